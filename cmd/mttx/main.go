@@ -1,0 +1,25 @@
+// Command mttx reads incident reports (status-page incidents, aggregator
+// pages, postmortems), rebuilds each incident's timeline and reports time
+// to detect, identify, mitigate and resolve.
+//
+// Usage:
+//
+//	mttx parse [flags] PATH...    read reports, print what was read
+//	mttx report [flags] PATH...   per-incident and summary tables
+//
+// Run "mttx help" or "mttx COMMAND --help" for flags and examples.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

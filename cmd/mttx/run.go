@@ -1,0 +1,178 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/mttx-dev/mttx/ingest"
+	"github.com/mttx-dev/mttx/report"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0 // every input was read
+	exitPartial = 1 // some inputs could not be read; everything else was reported
+	exitUsage   = 2 // bad command line
+)
+
+const usage = `mttx reads incident reports and measures how incidents unfold.
+
+Usage:
+  mttx parse [flags] PATH...    read reports and print what was read
+  mttx report [flags] PATH...   per-incident and summary tables of TTD/TTI/TTM/TTR
+  mttx help [COMMAND]           show help
+
+PATH is a file, a directory (read recursively), a glob, or - for standard input.
+
+Exit codes: 0 all inputs read; 1 some inputs could not be read (the rest is
+still reported; every failure is listed on stderr as file:line: problem);
+2 usage error.
+
+Run "mttx COMMAND --help" for the flags of a command.
+`
+
+// run is the whole CLI: main only calls it, so tests can too.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "parse":
+		return runParse(ctx, rest, stdin, stdout, stderr)
+	case "report":
+		return runReport(ctx, rest, stdin, stdout, stderr)
+	case "help", "-h", "--help":
+		if len(rest) > 0 && rest[0] != "help" {
+			return run(ctx, []string{rest[0], "--help"}, stdin, stdout, stderr)
+		}
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "mttx: unknown command %q\n\n%s", cmd, usage)
+	return exitUsage
+}
+
+// inputFlags are the flags every command that reads reports has.
+type inputFlags struct {
+	inputFormat string
+	jobs        int
+	warnings    bool
+}
+
+func (f *inputFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.inputFormat, "input-format", "auto", "read every input as this format: auto, "+formatList())
+	fs.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), "inputs read in parallel")
+	fs.BoolVar(&f.warnings, "warnings", false, "print each incident's warnings on stderr as file:line: warning: ...")
+}
+
+func formatList() string {
+	var names []string
+	for _, f := range ingest.Formats() {
+		names = append(names, f.String())
+	}
+	return strings.Join(names, ", ")
+}
+
+// options turns the flags into reading options; the error is a usage
+// error.
+func (f *inputFlags) options() (ingest.Options, error) {
+	format, err := ingest.ParseFormat(f.inputFormat)
+	if err != nil {
+		return ingest.Options{}, err
+	}
+	if f.jobs < 1 {
+		return ingest.Options{}, fmt.Errorf("--jobs must be at least 1, not %d", f.jobs)
+	}
+	return ingest.Options{Format: format}, nil
+}
+
+// newFlagSet returns a flag set that reports errors instead of exiting.
+func newFlagSet(name, help string, stderr io.Writer) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.SortFlags = false
+	fs.Usage = func() {
+		fmt.Fprint(stderr, help)
+		fmt.Fprintln(stderr, "\nFlags:")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args; it returns the exit code to stop with, if any:
+// 0 after --help, 2 after a bad flag.
+func parseFlags(fs *pflag.FlagSet, args []string, stderr io.Writer) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK, true
+		}
+		fmt.Fprintf(stderr, "mttx %s: %v\nRun \"mttx %s --help\" for usage.\n", fs.Name(), err, fs.Name())
+		return exitUsage, true
+	}
+	return 0, false
+}
+
+// usageError prints a usage problem and returns exitUsage.
+func usageError(stderr io.Writer, cmd string, err error) int {
+	fmt.Fprintf(stderr, "mttx %s: %v\nRun \"mttx %s --help\" for usage.\n", cmd, err, cmd)
+	return exitUsage
+}
+
+// inputs reads every input named by args and calls fn with each incident
+// in input order. Failures are printed on stderr as they come; the number
+// of inputs that could not be read is returned with any error from ctx or
+// fn.
+func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer, f *inputFlags, opts ingest.Options,
+	fn func(report.Entry) error) (failed, total int, err error) {
+	paths, errs := ingest.Expand(args)
+	for _, e := range errs {
+		fmt.Fprintln(stderr, e)
+	}
+	failed = len(errs)
+	total = len(paths) + len(errs)
+	err = ingest.ReadAll(ctx, paths, stdin, opts, f.jobs, func(r ingest.FileResult) error {
+		if r.Err != nil {
+			failed++
+			fmt.Fprintln(stderr, r.Err)
+			return nil
+		}
+		for _, inc := range r.Incidents {
+			e := report.NewEntry(inc, r.Detection)
+			if f.warnings {
+				for _, w := range append(append([]ingest.Warning(nil), inc.Warnings...), e.Result.Warnings...) {
+					fmt.Fprintf(stderr, "%s:%d: warning: %s\n", inc.Source.Path, w.Line, w.Msg)
+				}
+			}
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return failed, total, err
+}
+
+// finish reports the outcome of a run and returns its exit code.
+func finish(stderr io.Writer, cmd string, failed, total int, err error) int {
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			fmt.Fprintf(stderr, "mttx %s: interrupted\n", cmd)
+		} else {
+			fmt.Fprintf(stderr, "mttx %s: %v\n", cmd, err)
+		}
+		return exitPartial
+	}
+	if failed > 0 {
+		fmt.Fprintf(stderr, "mttx %s: %d of %d inputs could not be read (listed above)\n", cmd, failed, total)
+		return exitPartial
+	}
+	return exitOK
+}

@@ -1,0 +1,266 @@
+package ingest
+
+// Status-page aggregator text: "ORG experienced a major incident on
+// September 21, 2021 affecting A, B, lasting 4h 16m.", optional "Affected
+// components" and "Update timeline" headings, and updates oldest first as
+// "- identified Sep 21, 2021, 11:40 AM UTC" (or "1. investigating ...")
+// followed by body lines. The fuller rendering adds a title, an impact and
+// state badge, and a Started / Resolved / Duration block.
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+var (
+	agSummary = regexp.MustCompile(`^(.+?) (?:experienced|is experiencing|has experienced|had) an? ([A-Za-z]+) (incident|maintenance|outage|event) on ([A-Z][a-z]+\.? \d{1,2}, \d{4})(?: affecting (.*?))?(?:,? lasting (.*?))?\.(?:\s|$)`)
+	// agUpdate is an update line: a list marker, a status word, a stamp.
+	agUpdate = regexp.MustCompile(`^(?:[-*•]|\d{1,3}[.)])\s+([A-Za-z][A-Za-z_ -]*?)\s+((?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{4}-\d{2}-\d{2}).*)$`)
+	// agBadge is the fuller rendering's impact and state line: "Minor
+	// Resolved View vendor source →".
+	agBadge   = regexp.MustCompile(`(?i)^(?:(none|minor|major|critical|maintenance)\s+)?(resolved|ongoing|investigating|identified|monitoring|scheduled|in progress|completed|postmortem)\b`)
+	agHeading = regexp.MustCompile(`(?i)^(affected components|update timeline|started|resolved|duration|detected by .+|ended)$`)
+)
+
+// detectAggregator scores how much lines look like aggregator text.
+func detectAggregator(ls []line, order dateOrder) (int, string) {
+	updates := 0
+	for _, l := range ls {
+		if agSummary.MatchString(l.Text) {
+			return 3, fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60))
+		}
+		if m := agUpdate.FindStringSubmatch(l.Text); m != nil {
+			if _, ok := ParseStatus(m[1]); ok {
+				if _, _, err := parseStamp(m[2], time.Time{}, order); err == nil {
+					updates++
+				}
+			}
+		}
+	}
+	if updates > 0 {
+		return 2, fmt.Sprintf("%d \"- <status> <date>, <time> <zone>\" update lines", updates)
+	}
+	return 0, "no \"ORG experienced a ... incident on ...\" sentence and no \"- <status> <date>\" update lines"
+}
+
+// parseAggregator reads one aggregator page.
+func parseAggregator(ls []line, order dateOrder) (Incident, error) {
+	inc := Incident{Format: FormatAggregatorText}
+	sum := -1
+	var compText, lasting string
+	var ref time.Time
+	for i, l := range ls {
+		m := agSummary.FindStringSubmatch(l.Text)
+		if m == nil {
+			continue
+		}
+		sum = i
+		inc.Organization = strings.TrimSpace(m[1])
+		if imp, ok := ParseImpact(m[2]); ok {
+			inc.Impact = imp
+		}
+		if strings.EqualFold(m[3], "maintenance") || strings.EqualFold(m[2], "maintenance") {
+			inc.Impact = ImpactMaintenance
+		}
+		compText, lasting = m[5], m[6]
+		if ms := scanMentions(m[4], order); len(ms) > 0 && ms[0].Date != nil && ms[0].Date.Year != 0 {
+			d := ms[0].Date
+			ref = time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
+		}
+		inc.Source.Line = l.N
+		if lasting != "" {
+			if d, n, ok := readDuration(strings.ToLower(strings.TrimSpace(lasting))); ok && n == len(strings.TrimSpace(lasting)) {
+				inc.StatedDuration = &StatedDuration{Duration: d, Line: l.N, Text: "lasting " + lasting}
+			} else {
+				inc.warnf(l.N, "stated duration %q: want a duration such as \"4h 16m\"", lasting)
+			}
+		}
+		break
+	}
+	if sum >= 0 {
+		inc.Title, inc.Source.Line = aggregatorTitle(ls[:sum], inc.Organization, inc.Source.Line)
+	}
+	ups, bodies, sections := aggregatorUpdates(&inc, ls, ref, order)
+	if len(ups) == 0 {
+		n := 1
+		if len(ls) > 0 {
+			n = ls[0].N
+		}
+		if sum >= 0 {
+			n = ls[sum].N
+		}
+		return inc, lineErrorf(n, ErrNoUpdates, "want update lines such as \"- investigating Sep 21, 2021, 11:40 AM UTC\"")
+	}
+	if inc.Source.Line == 0 {
+		inc.Source.Line = ups[0].Line
+	}
+	inc.Components = aggregatorComponents(compText, sections["affected components"], inc.Organization)
+	if inc.StatedDuration == nil {
+		if ds := sections["duration"]; len(ds) > 0 {
+			if d, n, ok := readDuration(strings.ToLower(ds[0].Text)); ok && n == len(ds[0].Text) {
+				inc.StatedDuration = &StatedDuration{Duration: d, Line: ds[0].N, Text: "Duration " + ds[0].Text}
+			}
+		}
+	}
+	var texts []proseBlock
+	for i, u := range ups {
+		if u.Status == StatusPostmortem {
+			if inc.Postmortem == nil {
+				inc.Postmortem = &Text{Body: u.Text, Line: u.Line}
+			}
+			texts = append([]proseBlock{{Lines: bodies[i], Postmortem: true}}, texts...)
+		} else {
+			texts = append(texts, proseBlock{Lines: bodies[i]})
+		}
+	}
+	inc.Updates = orderUpdates(&inc, ups)
+	finish(&inc, texts, order, inc.Impact == ImpactMaintenance, inc.StatedDuration)
+	return inc, nil
+}
+
+// aggregatorTitle finds the title of the fuller rendering among the lines
+// before the summary: the last line that is neither the "ORG incident"
+// line nor the impact badge.
+func aggregatorTitle(before []line, org string, fallback int) (string, int) {
+	for j := len(before) - 1; j >= 0; j-- {
+		t := before[j].Text
+		if t == "" || agBadge.MatchString(t) {
+			continue
+		}
+		low := strings.ToLower(t)
+		if org != "" && (low == strings.ToLower(org)+" incident" || low == strings.ToLower(org)+" maintenance") {
+			return "", fallback
+		}
+		return t, before[j].N
+	}
+	return "", fallback
+}
+
+// aggregatorUpdates reads the update lines and their bodies; it also
+// returns the lines under the page's headings ("Affected components",
+// "Duration").
+func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder) ([]Update, [][]line, map[string][]line) {
+	var ups []Update
+	var bodies [][]line
+	sections := map[string][]line{}
+	heading := ""
+	for _, l := range ls {
+		if m := agUpdate.FindStringSubmatch(l.Text); m != nil {
+			if st, ok := ParseStatus(m[1]); ok {
+				r, _, err := parseStamp(m[2], ref, order)
+				if err == nil {
+					if r.Note != "" {
+						inc.warnf(l.N, "%s", r.Note)
+					}
+					if ref.IsZero() {
+						ref = r.At
+					}
+					ups = append(ups, Update{Status: st, Word: strings.TrimSpace(m[1]), At: r.At, Line: l.N})
+					bodies = append(bodies, nil)
+					heading = ""
+					continue
+				}
+				inc.warnf(l.N, "update line: %v", err)
+			}
+		}
+		if agHeading.MatchString(l.Text) && len(ups) == 0 {
+			heading = strings.ToLower(l.Text)
+			continue
+		}
+		if len(ups) > 0 {
+			bodies[len(bodies)-1] = append(bodies[len(bodies)-1], l)
+			continue
+		}
+		if heading != "" && l.Text != "" {
+			sections[heading] = append(sections[heading], l)
+		}
+	}
+	for i := range ups {
+		ups[i].Text = joinText(bodies[i])
+	}
+	return ups, bodies, sections
+}
+
+// aggregatorComponents reads the components from the summary's "affecting
+// A, B and C" and the "Affected components" section, whose names may run
+// together ("Member WebsitesUser Account Admin"). The organisation itself
+// is not a component.
+func aggregatorComponents(summary string, section []line, org string) []Component {
+	var names []string
+	joined := ""
+	for _, l := range section {
+		joined += l.Text
+	}
+	switch {
+	case summary != "":
+		names = splitAgainst(summary, joined)
+	case len(section) > 0:
+		for _, l := range section {
+			names = append(names, l.Text)
+		}
+	}
+	var out []Component
+	for _, n := range names {
+		if !strings.EqualFold(n, org) {
+			out = append(out, Component{Name: n})
+		}
+	}
+	return out
+}
+
+// splitAgainst splits a summary's component list at commas and "and",
+// choosing, where a name may itself hold " and ", the split whose names
+// run together into the section's text.
+func splitAgainst(summary, runTogether string) []string {
+	parts := strings.Split(summary, ", ")
+	var atoms []string
+	var joins []bool // joins[i]: atoms[i] and atoms[i+1] were split at " and "
+	for pi, p := range parts {
+		p = strings.TrimPrefix(strings.TrimSpace(p), "and ")
+		sub := strings.Split(p, " and ")
+		for si, s := range sub {
+			if len(atoms) > 0 {
+				joins = append(joins, si > 0)
+			}
+			atoms = append(atoms, strings.TrimSpace(s))
+		}
+		_ = pi
+	}
+	var andIdx []int
+	for i, j := range joins {
+		if j {
+			andIdx = append(andIdx, i)
+		}
+	}
+	build := func(mask int) []string {
+		var out []string
+		cur := atoms[0]
+		for i := 0; i+1 < len(atoms); i++ {
+			merge := false
+			for k, idx := range andIdx {
+				if idx == i && mask&(1<<k) != 0 {
+					merge = true
+				}
+			}
+			if merge {
+				cur += " and " + atoms[i+1]
+			} else {
+				out = append(out, cur)
+				cur = atoms[i+1]
+			}
+		}
+		return append(out, cur)
+	}
+	if runTogether == "" || len(andIdx) > 8 {
+		return build(0)
+	}
+	for mask := 0; mask < 1<<len(andIdx); mask++ {
+		names := build(mask)
+		if strings.Join(names, "") == runTogether {
+			return names
+		}
+	}
+	return build(0)
+}

@@ -1,0 +1,307 @@
+package ingest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Incident is one incident as a report tells it. Times are UTC. Anything the
+// report does not say is left nil (or empty): a missing time is never the zero
+// time, so that downstream metrics can tell "unknown" from "instant".
+type Incident struct {
+	// ID is a stable hash of organisation, title and first update time, so the
+	// same report read twice (or re-exported) gets the same ID.
+	ID           string
+	Source       Source
+	Format       Format
+	Organization string
+	Title        string
+	Impact       Impact
+	Components   []Component
+	// Groups lists the component groups named by the report, in page order,
+	// with the components each holds ("Supporting Services (Dashboard,
+	// Admin Portal)").
+	Groups []ComponentGroup
+	// Updates are the status updates, oldest first. Updates posted at the
+	// same time keep the order the page reads in time (oldest first).
+	Updates []Update
+	// Postmortem is the text of the postmortem, if the report holds one.
+	Postmortem *Text
+	// ImpactStart and ImpactEnd are the impact window the text states, if
+	// it states one.
+	ImpactStart *Stated
+	ImpactEnd   *Stated
+	// StatedDuration is a duration the text states for the incident
+	// ("lasting 4h 16m").
+	StatedDuration *StatedDuration
+	// Timeline holds narrative timeline entries ("13h03: users start
+	// reporting ...") in document order.
+	Timeline []TimelineEntry
+	Warnings []Warning
+}
+
+// Source says where an incident was read: the path as given (or "-" for
+// standard input) and the 1-based line where the incident begins.
+type Source struct {
+	Path string
+	Line int
+}
+
+// Component is an affected component and the group it belongs to, if any.
+type Component struct {
+	Name  string
+	Group string
+}
+
+// ComponentGroup is a group of components as the report names it.
+type ComponentGroup struct {
+	Name       string
+	Components []string
+}
+
+// Update is one status update.
+type Update struct {
+	Status Status
+	// Word is the page's own status word as written ("Investigating",
+	// "in progress"); empty when the page shows none and the status was
+	// inferred.
+	Word string
+	// Inferred is true when the page shows no status word and Status was
+	// read from the body or the update's place on the page.
+	Inferred bool
+	At       time.Time
+	Text     string
+	Line     int
+}
+
+// Text is a block of prose and the line it starts on.
+type Text struct {
+	Body string
+	Line int
+}
+
+// Stated is a time the text states, with the line and the words that state
+// it.
+type Stated struct {
+	At   time.Time
+	Line int
+	Text string
+}
+
+// StatedDuration is a duration the text states, with where it says so.
+type StatedDuration struct {
+	Duration time.Duration
+	Line     int
+	Text     string
+	// Approximate is true when the text hedges ("about", "approximately",
+	// "~").
+	Approximate bool
+}
+
+// ZoneSource tells how the zone of a narrative time is known.
+type ZoneSource int
+
+const (
+	// ZoneUnknown means no zone is stated: the time is kept as local
+	// wall-clock time and not converted.
+	ZoneUnknown ZoneSource = iota
+	// ZoneStated means the entry itself, or the document for all its times
+	// ("Timeline (UTC)"), states the zone.
+	ZoneStated
+	// ZoneInferred means the zone was worked out (from a stated duration
+	// that pins the start); such times are shown but never move a
+	// milestone.
+	ZoneInferred
+)
+
+var zoneSourceNames = [...]string{"unknown", "stated", "inferred"}
+
+func (z ZoneSource) String() string {
+	if int(z) < len(zoneSourceNames) {
+		return zoneSourceNames[z]
+	}
+	return "unknown"
+}
+
+// TimelineEntry is one line of a narrative timeline.
+type TimelineEntry struct {
+	Line int
+	// Clock is the time as written ("13h03", "2:55 PM").
+	Clock string
+	// Local is the wall-clock date and time the entry names, in its own
+	// zone; Date is false when the document gives no date for it.
+	Local     LocalTime
+	Zone      string
+	ZoneSrc   ZoneSource
+	At        *time.Time // UTC; nil when the zone is unknown
+	Text      string
+	Milestone Milestone
+}
+
+// LocalTime is a wall-clock reading without a zone.
+type LocalTime struct {
+	Year              int
+	Month             time.Month
+	Day               int
+	Hour, Min, Second int
+	HasDate           bool
+}
+
+// Warning is something a reader should know about the report: an
+// assumption the parser made or an inconsistency it kept.
+type Warning struct {
+	Line int
+	Msg  string
+}
+
+// computeID sets the deterministic ID of inc.
+func (inc *Incident) computeID() {
+	h := sha256.New()
+	h.Write([]byte(strings.ToLower(strings.TrimSpace(inc.Organization))))
+	h.Write([]byte{0})
+	h.Write([]byte(strings.TrimSpace(inc.Title)))
+	h.Write([]byte{0})
+	if t, ok := inc.firstTime(); ok {
+		h.Write([]byte(t.UTC().Format(time.RFC3339)))
+	}
+	inc.ID = hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// firstTime is the first update time, or failing that the stated start.
+func (inc *Incident) firstTime() (time.Time, bool) {
+	if len(inc.Updates) > 0 {
+		return inc.Updates[0].At, true
+	}
+	if inc.ImpactStart != nil {
+		return inc.ImpactStart.At, true
+	}
+	return time.Time{}, false
+}
+
+func (inc *Incident) warnf(line int, format string, args ...any) {
+	inc.Warnings = append(inc.Warnings, Warning{Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Status is the typed status of an update.
+type Status int
+
+// The statuses of Statuspage-style pages. StatusUpdate is an update that
+// does not change the status (the page says "Update", or says nothing).
+const (
+	StatusUnknown Status = iota
+	StatusInvestigating
+	StatusIdentified
+	StatusMonitoring
+	StatusUpdate
+	StatusResolved
+	StatusPostmortem
+	StatusScheduled
+	StatusInProgress
+	StatusVerifying
+	StatusCompleted
+)
+
+var statusNames = [...]string{
+	"unknown", "investigating", "identified", "monitoring", "update", "resolved",
+	"postmortem", "scheduled", "in progress", "verifying", "completed",
+}
+
+// String returns the lower-case status as the page writes it ("in progress").
+func (s Status) String() string {
+	if int(s) >= 0 && int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return "unknown"
+}
+
+// ParseStatus reads a status word as pages write it: any case, with "_" or
+// "-" for spaces, and the common synonyms ("post-mortem", "in_progress",
+// "fixed"). It reports false for words that are no status.
+func ParseStatus(word string) (Status, bool) {
+	w := strings.ToLower(strings.TrimSpace(word))
+	w = strings.NewReplacer("_", " ", "-", " ").Replace(w)
+	w = strings.Join(strings.Fields(w), " ")
+	switch w {
+	case "investigating":
+		return StatusInvestigating, true
+	case "identified":
+		return StatusIdentified, true
+	case "monitoring":
+		return StatusMonitoring, true
+	case "update", "updated":
+		return StatusUpdate, true
+	case "resolved":
+		return StatusResolved, true
+	case "postmortem", "post mortem":
+		return StatusPostmortem, true
+	case "scheduled":
+		return StatusScheduled, true
+	case "in progress":
+		return StatusInProgress, true
+	case "verifying":
+		return StatusVerifying, true
+	case "completed":
+		return StatusCompleted, true
+	}
+	return StatusUnknown, false
+}
+
+// Impact is the severity a report gives an incident.
+type Impact int
+
+// Impacts as status pages name them. ImpactUnknown means the report does
+// not say.
+const (
+	ImpactUnknown Impact = iota
+	ImpactNone
+	ImpactMinor
+	ImpactMajor
+	ImpactCritical
+	ImpactMaintenance
+)
+
+var impactNames = [...]string{"unknown", "none", "minor", "major", "critical", "maintenance"}
+
+func (i Impact) String() string {
+	if int(i) >= 0 && int(i) < len(impactNames) {
+		return impactNames[i]
+	}
+	return "unknown"
+}
+
+// ParseImpact reads an impact word ("Major", "critical", "maintenance").
+func ParseImpact(word string) (Impact, bool) {
+	w := strings.ToLower(strings.TrimSpace(word))
+	for i, n := range impactNames {
+		if w == n && i != int(ImpactUnknown) {
+			return Impact(i), true
+		}
+	}
+	return ImpactUnknown, false
+}
+
+// Milestone is a point in an incident's life that a narrative timeline
+// entry can express.
+type Milestone int
+
+// Milestones in the order they usually happen.
+const (
+	MilestoneNone Milestone = iota
+	MilestoneStart
+	MilestoneDetected
+	MilestoneIdentified
+	MilestoneMitigated
+	MilestoneResolved
+)
+
+var milestoneNames = [...]string{"", "start", "detected", "identified", "mitigated", "resolved"}
+
+func (m Milestone) String() string {
+	if int(m) >= 0 && int(m) < len(milestoneNames) {
+		return milestoneNames[m]
+	}
+	return ""
+}

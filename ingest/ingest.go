@@ -1,0 +1,202 @@
+package ingest
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Format is an input format mttx reads.
+type Format int
+
+// The formats, named as in the corpus labels.
+const (
+	FormatUnknown Format = iota
+	FormatStatuspageText
+	FormatAggregatorText
+)
+
+var formatNames = [...]string{"unknown", "statuspage-text", "aggregator-text"}
+
+func (f Format) String() string {
+	if int(f) >= 0 && int(f) < len(formatNames) {
+		return formatNames[f]
+	}
+	return "unknown"
+}
+
+// Formats lists the formats mttx can read, in the order detection tries
+// them.
+func Formats() []Format {
+	return []Format{FormatStatuspageText, FormatAggregatorText}
+}
+
+// ParseFormat reads a format name as given on the command line; "auto"
+// (or "") means detect, and gives FormatUnknown.
+func ParseFormat(s string) (Format, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" || s == "auto" {
+		return FormatUnknown, nil
+	}
+	for _, f := range Formats() {
+		if f.String() == s {
+			return f, nil
+		}
+	}
+	names := make([]string, 0, len(Formats()))
+	for _, f := range Formats() {
+		names = append(names, f.String())
+	}
+	return FormatUnknown, fmt.Errorf("unknown input format %q (want auto, %s)", s, strings.Join(names, ", "))
+}
+
+// reader is one input format: how to recognise it and how to read it.
+type reader struct {
+	format Format
+	// detect scores lines: 0 is no match, higher is surer; why says what
+	// matched or what was missing.
+	detect func([]line, dateOrder) (score int, why string)
+	parse  func([]line, dateOrder) (Incident, error)
+}
+
+// readerFor is the single dispatch point from a format to its reader.
+func readerFor(f Format) (reader, bool) {
+	switch f {
+	case FormatStatuspageText:
+		return reader{f, detectStatuspage, parseStatuspage}, true
+	case FormatAggregatorText:
+		return reader{f, detectAggregator, parseAggregator}, true
+	}
+	return reader{}, false
+}
+
+// Detection says which format an input was read as, and why.
+type Detection struct {
+	Format Format
+	Reason string
+	// Tried lists every format tried with what it found, in order.
+	Tried []string
+}
+
+// Options control how inputs are read.
+type Options struct {
+	// Format forces an input format; FormatUnknown detects it from the
+	// content.
+	Format Format
+}
+
+// MaxInputSize is the largest input read; incident reports are a few
+// kilobytes, so anything far larger is a mistake (a binary, a dump).
+const MaxInputSize = 32 << 20
+
+// Parse reads one input. path names the input in errors and in the
+// incidents' Source; it is not opened. The error, if any, is a
+// *ParseError.
+func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error) {
+	if len(data) > MaxInputSize {
+		return nil, Detection{}, &ParseError{File: path, Err: fmt.Errorf("%w: %d bytes (at most %d)", ErrTooLarge, len(data), MaxInputSize)}
+	}
+	ls := splitLines(data)
+	order := detectDateOrder(joinText(ls))
+	det, rd, err := detect(ls, order, opts.Format)
+	if err != nil {
+		err.File = path
+		return nil, det, err
+	}
+	inc, perr := rd.parse(ls, order)
+	if perr != nil {
+		pe, ok := perr.(*ParseError)
+		if !ok {
+			pe = &ParseError{Err: perr}
+		}
+		pe.File = path
+		return nil, det, pe
+	}
+	inc.Source.Path = path
+	return []Incident{inc}, det, nil
+}
+
+// detect picks the reader for lines: the forced one, or the one whose
+// detector is surest (the first on a tie).
+func detect(ls []line, order dateOrder, forced Format) (Detection, reader, *ParseError) {
+	if forced != FormatUnknown {
+		rd, ok := readerFor(forced)
+		if !ok {
+			return Detection{}, reader{}, &ParseError{Err: fmt.Errorf("%w: %s", ErrUnknownFormat, forced)}
+		}
+		return Detection{Format: forced, Reason: "forced by --input-format"}, rd, nil
+	}
+	var det Detection
+	var best reader
+	bestScore := 0
+	for _, f := range Formats() {
+		rd, _ := readerFor(f)
+		score, why := rd.detect(ls, order)
+		det.Tried = append(det.Tried, fmt.Sprintf("%s: %s", f, why))
+		if score > bestScore {
+			best, bestScore, det.Format, det.Reason = rd, score, f, why
+		}
+	}
+	if bestScore == 0 {
+		line := 1
+		if i := firstNonBlank(ls, 0); i < len(ls) {
+			line = ls[i].N
+		}
+		return det, reader{}, &ParseError{Line: line, Err: fmt.Errorf("%w; tried %s", ErrUnknownFormat, strings.Join(det.Tried, "; "))}
+	}
+	return det, best, nil
+}
+
+// finish completes an incident a format reader has filled in: it reads the
+// prose blocks (postmortem first), infers the zone of a narrative timeline
+// where a stated duration pins the start, sets the ID and sorts warnings.
+// A duration the page states in its own header (headerDuration) wins over
+// one in the prose.
+func finish(inc *Incident, texts []proseBlock, order dateOrder, maintenance bool, headerDuration *StatedDuration) {
+	a := newAnchor(inc.Updates)
+	facts := readProse(texts, order, a, maintenance, inc.Updates)
+	inc.ImpactStart, inc.ImpactEnd = facts.Start, facts.End
+	inc.StatedDuration = headerDuration
+	if inc.StatedDuration == nil {
+		inc.StatedDuration = facts.Duration
+	}
+	inc.Timeline = facts.Timeline
+	inc.Warnings = append(inc.Warnings, facts.Warnings...)
+	inferTimelineZone(inc)
+	inc.computeID()
+	slices.SortStableFunc(inc.Warnings, func(x, y Warning) int { return cmp.Compare(x.Line, y.Line) })
+	inc.Warnings = slices.CompactFunc(inc.Warnings, func(x, y Warning) bool { return x == y })
+}
+
+// inferTimelineZone gives a narrative timeline with no stated zone an
+// inferred one when the start is pinned by a stated duration before the
+// last resolution, and flags it.
+func inferTimelineZone(inc *Incident) {
+	if inc.ImpactStart != nil || inc.StatedDuration == nil {
+		return
+	}
+	var resolvedAt *time.Time
+	for i := range inc.Updates {
+		if s := inc.Updates[i].Status; s == StatusResolved || s == StatusCompleted {
+			resolvedAt = &inc.Updates[i].At
+		}
+	}
+	if resolvedAt == nil {
+		return
+	}
+	start := resolvedAt.Add(-inc.StatedDuration.Duration)
+	off, ok := inferZone(inc.Timeline, start)
+	if !ok {
+		return
+	}
+	applyInferredZone(inc.Timeline, off, start)
+	for _, e := range inc.Timeline {
+		if e.ZoneSrc == ZoneInferred {
+			inc.warnf(e.Line, "narrative times state no zone; UTC%s inferred from the stated duration (start %s): shown, but they do not move any milestone",
+				formatOffset(off), start.Format(time.RFC3339))
+			break
+		}
+	}
+}

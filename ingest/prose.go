@@ -1,0 +1,879 @@
+package ingest
+
+// This file reads postmortem and update prose, whatever format it came in:
+// stated impact windows ("from 18:14:48 to 18:33:20 UTC"), stated durations
+// ("lasted for about 15 minutes"), and narrative timelines ("13h03: users
+// start reporting ..."). Dates and zones come from when.go.
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// proseBlock is a piece of prose a format reader hands over: a postmortem or
+// an update body, as numbered lines.
+type proseBlock struct {
+	Lines      []line
+	Postmortem bool
+}
+
+// anchor is what the status updates say about when the incident happened;
+// it gives times without a date their most plausible date.
+type anchor struct {
+	First, Last time.Time // first update, last update before any postmortem
+	OK          bool
+}
+
+// newAnchor builds an anchor from updates ordered oldest first.
+func newAnchor(ups []Update) anchor {
+	var a anchor
+	for _, u := range ups {
+		if u.Status == StatusPostmortem {
+			continue
+		}
+		if !a.OK || u.At.Before(a.First) {
+			a.First = u.At
+		}
+		if !a.OK || u.At.After(a.Last) {
+			a.Last = u.At
+		}
+		a.OK = true
+	}
+	if !a.OK && len(ups) > 0 {
+		a = anchor{First: ups[0].At, Last: ups[0].At, OK: true}
+	}
+	return a
+}
+
+// distance scores how far t lies from the updates' span; times before the
+// first update count half, since impact usually starts before anyone posts.
+func (a anchor) distance(t time.Time) time.Duration {
+	switch {
+	case t.Before(a.First):
+		return a.First.Sub(t) / 2
+	case t.After(a.Last):
+		return t.Sub(a.Last)
+	}
+	return 0
+}
+
+// dateFor picks the date for a clock reading in zone z that has none: the
+// local date around the first update that puts it nearest the updates.
+func (a anchor) dateFor(c clock, z zone) (date, bool) {
+	if !a.OK {
+		return date{}, false
+	}
+	probe := date{a.First.Year(), a.First.Month(), a.First.Day()}
+	off := z.offsetOn(probe, clock{Hour: 12})
+	local := a.First.Add(time.Duration(off) * time.Second)
+	base := date{local.Year(), local.Month(), local.Day()}
+	best, bestDist := base, time.Duration(1<<62)
+	for delta := -1; delta <= 1; delta++ {
+		d := base.addDays(delta)
+		t, _ := z.at(d, c)
+		if dist := a.distance(t); dist < bestDist {
+			best, bestDist = d, dist
+		}
+	}
+	return best, true
+}
+
+// yearRef is the time used to give a year to a date written without one.
+func (a anchor) yearRef() time.Time {
+	if a.OK {
+		return a.First
+	}
+	return time.Time{}
+}
+
+// proseFacts is what the prose says.
+type proseFacts struct {
+	Start, End *Stated
+	Duration   *StatedDuration
+	durRank    int
+	Timeline   []TimelineEntry
+	Warnings   []Warning
+}
+
+// proseReader reads a document's prose blocks.
+type proseReader struct {
+	order       dateOrder
+	anchor      anchor
+	maintenance bool
+	facts       proseFacts
+	// corroborated dates: every date the document states or posts on.
+	dates map[date]bool
+}
+
+// readProse reads the blocks in order; earlier blocks win when two state
+// the same fact, so callers pass the postmortem first.
+func readProse(blocks []proseBlock, order dateOrder, a anchor, maintenance bool, updates []Update) proseFacts {
+	r := &proseReader{order: order, anchor: a, maintenance: maintenance, dates: map[date]bool{}}
+	for _, u := range updates {
+		r.dates[date{u.At.Year(), u.At.Month(), u.At.Day()}] = true
+	}
+	for _, b := range blocks {
+		for _, l := range b.Lines {
+			for _, m := range scanMentions(l.Text, order) {
+				if m.Date != nil && m.Date.Year != 0 {
+					r.dates[*m.Date] = true
+				}
+			}
+		}
+	}
+	for _, b := range blocks {
+		r.block(b)
+	}
+	r.narrativeWindow()
+	return r.facts
+}
+
+func (r *proseReader) warn(line int, msg string) {
+	r.facts.Warnings = append(r.facts.Warnings, Warning{Line: line, Msg: msg})
+}
+
+// block reads one block: zone statement, timeline entries, then sentences.
+func (r *proseReader) block(b proseBlock) {
+	z := blockZone(b.Lines, r.order)
+	entryLines := r.timeline(b.Lines, z)
+	for _, p := range paragraphs(b.Lines, entryLines) {
+		var ctxDate *date
+		for _, s := range sentences(p) {
+			r.sentence(s, z, &ctxDate)
+		}
+	}
+}
+
+// zoneCue finds statements that say which zone a document's times are in:
+// "All times are in UTC", "Timeline (UTC)", "(all times in PDT)".
+var zoneCue = regexp.MustCompile(`(?i)\b(all times|times are|times in|times shown|times listed|timestamps|timeline|time line|chronology)\b`)
+
+// blockZone returns the zone a block says all its times are in, if any.
+func blockZone(ls []line, order dateOrder) *zone {
+	for _, l := range ls {
+		loc := zoneCue.FindStringIndex(l.Text)
+		if loc == nil {
+			continue
+		}
+		rest := l.Text[loc[1]:]
+		sc := scanner{src: rest, toks: lex(rest), order: order}
+		for i := 0; i < len(sc.toks) && i < 6; i++ {
+			if sc.toks[i].kind == tkNum {
+				break
+			}
+			if z, _, ok := sc.zone(i, true); ok {
+				return &z
+			}
+		}
+	}
+	return nil
+}
+
+// entryPrefix is what may come before a timeline entry's time: bullets,
+// emphasis, a list number, a bracket.
+var entryPrefix = regexp.MustCompile(`^(?:[-*•+>|#\[(]+\s*|\d{1,3}[.)]\s+)*`)
+
+// entrySep is what separates an entry's time from its text.
+var entrySep = regexp.MustCompile(`^\s*(?:\*\*|__|\]|\))?\s*(?:[:|–—-]|\s[-–—]\s)\s*`)
+
+// rawEntry is a timeline entry before its date and zone are settled.
+type rawEntry struct {
+	line int
+	m    mention
+	text string
+}
+
+// timeline reads narrative timeline entries from the lines of a block and
+// returns the numbers of the lines that are entries.
+func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
+	isEntry := map[int]bool{}
+	var raws []rawEntry
+	var ctxDates []*date // the date context in force for each raw entry
+	var cur *date
+	for _, l := range ls {
+		prefix := entryPrefix.FindString(l.Text)
+		rest := l.Text[len(prefix):]
+		ms := scanMentions(rest, r.order)
+		if len(ms) > 0 && ms[0].Start == 0 {
+			m := ms[0]
+			after := rest[m.End:]
+			if m.Clock == nil {
+				// A date line ("2026-01-29 (all times in UTC)", "March
+				// 10:") sets the date of the entries that follow.
+				if m.Date != nil && len(strings.TrimSpace(after)) < 40 {
+					d := *m.Date
+					cur = &d
+				}
+			} else if sep := entrySep.FindString(after); sep != "" {
+				text := strings.TrimSpace(after[len(sep):])
+				// A range "10:02 - 10:47 UTC: text" keeps its first time.
+				if len(ms) > 1 && ms[1].Clock != nil && ms[1].Start == m.End+len(sep) {
+					if s2 := entrySep.FindString(rest[ms[1].End:]); s2 != "" {
+						text = strings.TrimSpace(rest[ms[1].End+len(s2):])
+						if m.Zone == nil {
+							m.Zone = ms[1].Zone
+						}
+					}
+				}
+				text = strings.TrimRight(strings.TrimLeft(text, "*_ "), "*_ ")
+				if text != "" {
+					raws = append(raws, rawEntry{line: l.N, m: m, text: text})
+					ctxDates = append(ctxDates, cur)
+					isEntry[l.N] = true
+					if m.Date != nil {
+						d := *m.Date
+						cur = &d
+					}
+					continue
+				}
+			}
+		}
+		// A timeline flattened onto one line: "13h03: users ... 13h07: ...".
+		if in := inlineEntries(l, r.order); len(in) >= 2 {
+			for _, e := range in {
+				raws = append(raws, e)
+				ctxDates = append(ctxDates, cur)
+			}
+			isEntry[l.N] = true
+		}
+	}
+	r.settleEntries(raws, ctxDates, z)
+	return isEntry
+}
+
+// inlineEntries finds timeline entries run together on one line, each a
+// time followed by ":" or " - ".
+func inlineEntries(l line, order dateOrder) []rawEntry {
+	ms := scanMentions(l.Text, order)
+	type mark struct {
+		m        mention
+		textFrom int
+	}
+	var marks []mark
+	for _, m := range ms {
+		if m.Clock == nil {
+			continue
+		}
+		if m.Start > 0 {
+			prev := rune(l.Text[m.Start-1])
+			if !unicode.IsSpace(prev) && prev != '*' && prev != '(' {
+				continue
+			}
+		}
+		sep := entrySep.FindString(l.Text[m.End:])
+		if sep == "" {
+			continue
+		}
+		marks = append(marks, mark{m: m, textFrom: m.End + len(sep)})
+	}
+	var out []rawEntry
+	for i, mk := range marks {
+		end := len(l.Text)
+		if i+1 < len(marks) {
+			end = marks[i+1].m.Start
+		}
+		if mk.textFrom > end {
+			continue
+		}
+		text := l.Text[mk.textFrom:end]
+		// The last entry ends where the next section of a flattened
+		// document begins ("**Contributing factors:**", "## Impact").
+		if cut := strings.Index(text, "**"); cut > 0 {
+			text = text[:cut]
+		}
+		if cut := strings.Index(text, " #"); cut > 0 {
+			text = text[:cut]
+		}
+		text = strings.TrimSpace(text)
+		if text != "" {
+			out = append(out, rawEntry{line: l.N, m: mk.m, text: text})
+		}
+	}
+	return out
+}
+
+// settleEntries gives raw entries their date and zone and appends them to
+// the facts. A time without a date takes the date in force; a clock that
+// runs backwards by more than an hour has passed midnight.
+func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *zone) {
+	var prev *TimelineEntry
+	var prevDate *date
+	for i, raw := range raws {
+		e := TimelineEntry{Line: raw.line, Clock: raw.m.ClockText, Text: raw.text, Milestone: classifyMilestone(raw.text)}
+		c := *raw.m.Clock
+		z := raw.m.Zone
+		if z == nil && blockZ != nil {
+			z = blockZ
+		}
+		var d *date
+		explicit := raw.m.Date != nil
+		switch {
+		case explicit:
+			dd := *raw.m.Date
+			d = &dd
+		case prevDate != nil:
+			dd := *prevDate
+			d = &dd
+		case ctxDates[i] != nil:
+			dd := *ctxDates[i]
+			d = &dd
+		}
+		if d != nil && d.Year == 0 && r.anchor.OK {
+			d.Year = inferYear(d.Month, d.Day, r.anchor.yearRef())
+		}
+		if !explicit && prev != nil && d != nil && c.seconds() < prev.Local.Hour*3600+prev.Local.Min*60+prev.Local.Second-3600 {
+			dd := d.addDays(1)
+			d = &dd
+		}
+		if d == nil && z != nil {
+			if dd, ok := r.anchor.dateFor(c, *z); ok {
+				d = &dd
+			}
+		}
+		e.Local = LocalTime{Hour: c.Hour, Min: c.Min, Second: c.Sec}
+		if d != nil && d.Year != 0 {
+			e.Local.Year, e.Local.Month, e.Local.Day, e.Local.HasDate = d.Year, d.Month, d.Day, true
+		}
+		if z != nil {
+			e.Zone = z.Name
+			e.ZoneSrc = ZoneStated
+			if e.Local.HasDate {
+				at, note := z.at(*d, c)
+				e.At = &at
+				if note != "" {
+					r.warn(raw.line, note)
+				}
+			}
+		}
+		r.facts.Timeline = append(r.facts.Timeline, e)
+		prev = &r.facts.Timeline[len(r.facts.Timeline)-1]
+		prevDate = d
+	}
+}
+
+// paragraph is prose joined from consecutive lines, with a map from byte
+// offsets back to line numbers.
+type paragraph struct {
+	Text   string
+	starts []int // byte offset where each joined line starts
+	lines  []int // its line number
+}
+
+func (p paragraph) lineAt(off int) int {
+	n := p.lines[0]
+	for i, s := range p.starts {
+		if s <= off {
+			n = p.lines[i]
+		}
+	}
+	return n
+}
+
+var listItem = regexp.MustCompile(`^(?:[-*•+]\s|\d{1,3}[.)]\s|#)`)
+
+// paragraphs joins wrapped lines into paragraphs; blank lines, list items,
+// headings and timeline entries end them.
+func paragraphs(ls []line, skip map[int]bool) []paragraph {
+	var out []paragraph
+	var cur paragraph
+	flush := func() {
+		if cur.Text != "" {
+			out = append(out, cur)
+		}
+		cur = paragraph{}
+	}
+	for _, l := range ls {
+		if l.Text == "" || skip[l.N] {
+			flush()
+			continue
+		}
+		if cur.Text != "" && (listItem.MatchString(l.Text) || strings.HasSuffix(cur.Text, ":")) {
+			flush()
+		}
+		if cur.Text != "" {
+			cur.Text += " "
+		}
+		cur.starts = append(cur.starts, len(cur.Text))
+		cur.lines = append(cur.lines, l.N)
+		cur.Text += l.Text
+		if strings.HasPrefix(l.Text, "#") {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// sentence is a sentence of a paragraph.
+type sentence struct {
+	Text string
+	p    paragraph
+	off  int // offset of Text in p.Text
+}
+
+func (s sentence) lineAt(off int) int { return s.p.lineAt(s.off + off) }
+
+var abbrevBeforeDot = map[string]bool{
+	"approx": true, "e.g": true, "i.e": true, "etc": true, "vs": true, "a.m": true, "p.m": true,
+	"no": true, "inc": true, "ltd": true, "mr": true, "ms": true, "dr": true, "st": true, "est": true,
+	"incl": true, "min": true, "mins": true, "hr": true, "hrs": true, "sec": true, "secs": true, "ca": true,
+}
+
+// sentences splits a paragraph at ". ", "! " and "? " before a capital or a
+// digit, but not after common abbreviations ("approx.", "a.m.").
+func sentences(p paragraph) []sentence {
+	var out []sentence
+	t := p.Text
+	start := 0
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		if i+2 >= len(t) || t[i+1] != ' ' {
+			continue
+		}
+		next := rune(t[i+2])
+		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && next != '*' && next != '"' && next != '(' {
+			continue
+		}
+		if c == '.' {
+			w := i
+			for w > start && (unicode.IsLetter(rune(t[w-1])) || t[w-1] == '.') {
+				w--
+			}
+			if abbrevBeforeDot[strings.ToLower(t[w:i])] {
+				continue
+			}
+		}
+		out = append(out, sentence{Text: t[start : i+1], p: p, off: start})
+		start = i + 2
+	}
+	if start < len(t) {
+		out = append(out, sentence{Text: t[start:], p: p, off: start})
+	}
+	return out
+}
+
+// Cue patterns, matched on lower-case text.
+var (
+	hedgeWords   = `(?:(?:approximately|approx\.?|about|around|roughly|circa|ca\.|~|some|nearly|almost|just)\s*)*`
+	windowOpen   = regexp.MustCompile(`(?:\bfrom|\bbetween|\bstarting(?: at)?|\bbeginning(?: at)?)\s+` + hedgeWords + `$`)
+	windowJoin   = regexp.MustCompile(`^\s*(?:,\s*)?(?:to|until|till|through|thru|and|-|–|—|&|->|→)\s+` + hedgeWords + `$`)
+	dashJoin     = regexp.MustCompile(`^\s*(?:-|–|—|->|→)\s*` + hedgeWords + `$`)
+	futureCue    = regexp.MustCompile(`\b(?:will|shall|schedul\w*|planned|upcoming|maintenance window|going to)\b`)
+	startCue     = regexp.MustCompile(`\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose|since)\s+` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*` + hedgeWords + `$`)
+	startNounCue = regexp.MustCompile(`\b(?:issues?|outage|incident|problems?|errors?|disruption|degradation|interruption|downtime|failures?)\s+(?:on|at)\s+$`)
+	startLabel   = regexp.MustCompile(`\b(?:impact start(?:ed)?|incident start(?:ed)?|outage start(?:ed)?|start(?:ed)?|start time|began)\s*:\s*` + hedgeWords + `$`)
+	endLabel     = regexp.MustCompile(`\b(?:impact end(?:ed)?|incident end(?:ed)?|outage end(?:ed)?|end(?:ed)?|end time)\s*:\s*` + hedgeWords + `$`)
+	endCue       = regexp.MustCompile(`\b(?:ended|ending)\s+(?:at\s+|on\s+|around\s+)*` + hedgeWords + `$`)
+)
+
+// sentence reads one sentence: a stated impact window, a start or end, and
+// a stated duration.
+func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
+	low := strings.ToLower(s.Text)
+	ms := scanMentions(s.Text, r.order)
+	// A date alone in a sentence is the context for the times after it,
+	// and for later sentences of the paragraph ("On 13th November 2019,
+	// there was an interruption ... This interruption occurred at 15:50").
+	sentDate := (*date)(nil)
+	for _, m := range ms {
+		if m.Date != nil {
+			d := *m.Date
+			sentDate = &d
+			break
+		}
+	}
+	if sentDate == nil {
+		sentDate = *ctxDate
+	} else {
+		*ctxDate = sentDate
+	}
+	future := futureCue.MatchString(low) && !r.maintenance
+	if !future {
+		r.windows(s, low, ms, blockZ, sentDate)
+	}
+	r.durations(s, low)
+}
+
+// windows looks for stated impact windows and single start/end times.
+func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone, sentDate *date) {
+	for k, a := range ms {
+		if a.Clock == nil {
+			continue
+		}
+		before := low[max(0, a.Start-60):a.Start]
+		if k+1 < len(ms) && ms[k+1].Clock != nil && r.facts.Start == nil {
+			b := ms[k+1]
+			between := low[a.End:b.Start]
+			opened := windowOpen.MatchString(before) || startLabel.MatchString(before)
+			if (opened && windowJoin.MatchString(between)) || dashJoin.MatchString(between) ||
+				(startLabel.MatchString(before) && endLabel.MatchString(between)) {
+				if r.window(s, a, b, blockZ, sentDate) {
+					return
+				}
+			}
+		}
+		switch {
+		case r.facts.Start == nil && (startCue.MatchString(before) || startLabel.MatchString(before) ||
+			(a.Date != nil && startNounCue.MatchString(before))):
+			if t, ok := r.single(s, a, blockZ, sentDate, "impact start"); ok {
+				r.facts.Start = t
+			}
+		case r.facts.End == nil && (endCue.MatchString(before) || endLabel.MatchString(before)):
+			if t, ok := r.single(s, a, blockZ, sentDate, "impact end"); ok {
+				r.facts.End = t
+			}
+		}
+	}
+}
+
+// window records the window a..b if its times can be placed; it reports
+// whether it did.
+func (r *proseReader) window(s sentence, a, b mention, blockZ *zone, sentDate *date) bool {
+	za, zb := a.Zone, b.Zone
+	if za == nil {
+		za = zb
+	}
+	if zb == nil {
+		zb = za
+	}
+	if za == nil && blockZ != nil {
+		za, zb = blockZ, blockZ
+	}
+	line := s.lineAt(a.Start)
+	if za == nil {
+		r.warn(line, "impact window \""+strings.TrimSpace(s.Text[a.Start:b.End])+"\" states no time zone: not used")
+		return false
+	}
+	da, wdA := a.Date, a.Weekday
+	if da == nil {
+		da, wdA = b.Date, b.Weekday
+	}
+	if da == nil {
+		da = sentDate
+	}
+	if da == nil {
+		d, ok := r.anchor.dateFor(*a.Clock, *za)
+		if !ok {
+			r.warn(line, "impact window \""+strings.TrimSpace(s.Text[a.Start:b.End])+"\" has no date and the report gives none: not used")
+			return false
+		}
+		da = &d
+	}
+	dA := *da
+	if dA.Year == 0 {
+		if !r.anchor.OK {
+			return false
+		}
+		dA.Year = inferYear(dA.Month, dA.Day, r.anchor.yearRef())
+	}
+	if !r.checkWeekday(line, wdA, dA) {
+		return false
+	}
+	dB := dA
+	if b.Date != nil {
+		dB = *b.Date
+		if dB.Year == 0 {
+			dB.Year = dA.Year
+		}
+	}
+	start, n1 := za.at(dA, *a.Clock)
+	end, n2 := zb.at(dB, *b.Clock)
+	if end.Before(start) && b.Date == nil {
+		dB = dB.addDays(1)
+		end, n2 = zb.at(dB, *b.Clock)
+	}
+	text := strings.TrimSpace(s.Text)
+	if !r.plausible(line, start, end, text) {
+		return false
+	}
+	for _, n := range []string{n1, n2} {
+		if n != "" {
+			r.warn(line, n)
+		}
+	}
+	r.facts.Start = &Stated{At: start, Line: line, Text: text}
+	if r.facts.End == nil {
+		r.facts.End = &Stated{At: end, Line: s.lineAt(b.Start), Text: text}
+	}
+	return true
+}
+
+// single resolves one stated time (an impact start or end).
+func (r *proseReader) single(s sentence, m mention, blockZ *zone, sentDate *date, what string) (*Stated, bool) {
+	z := m.Zone
+	if z == nil {
+		z = blockZ
+	}
+	line := s.lineAt(m.Start)
+	if z == nil {
+		r.warn(line, what+" \""+m.Text+"\" states no time zone: not used")
+		return nil, false
+	}
+	d := m.Date
+	if d == nil {
+		d = sentDate
+	}
+	if d == nil {
+		dd, ok := r.anchor.dateFor(*m.Clock, *z)
+		if !ok {
+			return nil, false
+		}
+		d = &dd
+	}
+	dd := *d
+	if dd.Year == 0 {
+		if !r.anchor.OK {
+			return nil, false
+		}
+		dd.Year = inferYear(dd.Month, dd.Day, r.anchor.yearRef())
+	}
+	if !r.checkWeekday(line, m.Weekday, dd) {
+		return nil, false
+	}
+	at, note := z.at(dd, *m.Clock)
+	text := strings.TrimSpace(s.Text)
+	if !r.plausible(line, at, at, text) {
+		return nil, false
+	}
+	if note != "" {
+		r.warn(line, note)
+	}
+	return &Stated{At: at, Line: line, Text: text}, true
+}
+
+// checkWeekday keeps a date whose weekday does not fit only when the
+// document corroborates the date (an update was posted that day, or the
+// date is written elsewhere); it warns either way.
+func (r *proseReader) checkWeekday(line int, wd *time.Weekday, d date) bool {
+	msg, bad := weekdayMismatch(wd, d)
+	if !bad {
+		return true
+	}
+	if r.dates[d] {
+		r.warn(line, msg+"; the date is kept because the report confirms it elsewhere")
+		return true
+	}
+	r.warn(line, msg+"; nothing else in the report confirms the date, so it is not used")
+	return false
+}
+
+// maxLeadTime is how long before the first update a stated impact may
+// start; a window further back is most likely a typo in the date.
+const maxLeadTime = 31 * 24 * time.Hour
+
+// plausible checks a stated window against the updates.
+func (r *proseReader) plausible(line int, start, end time.Time, text string) bool {
+	if end.Before(start) {
+		r.warn(line, "stated impact window ends before it starts: not used")
+		return false
+	}
+	if !r.anchor.OK {
+		return true
+	}
+	if start.Before(r.anchor.First.Add(-maxLeadTime)) || start.After(r.anchor.Last.Add(24*time.Hour)) {
+		r.warn(line, "stated impact time "+start.Format(time.RFC3339)+" is far from the status updates ("+
+			r.anchor.First.Format(time.RFC3339)+" to "+r.anchor.Last.Format(time.RFC3339)+"): likely a typo, not used")
+		return false
+	}
+	return true
+}
+
+// Duration cues. A strong cue names the duration as such ("lasted",
+// "duration of"); a weak one is "for N minutes" in a sentence about the
+// impact. Bounds ("at least", "over", "up to") are not durations.
+var (
+	durStrong   = regexp.MustCompile(`\b(?:lasting|lasted|lasts|last(?:ed)? for|(?:total |incident |outage |impact )?duration(?: of| was| is)?\s*:?|downtime of|outage of|time to (?:resolve|resolution|recover|recovery|repair|restore)\s*:)\s*(?:for\s+)?`)
+	durWeak     = regexp.MustCompile(`\bfor\s+`)
+	durAdj      = regexp.MustCompile(`\b(?:a|an)\s+(\d+|[a-z]+)[- ](second|minute|hour|day)s?\s+(?:outage|incident|disruption|interruption|period|window|downtime|degradation|delay)`)
+	durHedge    = regexp.MustCompile(`^(?:(?:approximately|approx\.?|about|around|roughly|circa|ca\.|~|some|nearly|almost|just over|just under)\s*)+`)
+	durBound    = regexp.MustCompile(`^(?:at least|more than|over|up to|less than|under|within|a few|several|another|the next|the past|the last|every)\b`)
+	impactWords = regexp.MustCompile(`\b(?:outage|incident|fail\w*|issues?|down|unavailable|degrad\w*|disrupt\w*|interrupt\w*|errors?|impact\w*|affected|unable|not able|offline|inaccessible|experienced)\b`)
+	notDurCtx   = regexp.MustCompile(`\b(?:monitor\w*|will|wait\w*|every|next|ago|later|earlier|before|after|retain\w*|cache\w*|ttl|timeout)\b`)
+)
+
+// durations reads a stated duration from a sentence.
+func (r *proseReader) durations(s sentence, low string) {
+	try := func(from int, rank int) bool {
+		if r.facts.Duration != nil && r.facts.durRank >= rank {
+			return false
+		}
+		rest := low[from:]
+		approx := false
+		if b := durBound.FindString(rest); b != "" {
+			return false
+		}
+		if h := durHedge.FindString(rest); h != "" {
+			approx = true
+			rest = rest[len(h):]
+			from += len(h)
+		}
+		if durBound.MatchString(rest) {
+			return false
+		}
+		d, n, ok := readDuration(rest)
+		if !ok {
+			return false
+		}
+		// "over a 32-minute period" is fine, "2-3 hours" is not a duration.
+		if tail := rest[n:]; strings.HasPrefix(tail, "-") || strings.HasPrefix(tail, " or ") || strings.HasPrefix(tail, " to ") {
+			return false
+		}
+		r.facts.Duration = &StatedDuration{Duration: d, Line: s.lineAt(from), Text: strings.TrimSpace(s.Text), Approximate: approx}
+		r.facts.durRank = rank
+		return true
+	}
+	for _, loc := range durStrong.FindAllStringIndex(low, -1) {
+		if try(loc[1], 3) {
+			return
+		}
+	}
+	if m := durAdj.FindStringSubmatchIndex(low); m != nil {
+		if try(m[2], 2) {
+			return
+		}
+	}
+	if impactWords.MatchString(low) {
+		for _, loc := range durWeak.FindAllStringIndex(low, -1) {
+			if notDurCtx.MatchString(low[max(0, loc[0]-30):loc[0]]) {
+				continue
+			}
+			if try(loc[1], 1) {
+				return
+			}
+		}
+	}
+}
+
+// Milestone cues for narrative entries, checked in this order.
+var milestoneCues = []struct {
+	m  Milestone
+	re *regexp.Regexp
+}{
+	{MilestoneStart, regexp.MustCompile(`\b(?:(?:incident|impact|outage|issues?|problems?|degradation|disruption|errors?|failures?|downtime)\s+(?:start(?:ed|s)?|began|begins|begin|commenc\w*)|(?:start|beginning|onset) of (?:the )?(?:incident|impact|outage|issue|disruption|degradation)|users? (?:start(?:ed)?|began|begin) (?:reporting|to report|experiencing|seeing)|(?:started|began) failing|went (?:down|offline)|became unavailable|stopped (?:working|responding|serving))\b`)},
+	{MilestoneResolved, regexp.MustCompile(`\b(?:resolved|fixed|fix (?:is |was |has been )?(?:deployed|released|rolled out)|closed|incident (?:ended|over))\b`)},
+	{MilestoneMitigated, regexp.MustCompile(`\b(?:mitigat\w*|restor\w*|recover\w*|rolled back|roll(?:ed)?[- ]?back|revert\w*|workaround|patch (?:is |was |has been )?applied|fix (?:is |was |has been )?applied|failed over|fail ?over (?:complete|completed|finished)|operational|back to normal|back online|back up|stabili[sz]\w*|returned to normal)\b`)},
+	{MilestoneIdentified, regexp.MustCompile(`\b(?:identified|identify|root[- ]caused?|found the (?:cause|issue|problem)|cause (?:was |is )?(?:found|determined|confirmed)|diagnos\w*|pinpointed|determined (?:that|the))\b`)},
+	{MilestoneDetected, regexp.MustCompile(`\b(?:alert\w*|paged|page fired|detected|detect|noticed|reported|reports?|reporting|escalat\w*|declared|first (?:report|signs?))\b`)},
+}
+
+var negation = regexp.MustCompile(`(?:\bnot|n't|\bno|\bunable to|\bwithout|\bbefore)\s+(?:yet\s+|been\s+|fully\s+|be\s+)*$`)
+
+// classifyMilestone reads which milestone a narrative entry expresses, if
+// a keyword says so; negated keywords ("not yet restored") do not count.
+func classifyMilestone(text string) Milestone {
+	low := strings.ToLower(text)
+	for _, c := range milestoneCues {
+		for _, loc := range c.re.FindAllStringIndex(low, -1) {
+			if negation.MatchString(low[max(0, loc[0]-24):loc[0]]) {
+				continue
+			}
+			return c.m
+		}
+	}
+	return MilestoneNone
+}
+
+// narrativeWindow falls back on the narrative timeline for the impact
+// window: a "start" entry for the start, the last recovery entry for the
+// end, both only with a stated zone.
+func (r *proseReader) narrativeWindow() {
+	if r.facts.Start == nil {
+		for _, e := range r.facts.Timeline {
+			if e.Milestone == MilestoneStart && e.ZoneSrc == ZoneStated && e.At != nil {
+				if r.plausible(e.Line, *e.At, *e.At, e.Text) {
+					r.facts.Start = &Stated{At: *e.At, Line: e.Line, Text: e.Clock + ": " + e.Text}
+				}
+				break
+			}
+		}
+	}
+	if r.facts.End == nil {
+		var last *TimelineEntry
+		for i, e := range r.facts.Timeline {
+			if (e.Milestone == MilestoneMitigated || e.Milestone == MilestoneResolved) && e.ZoneSrc == ZoneStated && e.At != nil {
+				last = &r.facts.Timeline[i]
+			}
+		}
+		if last != nil && (r.facts.Start == nil || !last.At.Before(r.facts.Start.At)) && r.plausible(last.Line, *last.At, *last.At, last.Text) {
+			r.facts.End = &Stated{At: *last.At, Line: last.Line, Text: last.Clock + ": " + last.Text}
+		}
+	}
+}
+
+// inferZone gives narrative entries without a zone an inferred one, when
+// the incident's start is pinned by a stated duration: the offset that
+// puts the first entry at that start (to the quarter hour, within ten
+// minutes) is taken as the zone of all of them, flagged as inferred.
+func inferZone(entries []TimelineEntry, start time.Time) (offset int, ok bool) {
+	var first *TimelineEntry
+	for i, e := range entries {
+		if e.ZoneSrc == ZoneUnknown {
+			first = &entries[i]
+			break
+		}
+	}
+	if first == nil {
+		return 0, false
+	}
+	day := date{start.Year(), start.Month(), start.Day()}
+	if first.Local.HasDate {
+		day = date{first.Local.Year, first.Local.Month, first.Local.Day}
+	}
+	best, found := 0, false
+	for delta := -1; delta <= 1; delta++ {
+		d := day.addDays(delta)
+		local := time.Date(d.Year, d.Month, d.Day, first.Local.Hour, first.Local.Min, first.Local.Second, 0, time.UTC)
+		diff := local.Sub(start)
+		q := diff.Round(15 * time.Minute)
+		if q < -12*time.Hour || q > 14*time.Hour {
+			continue
+		}
+		resid := diff - q
+		if resid < 0 {
+			resid = -resid
+		}
+		if resid <= 10*time.Minute && (!found || absDur(q) < absDur(time.Duration(best)*time.Second)) {
+			best, found = int(q/time.Second), true
+		}
+	}
+	return best, found
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// applyInferredZone converts entries without a zone with the inferred
+// offset, starting from the date of start in that zone.
+func applyInferredZone(entries []TimelineEntry, offset int, start time.Time) {
+	z := fixedZone("UTC"+formatOffset(offset), offset)
+	localStart := start.Add(time.Duration(offset) * time.Second)
+	d := date{localStart.Year(), localStart.Month(), localStart.Day()}
+	prev := -1
+	for i := range entries {
+		e := &entries[i]
+		if e.ZoneSrc != ZoneUnknown {
+			continue
+		}
+		c := clock{e.Local.Hour, e.Local.Min, e.Local.Second}
+		if e.Local.HasDate {
+			d = date{e.Local.Year, e.Local.Month, e.Local.Day}
+		} else if prev >= 0 && c.seconds() < prev-3600 {
+			d = d.addDays(1)
+		}
+		prev = c.seconds()
+		at, _ := z.at(d, c)
+		e.At = &at
+		e.Zone = z.Name
+		e.ZoneSrc = ZoneInferred
+		e.Local.Year, e.Local.Month, e.Local.Day, e.Local.HasDate = d.Year, d.Month, d.Day, true
+	}
+}

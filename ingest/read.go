@@ -1,0 +1,207 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Stdin is the path that names standard input.
+const Stdin = "-"
+
+// reportExts are the file extensions a directory walk reads.
+var reportExts = []string{".txt", ".md", ".markdown", ".json", ".html", ".htm"}
+
+// Expand turns command-line paths into the list of inputs to read: files as
+// given, directories walked recursively for report files (.txt, .md,
+// .markdown, .json, .html, .htm; hidden files and directories skipped),
+// glob patterns expanded, and "-" for standard input. The list keeps the
+// argument order; each directory's and glob's files are sorted. Paths that
+// name nothing are returned as errors, and the rest are still listed.
+func Expand(args []string) ([]string, []error) {
+	var out []string
+	var errs []error
+	for _, a := range args {
+		if a == Stdin {
+			out = append(out, a)
+			continue
+		}
+		info, err := os.Stat(a)
+		switch {
+		case err == nil && info.IsDir():
+			files, werr := walk(a)
+			out = append(out, files...)
+			if werr != nil {
+				errs = append(errs, werr)
+			}
+		case err == nil:
+			out = append(out, a)
+		case strings.ContainsAny(a, "*?["):
+			matches, gerr := filepath.Glob(a)
+			if gerr != nil {
+				errs = append(errs, &ParseError{File: a, Err: fmt.Errorf("bad glob pattern: %w", gerr)})
+				continue
+			}
+			if len(matches) == 0 {
+				errs = append(errs, &ParseError{File: a, Err: errors.New("the pattern matches no file")})
+			}
+			slices.Sort(matches)
+			for _, m := range matches {
+				if fi, err := os.Stat(m); err == nil && fi.IsDir() {
+					files, werr := walk(m)
+					out = append(out, files...)
+					if werr != nil {
+						errs = append(errs, werr)
+					}
+					continue
+				}
+				out = append(out, m)
+			}
+		default:
+			errs = append(errs, &ParseError{File: a, Err: fmt.Errorf("cannot read: %w", unwrapPathError(err))})
+		}
+	}
+	return out, errs
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// walk lists the report files under dir, sorted.
+func walk(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return &ParseError{File: p, Err: fmt.Errorf("cannot read: %w", unwrapPathError(err))}
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && slices.Contains(reportExts, strings.ToLower(filepath.Ext(p))) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, err
+}
+
+// FileResult is what reading one input gave: its incidents, or an error
+// (a *ParseError naming the file).
+type FileResult struct {
+	Path      string
+	Incidents []Incident
+	Detection Detection
+	Err       error
+}
+
+// ReadFile reads and parses one input; path "-" reads stdin.
+func ReadFile(path string, stdin io.Reader, opts Options) (res FileResult) {
+	res = FileResult{Path: path}
+	data, err := readInput(path, stdin)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	defer func() {
+		// A safety net only: the parsers are fuzzed not to panic. One bad
+		// input must not take down a batch of thousands.
+		if r := recover(); r != nil {
+			res = FileResult{Path: path, Err: &ParseError{File: path, Err: fmt.Errorf("internal error while reading (please report it): %v", r)}}
+		}
+	}()
+	res.Incidents, res.Detection, err = Parse(path, data, opts)
+	res.Err = err
+	return res
+}
+
+func readInput(path string, stdin io.Reader) ([]byte, error) {
+	var r io.Reader
+	if path == Stdin {
+		if stdin == nil {
+			return nil, &ParseError{File: path, Err: errors.New("no standard input")}
+		}
+		r = stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, &ParseError{File: path, Err: fmt.Errorf("cannot read: %w", unwrapPathError(err))}
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxInputSize+1))
+	if err != nil {
+		return nil, &ParseError{File: path, Err: fmt.Errorf("cannot read: %w", unwrapPathError(err))}
+	}
+	return data, nil
+}
+
+// ReadAll reads paths with up to workers goroutines and calls fn with each
+// result in the order of paths, as soon as it and all before it are done,
+// so output is deterministic and memory stays bounded by the few results
+// in flight. It stops early when ctx is cancelled or fn returns an error,
+// and returns that error.
+func ReadAll(ctx context.Context, paths []string, stdin io.Reader, opts Options, workers int, fn func(FileResult) error) error {
+	if workers < 1 {
+		workers = 1
+	}
+	type slot struct {
+		path string
+		res  FileResult
+		done chan struct{}
+	}
+	queue := make(chan *slot, 2*workers) // results in order; its size bounds what is in flight
+	jobs := make(chan *slot)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(queue)
+		defer close(jobs)
+		for _, p := range paths {
+			s := &slot{path: p, done: make(chan struct{})}
+			select {
+			case queue <- s:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- s:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for range workers {
+		go func() {
+			for s := range jobs {
+				s.res = ReadFile(s.path, stdin, opts)
+				close(s.done)
+			}
+		}()
+	}
+	for s := range queue {
+		select {
+		case <-s.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if err := fn(s.res); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}

@@ -1,0 +1,442 @@
+package ingest
+
+// Statuspage incident pages as text: a title, "Incident Report for ORG", an
+// optional "Postmortem" block, status blocks newest first (a status word,
+// body lines, "Posted Apr 11, 2023 - 14:55 EDT"), and a closing "This
+// incident affected: ..." line.
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+var (
+	spReportFor = regexp.MustCompile(`(?i)^(?:(scheduled maintenance|maintenance)|incident) report for\s+(.+)$`)
+	spPosted    = regexp.MustCompile(`(?i)^posted\s+(.+)$`)
+	spAffected  = regexp.MustCompile(`(?i)^this (incident|scheduled maintenance|maintenance) affected:\s*(.*)$`)
+	// spInline is a status and its body on one line: "Resolved - This
+	// incident has been resolved."
+	spInline = regexp.MustCompile(`^([A-Za-z][A-Za-z -]{3,20}?)\s+[-–—]\s+(.+)$`)
+	// spComponentField is a component named in an update body:
+	// "Component(s): Customer Support Portal".
+	spComponentField = regexp.MustCompile(`(?i)^(?:[•*-]\s*)?(?:affected )?components?(?:\(s\))?\s*:\s*(.+)$`)
+)
+
+// detectStatuspage scores how much lines look like a Statuspage incident
+// page.
+func detectStatuspage(ls []line, order dateOrder) (int, string) {
+	posted := 0
+	for _, l := range ls {
+		if m := spReportFor.FindStringSubmatch(l.Text); m != nil {
+			return 3, fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60))
+		}
+		if m := spPosted.FindStringSubmatch(l.Text); m != nil {
+			if _, _, err := parseStamp(m[1], time.Time{}, order); err == nil {
+				posted++
+			}
+		}
+	}
+	if posted > 0 {
+		return 2, fmt.Sprintf("%d \"Posted <date> - <time> <zone>\" lines", posted)
+	}
+	return 0, "no \"Incident Report for\" line and no \"Posted <date>\" line"
+}
+
+// spBlock is one dated block of the page, in page order.
+type spBlock struct {
+	word     string // status heading as written, "" if none
+	status   Status
+	body     []line
+	at       time.Time
+	line     int // first line of the block
+	posted   int // line of its Posted stamp
+	stampMsg string
+	pmHead   bool // the block follows the page's "Postmortem" heading
+}
+
+// parseStatuspage reads one Statuspage incident page.
+func parseStatuspage(ls []line, order dateOrder) (Incident, error) {
+	inc := Incident{Format: FormatStatuspageText}
+	start := 0
+	maintenance := false
+	for i, l := range ls {
+		if m := spReportFor.FindStringSubmatch(l.Text); m != nil {
+			inc.Organization = strings.TrimSpace(m[2])
+			maintenance = m[1] != ""
+			if j := lastNonBlank(ls, i); j >= 0 {
+				inc.Title = ls[j].Text
+			}
+			inc.Source.Line = ls[max(lastNonBlank(ls, i), 0)].N
+			start = i + 1
+			break
+		}
+	}
+	if start == 0 {
+		// No header: a first line that is no status word, followed by one,
+		// is the title.
+		i := firstNonBlank(ls, 0)
+		j := firstNonBlank(ls, i+1)
+		if j < len(ls) {
+			_, isStatus := ParseStatus(ls[i].Text)
+			_, nextStatus := ParseStatus(ls[j].Text)
+			if !isStatus && nextStatus && !spPosted.MatchString(ls[i].Text) {
+				inc.Title, inc.Source.Line = ls[i].Text, ls[i].N
+				start = i + 1
+			}
+		}
+	}
+	blocks, tail, notes, errs := statuspageBlocks(ls[start:], order)
+	if len(blocks) == 0 {
+		if len(errs) > 0 {
+			return inc, errs[0]
+		}
+		return inc, lineErrorf(ls[min(start, len(ls)-1)].N, ErrNoUpdates, "want status blocks ending in \"Posted Apr 11, 2023 - 14:55 EDT\"")
+	}
+	inc.Warnings = append(inc.Warnings, notes...)
+	for _, e := range errs {
+		inc.warnf(e.Line, "%v", e.Err)
+	}
+	if inc.Source.Line == 0 {
+		inc.Source.Line = blocks[0].line
+	}
+	inferStatuspageStatuses(blocks)
+	for _, b := range blocks {
+		maintenance = maintenance || b.status == StatusScheduled || b.status == StatusInProgress ||
+			b.status == StatusVerifying || b.status == StatusCompleted
+	}
+	var texts []proseBlock
+	for _, b := range blocks {
+		u := Update{Status: b.status, Word: b.word, Inferred: b.word == "", At: b.at, Text: joinText(b.body), Line: b.line}
+		if b.status == StatusPostmortem {
+			inc.Postmortem = &Text{Body: u.Text, Line: b.line}
+			texts = append([]proseBlock{{Lines: b.body, Postmortem: true}}, texts...)
+		} else {
+			texts = append(texts, proseBlock{Lines: b.body})
+		}
+		inc.Updates = append(inc.Updates, u)
+	}
+	inc.Updates = orderUpdates(&inc, inc.Updates)
+	// Prose in updates is read oldest first, after the postmortem.
+	if n := len(texts); n > 1 {
+		first := 0
+		if texts[0].Postmortem {
+			first = 1
+		}
+		rest := texts[first:]
+		for i, j := 0, len(rest)-1; i < j; i, j = i+1, j-1 {
+			rest[i], rest[j] = rest[j], rest[i]
+		}
+	}
+	// Lines between the header and the first block that are no block of
+	// their own ("Scheduled for ...") are prose too.
+	for _, l := range tail {
+		if m := spAffected.FindStringSubmatch(l.Text); m != nil {
+			inc.Components, inc.Groups = parseComponentList(strings.TrimSuffix(strings.TrimSpace(m[2]), "."))
+			maintenance = maintenance || !strings.EqualFold(m[1], "incident")
+			continue
+		}
+		if l.Text != "" {
+			inc.warnf(l.N, "text after the last \"Posted\" line has no time of its own (was the page cut short?): %q not read as an update", clip(l.Text, 50))
+			break
+		}
+	}
+	if len(inc.Components) == 0 {
+		inc.Components = componentsFromBodies(blocks)
+	}
+	if maintenance {
+		inc.Impact = ImpactMaintenance
+	}
+	finish(&inc, texts, order, maintenance, nil)
+	return inc, nil
+}
+
+// statuspageBlocks splits the page after its header into dated blocks, each
+// ended by a Posted line. It returns the blocks in page order, the lines
+// after the last block, and errors for Posted lines it could not read.
+func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning, []*ParseError) {
+	var blocks []spBlock
+	var notes []Warning
+	var errs []*ParseError
+	var ref time.Time
+	begin := 0
+	pmHead := false
+	if i := firstNonBlank(ls, 0); i < len(ls) {
+		if st, ok := ParseStatus(ls[i].Text); ok && st == StatusPostmortem {
+			pmHead = true
+		}
+	}
+	for i, l := range ls {
+		m := spPosted.FindStringSubmatch(l.Text)
+		if m == nil {
+			continue
+		}
+		r, _, err := parseStamp(m[1], ref, order)
+		if err != nil {
+			errs = append(errs, lineErrorf(l.N, ErrBadTime, "Posted line: %v", err))
+			continue
+		}
+		if r.Note != "" {
+			notes = append(notes, Warning{Line: l.N, Msg: r.Note})
+		}
+		if ref.IsZero() {
+			ref = r.At
+		}
+		b := spBlock{at: r.At, posted: l.N, pmHead: pmHead && len(blocks) == 0}
+		body := ls[begin:i]
+		j := firstNonBlank(body, 0)
+		if j < len(body) {
+			b.line = body[j].N
+			if st, ok := ParseStatus(body[j].Text); ok {
+				b.word, b.status = body[j].Text, st
+				body = body[j+1:]
+			} else if sm := spInline.FindStringSubmatch(body[j].Text); sm != nil {
+				if st, ok := ParseStatus(sm[1]); ok {
+					b.word, b.status = sm[1], st
+					rest := append([]line{{N: body[j].N, Text: sm[2]}}, body[j+1:]...)
+					body = rest
+				}
+			}
+		} else {
+			b.line = l.N
+		}
+		b.body = body
+		blocks = append(blocks, b)
+		begin = i + 1
+	}
+	return blocks, ls[begin:], notes, errs
+}
+
+// Statuspage's default wording for each status: an update without a
+// status word whose body begins with one of these has that status.
+var spDefaults = []struct {
+	text   string
+	status Status
+}{
+	{"we are currently investigating this issue", StatusInvestigating},
+	{"the issue has been identified and a fix is being implemented", StatusIdentified},
+	{"a fix has been implemented and we are monitoring the results", StatusMonitoring},
+	{"this incident has been resolved", StatusResolved},
+	{"the scheduled maintenance has been completed", StatusCompleted},
+	{"scheduled maintenance is currently in progress", StatusInProgress},
+	{"verification is currently underway for the maintenance items", StatusVerifying},
+}
+
+// pmSection matches the section headings of a postmortem.
+var pmSection = regexp.MustCompile(`(?i)^(?:#+\s*)?(?:\*\*)?(?:what happened|root cause(?: analysis)?|timeline(?: of events)?|summary|incident summary|(?:service |customer )?impact|scope of impact|next steps|action items|lessons learned|resolution(?: steps)?|remediation.*|contributing factors|why did .*|what went wrong|what (?:we are|we're|will we) do.*|how we.*|further action.*|follow[- ]up.*|prevention.*|cause analysis|overview|details|mitigation|post[- ]?mortem|post[- ]incident.*|rfo|reason for outage)\??:?(?:\*\*)?$`)
+
+// inferStatuspageStatuses gives blocks without a status word a status: the
+// one whose default wording the body begins with; for the top block of a
+// page that shows no status words at all, "postmortem" when it reads like
+// one (section headings, or posted after a resolution); "update" otherwise.
+func inferStatuspageStatuses(blocks []spBlock) {
+	headless := true
+	for _, b := range blocks {
+		if b.word != "" {
+			headless = false
+		}
+	}
+	for i := range blocks {
+		b := &blocks[i]
+		if b.word != "" {
+			continue
+		}
+		if b.pmHead {
+			b.status = StatusPostmortem
+			continue
+		}
+		b.status = StatusUpdate
+		body := strings.ToLower(strings.Join(strings.Fields(joinText(b.body)), " "))
+		for _, d := range spDefaults {
+			if strings.HasPrefix(body, d.text) {
+				b.status = d.status
+				break
+			}
+		}
+	}
+	if !headless || len(blocks) < 2 || blocks[0].status != StatusUpdate {
+		return
+	}
+	top := &blocks[0]
+	sections := 0
+	for _, l := range top.body {
+		if pmSection.MatchString(l.Text) {
+			sections++
+		}
+	}
+	afterResolve := false
+	for _, b := range blocks[1:] {
+		if (b.status == StatusResolved || b.status == StatusCompleted) && !top.at.Before(b.at) {
+			afterResolve = true
+		}
+	}
+	if sections > 0 || afterResolve {
+		top.status = StatusPostmortem
+	}
+}
+
+// orderUpdates puts updates oldest first. A page listed newest first is
+// read bottom-up; then a stable sort by time fixes any stragglers, so
+// updates posted in the same minute keep the order the page implies. A
+// page whose times go both ways is reported.
+func orderUpdates(inc *Incident, ups []Update) []Update {
+	asc, desc := 0, 0
+	for i := 1; i < len(ups); i++ {
+		switch {
+		case ups[i].At.After(ups[i-1].At):
+			asc++
+		case ups[i].At.Before(ups[i-1].At):
+			desc++
+		}
+	}
+	out := append([]Update(nil), ups...)
+	if desc > asc || (desc == asc && inc.Format == FormatStatuspageText) {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	if asc > 0 && desc > 0 {
+		inc.warnf(ups[0].Line, "updates are not in time order on the page (%d steps forward, %d back): sorted by time", asc, desc)
+	}
+	sortUpdatesStable(out)
+	return out
+}
+
+func sortUpdatesStable(ups []Update) {
+	for i := 1; i < len(ups); i++ {
+		for j := i; j > 0 && ups[j].At.Before(ups[j-1].At); j-- {
+			ups[j], ups[j-1] = ups[j-1], ups[j]
+		}
+	}
+}
+
+// parseComponentList reads a Statuspage component list: "Web and Agent
+// API", "Supporting Services (Dashboard, Admin Portal)", "A, B, and C".
+// A group with children yields the children, each knowing its group; the
+// group is kept in groups.
+func parseComponentList(s string) ([]Component, []ComponentGroup) {
+	var comps []Component
+	var groups []ComponentGroup
+	for _, item := range splitList(s) {
+		open := strings.Index(item, "(")
+		if open > 0 && strings.HasSuffix(item, ")") {
+			g := ComponentGroup{Name: strings.TrimSpace(item[:open])}
+			for _, c := range splitList(item[open+1 : len(item)-1]) {
+				g.Components = append(g.Components, c)
+				comps = append(comps, Component{Name: c, Group: g.Name})
+			}
+			groups = append(groups, g)
+			continue
+		}
+		comps = append(comps, Component{Name: item})
+	}
+	return comps, groups
+}
+
+// splitList splits "A, B, and C" / "A and B" at top-level commas and a
+// final "and", leaving parentheses alone.
+func splitList(s string) []string {
+	var parts []string
+	depth, last := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case ',':
+			if depth == 0 {
+				parts = append(parts, s[last:i])
+				last = i + 1
+			}
+		}
+	}
+	parts = append(parts, s[last:])
+	var out []string
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		p = strings.TrimPrefix(p, "and ")
+		// The last element may be "B and C" (no Oxford comma).
+		if i == len(parts)-1 {
+			if k := topLevelAnd(p); k >= 0 {
+				out = appendNonEmpty(out, strings.TrimSpace(p[:k]))
+				p = strings.TrimSpace(p[k+len(" and "):])
+			}
+		}
+		out = appendNonEmpty(out, p)
+	}
+	return out
+}
+
+// topLevelAnd finds the last " and " outside parentheses.
+func topLevelAnd(s string) int {
+	depth := 0
+	found := -1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		default:
+			if depth == 0 && strings.HasPrefix(s[i:], " and ") {
+				found = i
+			}
+		}
+	}
+	return found
+}
+
+func appendNonEmpty(out []string, s string) []string {
+	if s = strings.TrimSpace(s); s != "" {
+		return append(out, s)
+	}
+	return out
+}
+
+// componentsFromBodies reads components named in update bodies
+// ("Component(s): Customer Support Portal") for pages without an
+// affected-components line.
+func componentsFromBodies(blocks []spBlock) []Component {
+	var out []Component
+	seen := map[string]bool{}
+	for _, b := range blocks {
+		for _, l := range b.body {
+			m := spComponentField.FindStringSubmatch(l.Text)
+			if m == nil {
+				continue
+			}
+			cs, _ := parseComponentList(strings.TrimSuffix(m[1], "."))
+			for _, c := range cs {
+				if !seen[c.Name] {
+					seen[c.Name] = true
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func lastNonBlank(ls []line, before int) int {
+	for j := before - 1; j >= 0; j-- {
+		if ls[j].Text != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// clip shortens s to at most n runes for messages.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

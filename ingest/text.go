@@ -1,0 +1,73 @@
+package ingest
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
+
+// line is one line of an input, trimmed of surrounding white space, with
+// its 1-based number.
+type line struct {
+	N    int
+	Text string
+}
+
+// splitLines turns raw input into trimmed, numbered lines: a UTF-8 byte
+// order mark is dropped, CRLF and lone CR end lines, invalid UTF-8 becomes
+// U+FFFD and NUL bytes are removed, so that every reader sees clean text.
+func splitLines(data []byte) []line {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	s := string(data)
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	s = strings.ReplaceAll(s, "\x00", "")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	raw := strings.Split(s, "\n")
+	out := make([]line, len(raw))
+	for i, r := range raw {
+		out[i] = line{N: i + 1, Text: strings.TrimSpace(strings.ReplaceAll(r, "\u00a0", " "))}
+	}
+	return out
+}
+
+// joinText joins lines into a block of text, keeping blank lines between
+// paragraphs but not at the ends.
+func joinText(ls []line) string {
+	start, end := 0, len(ls)
+	for start < end && ls[start].Text == "" {
+		start++
+	}
+	for end > start && ls[end-1].Text == "" {
+		end--
+	}
+	var b strings.Builder
+	blank := false
+	for _, l := range ls[start:end] {
+		if l.Text == "" {
+			blank = true
+			continue
+		}
+		if b.Len() > 0 {
+			if blank {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteByte('\n')
+			}
+		}
+		blank = false
+		b.WriteString(l.Text)
+	}
+	return b.String()
+}
+
+// firstNonBlank returns the index of the first non-blank line in ls at or
+// after i, or len(ls).
+func firstNonBlank(ls []line, i int) int {
+	for i < len(ls) && ls[i].Text == "" {
+		i++
+	}
+	return i
+}

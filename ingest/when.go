@@ -1,0 +1,744 @@
+package ingest
+
+// This file is the one place where dates, clocks and zones are read. Every
+// format goes through scanMentions (find every date/time expression in a
+// piece of text) and mention.resolve (turn one into a UTC instant), so a
+// fix here fixes every reader.
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// date is a calendar date; Year is 0 when the text does not give one.
+type date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+func (d date) String() string {
+	if d.Year == 0 {
+		return fmt.Sprintf("%s %d", d.Month, d.Day)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+}
+
+func (d date) valid() bool {
+	if d.Month < time.January || d.Month > time.December || d.Day < 1 {
+		return false
+	}
+	y := d.Year
+	if y == 0 {
+		y = 2000 // a leap year, so 29 February without a year is allowed
+	}
+	return d.Day <= daysIn(d.Month, y)
+}
+
+func daysIn(m time.Month, year int) int {
+	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// addDays moves a date with a known year by n days.
+func (d date) addDays(n int) date {
+	t := time.Date(d.Year, d.Month, d.Day+n, 0, 0, 0, 0, time.UTC)
+	return date{t.Year(), t.Month(), t.Day()}
+}
+
+// clock is a wall-clock time of day.
+type clock struct {
+	Hour, Min, Sec int
+}
+
+func (c clock) String() string {
+	return fmt.Sprintf("%02d:%02d:%02d", c.Hour, c.Min, c.Sec)
+}
+
+func (c clock) seconds() int { return c.Hour*3600 + c.Min*60 + c.Sec }
+
+// mention is one date/time expression found in text: any of its date, clock
+// and zone may be missing. Start and End are byte offsets into the text.
+type mention struct {
+	Start, End int
+	Date       *date
+	Weekday    *time.Weekday
+	Clock      *clock
+	Zone       *zone
+	// Text is the expression as written.
+	Text string
+	// ClockText is the time of day as written ("13h03", "2:55 PM").
+	ClockText string
+}
+
+// dateOrder says how an all-numeric date such as 05/07/2020 is read.
+type dateOrder int
+
+const (
+	monthFirst dateOrder = iota // US: 05/07/2020 is 7 May
+	dayFirst                    // 05/07/2020 is 5 July
+)
+
+// detectDateOrder reads the numeric dates of a whole document: if any of
+// them only makes sense day-first (31/03/2023) the document is day-first;
+// otherwise month-first, the common reading on status pages.
+func detectDateOrder(text string) dateOrder {
+	toks := lex(text)
+	for i := 0; i+4 < len(toks); i++ {
+		a, s1, b, s2 := toks[i], toks[i+1], toks[i+2], toks[i+3]
+		if a.kind != tkNum || b.kind != tkNum || !s1.isPunct('/') || !s2.isPunct('/') || toks[i+4].kind != tkNum {
+			continue
+		}
+		if a.num > 12 && a.num <= 31 && b.num <= 12 {
+			return dayFirst
+		}
+		if b.num > 12 {
+			return monthFirst
+		}
+	}
+	return monthFirst
+}
+
+// token kinds of the date lexer.
+type tokKind int
+
+const (
+	tkWord tokKind = iota
+	tkNum
+	tkPunct
+)
+
+type token struct {
+	kind       tokKind
+	text       string // as written
+	low        string // lower case, for words
+	num        int    // value, for numbers
+	start, end int    // byte offsets
+	space      bool   // whitespace precedes the token
+}
+
+func (t token) isPunct(r byte) bool { return t.kind == tkPunct && len(t.text) == 1 && t.text[0] == r }
+
+func (t token) isDash() bool {
+	return t.kind == tkPunct && (t.text == "-" || t.text == "–" || t.text == "—")
+}
+
+func (t token) isWord(ws ...string) bool {
+	if t.kind != tkWord {
+		return false
+	}
+	for _, w := range ws {
+		if t.low == w {
+			return true
+		}
+	}
+	return false
+}
+
+// lex splits text into words, numbers and single punctuation marks.
+func lex(s string) []token {
+	var toks []token
+	space := true
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			i += n
+			continue
+		case r >= '0' && r <= '9':
+			j := i
+			v := 0
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				if v < 1e8 {
+					v = v*10 + int(s[j]-'0')
+				}
+				j++
+			}
+			toks = append(toks, token{kind: tkNum, text: s[i:j], num: v, start: i, end: j, space: space})
+			i = j
+		case unicode.IsLetter(r):
+			j := i
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) {
+					break
+				}
+				j += n2
+			}
+			w := s[i:j]
+			toks = append(toks, token{kind: tkWord, text: w, low: strings.ToLower(w), start: i, end: j, space: space})
+			i = j
+		default:
+			toks = append(toks, token{kind: tkPunct, text: s[i : i+n], start: i, end: i + n, space: space})
+			i += n
+		}
+		space = false
+	}
+	return toks
+}
+
+var monthWords = map[string]time.Month{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+	"sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+	"dec": 12, "december": 12,
+}
+
+var weekdayWords = map[string]time.Weekday{
+	"sun": 0, "sunday": 0, "mon": 1, "monday": 1, "tue": 2, "tues": 2, "tuesday": 2,
+	"wed": 3, "wednesday": 3, "thu": 4, "thur": 4, "thurs": 4, "thursday": 4,
+	"fri": 5, "friday": 5, "sat": 6, "saturday": 6,
+}
+
+// scanner finds mentions in a token stream.
+type scanner struct {
+	src   string
+	toks  []token
+	order dateOrder
+}
+
+// scanMentions finds every date/time expression in s, left to right,
+// without overlaps.
+func scanMentions(s string, order dateOrder) []mention {
+	sc := scanner{src: s, toks: lex(s), order: order}
+	var out []mention
+	for i := 0; i < len(sc.toks); {
+		m, next, ok := sc.moment(i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, m)
+		i = next
+	}
+	return out
+}
+
+// moment reads the longest date/time expression starting at token i.
+func (sc *scanner) moment(i int) (mention, int, bool) {
+	start := i
+	var m mention
+	// An optional weekday: "Thursday, November 6", "Tue, May 24, 2022".
+	if wd, ok := sc.weekday(i); ok {
+		j := i + 1
+		if j < len(sc.toks) && sc.toks[j].isPunct(',') {
+			j++
+		}
+		if d, next, ok := sc.date(j); ok {
+			m.Weekday, m.Date = &wd, &d
+			i = next
+		}
+	}
+	if m.Date == nil {
+		if d, next, ok := sc.date(i); ok {
+			m.Date = &d
+			i = next
+		}
+	}
+	if m.Date != nil {
+		// Date then time: "Apr 11, 2023 - 14:55 EDT", "Sep 21, 2021, 11:40 AM
+		// UTC", "2023-04-11T18:14:48Z", "30-March-2023 1000 UTC".
+		j := i
+		iso := false
+		for j < len(sc.toks) && j-i < 2 && (sc.toks[j].isPunct(',') || sc.toks[j].isDash() ||
+			sc.toks[j].isWord("at", "t") || sc.toks[j].isPunct('@')) {
+			iso = iso || (sc.toks[j].isWord("t") && !sc.toks[j].space)
+			j++
+		}
+		if c, ct, next, ok := sc.clock(j, true); ok {
+			m.Clock, m.ClockText = &c, ct
+			i = next
+			if z, next, ok := sc.zone(i, iso || c.Sec != 0 || strings.Count(ct, ":") == 2); ok {
+				m.Zone = &z
+				i = next
+			}
+		}
+	} else if c, ct, next, ok := sc.clock(i, false); ok {
+		m.Clock, m.ClockText = &c, ct
+		i = next
+		if z, next, ok := sc.zone(i, strings.Count(ct, ":") == 2); ok {
+			m.Zone = &z
+			i = next
+		}
+		// Time then date: "20:52 UTC on Thursday, November 6".
+		j := i
+		if j < len(sc.toks) && (sc.toks[j].isWord("on") || sc.toks[j].isPunct(',')) {
+			j++
+			if wd, ok := sc.weekday(j); ok {
+				k := j + 1
+				if k < len(sc.toks) && sc.toks[k].isPunct(',') {
+					k++
+				}
+				if d, next, ok := sc.date(k); ok {
+					m.Weekday, m.Date = &wd, &d
+					i = next
+				}
+			} else if d, next, ok := sc.date(j); ok {
+				m.Date = &d
+				i = next
+			}
+		}
+	}
+	if m.Date == nil && m.Clock == nil {
+		return mention{}, 0, false
+	}
+	m.Start, m.End = sc.toks[start].start, sc.toks[i-1].end
+	m.Text = sc.src[m.Start:m.End]
+	return m, i, true
+}
+
+func (sc *scanner) weekday(i int) (time.Weekday, bool) {
+	if i >= len(sc.toks) || sc.toks[i].kind != tkWord {
+		return 0, false
+	}
+	wd, ok := weekdayWords[sc.toks[i].low]
+	return wd, ok
+}
+
+func (sc *scanner) month(i int) (time.Month, int, bool) {
+	if i >= len(sc.toks) || sc.toks[i].kind != tkWord {
+		return 0, 0, false
+	}
+	mo, ok := monthWords[sc.toks[i].low]
+	if !ok {
+		return 0, 0, false
+	}
+	// "may" and "march" are also English words: as months they are
+	// capitalised.
+	if (sc.toks[i].low == "may" || sc.toks[i].low == "march" || sc.toks[i].low == "mar") && !unicode.IsUpper([]rune(sc.toks[i].text)[0]) {
+		return 0, 0, false
+	}
+	next := i + 1
+	if next < len(sc.toks) && sc.toks[next].isPunct('.') && !sc.toks[next].space {
+		next++ // "Sept."
+	}
+	return mo, next, true
+}
+
+// day reads a day of the month with an optional ordinal suffix ("21",
+// "13th").
+func (sc *scanner) day(i int) (int, int, bool) {
+	if i >= len(sc.toks) || sc.toks[i].kind != tkNum || len(sc.toks[i].text) > 2 {
+		return 0, 0, false
+	}
+	d := sc.toks[i].num
+	if d < 1 || d > 31 {
+		return 0, 0, false
+	}
+	next := i + 1
+	if next < len(sc.toks) && !sc.toks[next].space && sc.toks[next].kind == tkWord {
+		if !sc.toks[next].isWord("st", "nd", "rd", "th") {
+			return 0, 0, false // "2x", "5m": not a day
+		}
+		next++
+	}
+	return d, next, true
+}
+
+// year reads a four-digit year.
+func (sc *scanner) year(i int) (int, bool) {
+	if i >= len(sc.toks) || sc.toks[i].kind != tkNum || len(sc.toks[i].text) != 4 {
+		return 0, false
+	}
+	y := sc.toks[i].num
+	return y, y >= 1970 && y <= 2200
+}
+
+// followedByDigitPunct reports whether token i is glued to a following
+// number through punctuation, as in "2023-04-11-3" or "1.2.3", which makes
+// it part of something other than a date.
+func (sc *scanner) followedByDigitPunct(i int) bool {
+	return i+1 < len(sc.toks) && !sc.toks[i].space && !sc.toks[i+1].space &&
+		(sc.toks[i].isPunct('.') || sc.toks[i].isPunct('/') || sc.toks[i].isPunct('-')) &&
+		sc.toks[i+1].kind == tkNum
+}
+
+// date reads a calendar date at token i.
+func (sc *scanner) date(i int) (date, int, bool) {
+	t := sc.toks
+	if i >= len(t) {
+		return date{}, 0, false
+	}
+	// ISO 2023-04-11 (or 2023/04/11).
+	if y, ok := sc.year(i); ok && i+4 < len(t) &&
+		(t[i+1].isPunct('-') || t[i+1].isPunct('/')) && t[i+2].kind == tkNum && len(t[i+2].text) <= 2 &&
+		t[i+3].text == t[i+1].text && t[i+4].kind == tkNum && len(t[i+4].text) <= 2 &&
+		!t[i+1].space && !t[i+2].space && !t[i+3].space && !t[i+4].space {
+		d := date{y, time.Month(t[i+2].num), t[i+4].num}
+		if d.valid() && !sc.followedByDigitPunct(i+5) {
+			return d, i + 5, true
+		}
+		return date{}, 0, false
+	}
+	// Month name first: "Apr 11, 2023", "September 21, 2021", "November 6",
+	// "June 10th, 2020".
+	if mo, next, ok := sc.month(i); ok {
+		if dd, n2, ok := sc.day(next); ok && !(n2 < len(t) && t[n2].isPunct(':')) {
+			d := date{Month: mo, Day: dd}
+			j := n2
+			if j < len(t) && t[j].isPunct(',') {
+				j++
+			}
+			if y, ok := sc.year(j); ok && !(j+1 < len(t) && t[j+1].isPunct(':')) {
+				d.Year = y
+				n2 = j + 1
+			}
+			if d.valid() {
+				return d, n2, true
+			}
+		}
+		return date{}, 0, false
+	}
+	if t[i].kind != tkNum {
+		return date{}, 0, false
+	}
+	// Day first with a month name: "13th November 2019", "29th of July
+	// 2021", "22 September 2022", "30-March-2023".
+	if dd, next, ok := sc.day(i); ok {
+		j := next
+		dashed := j < len(t) && t[j].isDash() && !t[j].space
+		if dashed {
+			j++
+		}
+		if j < len(t) && t[j].isWord("of") {
+			j++
+		}
+		if mo, n2, ok := sc.month(j); ok {
+			d := date{Month: mo, Day: dd}
+			k := n2
+			if k < len(t) && (t[k].isPunct(',') || (dashed && t[k].isDash())) {
+				k++
+			}
+			if y, ok := sc.year(k); ok && !(k+1 < len(t) && t[k+1].isPunct(':')) {
+				d.Year = y
+				n2 = k + 1
+			}
+			if d.valid() {
+				return d, n2, true
+			}
+			return date{}, 0, false
+		}
+	}
+	// All numeric: 3/23/16, 01/24/2024, 05/07/2020.
+	if i+4 < len(t) && t[i+1].isPunct('/') && t[i+3].isPunct('/') && t[i+2].kind == tkNum && t[i+4].kind == tkNum &&
+		len(t[i].text) <= 2 && len(t[i+2].text) <= 2 && (len(t[i+4].text) == 2 || len(t[i+4].text) == 4) &&
+		!t[i+1].space && !t[i+2].space && !t[i+3].space && !t[i+4].space {
+		a, b, y := t[i].num, t[i+2].num, t[i+4].num
+		if len(t[i+4].text) == 2 {
+			y += 2000
+		}
+		mo, dd := a, b
+		if sc.order == dayFirst || (a > 12 && b <= 12) {
+			mo, dd = b, a
+		}
+		d := date{y, time.Month(mo), dd}
+		if d.valid() && !sc.followedByDigitPunct(i+5) {
+			return d, i + 5, true
+		}
+	}
+	return date{}, 0, false
+}
+
+// clock reads a time of day at token i: "14:55", "18:14:48", "2:55 PM",
+// "6:45AM", "13h03", "1 AM", "11.50" (only right after a date), and "1000"
+// when a zone follows ("1000 UTC"). It returns the time as written too.
+func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
+	t := sc.toks
+	if i >= len(t) || t[i].kind != tkNum || len(t[i].text) > 4 {
+		return clock{}, "", 0, false
+	}
+	// A number glued to a preceding word or number is part of something
+	// else ("v1.14:00", "x10:30"), except the "T" of an ISO stamp.
+	if i > 0 && !t[i].space && !(afterDate && t[i-1].isWord("t")) &&
+		(t[i-1].kind == tkWord || t[i-1].kind == tkNum || t[i-1].isPunct('.') || t[i-1].isPunct(':') || t[i-1].isPunct('/')) {
+		return clock{}, "", 0, false
+	}
+	var c clock
+	next := -1
+	h := t[i].num
+	switch {
+	case len(t[i].text) <= 2 && i+2 < len(t) && t[i+1].isPunct(':') && !t[i+1].space && !t[i+2].space &&
+		t[i+2].kind == tkNum && len(t[i+2].text) == 2:
+		c = clock{Hour: h, Min: t[i+2].num}
+		next = i + 3
+		if next+1 < len(t) && t[next].isPunct(':') && !t[next].space && t[next+1].kind == tkNum && len(t[next+1].text) == 2 && !t[next+1].space {
+			c.Sec = t[next+1].num
+			next += 2
+			// Fractional seconds: "18:14:48.123".
+			if next+1 < len(t) && t[next].isPunct('.') && !t[next].space && t[next+1].kind == tkNum && !t[next+1].space {
+				next += 2
+			}
+		}
+	case len(t[i].text) <= 2 && i+2 < len(t) && !t[i+1].space && t[i+1].isWord("h") && !t[i+2].space &&
+		t[i+2].kind == tkNum && len(t[i+2].text) == 2:
+		c = clock{Hour: h, Min: t[i+2].num}
+		next = i + 3
+	case len(t[i].text) <= 2 && afterDate && i+2 < len(t) && t[i+1].isPunct('.') && !t[i+1].space && !t[i+2].space &&
+		t[i+2].kind == tkNum && len(t[i+2].text) == 2:
+		c = clock{Hour: h, Min: t[i+2].num}
+		next = i + 3
+	case len(t[i].text) <= 2:
+		// "1 AM", "9am": only with a meridiem.
+		if _, _, ok := sc.meridiem(i + 1); ok {
+			c = clock{Hour: h}
+			next = i + 1
+		}
+	case len(t[i].text) == 4:
+		// "1000 UTC": military time, only when a zone follows.
+		if _, _, ok := sc.zone(i+1, false); ok {
+			c = clock{Hour: h / 100, Min: h % 100}
+			next = i + 1
+		}
+	}
+	if next < 0 {
+		return clock{}, "", 0, false
+	}
+	if pm, n, ok := sc.meridiem(next); ok {
+		if c.Hour < 1 || c.Hour > 12 {
+			return clock{}, "", 0, false
+		}
+		if pm && c.Hour < 12 {
+			c.Hour += 12
+		} else if !pm && c.Hour == 12 {
+			c.Hour = 0
+		}
+		next = n
+	}
+	if c.Hour > 24 || c.Min > 59 || c.Sec > 60 || (c.Hour == 24 && (c.Min > 0 || c.Sec > 0)) {
+		return clock{}, "", 0, false
+	}
+	if c.Sec == 60 {
+		c.Sec = 59 // a leap second reads as the second before it
+	}
+	// A clock glued to more digits is something else ("12:30:45:67", "1:23.4").
+	if next < len(t) && !t[next].space && t[next].kind == tkNum {
+		return clock{}, "", 0, false
+	}
+	return c, sc.src[t[i].start:t[next-1].end], next, true
+}
+
+// meridiem reads "AM", "pm", "a.m.", "P.M." at token i; pm is true for the
+// afternoon.
+func (sc *scanner) meridiem(i int) (pm bool, next int, ok bool) {
+	t := sc.toks
+	if i >= len(t) || t[i].kind != tkWord {
+		return false, 0, false
+	}
+	switch t[i].low {
+	case "am", "pm":
+		return t[i].low == "pm", i + 1, true
+	case "a", "p":
+		if i+3 < len(t) && t[i+1].isPunct('.') && t[i+2].isWord("m") && t[i+3].isPunct('.') &&
+			!t[i+1].space && !t[i+2].space && !t[i+3].space {
+			return t[i].low == "p", i + 4, true
+		}
+	}
+	return false, 0, false
+}
+
+// zone reads a zone at token i: an abbreviation ("EDT", "UTC", "Z" glued to
+// the time), a numeric offset ("+02:00", "UTC+2", "GMT-05:00"), a zone
+// name in words ("Pacific Time"), any of them in parentheses. A bare
+// negative offset right after a clock ("10:00-04:00") is read only when
+// minusOK says the clock is an ISO stamp or has seconds: otherwise it is the
+// range "10:00-04:00".
+func (sc *scanner) zone(i int, minusOK bool) (zone, int, bool) {
+	t := sc.toks
+	if i >= len(t) {
+		return zone{}, 0, false
+	}
+	if t[i].isPunct('(') && i+1 < len(t) {
+		if z, next, ok := sc.zone(i+1, true); ok && next < len(t) && t[next].isPunct(')') {
+			return z, next + 1, true
+		}
+		return zone{}, 0, false
+	}
+	if t[i].kind == tkPunct && (t[i].text == "+" || t[i].text == "-" || t[i].text == "−") {
+		if t[i].text != "+" && (!minusOK || t[i].space) {
+			return zone{}, 0, false
+		}
+		if off, next, ok := sc.offset(i); ok && len(t[i+1].text)%2 == 0 {
+			return fixedZone(sc.src[t[i].start:t[next-1].end], off), next, true
+		}
+		return zone{}, 0, false
+	}
+	if t[i].kind != tkWord {
+		return zone{}, 0, false
+	}
+	if z, next, ok := sc.zoneName(i); ok {
+		return z, next, true
+	}
+	if t[i].low == "z" && t[i].space {
+		return zone{}, 0, false // a lone "Z" word is not a zone unless glued to the time
+	}
+	z, ok := lookupZone(t[i].text)
+	if !ok {
+		return zone{}, 0, false
+	}
+	// Words that are also zone abbreviations must be written in capitals
+	// ("est" in "est." is not EST); only "utc" and "gmt" are no English words.
+	if t[i].text != strings.ToUpper(t[i].text) && t[i].low != "utc" && t[i].low != "gmt" {
+		return zone{}, 0, false
+	}
+	next := i + 1
+	if z.Fixed && z.Offset == 0 && (t[i].low == "utc" || t[i].low == "gmt") && next < len(t) {
+		if off, n2, ok := sc.offset(next); ok {
+			return fixedZone(sc.src[t[i].start:t[n2-1].end], off), n2, true
+		}
+	}
+	// A glued trailing letter makes it another word ("UTCs").
+	return z, next, true
+}
+
+// offset reads "+02:00", "+0200", "+2", "-5", "+05:30" at token i (the sign).
+func (sc *scanner) offset(i int) (int, int, bool) {
+	t := sc.toks
+	if i+1 >= len(t) || t[i].kind != tkPunct || t[i+1].kind != tkNum || t[i+1].space {
+		return 0, 0, false
+	}
+	sign := 1
+	switch t[i].text {
+	case "+":
+	case "-", "−":
+		sign = -1
+	default:
+		return 0, 0, false
+	}
+	n := t[i+1]
+	next := i + 2
+	var h, m int
+	switch len(n.text) {
+	case 1, 2:
+		h = n.num
+		if next+1 < len(t) && t[next].isPunct(':') && !t[next].space && t[next+1].kind == tkNum && len(t[next+1].text) == 2 {
+			m = t[next+1].num
+			next += 2
+		}
+	case 4:
+		h, m = n.num/100, n.num%100
+	default:
+		return 0, 0, false
+	}
+	if h > 14 || m > 59 {
+		return 0, 0, false
+	}
+	return sign * (h*3600 + m*60), next, true
+}
+
+// zoneName reads a zone written in words, the longest match first
+// ("Pacific Daylight Time", "Eastern time").
+func (sc *scanner) zoneName(i int) (zone, int, bool) {
+	t := sc.toks
+	for n := 5; n >= 1; n-- {
+		if i+n > len(t) {
+			continue
+		}
+		words := make([]string, 0, n)
+		ok := true
+		for k := i; k < i+n; k++ {
+			if t[k].kind != tkWord {
+				ok = false
+				break
+			}
+			words = append(words, t[k].low)
+		}
+		if !ok {
+			continue
+		}
+		abbr, found := zoneNames[strings.Join(words, " ")]
+		if !found {
+			continue
+		}
+		// A bare region word ("Pacific", "Eastern") counts only when it is
+		// capitalised.
+		if n == 1 && !unicode.IsUpper([]rune(t[i].text)[0]) {
+			continue
+		}
+		z, _ := lookupZone(abbr)
+		return z, i + n, true
+	}
+	return zone{}, 0, false
+}
+
+// inferYear picks the year for a month and day written without one: the
+// year that puts the date nearest ref, so "Dec 31" read in a report of
+// January 2024 is 2023.
+func inferYear(mo time.Month, day int, ref time.Time) int {
+	best, bestDist := ref.Year(), time.Duration(1<<62)
+	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+		if day > daysIn(mo, y) {
+			continue
+		}
+		t := time.Date(y, mo, day, 12, 0, 0, 0, time.UTC)
+		d := t.Sub(ref)
+		if d < 0 {
+			d = -d
+		}
+		if d < bestDist {
+			best, bestDist = y, d
+		}
+	}
+	return best
+}
+
+// resolved is a mention turned into an instant.
+type resolved struct {
+	At   time.Time
+	Note string // a zone reading to warn about, or ""
+}
+
+// stamp turns a mention that has a date, a clock and a zone into a UTC
+// instant. A date without a year takes the year nearest ref (when ref is
+// set); a weekday that does not fit the date is reported.
+func (m mention) stamp(ref time.Time) (resolved, error) {
+	if m.Date == nil || m.Clock == nil || m.Zone == nil {
+		return resolved{}, fmt.Errorf("%q: want a date, a time and a zone", m.Text)
+	}
+	d := *m.Date
+	if d.Year == 0 {
+		if ref.IsZero() {
+			return resolved{}, fmt.Errorf("%q: the date has no year and the report gives none", m.Text)
+		}
+		d.Year = inferYear(d.Month, d.Day, ref)
+	}
+	if !d.valid() {
+		return resolved{}, fmt.Errorf("%q: no such date", m.Text)
+	}
+	at, note := m.Zone.at(d, *m.Clock)
+	return resolved{At: at, Note: note}, nil
+}
+
+// weekdayMismatch reports a weekday that does not fit the date ("Thursday,
+// November 6" in 2019, a Wednesday).
+func weekdayMismatch(wd *time.Weekday, d date) (string, bool) {
+	if wd == nil || d.Year == 0 {
+		return "", false
+	}
+	actual := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC).Weekday()
+	if actual == *wd {
+		return "", false
+	}
+	return fmt.Sprintf("the text says %s but %s was a %s", *wd, d, actual), true
+}
+
+// parseStamp reads text that must hold a full date/time/zone stamp (a
+// "Posted" line, an aggregator update line). Extra words after the stamp
+// are not allowed; ref supplies a missing year.
+func parseStamp(s string, ref time.Time, order dateOrder) (resolved, mention, error) {
+	ms := scanMentions(s, order)
+	if len(ms) == 0 {
+		return resolved{}, mention{}, fmt.Errorf("%q: want a date and time such as \"Apr 11, 2023 - 14:55 EDT\"", strings.TrimSpace(s))
+	}
+	m := ms[0]
+	if m.Date == nil || m.Clock == nil {
+		return resolved{}, m, fmt.Errorf("%q: want a date and a time such as \"Apr 11, 2023 - 14:55 EDT\"", strings.TrimSpace(s))
+	}
+	if m.Zone == nil {
+		return resolved{}, m, fmt.Errorf("%q: the time has no zone (want one such as UTC, EDT or +02:00)", strings.TrimSpace(s))
+	}
+	r, err := m.stamp(ref)
+	return r, m, err
+}

@@ -1,0 +1,137 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	_ "time/tzdata" // zone rules travel with the binary: a bare CI image may lack /usr/share/zoneinfo
+)
+
+// zone is a time zone as a report writes it: a fixed offset ("UTC", "+02:00",
+// "IST") or a region's local time ("EDT", "PT", "CET").
+type zone struct {
+	// Name is the zone as written, normalised to upper case for
+	// abbreviations ("EDT", "UTC+2").
+	Name string
+	// Fixed zones have an offset in seconds east of UTC.
+	Fixed  bool
+	Offset int
+	// Region is the IANA name whose rules give the offset on a date, for
+	// abbreviations of zones that observe daylight saving time.
+	Region string
+	// Daylight says what the abbreviation claims: +1 daylight/summer time,
+	// -1 standard time, 0 the region's local time whatever the season
+	// ("PT", "Eastern time").
+	Daylight int
+}
+
+// zoneAbbrevs maps upper-case abbreviations to zones. Ambiguous
+// abbreviations take the reading most common in English-language incident
+// reports: IST is India, CST is US Central, BST is British Summer Time.
+var zoneAbbrevs = map[string]zone{
+	"UTC": {Fixed: true}, "GMT": {Fixed: true}, "Z": {Fixed: true}, "UT": {Fixed: true},
+	"EST": {Region: "America/New_York", Daylight: -1}, "EDT": {Region: "America/New_York", Daylight: 1}, "ET": {Region: "America/New_York"},
+	"CST": {Region: "America/Chicago", Daylight: -1}, "CDT": {Region: "America/Chicago", Daylight: 1}, "CT": {Region: "America/Chicago"},
+	"MST": {Region: "America/Denver", Daylight: -1}, "MDT": {Region: "America/Denver", Daylight: 1}, "MT": {Region: "America/Denver"},
+	"PST": {Region: "America/Los_Angeles", Daylight: -1}, "PDT": {Region: "America/Los_Angeles", Daylight: 1}, "PT": {Region: "America/Los_Angeles"},
+	"AKST": {Region: "America/Anchorage", Daylight: -1}, "AKDT": {Region: "America/Anchorage", Daylight: 1},
+	"HST":  {Fixed: true, Offset: -10 * 3600},
+	"AST":  {Region: "America/Halifax", Daylight: -1}, "ADT": {Region: "America/Halifax", Daylight: 1},
+	"NST": {Region: "America/St_Johns", Daylight: -1}, "NDT": {Region: "America/St_Johns", Daylight: 1},
+	"BST": {Region: "Europe/London", Daylight: 1},
+	"WET": {Region: "Europe/Lisbon", Daylight: -1}, "WEST": {Region: "Europe/Lisbon", Daylight: 1},
+	"CET": {Region: "Europe/Berlin", Daylight: -1}, "CEST": {Region: "Europe/Berlin", Daylight: 1},
+	"MET": {Region: "Europe/Berlin", Daylight: -1}, "MEST": {Region: "Europe/Berlin", Daylight: 1},
+	"EET": {Region: "Europe/Athens", Daylight: -1}, "EEST": {Region: "Europe/Athens", Daylight: 1},
+	"MSK":  {Fixed: true, Offset: 3 * 3600},
+	"IST":  {Fixed: true, Offset: 5*3600 + 1800},
+	"PKT":  {Fixed: true, Offset: 5 * 3600},
+	"ICT":  {Fixed: true, Offset: 7 * 3600},
+	"WIB":  {Fixed: true, Offset: 7 * 3600},
+	"SGT":  {Fixed: true, Offset: 8 * 3600},
+	"HKT":  {Fixed: true, Offset: 8 * 3600},
+	"AWST": {Fixed: true, Offset: 8 * 3600},
+	"PHT":  {Fixed: true, Offset: 8 * 3600},
+	"JST":  {Fixed: true, Offset: 9 * 3600},
+	"KST":  {Fixed: true, Offset: 9 * 3600},
+	"ACST": {Region: "Australia/Adelaide", Daylight: -1}, "ACDT": {Region: "Australia/Adelaide", Daylight: 1},
+	"AEST": {Region: "Australia/Sydney", Daylight: -1}, "AEDT": {Region: "Australia/Sydney", Daylight: 1},
+	"NZST": {Region: "Pacific/Auckland", Daylight: -1}, "NZDT": {Region: "Pacific/Auckland", Daylight: 1},
+	"BRT": {Fixed: true, Offset: -3 * 3600},
+	"ART": {Fixed: true, Offset: -3 * 3600},
+}
+
+// zoneNames maps zone names written in words (lower case, single spaces) to
+// abbreviations. The longest name that matches wins.
+var zoneNames = map[string]string{
+	"coordinated universal time": "UTC", "universal time": "UTC", "greenwich mean time": "GMT",
+	"eastern time": "ET", "eastern standard time": "EST", "eastern daylight time": "EDT", "eastern": "ET",
+	"central time": "CT", "central standard time": "CST", "central daylight time": "CDT", "central": "CT",
+	"mountain time": "MT", "mountain standard time": "MST", "mountain daylight time": "MDT", "mountain": "MT",
+	"pacific time": "PT", "pacific standard time": "PST", "pacific daylight time": "PDT", "pacific": "PT",
+	"british summer time": "BST", "central european time": "CET", "central european summer time": "CEST",
+	"india standard time": "IST", "japan standard time": "JST",
+	"australian eastern standard time": "AEST", "australian eastern daylight time": "AEDT",
+}
+
+// lookupZone resolves an abbreviation ("edt", "UTC") to a zone.
+func lookupZone(abbrev string) (zone, bool) {
+	up := strings.ToUpper(abbrev)
+	z, ok := zoneAbbrevs[up]
+	if !ok {
+		return zone{}, false
+	}
+	z.Name = up
+	return z, true
+}
+
+// fixedZone is a numeric offset as written ("+02:00", "UTC-4").
+func fixedZone(name string, offset int) zone {
+	return zone{Name: name, Fixed: true, Offset: offset}
+}
+
+// at returns the instant that the wall-clock time d c names in z. For a
+// regional abbreviation that does not match the season of that date ("PST"
+// in July) the writer nearly always means the region's local time: the time
+// is read that way and a note says so.
+func (z zone) at(d date, c clock) (time.Time, string) {
+	if z.Fixed {
+		loc := time.FixedZone(z.Name, z.Offset)
+		return time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, loc).UTC(), ""
+	}
+	loc, err := time.LoadLocation(z.Region)
+	if err != nil { // cannot happen with time/tzdata linked in
+		return time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, time.UTC), "zone " + z.Name + " unknown; read as UTC"
+	}
+	t := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, loc)
+	if z.Daylight != 0 && t.IsDST() != (z.Daylight > 0) {
+		abbr, off := t.Zone()
+		season := "a daylight-saving"
+		if z.Daylight > 0 {
+			season = "a standard-time"
+		}
+		return t.UTC(), fmt.Sprintf("%s written on %s date (%s): read as %s local time (%s, UTC%s)",
+			z.Name, season, d, z.Region, abbr, formatOffset(off))
+	}
+	return t.UTC(), ""
+}
+
+// offsetOn is the zone's offset from UTC in seconds on date d at clock c.
+func (z zone) offsetOn(d date, c clock) int {
+	t, _ := z.at(d, c)
+	local := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, time.UTC)
+	return int(local.Sub(t) / time.Second)
+}
+
+// formatOffset writes an offset in seconds as "+2", "-4" or "+5:30".
+func formatOffset(off int) string {
+	sign := "+"
+	if off < 0 {
+		sign, off = "-", -off
+	}
+	h, m := off/3600, off%3600/60
+	if m == 0 {
+		return fmt.Sprintf("%s%d", sign, h)
+	}
+	return fmt.Sprintf("%s%d:%02d", sign, h, m)
+}

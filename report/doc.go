@@ -1,0 +1,7 @@
+// Package report renders incidents and metrics for people and machines:
+// terminal and Markdown tables (tablewriter), JSON and JSON Lines.
+//
+// Renderers write to the io.Writer they are given and produce the same
+// bytes for the same input: no clock, no map order, widths pinned
+// independently of the terminal's locale.
+package report

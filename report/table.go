@@ -1,0 +1,130 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/mttx-dev/mttx/metrics"
+)
+
+// newTable returns an ASCII table with left-aligned headers and the given
+// per-column alignment. Widths are pinned (no East Asian widths, narrow
+// borders) so the bytes do not depend on LANG, TERM or RUNEWIDTH_EASTASIAN.
+func newTable(w io.Writer, aligns []tw.Align) *tablewriter.Table {
+	twwidth.SetOptions(twwidth.Options{EastAsianWidth: false, ForceNarrowBorders: true})
+	return tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: aligns}),
+		tablewriter.WithTrimSpace(tw.Off),
+	)
+}
+
+// cell makes text safe for one table cell: one line, no tabs, at most n
+// runes.
+func cell(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if n > 0 && len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+func stamp(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02 15:04")
+}
+
+// WriteIncidents writes the per-incident table of `mttx report`: one row
+// per incident with its start and durations. Unknown values are blank.
+func WriteIncidents(w io.Writer, entries []Entry) error {
+	L, R := tw.AlignLeft, tw.AlignRight
+	t := newTable(w, []tw.Align{L, L, L, R, R, R, R, R, R})
+	t.Header("organization", "title", "start (UTC)", "TTD", "TTI", "TTM", "TTR", "impact", "updates")
+	inferred := false
+	for _, e := range entries {
+		ms, d := e.Result.Milestones, e.Result.Durations
+		start := stamp(ms.Start.At)
+		if ms.Start.Provenance == metrics.ProvInferredFromDuration {
+			start = "~" + start
+			inferred = true
+		}
+		title := e.Incident.Title
+		if title == "" {
+			title = "(" + filepath.Base(e.Incident.Source.Path) + ")"
+		}
+		if err := t.Append([]string{
+			cell(e.Incident.Organization, 24), cell(title, 48), start,
+			optDuration(d.Get(metrics.TTD)), optDuration(d.Get(metrics.TTI)), optDuration(d.Get(metrics.TTM)),
+			optDuration(d.Get(metrics.TTR)), optDuration(d.Get(metrics.Impact)), fmt.Sprint(e.Result.Updates),
+		}); err != nil {
+			return err
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	if inferred {
+		_, err := fmt.Fprintln(w, "~ start inferred from a stated duration (resolved minus duration); blank: unknown")
+		return err
+	}
+	_, err := fmt.Fprintln(w, "blank: unknown (not derivable from the report)")
+	return err
+}
+
+// WriteSummary writes the summary table of `mttx report`: for each metric,
+// how many incidents have it, and its median, 90th percentile and mean.
+func WriteSummary(w io.Writer, sums []metrics.Summary) error {
+	L, R := tw.AlignLeft, tw.AlignRight
+	t := newTable(w, []tw.Align{L, R, R, R, R})
+	t.Header("metric", "incidents with it", "median", "p90", "mean")
+	for _, s := range sums {
+		if err := t.Append([]string{
+			s.Metric.String(), fmt.Sprintf("%d/%d", s.Known, s.Incidents),
+			optDuration(s.Median), optDuration(s.P90), optDuration(s.Mean),
+		}); err != nil {
+			return err
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "%s; p90 by linear interpolation (as DuckDB quantile_cont); see docs/metrics.md\n", metrics.Version)
+	return err
+}
+
+// WriteParsed writes the table of `mttx parse --format table`: what was read
+// from each input.
+func WriteParsed(w io.Writer, entries []Entry) error {
+	L, R := tw.AlignLeft, tw.AlignRight
+	t := newTable(w, []tw.Align{L, L, L, L, R, L, L, R})
+	t.Header("source", "format", "organization", "title", "updates", "first update (UTC)", "last update (UTC)", "warnings")
+	for _, e := range entries {
+		inc := e.Incident
+		var first, last *time.Time
+		if n := len(inc.Updates); n > 0 {
+			first, last = &inc.Updates[0].At, &inc.Updates[n-1].At
+		}
+		src := fmt.Sprintf("%s:%d", inc.Source.Path, inc.Source.Line)
+		if err := t.Append([]string{
+			cell(src, 60), inc.Format.String(), cell(inc.Organization, 24), cell(inc.Title, 40),
+			fmt.Sprint(len(inc.Updates)), stamp(first), stamp(last),
+			fmt.Sprint(len(inc.Warnings) + len(e.Result.Warnings)),
+		}); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
