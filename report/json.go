@@ -26,28 +26,28 @@ func NewEntry(inc ingest.Incident, det ingest.Detection) Entry {
 // The JSON record of one incident, documented in docs/json.md. Field order
 // is the key order; nil pointers are JSON null ("unknown", never 0).
 type incidentJSON struct {
-	ID                    string           `json:"id"`
-	Source                string           `json:"source"`
-	SourceLine            int              `json:"source_line"`
-	Format                string           `json:"format"`
-	Detection             string           `json:"detection"`
-	Organization          *string          `json:"organization"`
-	Title                 *string          `json:"title"`
-	Impact                *string          `json:"impact"`
-	Components            []string         `json:"components"`
-	ComponentGroups       []groupJSON      `json:"component_groups"`
-	Updates               []updateJSON     `json:"updates"`
-	Postmortem            *string          `json:"postmortem"`
-	ImpactStart           *string          `json:"impact_start"`
-	ImpactEnd             *string          `json:"impact_end"`
-	StatedDurationSeconds *int64           `json:"stated_duration_seconds"`
-	Timeline              []timelineJSON   `json:"timeline"`
-	MetricsVersion        string           `json:"metrics_version"`
-	Milestones            milestonesJSON   `json:"milestones"`
-	Durations             durationsJSON    `json:"durations_seconds"`
-	UpdateCount           int              `json:"update_count"`
-	Factors               []string         `json:"factors"`
-	Warnings              []warningJSON    `json:"warnings"`
+	ID                    string         `json:"id"`
+	Source                string         `json:"source"`
+	SourceLine            int            `json:"source_line"`
+	Format                string         `json:"format"`
+	Detection             string         `json:"detection"`
+	Organization          *string        `json:"organization"`
+	Title                 *string        `json:"title"`
+	Impact                *string        `json:"impact"`
+	Components            []string       `json:"components"`
+	ComponentGroups       []groupJSON    `json:"component_groups"`
+	Updates               []updateJSON   `json:"updates"`
+	Postmortem            *string        `json:"postmortem"`
+	ImpactStart           *string        `json:"impact_start"`
+	ImpactEnd             *string        `json:"impact_end"`
+	StatedDurationSeconds *int64         `json:"stated_duration_seconds"`
+	Timeline              []timelineJSON `json:"timeline"`
+	MetricsVersion        string         `json:"metrics_version"`
+	Milestones            milestonesJSON `json:"milestones"`
+	Durations             durationsJSON  `json:"durations_seconds"`
+	UpdateCount           int            `json:"update_count"`
+	Factors               []string       `json:"factors"`
+	Warnings              []warningJSON  `json:"warnings"`
 }
 
 type groupJSON struct {
