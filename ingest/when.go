@@ -7,6 +7,8 @@ package ingest
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -85,21 +87,21 @@ const (
 // them only makes sense day-first (31/03/2023) the document is day-first;
 // otherwise month-first, the common reading on status pages.
 func detectDateOrder(text string) dateOrder {
-	toks := lex(text)
-	for i := 0; i+4 < len(toks); i++ {
-		a, s1, b, s2 := toks[i], toks[i+1], toks[i+2], toks[i+3]
-		if a.kind != tkNum || b.kind != tkNum || !s1.isPunct('/') || !s2.isPunct('/') || toks[i+4].kind != tkNum {
-			continue
-		}
-		if a.num > 12 && a.num <= 31 && b.num <= 12 {
+	if !strings.Contains(text, "/") {
+		return monthFirst
+	}
+	for _, m := range numericDate.FindAllStringSubmatch(text, -1) {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		if a > 12 && a <= 31 && b >= 1 && b <= 12 {
 			return dayFirst
-		}
-		if b.num > 12 {
-			return monthFirst
 		}
 	}
 	return monthFirst
 }
+
+// numericDate finds candidate all-numeric dates for detectDateOrder.
+var numericDate = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b`)
 
 // token kinds of the date lexer.
 type tokKind int
@@ -139,7 +141,7 @@ func (t token) isWord(ws ...string) bool {
 
 // lex splits text into words, numbers and single punctuation marks.
 func lex(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/4+1)
 	space := true
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -203,6 +205,9 @@ type scanner struct {
 // scanMentions finds every date/time expression in s, left to right,
 // without overlaps.
 func scanMentions(s string, order dateOrder) []mention {
+	if strings.IndexAny(s, "0123456789") < 0 {
+		return nil // every date has a day and every clock an hour
+	}
 	sc := scanner{src: s, toks: lex(s), order: order}
 	var out []mention
 	for i := 0; i < len(sc.toks); {
@@ -431,10 +436,13 @@ func (sc *scanner) date(i int) (date, int, bool) {
 			y += 2000
 		}
 		mo, dd := a, b
-		if sc.order == dayFirst || (a > 12 && b <= 12) {
+		if sc.order == dayFirst {
 			mo, dd = b, a
 		}
 		d := date{y, time.Month(mo), dd}
+		if !d.valid() {
+			d = date{y, time.Month(dd), mo} // "3/23/16" in a day-first document
+		}
 		if d.valid() && !sc.followedByDigitPunct(i+5) {
 			return d, i + 5, true
 		}
@@ -513,9 +521,18 @@ func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
 	if c.Sec == 60 {
 		c.Sec = 59 // a leap second reads as the second before it
 	}
-	// A clock glued to more digits is something else ("12:30:45:67", "1:23.4").
-	if next < len(t) && !t[next].space && t[next].kind == tkNum {
-		return clock{}, "", 0, false
+	// A clock glued to more digits is something else ("12:30:45:67",
+	// "1:23.4", "1.14.2"), and "4h16m" is a duration.
+	if next < len(t) && !t[next].space {
+		if t[next].kind == tkNum {
+			return clock{}, "", 0, false
+		}
+		if (t[next].isPunct(':') || t[next].isPunct('.')) && next+1 < len(t) && !t[next+1].space && t[next+1].kind == tkNum {
+			return clock{}, "", 0, false
+		}
+		if t[next].isWord("m", "min", "mins", "s") {
+			return clock{}, "", 0, false
+		}
 	}
 	return c, sc.src[t[i].start:t[next-1].end], next, true
 }
@@ -557,10 +574,13 @@ func (sc *scanner) zone(i int, minusOK bool) (zone, int, bool) {
 		return zone{}, 0, false
 	}
 	if t[i].kind == tkPunct && (t[i].text == "+" || t[i].text == "-" || t[i].text == "−") {
-		if t[i].text != "+" && (!minusOK || t[i].space) {
+		// "-03" or "-0300" cannot be a range end; "-04:00" can, unless
+		// the clock is an ISO stamp or has seconds.
+		colon := i+2 < len(t) && t[i+2].isPunct(':') && !t[i+2].space
+		if t[i].text != "+" && colon && !minusOK {
 			return zone{}, 0, false
 		}
-		if off, next, ok := sc.offset(i); ok && len(t[i+1].text)%2 == 0 {
+		if off, next, ok := sc.offset(i); ok && len(t[i+1].text)%2 == 0 && !sc.rangeEnd(next) {
 			return fixedZone(sc.src[t[i].start:t[next-1].end], off), next, true
 		}
 		return zone{}, 0, false
@@ -585,12 +605,26 @@ func (sc *scanner) zone(i int, minusOK bool) (zone, int, bool) {
 	}
 	next := i + 1
 	if z.Fixed && z.Offset == 0 && (t[i].low == "utc" || t[i].low == "gmt") && next < len(t) {
-		if off, n2, ok := sc.offset(next); ok {
+		if off, n2, ok := sc.offset(next); ok && !sc.rangeEnd(n2) {
 			return fixedZone(sc.src[t[i].start:t[n2-1].end], off), n2, true
 		}
 	}
 	// A glued trailing letter makes it another word ("UTCs").
 	return z, next, true
+}
+
+// rangeEnd reports whether what follows an apparent offset shows it was
+// the end of a range: a zone or AM/PM after "10:00-11" or "10:00 UTC-11:00"
+// belongs to the range's second time.
+func (sc *scanner) rangeEnd(next int) bool {
+	if next >= len(sc.toks) || sc.toks[next].kind != tkWord {
+		return false
+	}
+	if _, _, ok := sc.meridiem(next); ok {
+		return true
+	}
+	_, ok := lookupZone(sc.toks[next].text)
+	return ok && sc.toks[next].text == strings.ToUpper(sc.toks[next].text)
 }
 
 // offset reads "+02:00", "+0200", "+2", "-5", "+05:30" at token i (the sign).

@@ -57,8 +57,17 @@ var zoneAbbrevs = map[string]zone{
 	"ACST": {Region: "Australia/Adelaide", Daylight: -1}, "ACDT": {Region: "Australia/Adelaide", Daylight: 1},
 	"AEST": {Region: "Australia/Sydney", Daylight: -1}, "AEDT": {Region: "Australia/Sydney", Daylight: 1},
 	"NZST": {Region: "Pacific/Auckland", Daylight: -1}, "NZDT": {Region: "Pacific/Auckland", Daylight: 1},
-	"BRT": {Fixed: true, Offset: -3 * 3600},
-	"ART": {Fixed: true, Offset: -3 * 3600},
+	"WAT":  {Fixed: true, Offset: 1 * 3600},
+	"CAT":  {Fixed: true, Offset: 2 * 3600},
+	"SAST": {Fixed: true, Offset: 2 * 3600},
+	"EAT":  {Fixed: true, Offset: 3 * 3600},
+	"GST":  {Fixed: true, Offset: 4 * 3600},
+	"NPT":  {Fixed: true, Offset: 5*3600 + 45*60},
+	"MYT":  {Fixed: true, Offset: 8 * 3600},
+	"AKT":  {Region: "America/Anchorage"},
+	"HDT":  {Region: "America/Adak", Daylight: 1},
+	"BRT":  {Fixed: true, Offset: -3 * 3600},
+	"ART":  {Fixed: true, Offset: -3 * 3600},
 }
 
 // zoneNames maps zone names written in words (lower case, single spaces) to
@@ -90,30 +99,69 @@ func fixedZone(name string, offset int) zone {
 	return zone{Name: name, Fixed: true, Offset: offset}
 }
 
-// at returns the instant that the wall-clock time d c names in z. For a
-// regional abbreviation that does not match the season of that date ("PST"
+// at returns the instant that the wall-clock time d c names in z.
+//
+// For a regional abbreviation the abbreviation picks the offset (EST is
+// UTC-5, EDT UTC-4), which also settles the hour a DST switch repeats or
+// skips. When the abbreviation does not fit the season of that date ("PST"
 // in July) the writer nearly always means the region's local time: the time
 // is read that way and a note says so.
 func (z zone) at(d date, c clock) (time.Time, string) {
+	wall := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, time.UTC)
 	if z.Fixed {
-		loc := time.FixedZone(z.Name, z.Offset)
-		return time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, loc).UTC(), ""
+		return wall.Add(-time.Duration(z.Offset) * time.Second), ""
 	}
 	loc, err := time.LoadLocation(z.Region)
 	if err != nil { // cannot happen with time/tzdata linked in
-		return time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, time.UTC), "zone " + z.Name + " unknown; read as UTC"
+		return wall, "zone " + z.Name + " unknown; read as UTC"
 	}
-	t := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, loc)
-	if z.Daylight != 0 && t.IsDST() != (z.Daylight > 0) {
-		abbr, off := t.Zone()
-		season := "a daylight-saving"
+	local := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, loc)
+	if z.Daylight == 0 {
+		return local.UTC(), ""
+	}
+	std, dst, ok := seasonOffsets(loc, d.Year)
+	if ok {
+		claim := std
 		if z.Daylight > 0 {
-			season = "a standard-time"
+			claim = dst
 		}
-		return t.UTC(), fmt.Sprintf("%s written on %s date (%s): read as %s local time (%s, UTC%s)",
-			z.Name, season, d, z.Region, abbr, formatOffset(off))
+		t := wall.Add(-time.Duration(claim) * time.Second)
+		if t.In(loc).IsDST() == (z.Daylight > 0) || nearTransition(loc, t) {
+			return t, ""
+		}
 	}
-	return t.UTC(), ""
+	abbr, off := local.Zone()
+	season := "a daylight-saving"
+	if z.Daylight > 0 {
+		season = "a standard-time"
+	}
+	return local.UTC(), fmt.Sprintf("%s written on %s date (%s): read as %s local time (%s, UTC%s)",
+		z.Name, season, d, z.Region, abbr, formatOffset(off))
+}
+
+// seasonOffsets returns a region's standard and daylight-saving offsets in a
+// year (the smaller and the larger of January's and July's); ok is false
+// when the region keeps one offset all year.
+func seasonOffsets(loc *time.Location, year int) (std, dst int, ok bool) {
+	_, jan := time.Date(year, time.January, 1, 12, 0, 0, 0, loc).Zone()
+	_, jul := time.Date(year, time.July, 1, 12, 0, 0, 0, loc).Zone()
+	if jan == jul {
+		return jan, jan, false
+	}
+	return min(jan, jul), max(jan, jul), true
+}
+
+// nearTransition reports whether the region changes offset within two
+// hours of t: there, a wall time is repeated or skipped and the written
+// abbreviation is the only guide.
+func nearTransition(loc *time.Location, t time.Time) bool {
+	_, off := t.In(loc).Zone()
+	for _, d := range []time.Duration{-2 * time.Hour, -time.Hour, time.Hour, 2 * time.Hour} {
+		if _, o := t.Add(d).In(loc).Zone(); o != off {
+			return true
+		}
+	}
+	return false
 }
 
 // offsetOn is the zone's offset from UTC in seconds on date d at clock c.
