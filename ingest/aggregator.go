@@ -15,12 +15,12 @@ import (
 )
 
 var (
-	agSummary = regexp.MustCompile(`^(.+?) (?:experienced|is experiencing|has experienced|had) an? ([A-Za-z]+) (incident|maintenance|outage|event) on ([A-Z][a-z]+\.? \d{1,2}, \d{4})(?: affecting (.*?))?(?:,? lasting (.*?))?\.(?:\s|$)`)
+	agSummary = regexp.MustCompile(`^(.+?) (?:experienced|is experiencing|has experienced|had|is having) an? (?:([A-Za-z]+) )?(incident|maintenance|outage|event) on ([A-Z][a-z]+\.? \d{1,2}, \d{4})(?: affecting (.*?))?(?:,? lasting (.*?))?\.(?:\s|$)`)
 	// agUpdate is an update line: a list marker, a status word, a stamp.
 	agUpdate = regexp.MustCompile(`^(?:[-*•]|\d{1,3}[.)])\s+([A-Za-z][A-Za-z_ -]*?)\s+((?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{4}-\d{2}-\d{2}).*)$`)
 	// agBadge is the fuller rendering's impact and state line: "Minor
 	// Resolved View vendor source →".
-	agBadge   = regexp.MustCompile(`(?i)^(?:(none|minor|major|critical|maintenance)\s+)?(resolved|ongoing|investigating|identified|monitoring|scheduled|in progress|completed|postmortem)\b`)
+	agBadge   = regexp.MustCompile(`(?i)^(?:[a-z]+\s+)?(?:resolved|ongoing|active|investigating|identified|monitoring|scheduled|in progress|completed|postmortem)\b|view vendor source`)
 	agHeading = regexp.MustCompile(`(?i)^(affected components|update timeline|started|resolved|duration|detected by .+|ended)$`)
 )
 
@@ -60,6 +60,8 @@ func parseAggregator(ls []line, order dateOrder) (Incident, error) {
 		inc.Organization = strings.TrimSpace(m[1])
 		if imp, ok := ParseImpact(m[2]); ok {
 			inc.Impact = imp
+		} else if strings.EqualFold(m[2], "notice") {
+			inc.Impact = ImpactNone // the aggregator's word for Statuspage's "none"
 		}
 		if strings.EqualFold(m[3], "maintenance") || strings.EqualFold(m[2], "maintenance") {
 			inc.Impact = ImpactMaintenance
@@ -70,8 +72,8 @@ func parseAggregator(ls []line, order dateOrder) (Incident, error) {
 			ref = time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
 		}
 		inc.Source.Line = l.N
-		if lasting != "" {
-			if d, n, ok := readDuration(strings.ToLower(strings.TrimSpace(lasting))); ok && n == len(strings.TrimSpace(lasting)) {
+		if lasting = strings.TrimSpace(lasting); lasting != "" && strings.Trim(lasting, "—–-? ") != "" {
+			if d, n, ok := readDuration(strings.ToLower(lasting)); ok && n == len(lasting) {
 				inc.StatedDuration = &StatedDuration{Duration: d, Line: l.N, Text: "lasting " + lasting}
 			} else {
 				inc.warnf(l.N, "stated duration %q: want a duration such as \"4h 16m\"", lasting)

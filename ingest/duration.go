@@ -69,7 +69,7 @@ func readDuration(s string) (time.Duration, int, bool) {
 		last = unit
 		n = m[1]
 	}
-	return total, n, total > 0
+	return total, n, true
 }
 
 // partValue turns one durationPart match into a duration.
@@ -95,7 +95,7 @@ func partValue(s string, m []int) (time.Duration, time.Duration, bool) {
 			q += 0.5
 		}
 	}
-	if q <= 0 || q > 1e5 {
+	if q < 0 || q > 1e5 {
 		return 0, 0, false
 	}
 	return time.Duration(q * float64(unit)), unit, true

@@ -103,6 +103,8 @@ type proseReader struct {
 	anchor      anchor
 	maintenance bool
 	facts       proseFacts
+	// ranks of facts.Start and facts.End (rankNone when unknown)
+	startRank, endRank int
 	// corroborated dates: every date the document states or posts on.
 	dates map[date]bool
 }
@@ -463,19 +465,39 @@ var (
 	windowOpen   = regexp.MustCompile(`(?:\bfrom|\bbetween|\bstarting(?: at)?|\bbeginning(?: at)?)\s+` + hedgeWords + `$`)
 	windowJoin   = regexp.MustCompile(`^\s*(?:,\s*)?(?:to|until|till|through|thru|and|-|–|—|&|->|→)\s+` + hedgeWords + `$`)
 	dashJoin     = regexp.MustCompile(`^\s*(?:-|–|—|->|→)\s*` + hedgeWords + `$`)
-	futureCue    = regexp.MustCompile(`\b(?:will|shall|schedul\w*|planned|upcoming|maintenance window|going to)\b`)
-	startCue     = regexp.MustCompile(`\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose|since)\s+` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*` + hedgeWords + `$`)
+	futureCue    = regexp.MustCompile(`\b(?:will|shall|going to|upcoming|plan(?:s|ned)? to|scheduled (?:for|to|between|from|on|at))\b`)
+	startCue     = regexp.MustCompile(`\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose)\s+` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*` + hedgeWords + `$`)
+	sinceCue     = regexp.MustCompile(`\bsince\s+` + hedgeWords + `$`)
 	startNounCue = regexp.MustCompile(`\b(?:issues?|outage|incident|problems?|errors?|disruption|degradation|interruption|downtime|failures?)\s+(?:on|at)\s+$`)
 	startLabel   = regexp.MustCompile(`\b(?:impact start(?:ed)?|incident start(?:ed)?|outage start(?:ed)?|start(?:ed)?|start time|began)\s*:\s*` + hedgeWords + `$`)
 	endLabel     = regexp.MustCompile(`\b(?:impact end(?:ed)?|incident end(?:ed)?|outage end(?:ed)?|end(?:ed)?|end time)\s*:\s*` + hedgeWords + `$`)
 	endCue       = regexp.MustCompile(`\b(?:ended|ending)\s+(?:at\s+|on\s+|around\s+)*` + hedgeWords + `$`)
+	// impactCtx says a sentence is about the impact (so "started at" is the
+	// impact starting, not a job); recoveryCtx that it is about recovery
+	// ("working normally since 8:31").
+	impactCtx   = regexp.MustCompile(`\b(?:outages?|incidents?|fail\w*|issues?|down|unavailable|degrad\w*|disrupt\w*|interrupt\w*|errors?|erroring|impact\w*|affected|unable|not able|could not|couldn't|cannot|can't|offline|inaccessible|timing out|time ?outs?|slow\w*|latency|delay\w*|broken|stopped|missing|problems?|unreachable|loss|lost)\b`)
+	recoveryCtx = regexp.MustCompile(`\b(?:normal(?:ly)?|restored|recovered|resolved|operational|stable|fixed|healthy|working (?:again|as expected))\b`)
+)
+
+// cueWindow is how far before a time its cue may stand.
+const cueWindow = 48
+
+// Ranks of the ways prose states an impact start or end: a window beats a
+// labelled time, which beats a time after a cue word, wherever each stands
+// in the document; the narrative timeline comes last.
+const (
+	rankNone = iota
+	rankNarrative
+	rankCue
+	rankLabel
+	rankWindow
 )
 
 // sentence reads one sentence: a stated impact window, a start or end, and
 // a stated duration.
 func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
-	low := strings.ToLower(s.Text)
 	ms := scanMentions(s.Text, r.order)
+	low := strings.ToLower(s.Text)
 	// A date alone in a sentence is the context for the times after it,
 	// and for later sentences of the paragraph ("On 13th November 2019,
 	// there was an interruption ... This interruption occurred at 15:50").
@@ -492,44 +514,75 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	} else {
 		*ctxDate = sentDate
 	}
-	future := futureCue.MatchString(low) && !r.maintenance
-	if !future {
-		r.windows(s, low, ms, blockZ, sentDate)
-	}
+	r.windows(s, low, ms, blockZ, sentDate)
 	r.durations(s, low)
+}
+
+// setStart keeps st as the impact start if it ranks above what is known.
+func (r *proseReader) setStart(st *Stated, rank int) {
+	if st != nil && rank > r.startRank {
+		r.facts.Start, r.startRank = st, rank
+	}
+}
+
+func (r *proseReader) setEnd(st *Stated, rank int) {
+	if st != nil && rank > r.endRank {
+		r.facts.End, r.endRank = st, rank
+	}
 }
 
 // windows looks for stated impact windows and single start/end times.
 func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone, sentDate *date) {
-	for k, a := range ms {
+	for k := 0; k < len(ms); k++ {
+		a := ms[k]
 		if a.Clock == nil {
 			continue
 		}
-		before := low[max(0, a.Start-60):a.Start]
-		if k+1 < len(ms) && ms[k+1].Clock != nil && r.facts.Start == nil {
+		// Planned work ("we will upgrade ... from 04:00 to 06:00") states
+		// no impact, except on a maintenance page where it is the window.
+		if !r.maintenance && futureCue.MatchString(strings.ReplaceAll(low[:a.Start], "will have", "")) {
+			return
+		}
+		before := low[max(0, a.Start-cueWindow):a.Start]
+		if k+1 < len(ms) && ms[k+1].Clock != nil && r.startRank < rankWindow {
 			b := ms[k+1]
 			between := low[a.End:b.Start]
-			opened := windowOpen.MatchString(before) || startLabel.MatchString(before)
+			label := startLabel.MatchString(before)
+			opened := label || windowOpen.MatchString(before)
 			if (opened && windowJoin.MatchString(between)) || dashJoin.MatchString(between) ||
-				(startLabel.MatchString(before) && endLabel.MatchString(between)) {
+				(label && endLabel.MatchString(between)) {
 				if r.window(s, a, b, blockZ, sentDate) {
-					return
+					k++
+					continue
 				}
 			}
 		}
 		switch {
-		case r.facts.Start == nil && (startCue.MatchString(before) || startLabel.MatchString(before) ||
-			(a.Date != nil && startNounCue.MatchString(before))):
-			if t, ok := r.single(s, a, blockZ, sentDate, "impact start"); ok {
-				r.facts.Start = t
+		case startLabel.MatchString(before):
+			r.setStart(r.single(s, a, blockZ, sentDate, "impact start"), rankLabel)
+		case endLabel.MatchString(before):
+			r.setEnd(r.single(s, a, blockZ, sentDate, "impact end"), rankLabel)
+		case endCue.MatchString(before):
+			r.setEnd(r.single(s, a, blockZ, sentDate, "impact end"), rankCue)
+		case sinceCue.MatchString(before):
+			// "unavailable since 10:00" starts the impact; "working normally
+			// since 10:40" ends it.
+			if recoveryCtx.MatchString(low[:a.Start]) && !negated(low[:a.Start]) {
+				r.setEnd(r.single(s, a, blockZ, sentDate, "impact end"), rankCue)
+			} else if impactCtx.MatchString(low) {
+				r.setStart(r.single(s, a, blockZ, sentDate, "impact start"), rankCue)
 			}
-		case r.facts.End == nil && (endCue.MatchString(before) || endLabel.MatchString(before)):
-			if t, ok := r.single(s, a, blockZ, sentDate, "impact end"); ok {
-				r.facts.End = t
-			}
+		case (startCue.MatchString(before) || (a.Date != nil && startNounCue.MatchString(before))) && impactCtx.MatchString(low):
+			r.setStart(r.single(s, a, blockZ, sentDate, "impact start"), rankCue)
 		}
 	}
 }
+
+// notCue finds a negation ("not", "no longer", "isn't").
+var notCue = regexp.MustCompile(`\b(?:not|no longer|n't|never)\b|n't\b`)
+
+// negated reports whether a clause is negated.
+func negated(s string) bool { return notCue.MatchString(s) }
 
 // window records the window a..b if its times can be placed; it reports
 // whether it did.
@@ -581,7 +634,8 @@ func (r *proseReader) window(s sentence, a, b mention, blockZ *zone, sentDate *d
 			dB.Year = dA.Year
 		}
 	}
-	start, n1 := za.at(dA, *a.Clock)
+	ca := inheritMeridiem(a, b)
+	start, n1 := za.at(dA, ca)
 	end, n2 := zb.at(dB, *b.Clock)
 	if end.Before(start) && b.Date == nil {
 		dB = dB.addDays(1)
@@ -596,15 +650,40 @@ func (r *proseReader) window(s sentence, a, b mention, blockZ *zone, sentDate *d
 			r.warn(line, n)
 		}
 	}
-	r.facts.Start = &Stated{At: start, Line: line, Text: text}
-	if r.facts.End == nil {
-		r.facts.End = &Stated{At: end, Line: s.lineAt(b.Start), Text: text}
-	}
+	r.setStart(&Stated{At: start, Line: line, Text: text}, rankWindow)
+	r.setEnd(&Stated{At: end, Line: s.lineAt(b.Start), Text: text}, rankWindow)
 	return true
 }
 
+// inheritMeridiem reads "from 11:40 to 2:10 PM" as 11:40 AM and "from
+// 1:40 to 2:10 PM" as 1:40 PM: a range's first time without AM/PM takes the
+// second's when that keeps the range short and forward.
+func inheritMeridiem(a, b mention) clock {
+	c := *a.Clock
+	if hasMeridiem(a.ClockText) || !hasMeridiem(b.ClockText) || c.Hour > 12 || c.Hour == 0 {
+		return c
+	}
+	pm := b.Clock.Hour >= 12
+	h := c.Hour % 12
+	if pm {
+		h += 12
+	}
+	if h*60+c.Min > b.Clock.Hour*60+b.Clock.Min {
+		h -= 12 // "from 11:40 to 2:10 PM": the morning
+	}
+	if h < 0 {
+		return c
+	}
+	c.Hour = h
+	return c
+}
+
+func hasMeridiem(clockText string) bool {
+	return strings.ContainsAny(clockText, "aApP")
+}
+
 // single resolves one stated time (an impact start or end).
-func (r *proseReader) single(s sentence, m mention, blockZ *zone, sentDate *date, what string) (*Stated, bool) {
+func (r *proseReader) single(s sentence, m mention, blockZ *zone, sentDate *date, what string) *Stated {
 	z := m.Zone
 	if z == nil {
 		z = blockZ
@@ -612,7 +691,7 @@ func (r *proseReader) single(s sentence, m mention, blockZ *zone, sentDate *date
 	line := s.lineAt(m.Start)
 	if z == nil {
 		r.warn(line, what+" \""+m.Text+"\" states no time zone: not used")
-		return nil, false
+		return nil
 	}
 	d := m.Date
 	if d == nil {
@@ -621,29 +700,29 @@ func (r *proseReader) single(s sentence, m mention, blockZ *zone, sentDate *date
 	if d == nil {
 		dd, ok := r.anchor.dateFor(*m.Clock, *z)
 		if !ok {
-			return nil, false
+			return nil
 		}
 		d = &dd
 	}
 	dd := *d
 	if dd.Year == 0 {
 		if !r.anchor.OK {
-			return nil, false
+			return nil
 		}
 		dd.Year = inferYear(dd.Month, dd.Day, r.anchor.yearRef())
 	}
 	if !r.checkWeekday(line, m.Weekday, dd) {
-		return nil, false
+		return nil
 	}
 	at, note := z.at(dd, *m.Clock)
 	text := strings.TrimSpace(s.Text)
 	if !r.plausible(line, at, at, text) {
-		return nil, false
+		return nil
 	}
 	if note != "" {
 		r.warn(line, note)
 	}
-	return &Stated{At: at, Line: line, Text: text}, true
+	return &Stated{At: at, Line: line, Text: text}
 }
 
 // checkWeekday keeps a date whose weekday does not fit only when the
@@ -754,7 +833,7 @@ var milestoneCues = []struct {
 	m  Milestone
 	re *regexp.Regexp
 }{
-	{MilestoneStart, regexp.MustCompile(`\b(?:(?:incident|impact|outage|issues?|problems?|degradation|disruption|errors?|failures?|downtime)\s+(?:start(?:ed|s)?|began|begins|begin|commenc\w*)|(?:start|beginning|onset) of (?:the )?(?:incident|impact|outage|issue|disruption|degradation)|users? (?:start(?:ed)?|began|begin) (?:reporting|to report|experiencing|seeing)|(?:started|began) failing|went (?:down|offline)|became unavailable|stopped (?:working|responding|serving))\b`)},
+	{MilestoneStart, regexp.MustCompile(`\b(?:(?:incident|impact|outage|issues?|problems?|degradation|disruption|errors?|failures?|downtime)\s+(?:start(?:ed|s)?|began|begins|begin|commenc\w*)|(?:start|beginning|onset) of (?:the )?(?:incident|impact|outage|issue|disruption|degradation)|users? (?:start(?:ed)?|began|begin) (?:reporting|to report|experiencing|seeing)|(?:start|starts|started|began|begin|begins) (?:failing|to fail|erroring|returning errors|timing out)|went (?:down|offline)|became unavailable|stopped (?:working|responding|serving))\b`)},
 	{MilestoneResolved, regexp.MustCompile(`\b(?:resolved|fixed|fix (?:is |was |has been )?(?:deployed|released|rolled out)|closed|incident (?:ended|over))\b`)},
 	{MilestoneMitigated, regexp.MustCompile(`\b(?:mitigat\w*|restor\w*|recover\w*|rolled back|roll(?:ed)?[- ]?back|revert\w*|workaround|patch (?:is |was |has been )?applied|fix (?:is |was |has been )?applied|failed over|fail ?over (?:complete|completed|finished)|operational|back to normal|back online|back up|stabili[sz]\w*|returned to normal)\b`)},
 	{MilestoneIdentified, regexp.MustCompile(`\b(?:identified|identify|root[- ]caused?|found the (?:cause|issue|problem)|cause (?:was |is )?(?:found|determined|confirmed)|diagnos\w*|pinpointed|determined (?:that|the))\b`)},
@@ -782,17 +861,17 @@ func classifyMilestone(text string) Milestone {
 // window: a "start" entry for the start, the last recovery entry for the
 // end, both only with a stated zone.
 func (r *proseReader) narrativeWindow() {
-	if r.facts.Start == nil {
+	if r.startRank == rankNone {
 		for _, e := range r.facts.Timeline {
 			if e.Milestone == MilestoneStart && e.ZoneSrc == ZoneStated && e.At != nil {
 				if r.plausible(e.Line, *e.At, *e.At, e.Text) {
-					r.facts.Start = &Stated{At: *e.At, Line: e.Line, Text: e.Clock + ": " + e.Text}
+					r.setStart(&Stated{At: *e.At, Line: e.Line, Text: e.Clock + ": " + e.Text}, rankNarrative)
 				}
 				break
 			}
 		}
 	}
-	if r.facts.End == nil {
+	if r.endRank == rankNone {
 		var last *TimelineEntry
 		for i, e := range r.facts.Timeline {
 			if (e.Milestone == MilestoneMitigated || e.Milestone == MilestoneResolved) && e.ZoneSrc == ZoneStated && e.At != nil {
@@ -800,7 +879,7 @@ func (r *proseReader) narrativeWindow() {
 			}
 		}
 		if last != nil && (r.facts.Start == nil || !last.At.Before(r.facts.Start.At)) && r.plausible(last.Line, *last.At, *last.At, last.Text) {
-			r.facts.End = &Stated{At: *last.At, Line: last.Line, Text: last.Clock + ": " + last.Text}
+			r.setEnd(&Stated{At: *last.At, Line: last.Line, Text: last.Clock + ": " + last.Text}, rankNarrative)
 		}
 	}
 }

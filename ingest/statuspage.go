@@ -129,17 +129,19 @@ func parseStatuspage(ls []line, order dateOrder) (Incident, error) {
 			rest[i], rest[j] = rest[j], rest[i]
 		}
 	}
-	// Lines between the header and the first block that are no block of
-	// their own ("Scheduled for ...") are prose too.
+	// After the last block: the affected-components line, page chrome, or
+	// the start of a block cut off before its Posted line.
+	affected := false
 	for _, l := range tail {
 		if m := spAffected.FindStringSubmatch(l.Text); m != nil {
 			inc.Components, inc.Groups = parseComponentList(strings.TrimSuffix(strings.TrimSpace(m[2]), "."))
 			maintenance = maintenance || !strings.EqualFold(m[1], "incident")
-			continue
+			affected = true
 		}
-		if l.Text != "" {
-			inc.warnf(l.N, "text after the last \"Posted\" line has no time of its own (was the page cut short?): %q not read as an update", clip(l.Text, 50))
-			break
+	}
+	if !affected {
+		if i := firstNonBlank(tail, 0); i < len(tail) {
+			inc.warnf(tail[i].N, "text after the last \"Posted\" line has no time of its own (was the page cut short?): %q not read as an update", clip(tail[i].Text, 50))
 		}
 	}
 	if len(inc.Components) == 0 {
@@ -159,7 +161,6 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 	var blocks []spBlock
 	var notes []Warning
 	var errs []*ParseError
-	var ref time.Time
 	begin := 0
 	pmHead := false
 	if i := firstNonBlank(ls, 0); i < len(ls) {
@@ -167,6 +168,7 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 			pmHead = true
 		}
 	}
+	ref := yearReference(ls, order)
 	for i, l := range ls {
 		m := spPosted.FindStringSubmatch(l.Text)
 		if m == nil {
@@ -180,9 +182,6 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 		if r.Note != "" {
 			notes = append(notes, Warning{Line: l.N, Msg: r.Note})
 		}
-		if ref.IsZero() {
-			ref = r.At
-		}
 		b := spBlock{at: r.At, posted: l.N, pmHead: pmHead && len(blocks) == 0}
 		body := ls[begin:i]
 		j := firstNonBlank(body, 0)
@@ -191,12 +190,9 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 			if st, ok := ParseStatus(body[j].Text); ok {
 				b.word, b.status = body[j].Text, st
 				body = body[j+1:]
-			} else if sm := spInline.FindStringSubmatch(body[j].Text); sm != nil {
-				if st, ok := ParseStatus(sm[1]); ok {
-					b.word, b.status = sm[1], st
-					rest := append([]line{{N: body[j].N, Text: sm[2]}}, body[j+1:]...)
-					body = rest
-				}
+			} else if word, rest, st, ok := inlineStatus(body[j].Text); ok {
+				b.word, b.status = word, st
+				body = append([]line{{N: body[j].N, Text: rest}}, body[j+1:]...)
 			}
 		} else {
 			b.line = l.N
@@ -206,6 +202,40 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 		begin = i + 1
 	}
 	return blocks, ls[begin:], notes, errs
+}
+
+// spHeadWord is a capitalised status heading run into its body by a text
+// extraction: "Resolved This incident has been resolved."
+var spHeadWord = regexp.MustCompile(`^(Investigating|Identified|Monitoring|Update|Resolved|Postmortem|Scheduled|In progress|Verifying|Completed)\s+([A-Z].*)$`)
+
+// inlineStatus reads a status and its body written on one line:
+// "Resolved - This incident has been resolved." or, where a text
+// extraction lost the line break, "Resolved This incident has been
+// resolved."
+func inlineStatus(s string) (word, rest string, st Status, ok bool) {
+	if m := spInline.FindStringSubmatch(s); m != nil {
+		if st, ok := ParseStatus(m[1]); ok {
+			return m[1], m[2], st, true
+		}
+	}
+	if m := spHeadWord.FindStringSubmatch(s); m != nil {
+		st, _ := ParseStatus(m[1])
+		return m[1], m[2], st, true
+	}
+	return "", "", StatusUnknown, false
+}
+
+// yearReference finds a time that gives a year to stamps written without
+// one: the first full date with a year anywhere in the page.
+func yearReference(ls []line, order dateOrder) time.Time {
+	for _, l := range ls {
+		for _, m := range scanMentions(l.Text, order) {
+			if m.Date != nil && m.Date.Year != 0 {
+				return time.Date(m.Date.Year, m.Date.Month, m.Date.Day, 12, 0, 0, 0, time.UTC)
+			}
+		}
+	}
+	return time.Time{}
 }
 
 // Statuspage's default wording for each status: an update without a

@@ -69,23 +69,20 @@ func durations(inc ingest.Incident, ms *Milestones) Durations {
 	d[TTR] = between(ms.Start, ms.Resolved)
 	d[Impact] = between(ms.Start, ms.ImpactEnd)
 	d[PostmortemDelay] = between(ms.Resolved, ms.Postmortem)
-	for _, u := range inc.Updates {
-		if u.Status != ingest.StatusPostmortem {
-			d[FirstUpdateDelay] = between(ms.Start, at(u.At, ProvFirstUpdate, u.Line, ""))
-			break
-		}
+	if u, ok := firstPublic(inc.Updates); ok {
+		d[FirstUpdateDelay] = between(ms.Start, at(u.At, ProvFirstUpdate, u.Line, ""))
 	}
 	d[LongestSilence] = longestSilence(inc.Updates)
 	return d
 }
 
-// longestSilence is the longest time between consecutive updates before
-// the postmortem; it needs two updates.
+// longestSilence is the longest time between consecutive live updates
+// (neither postmortem nor advance maintenance notice); it needs two.
 func longestSilence(ups []ingest.Update) *time.Duration {
 	var prev *time.Time
 	var longest *time.Duration
 	for i := range ups {
-		if ups[i].Status == ingest.StatusPostmortem {
+		if !live(ups[i]) {
 			continue
 		}
 		if prev != nil {

@@ -94,15 +94,25 @@ func at(t time.Time, p Provenance, line int, detail string) Milestone {
 	return Milestone{At: &t, Provenance: p, Line: line, Detail: detail}
 }
 
-// start is the stated impact start, else the resolve time minus a stated
-// duration.
+// start is the stated impact start; else the stated impact end minus a
+// stated duration (the duration measures the impact, so it counts back
+// from the impact's end when the report states one); else the resolve time
+// minus the stated duration.
 func start(inc ingest.Incident, resolved Milestone) Milestone {
 	if inc.ImpactStart != nil {
 		return at(inc.ImpactStart.At, ProvStated, inc.ImpactStart.Line, "stated impact start")
 	}
-	if inc.StatedDuration != nil && resolved.Known() {
-		return at(resolved.At.Add(-inc.StatedDuration.Duration), ProvInferredFromDuration, inc.StatedDuration.Line,
-			fmt.Sprintf("resolved minus stated duration %q", inc.StatedDuration.Text))
+	if inc.StatedDuration == nil {
+		return Milestone{}
+	}
+	d := inc.StatedDuration
+	if inc.ImpactEnd != nil {
+		return at(inc.ImpactEnd.At.Add(-d.Duration), ProvInferredFromDuration, d.Line,
+			fmt.Sprintf("stated impact end minus stated duration %q", clip(d.Text, 60)))
+	}
+	if resolved.Known() {
+		return at(resolved.At.Add(-d.Duration), ProvInferredFromDuration, d.Line,
+			fmt.Sprintf("resolved minus stated duration %q", clip(d.Text, 60)))
 	}
 	return Milestone{}
 }
@@ -111,13 +121,27 @@ func start(inc ingest.Incident, resolved Milestone) Milestone {
 // says the problem was detected, alerted on or reported.
 func detected(inc ingest.Incident) Milestone {
 	var first Milestone
-	for _, u := range inc.Updates {
-		if u.Status != ingest.StatusPostmortem {
-			first = at(u.At, ProvFirstUpdate, u.Line, "first update ("+u.Status.String()+")")
-			break
-		}
+	if u, ok := firstPublic(inc.Updates); ok {
+		first = at(u.At, ProvFirstUpdate, u.Line, "first update ("+u.Status.String()+")")
 	}
 	return earliest(first, narrative(inc, ingest.MilestoneDetected))
+}
+
+// firstPublic is the first update that tells of the incident as it
+// happens: not a postmortem, and not a maintenance announced in advance
+// ("scheduled"), which precedes the work by design.
+func firstPublic(ups []ingest.Update) (ingest.Update, bool) {
+	for _, u := range ups {
+		if live(u) {
+			return u, true
+		}
+	}
+	return ingest.Update{}, false
+}
+
+// live reports whether an update was posted while the incident unfolded.
+func live(u ingest.Update) bool {
+	return u.Status != ingest.StatusPostmortem && u.Status != ingest.StatusScheduled
 }
 
 // firstUpdate is the first update with the status.

@@ -77,7 +77,7 @@ func WriteIncidents(w io.Writer, entries []Entry) error {
 		return err
 	}
 	if inferred {
-		_, err := fmt.Fprintln(w, "~ start inferred from a stated duration (resolved minus duration); blank: unknown")
+		_, err := fmt.Fprintln(w, "~ start inferred from a stated duration; blank: unknown")
 		return err
 	}
 	_, err := fmt.Fprintln(w, "blank: unknown (not derivable from the report)")
