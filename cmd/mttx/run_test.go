@@ -1,0 +1,97 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExitCodes(t *testing.T) {
+	good := "../../testdata/parse/sp-est-winter.txt"
+	bad := "../../testdata/broken/unknown-format.txt"
+	tests := []struct {
+		name       string
+		args       []string
+		stdin      string
+		code       int
+		stdoutHas  string
+		stderrHas  string
+		stderrNone bool
+	}{
+		{"no args", nil, "", exitUsage, "", "Usage:", false},
+		{"unknown command", []string{"frobnicate"}, "", exitUsage, "", `unknown command "frobnicate"`, false},
+		{"help", []string{"help"}, "", exitOK, "mttx parse", "", true},
+		{"help parse", []string{"help", "parse"}, "", exitOK, "", "Examples:", false},
+		{"parse --help", []string{"parse", "--help"}, "", exitOK, "", "--input-format", false},
+		{"report --help", []string{"report", "--help"}, "", exitOK, "", "Examples:", false},
+		{"unknown flag", []string{"parse", "--bogus", good}, "", exitUsage, "", "unknown flag: --bogus", false},
+		{"bad output format", []string{"parse", "--format", "xml", good}, "", exitUsage, "", `unknown --format "xml"`, false},
+		{"bad input format", []string{"parse", "--input-format", "pdf", good}, "", exitUsage, "", `unknown input format "pdf"`, false},
+		{"bad jobs", []string{"parse", "--jobs", "0", good}, "", exitUsage, "", "--jobs must be at least 1", false},
+		{"no paths", []string{"report"}, "", exitUsage, "", "no input", false},
+		{"all good", []string{"parse", "--format", "jsonl", good}, "", exitOK, `"organization":"Pinegrove Mail"`, "", true},
+		{"one bad", []string{"parse", "--format", "jsonl", good, bad}, "", exitPartial, `"Pinegrove Mail"`, bad + ":1: no known incident format", false},
+		{"missing file", []string{"report", good, "nope.txt"}, "", exitPartial, "Pinegrove Mail", "nope.txt: cannot read: no such file or directory", false},
+		{"glob matching nothing", []string{"parse", "../../testdata/parse/*.nothing"}, "", exitPartial, "", "the pattern matches no file", false},
+		{"glob", []string{"parse", "--format", "jsonl", "../../testdata/parse/sp-e*.txt"}, "", exitOK, "Harbor Ledger", "", true},
+		{"stdin", []string{"parse", "--format", "jsonl", "-"}, "Outage\nIncident Report for Acme\nResolved\nFixed.\nPosted Jan 02, 2024 - 10:00 UTC\n", exitOK, `"source":"-"`, "", true},
+		{"forced format mismatch", []string{"parse", "--input-format", "aggregator-text", good}, "", exitPartial, "", "no status update could be read", false},
+		{"explain", []string{"parse", "--explain", "--format", "jsonl", good}, "", exitOK, "", "read as statuspage-text: line 2 reads", false},
+		{"warnings", []string{"parse", "--warnings", "--format", "jsonl", "../../testdata/parse/sp-pst-in-july.txt"}, "", exitOK, "", "sp-pst-in-july.txt:6: warning: PST written on a daylight-saving date", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := mttx(t, tt.stdin, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d; want %d\nstderr: %s", code, tt.code, errOut)
+			}
+			if !strings.Contains(out, tt.stdoutHas) {
+				t.Errorf("stdout lacks %q:\n%s", tt.stdoutHas, out)
+			}
+			if !strings.Contains(errOut, tt.stderrHas) {
+				t.Errorf("stderr lacks %q:\n%s", tt.stderrHas, errOut)
+			}
+			if tt.stderrNone && errOut != "" {
+				t.Errorf("stderr not empty:\n%s", errOut)
+			}
+		})
+	}
+}
+
+// TestDirectory reads a directory recursively, in a stable order, and
+// lists every unreadable file while reporting the rest.
+func TestDirectory(t *testing.T) {
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"a/one.txt":     "../../testdata/parse/sp-est-winter.txt",
+		"b/two.txt":     "../../testdata/parse/ag-full-midnight.txt",
+		"b/bad.md":      "../../testdata/broken/unknown-format.txt",
+		".hidden/x.txt": "../../testdata/broken/unknown-format.txt",
+		"skip.png":      "../../testdata/broken/unknown-format.txt",
+	} {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := mttx(t, "", "parse", "--format", "jsonl", dir)
+	if code != exitPartial {
+		t.Errorf("exit %d; want %d", code, exitPartial)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], "one.txt") || !strings.Contains(lines[1], "two.txt") {
+		t.Errorf("want one.txt then two.txt, got:\n%s", out)
+	}
+	if !strings.Contains(errOut, "bad.md:1: no known incident format") || strings.Contains(errOut, "x.txt") || strings.Contains(errOut, "skip.png") {
+		t.Errorf("stderr:\n%s", errOut)
+	}
+	if !strings.Contains(errOut, "1 of 3 inputs could not be read") {
+		t.Errorf("stderr lacks the count of failures:\n%s", errOut)
+	}
+}

@@ -1,0 +1,285 @@
+package main
+
+// Tests against the project's shared material in ../shared (seeds and the
+// labelled corpus). They skip with a message when it is not there.
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mttx-dev/mttx/ingest"
+	"github.com/mttx-dev/mttx/metrics"
+	"github.com/mttx-dev/mttx/report"
+)
+
+const sharedDir = "../../../shared"
+
+func needShared(t *testing.T, sub string) string {
+	t.Helper()
+	dir := filepath.Join(sharedDir, sub)
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("%s not found: the shared seeds and corpus live beside the repository (../shared); skipping", dir)
+	}
+	return dir
+}
+
+func readOne(t *testing.T, path string) (ingest.Incident, metrics.Result) {
+	t.Helper()
+	res := ingest.ReadFile(path, nil, ingest.Options{})
+	if res.Err != nil {
+		t.Fatalf("read %s: %v", path, res.Err)
+	}
+	if len(res.Incidents) != 1 {
+		t.Fatalf("read %s: %d incidents; want 1", path, len(res.Incidents))
+	}
+	return res.Incidents[0], metrics.Compute(res.Incidents[0])
+}
+
+// TestSeeds asserts every value the foundation issue expects of the two
+// founding reports.
+func TestSeeds(t *testing.T) {
+	dir := needShared(t, "seeds")
+	tests := []struct {
+		file      string
+		startProv metrics.Provenance
+		want      map[metrics.Metric]string
+		unknown   []metrics.Metric
+	}{
+		{
+			file:      "workos-2023-04-11-platform-outage.txt",
+			startProv: metrics.ProvStated,
+			want: map[metrics.Metric]string{
+				metrics.TTD: "7m12s", metrics.TTI: "17m12s", metrics.TTM: "23m12s", metrics.TTR: "40m12s",
+				metrics.Impact: "18m32s", metrics.PostmortemDelay: "3d1h15m",
+			},
+		},
+		{
+			file:      "wedo-2021-09-21-login-failure.txt",
+			startProv: metrics.ProvInferredFromDuration,
+			want: map[metrics.Metric]string{
+				metrics.TTD: "36m", metrics.TTI: "36m", metrics.TTM: "38m", metrics.TTR: "4h16m",
+				metrics.PostmortemDelay: "2d20h35m",
+			},
+			unknown: []metrics.Metric{metrics.Impact},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join(dir, tt.file)
+			inc, r := readOne(t, path)
+			if r.Milestones.Start.Provenance != tt.startProv {
+				t.Errorf("start provenance = %v; want %v", r.Milestones.Start.Provenance, tt.startProv)
+			}
+			for m, want := range tt.want {
+				d := r.Durations.Get(m)
+				if d == nil {
+					t.Errorf("%v unknown; want %s", m, want)
+					continue
+				}
+				if got := report.Duration(*d); got != want {
+					t.Errorf("%v = %s (%v); want %s", m, got, *d, want)
+				}
+			}
+			for _, m := range tt.unknown {
+				if d := r.Durations.Get(m); d != nil {
+					t.Errorf("%v = %v; want unknown", m, *d)
+				}
+			}
+			checkTruth(t, strings.TrimSuffix(path, ".txt")+".truth.json", inc)
+		})
+	}
+	// Narrative times without a stated zone are shown with an inferred zone
+	// but never move a milestone.
+	inc, r := readOne(t, filepath.Join(dir, "wedo-2021-09-21-login-failure.txt"))
+	if len(inc.Timeline) != 6 {
+		t.Fatalf("WEDO timeline has %d entries; want 6", len(inc.Timeline))
+	}
+	for _, e := range inc.Timeline {
+		if e.ZoneSrc != ingest.ZoneInferred || e.Zone != "UTC+2" {
+			t.Errorf("entry %s: zone %q (%v); want UTC+2 inferred", e.Clock, e.Zone, e.ZoneSrc)
+		}
+	}
+	if r.Milestones.Identified.Provenance != metrics.ProvUpdate {
+		t.Errorf("WEDO identified comes from %v; want the identified update", r.Milestones.Identified.Provenance)
+	}
+}
+
+// truth is the part of a *.truth.json label the tests compare.
+type truth struct {
+	Format  string `json:"format"`
+	Updates []struct {
+		Status string `json:"status"`
+		At     string `json:"at"`
+	} `json:"updates"`
+	ImpactStart    *string  `json:"impact_start"`
+	ImpactEnd      *string  `json:"impact_end"`
+	StatedDuration *float64 `json:"stated_duration_minutes"`
+}
+
+func loadTruth(t *testing.T, path string) truth {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tr truth
+	if err := json.Unmarshal(b, &tr); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return tr
+}
+
+// updateKey is how score.py compares updates: status and minute.
+func updateKey(status string, at time.Time) string {
+	return status + "@" + at.UTC().Truncate(time.Minute).Format(time.RFC3339)
+}
+
+// matchUpdates counts the labelled updates found in inc.
+func matchUpdates(t *testing.T, tr truth, inc ingest.Incident) (ok, total int) {
+	have := map[string]bool{}
+	for _, u := range inc.Updates {
+		have[updateKey(u.Status.String(), u.At)] = true
+	}
+	for _, u := range tr.Updates {
+		at, err := time.Parse(time.RFC3339, u.At)
+		if err != nil {
+			t.Fatalf("bad label time %q", u.At)
+		}
+		total++
+		if have[updateKey(u.Status, at)] {
+			ok++
+		}
+	}
+	return ok, total
+}
+
+func checkTruth(t *testing.T, path string, inc ingest.Incident) {
+	t.Helper()
+	tr := loadTruth(t, path)
+	if ok, total := matchUpdates(t, tr, inc); ok != total || len(inc.Updates) != total {
+		t.Errorf("updates: %d of %d labelled updates read, %d read in all", ok, total, len(inc.Updates))
+	}
+	checkTime(t, "impact_start", tr.ImpactStart, inc.ImpactStart)
+	checkTime(t, "impact_end", tr.ImpactEnd, inc.ImpactEnd)
+	switch {
+	case tr.StatedDuration == nil && inc.StatedDuration != nil:
+		t.Errorf("stated duration %v; want none", inc.StatedDuration.Duration)
+	case tr.StatedDuration != nil && (inc.StatedDuration == nil || absf(inc.StatedDuration.Duration.Minutes()-*tr.StatedDuration) >= 1):
+		t.Errorf("stated duration %v; want %v min", inc.StatedDuration, *tr.StatedDuration)
+	}
+}
+
+func checkTime(t *testing.T, name string, want *string, got *ingest.Stated) {
+	t.Helper()
+	switch {
+	case want == nil && got != nil:
+		t.Errorf("%s = %v; want none", name, got.At)
+	case want != nil && got == nil:
+		t.Errorf("%s unknown; want %s", name, *want)
+	case want != nil:
+		w, _ := time.Parse(time.RFC3339, *want)
+		if d := got.At.Sub(w); d < -time.Minute || d > time.Minute {
+			t.Errorf("%s = %v; want %s", name, got.At, *want)
+		}
+	}
+}
+
+func absf(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+// Floors measured on ../shared/corpus for the formats this reader covers
+// (statuspage-text and aggregator-text). A change that reads fewer of
+// them right fails here; raise the floors when the reader improves.
+const (
+	floorUpdates   = 1.00 // share of labelled updates read right
+	floorDurations = 1.00 // share of labelled stated durations read right
+	floorWindows   = 1.00 // share of labelled impact starts/ends read right
+)
+
+// TestCorpus reads every labelled report in ../shared/corpus: the formats
+// mttx reads must stay above the floors; every other file must either
+// parse or fail with an error that names the file and a line.
+func TestCorpus(t *testing.T) {
+	dir := needShared(t, "corpus")
+	labels, _ := filepath.Glob(filepath.Join(dir, "*.truth.json"))
+	if len(labels) == 0 {
+		t.Skipf("no labels in %s", dir)
+	}
+	var updOK, updN, durOK, durN, winOK, winN int
+	for _, lp := range labels {
+		stem := strings.TrimSuffix(lp, ".truth.json")
+		var report string
+		for _, ext := range []string{".txt", ".json", ".md", ".html", ".htm"} {
+			if _, err := os.Stat(stem + ext); err == nil {
+				report = stem + ext
+			}
+		}
+		if report == "" {
+			continue
+		}
+		tr := loadTruth(t, lp)
+		res := ingest.ReadFile(report, nil, ingest.Options{})
+		if res.Err != nil {
+			var pe *ingest.ParseError
+			if !errors.As(res.Err, &pe) || pe.File != report || pe.Line < 1 {
+				t.Errorf("%s: error without file and line: %v", report, res.Err)
+			}
+		}
+		if tr.Format != "statuspage-text" && tr.Format != "aggregator-text" {
+			continue
+		}
+		if res.Err != nil {
+			t.Errorf("%s: %v", report, res.Err)
+			updN += len(tr.Updates)
+			continue
+		}
+		inc := res.Incidents[0]
+		ok, n := matchUpdates(t, tr, inc)
+		updOK, updN = updOK+ok, updN+n
+		if tr.StatedDuration != nil {
+			durN++
+			if inc.StatedDuration != nil && absf(inc.StatedDuration.Duration.Minutes()-*tr.StatedDuration) < 1 {
+				durOK++
+			}
+		}
+		for _, p := range []struct {
+			want *string
+			got  *ingest.Stated
+		}{{tr.ImpactStart, inc.ImpactStart}, {tr.ImpactEnd, inc.ImpactEnd}} {
+			if p.want == nil {
+				continue
+			}
+			winN++
+			w, _ := time.Parse(time.RFC3339, *p.want)
+			if p.got != nil && p.got.At.Sub(w).Abs() <= time.Minute {
+				winOK++
+			}
+		}
+	}
+	t.Logf("statuspage/aggregator text: updates %d/%d, stated durations %d/%d, impact starts/ends %d/%d",
+		updOK, updN, durOK, durN, winOK, winN)
+	share := func(ok, n int) float64 {
+		if n == 0 {
+			return 1
+		}
+		return float64(ok) / float64(n)
+	}
+	if s := share(updOK, updN); s < floorUpdates {
+		t.Errorf("updates read right: %.3f (%d/%d); floor %.2f", s, updOK, updN, floorUpdates)
+	}
+	if s := share(durOK, durN); s < floorDurations {
+		t.Errorf("stated durations read right: %.3f (%d/%d); floor %.2f", s, durOK, durN, floorDurations)
+	}
+	if s := share(winOK, winN); s < floorWindows {
+		t.Errorf("impact windows read right: %.3f (%d/%d); floor %.2f", s, winOK, winN, floorWindows)
+	}
+}
