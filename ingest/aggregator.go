@@ -28,8 +28,11 @@ var (
 func detectAggregator(ls []line, order dateOrder) (int, string) {
 	updates := 0
 	for _, l := range ls {
-		if agSummary.MatchString(l.Text) {
+		if mayBeSummary(l.Text) && agSummary.MatchString(l.Text) {
 			return 3, fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60))
+		}
+		if !mayBeUpdate(l.Text) {
+			continue
 		}
 		if m := agUpdate.FindStringSubmatch(l.Text); m != nil {
 			if _, ok := ParseStatus(m[1]); ok {
@@ -45,6 +48,14 @@ func detectAggregator(ls []line, order dateOrder) (int, string) {
 	return 0, "no \"ORG experienced a ... incident on ...\" sentence and no \"- <status> <date>\" update lines"
 }
 
+// mayBeSummary and mayBeUpdate are cheap tests before the regular
+// expressions, which detection runs on every line of every input.
+func mayBeSummary(s string) bool { return strings.Contains(s, " on ") && strings.Contains(s, " a") }
+
+func mayBeUpdate(s string) bool {
+	return s != "" && (s[0] == '-' || s[0] == '*' || (s[0] >= '0' && s[0] <= '9') || strings.HasPrefix(s, "•"))
+}
+
 // parseAggregator reads one aggregator page.
 func parseAggregator(ls []line, order dateOrder) (Incident, error) {
 	inc := Incident{Format: FormatAggregatorText}
@@ -52,6 +63,9 @@ func parseAggregator(ls []line, order dateOrder) (Incident, error) {
 	var compText, lasting string
 	var ref time.Time
 	for i, l := range ls {
+		if !mayBeSummary(l.Text) {
+			continue
+		}
 		m := agSummary.FindStringSubmatch(l.Text)
 		if m == nil {
 			continue
@@ -149,7 +163,11 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 	sections := map[string][]line{}
 	heading := ""
 	for _, l := range ls {
-		if m := agUpdate.FindStringSubmatch(l.Text); m != nil {
+		var m []string
+		if mayBeUpdate(l.Text) {
+			m = agUpdate.FindStringSubmatch(l.Text)
+		}
+		if m != nil {
 			if st, ok := ParseStatus(m[1]); ok {
 				r, _, err := parseStamp(m[2], ref, order)
 				if err == nil {

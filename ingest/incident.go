@@ -221,6 +221,9 @@ func (s Status) String() string {
 // "-" for spaces, and the common synonyms ("post-mortem", "in_progress",
 // "fixed"). It reports false for words that are no status.
 func ParseStatus(word string) (Status, bool) {
+	if len(word) > 24 {
+		return StatusUnknown, false // no status word is this long; most lines are
+	}
 	w := strings.ToLower(strings.TrimSpace(word))
 	w = strings.NewReplacer("_", " ", "-", " ").Replace(w)
 	w = strings.Join(strings.Fields(w), " ")

@@ -155,6 +155,9 @@ var zoneCue = regexp.MustCompile(`(?i)\b(all times|times are|times in|times show
 // blockZone returns the zone a block says all its times are in, if any.
 func blockZone(ls []line, order dateOrder) *zone {
 	for _, l := range ls {
+		if !strings.Contains(l.Text, "ime") && !strings.Contains(l.Text, "hronolog") {
+			continue // no "time", "Timeline", "timestamps", "chronology"
+		}
 		loc := zoneCue.FindStringIndex(l.Text)
 		if loc == nil {
 			continue
@@ -195,9 +198,16 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 	var ctxDates []*date // the date context in force for each raw entry
 	var cur *date
 	for _, l := range ls {
+		all := scanMentions(l.Text, r.order)
+		if len(all) == 0 {
+			continue
+		}
 		prefix := entryPrefix.FindString(l.Text)
 		rest := l.Text[len(prefix):]
-		ms := scanMentions(rest, r.order)
+		ms := all
+		if prefix != "" {
+			ms = scanMentions(rest, r.order)
+		}
 		if len(ms) > 0 && ms[0].Start == 0 {
 			m := ms[0]
 			after := rest[m.End:]
@@ -233,7 +243,7 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 			}
 		}
 		// A timeline flattened onto one line: "13h03: users ... 13h07: ...".
-		if in := inlineEntries(l, r.order); len(in) >= 2 {
+		if in := inlineEntries(l, all); len(in) >= 2 {
 			for _, e := range in {
 				raws = append(raws, e)
 				ctxDates = append(ctxDates, cur)
@@ -247,8 +257,7 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 
 // inlineEntries finds timeline entries run together on one line, each a
 // time followed by ":" or " - ".
-func inlineEntries(l line, order dateOrder) []rawEntry {
-	ms := scanMentions(l.Text, order)
+func inlineEntries(l line, ms []mention) []rawEntry {
 	type mark struct {
 		m        mention
 		textFrom int
@@ -533,14 +542,24 @@ func (r *proseReader) setEnd(st *Stated, rank int) {
 
 // windows looks for stated impact windows and single start/end times.
 func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone, sentDate *date) {
+	// Planned work ("we will upgrade ... from 04:00 to 06:00") states no
+	// impact, except on a maintenance page where it is the window: times
+	// after a future cue are skipped.
+	future := len(low)
+	if !r.maintenance {
+		for _, loc := range futureCue.FindAllStringIndex(low, -1) {
+			if !strings.HasPrefix(low[loc[0]:], "will have") {
+				future = loc[0]
+				break
+			}
+		}
+	}
 	for k := 0; k < len(ms); k++ {
 		a := ms[k]
 		if a.Clock == nil {
 			continue
 		}
-		// Planned work ("we will upgrade ... from 04:00 to 06:00") states
-		// no impact, except on a maintenance page where it is the window.
-		if !r.maintenance && futureCue.MatchString(strings.ReplaceAll(low[:a.Start], "will have", "")) {
+		if a.Start > future {
 			return
 		}
 		before := low[max(0, a.Start-cueWindow):a.Start]
@@ -775,8 +794,18 @@ var (
 	notDurCtx   = regexp.MustCompile(`\b(?:monitor\w*|will|wait\w*|every|next|ago|later|earlier|before|after|retain\w*|cache\w*|ttl|timeout)\b`)
 )
 
+// mayHoldDuration is a cheap test that a sentence can state a duration at
+// all: a digit (for "4h", "38 minutes") or a unit written out ("an hour").
+func mayHoldDuration(low string) bool {
+	return strings.IndexAny(low, "0123456789") >= 0 || strings.Contains(low, "hour") ||
+		strings.Contains(low, "minute") || strings.Contains(low, "second") || strings.Contains(low, "day")
+}
+
 // durations reads a stated duration from a sentence.
 func (r *proseReader) durations(s sentence, low string) {
+	if !mayHoldDuration(low) {
+		return
+	}
 	try := func(from int, rank int) bool {
 		if r.facts.Duration != nil && r.facts.durRank >= rank {
 			return false
@@ -806,17 +835,21 @@ func (r *proseReader) durations(s sentence, low string) {
 		r.facts.durRank = rank
 		return true
 	}
-	for _, loc := range durStrong.FindAllStringIndex(low, -1) {
-		if try(loc[1], 3) {
-			return
+	if strings.Contains(low, "last") || strings.Contains(low, "duration") || strings.Contains(low, " of ") || strings.Contains(low, "time to") {
+		for _, loc := range durStrong.FindAllStringIndex(low, -1) {
+			if try(loc[1], 3) {
+				return
+			}
 		}
 	}
-	if m := durAdj.FindStringSubmatchIndex(low); m != nil {
-		if try(m[2], 2) {
-			return
+	if strings.Contains(low, "minute") || strings.Contains(low, "hour") || strings.Contains(low, "second") || strings.Contains(low, "day") {
+		if m := durAdj.FindStringSubmatchIndex(low); m != nil {
+			if try(m[2], 2) {
+				return
+			}
 		}
 	}
-	if impactWords.MatchString(low) {
+	if strings.Contains(low, "for ") && impactWords.MatchString(low) {
 		for _, loc := range durWeak.FindAllStringIndex(low, -1) {
 			if notDurCtx.MatchString(low[max(0, loc[0]-30):loc[0]]) {
 				continue

@@ -8,6 +8,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -168,13 +169,20 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 			pmHead = true
 		}
 	}
-	ref := yearReference(ls, order)
+	var ref time.Time // gives stamps without a year one; looked for once, if needed
+	looked := false
 	for i, l := range ls {
 		m := spPosted.FindStringSubmatch(l.Text)
 		if m == nil {
 			continue
 		}
-		r, _, err := parseStamp(m[1], ref, order)
+		r, pm, err := parseStamp(m[1], ref, order)
+		if err != nil && !looked && pm.Date != nil && pm.Date.Year == 0 {
+			looked = true
+			if ref = yearReference(ls, order); !ref.IsZero() {
+				r, _, err = parseStamp(m[1], ref, order)
+			}
+		}
 		if err != nil {
 			errs = append(errs, lineErrorf(l.N, ErrBadTime, "Posted line: %v", err))
 			continue
@@ -334,11 +342,7 @@ func orderUpdates(inc *Incident, ups []Update) []Update {
 }
 
 func sortUpdatesStable(ups []Update) {
-	for i := 1; i < len(ups); i++ {
-		for j := i; j > 0 && ups[j].At.Before(ups[j-1].At); j-- {
-			ups[j], ups[j-1] = ups[j-1], ups[j]
-		}
-	}
+	slices.SortStableFunc(ups, func(a, b Update) int { return a.At.Compare(b.At) })
 }
 
 // parseComponentList reads a Statuspage component list: "Web and Agent

@@ -83,6 +83,24 @@ var zoneNames = map[string]string{
 	"australian eastern standard time": "AEST", "australian eastern daylight time": "AEDT",
 }
 
+// regions holds the loaded rules of every region the abbreviations name,
+// built once when the package is initialised and only read afterwards:
+// loading a location parses tzdata, far too slow to repeat per timestamp.
+var regions = loadRegions()
+
+func loadRegions() map[string]*time.Location {
+	out := map[string]*time.Location{}
+	for _, z := range zoneAbbrevs {
+		if z.Region == "" || out[z.Region] != nil {
+			continue
+		}
+		if loc, err := time.LoadLocation(z.Region); err == nil {
+			out[z.Region] = loc
+		}
+	}
+	return out
+}
+
 // lookupZone resolves an abbreviation ("edt", "UTC") to a zone.
 func lookupZone(abbrev string) (zone, bool) {
 	up := strings.ToUpper(abbrev)
@@ -111,8 +129,8 @@ func (z zone) at(d date, c clock) (time.Time, string) {
 	if z.Fixed {
 		return wall.Add(-time.Duration(z.Offset) * time.Second), ""
 	}
-	loc, err := time.LoadLocation(z.Region)
-	if err != nil { // cannot happen with time/tzdata linked in
+	loc := regions[z.Region]
+	if loc == nil { // cannot happen with time/tzdata linked in
 		return wall, "zone " + z.Name + " unknown; read as UTC"
 	}
 	local := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, loc)
