@@ -102,3 +102,16 @@ func TestGoldenBroken(t *testing.T) {
 		})
 	}
 }
+
+// TestGoldenReport renders the report on the example data of the README.
+func TestGoldenReport(t *testing.T) {
+	code, out, stderr := mttx(t, "", "report", "../../testdata/examples")
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	_, again, _ := mttx(t, "", "report", "--jobs", "1", "../../testdata/examples")
+	if again != out {
+		t.Fatal("report with one worker differs from report with several")
+	}
+	golden(t, "../../testdata/golden/report-examples.txt", out)
+}

@@ -1,0 +1,106 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mttx-dev/mttx/ingest"
+)
+
+func TestDuration(t *testing.T) {
+	tests := []struct {
+		d    time.Duration
+		want string
+	}{
+		{0, "0s"},
+		{400 * time.Millisecond, "0s"},
+		{7*time.Minute + 12*time.Second, "7m12s"},
+		{4*time.Hour + 16*time.Minute, "4h16m"},
+		{3*24*time.Hour + time.Hour + 15*time.Minute, "3d1h15m"},
+		{2*24*time.Hour + 20*time.Hour + 35*time.Minute, "2d20h35m"},
+		{time.Hour + 5*time.Second, "1h5s"},
+		{36 * time.Minute, "36m"},
+		{-(7*time.Minute + 12*time.Second), "-7m12s"},
+		{59*time.Second + 600*time.Millisecond, "1m"},
+	}
+	for _, tt := range tests {
+		if got := Duration(tt.d); got != tt.want {
+			t.Errorf("Duration(%v) = %q; want %q", tt.d, got, tt.want)
+		}
+	}
+}
+
+func sample() Entry {
+	at := time.Date(2024, 1, 2, 10, 0, 0, 0, time.UTC)
+	inc := ingest.Incident{
+		ID: "abc", Source: ingest.Source{Path: "x.txt", Line: 1}, Format: ingest.FormatStatuspageText,
+		Organization: "Acme | Co", Title: "Checkout\terrors",
+		Updates:     []ingest.Update{{Status: ingest.StatusResolved, Word: "Resolved", At: at, Text: "done", Line: 4}},
+		ImpactStart: &ingest.Stated{At: at.Add(-30 * time.Minute), Line: 2},
+	}
+	return NewEntry(inc, ingest.Detection{Format: ingest.FormatStatuspageText, Reason: "test"})
+}
+
+func TestJSONRecord(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewJSONLWriter(&buf)
+	if err := w.Write(sample()); err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, buf.String())
+	}
+	for _, k := range []string{"impact", "impact_end", "stated_duration_seconds", "postmortem"} {
+		if v, ok := got[k]; !ok || v != nil {
+			t.Errorf("%s = %v (present %v); want null", k, v, ok)
+		}
+	}
+	d := got["durations_seconds"].(map[string]any)
+	if d["ttr"] != float64(1800) || d["ttd"] != float64(1800) || d["tti"] != nil {
+		t.Errorf("durations_seconds = %v; want ttr and ttd 1800, tti null", d)
+	}
+	if got["metrics_version"] != "metrics v1" || got["factors"] == nil {
+		t.Errorf("metrics_version %v factors %v", got["metrics_version"], got["factors"])
+	}
+}
+
+func TestJSONArray(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewJSONWriter(&buf)
+	if err := w.Close(); err != nil || buf.String() != "[]\n" {
+		t.Errorf("empty array = %q, %v; want \"[]\\n\"", buf.String(), err)
+	}
+	buf.Reset()
+	w = NewJSONWriter(&buf)
+	w.Write(sample())
+	w.Write(sample())
+	w.Close()
+	var arr []map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &arr); err != nil || len(arr) != 2 {
+		t.Errorf("array of two: %v, %d elements\n%s", err, len(arr), buf.String())
+	}
+}
+
+func TestTablesKeepCellsOnOneLine(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteIncidents(&buf, []Entry{sample()}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.Contains(out, "Checkout errors") || strings.Contains(out, "\t") {
+		t.Errorf("tab not flattened:\n%s", out)
+	}
+	// Unknown durations are blank cells, never 0s.
+	if strings.Contains(out, " 0s ") {
+		t.Errorf("unknown shown as zero:\n%s", out)
+	}
+	var again bytes.Buffer
+	WriteIncidents(&again, []Entry{sample()})
+	if again.String() != out {
+		t.Error("two renders differ")
+	}
+}
