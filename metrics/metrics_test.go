@@ -12,7 +12,9 @@ var t0 = time.Date(2024, 3, 5, 13, 0, 0, 0, time.UTC)
 
 func minute(n int) time.Time { return t0.Add(time.Duration(n) * time.Minute) }
 
-func up(s ingest.Status, m int) ingest.Update { return ingest.Update{Status: s, At: minute(m), Line: 100 + m} }
+func up(s ingest.Status, m int) ingest.Update {
+	return ingest.Update{Status: s, At: minute(m), Line: 100 + m}
+}
 
 func stated(m int) *ingest.Stated { return &ingest.Stated{At: minute(m), Line: 7} }
 
