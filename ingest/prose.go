@@ -646,8 +646,12 @@ func (r *proseReader) window(s sentence, a, b mention, blockZ *zone, sentDate *d
 	if !r.checkWeekday(line, wdA, dA) {
 		return false
 	}
+	// The end has a date of its own only when both ends are dated; a date
+	// written once ("between 23:50 and 00:20 UTC on April 10") is the
+	// window's, and an end before the start has passed midnight.
 	dB := dA
-	if b.Date != nil {
+	ownDate := a.Date != nil && b.Date != nil
+	if ownDate {
 		dB = *b.Date
 		if dB.Year == 0 {
 			dB.Year = dA.Year
@@ -656,7 +660,7 @@ func (r *proseReader) window(s sentence, a, b mention, blockZ *zone, sentDate *d
 	ca := inheritMeridiem(a, b)
 	start, n1 := za.at(dA, ca)
 	end, n2 := zb.at(dB, *b.Clock)
-	if end.Before(start) && b.Date == nil {
+	if end.Before(start) && !ownDate {
 		dB = dB.addDays(1)
 		end, n2 = zb.at(dB, *b.Clock)
 	}
@@ -790,7 +794,6 @@ var (
 	durAdj      = regexp.MustCompile(`\b(?:a|an)\s+(\d+|[a-z]+)[- ](second|minute|hour|day)s?\s+(?:outage|incident|disruption|interruption|period|window|downtime|degradation|delay)`)
 	durHedge    = regexp.MustCompile(`^(?:(?:approximately|approx\.?|about|around|roughly|circa|ca\.|~|some|nearly|almost|just over|just under)\s*)+`)
 	durBound    = regexp.MustCompile(`^(?:at least|more than|over|up to|less than|under|within|a few|several|another|the next|the past|the last|every)\b`)
-	impactWords = regexp.MustCompile(`\b(?:outage|incident|fail\w*|issues?|down|unavailable|degrad\w*|disrupt\w*|interrupt\w*|errors?|impact\w*|affected|unable|not able|offline|inaccessible|experienced)\b`)
 	notDurCtx   = regexp.MustCompile(`\b(?:monitor\w*|will|wait\w*|every|next|ago|later|earlier|before|after|retain\w*|cache\w*|ttl|timeout)\b`)
 )
 
@@ -849,7 +852,7 @@ func (r *proseReader) durations(s sentence, low string) {
 			}
 		}
 	}
-	if strings.Contains(low, "for ") && impactWords.MatchString(low) {
+	if strings.Contains(low, "for ") && impactCtx.MatchString(low) {
 		for _, loc := range durWeak.FindAllStringIndex(low, -1) {
 			if notDurCtx.MatchString(low[max(0, loc[0]-30):loc[0]]) {
 				continue
@@ -918,9 +921,9 @@ func (r *proseReader) narrativeWindow() {
 }
 
 // inferZone gives narrative entries without a zone an inferred one, when
-// the incident's start is pinned by a stated duration: the offset that
-// puts the first entry at that start (to the quarter hour, within ten
-// minutes) is taken as the zone of all of them, flagged as inferred.
+// the incident's start is pinned by a stated duration: the real-world UTC
+// offset that puts the first entry within five minutes of that start is
+// taken as the zone of all of them, flagged as inferred.
 func inferZone(entries []TimelineEntry, start time.Time) (offset int, ok bool) {
 	var first *TimelineEntry
 	for i, e := range entries {
@@ -936,24 +939,32 @@ func inferZone(entries []TimelineEntry, start time.Time) (offset int, ok bool) {
 	if first.Local.HasDate {
 		day = date{first.Local.Year, first.Local.Month, first.Local.Day}
 	}
-	best, found := 0, false
+	best, bestResid := 0, time.Duration(-1)
 	for delta := -1; delta <= 1; delta++ {
 		d := day.addDays(delta)
 		local := time.Date(d.Year, d.Month, d.Day, first.Local.Hour, first.Local.Min, first.Local.Second, 0, time.UTC)
 		diff := local.Sub(start)
-		q := diff.Round(15 * time.Minute)
-		if q < -12*time.Hour || q > 14*time.Hour {
-			continue
-		}
-		resid := diff - q
-		if resid < 0 {
-			resid = -resid
-		}
-		if resid <= 10*time.Minute && (!found || absDur(q) < absDur(time.Duration(best)*time.Second)) {
-			best, found = int(q/time.Second), true
+		for _, off := range realOffsets() {
+			resid := absDur(diff - off)
+			if resid <= 5*time.Minute && (bestResid < 0 || resid < bestResid) {
+				best, bestResid = int(off/time.Second), resid
+			}
 		}
 	}
-	return best, found
+	return best, bestResid >= 0
+}
+
+// realOffsets lists the UTC offsets zones use: whole hours from -12 to +14
+// and the half and three-quarter hours in use.
+func realOffsets() []time.Duration {
+	var out []time.Duration
+	for h := -12; h <= 14; h++ {
+		out = append(out, time.Duration(h)*time.Hour)
+	}
+	for _, m := range []int{-9*60 - 30, -3*60 - 30, 3*60 + 30, 4*60 + 30, 5*60 + 30, 5*60 + 45, 6*60 + 30, 8*60 + 45, 9*60 + 30, 10*60 + 30, 12*60 + 45} {
+		out = append(out, time.Duration(m)*time.Minute)
+	}
+	return out
 }
 
 func absDur(d time.Duration) time.Duration {

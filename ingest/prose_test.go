@@ -1,0 +1,257 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// proseOf reads text as the body of one postmortem, with updates posted
+// between first and last (RFC 3339) to anchor dates.
+func proseOf(t *testing.T, text, first, last string) proseFacts {
+	t.Helper()
+	var ups []Update
+	for i, s := range []string{first, last} {
+		at, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := StatusInvestigating
+		if i == 1 {
+			st = StatusResolved
+		}
+		ups = append(ups, Update{Status: st, At: at})
+	}
+	ls := splitLines([]byte(text))
+	return readProse([]proseBlock{{Lines: ls, Postmortem: true}}, detectDateOrder(text), newAnchor(ups), false, ups)
+}
+
+func stamp(s *Stated) string {
+	if s == nil {
+		return "none"
+	}
+	return s.At.Format(time.RFC3339)
+}
+
+func TestProseWindows(t *testing.T) {
+	const first, last = "2023-04-11T18:22:00Z", "2023-04-11T18:55:00Z"
+	tests := []struct {
+		name, text  string
+		start, end  string
+		warningHint string
+	}{
+		{"from to, zone on the end", "On 2023-04-11, from 18:14:48 to 18:33:20 UTC, requests failed.", "2023-04-11T18:14:48Z", "2023-04-11T18:33:20Z", ""},
+		{"between and, date from context", "Between 18:02 and 18:47 UTC the API returned errors.", "2023-04-11T18:02:00Z", "2023-04-11T18:47:00Z", ""},
+		{"starting at until", "Errors were seen starting at 2:05 PM EDT until 2:40 PM EDT.", "2023-04-11T18:05:00Z", "2023-04-11T18:40:00Z", ""},
+		{"dash range with hedge", "On 4/11/23 between roughly 17:40 - 17:47 UTC, messages were dropped.", "2023-04-11T17:40:00Z", "2023-04-11T17:47:00Z", ""},
+		{"zone in parentheses on the start", "From 2023-04-11 18:10 (UTC) until 18:31 our API had errors.", "2023-04-11T18:10:00Z", "2023-04-11T18:31:00Z", ""},
+		{"date after the window, wrong weekday confirmed by the updates", "From approximately 18:05 UTC to 18:40 UTC on Thursday, April 11, the portal was down.", "2023-04-11T18:05:00Z", "2023-04-11T18:40:00Z", "Thursday but 2023-04-11 was a Tuesday"},
+		{"AM/PM taken from the end", "Logins failed from 11:40 to 2:10 PM EDT.", "2023-04-11T15:40:00Z", "2023-04-11T18:10:00Z", ""},
+		{"generic PT on a summer date", "On April 11, 2023, ingestion was delayed between 11:05AM PT and 11:34AM PT.", "2023-04-11T18:05:00Z", "2023-04-11T18:34:00Z", ""},
+		{"window across midnight", "Between 23:50 and 00:20 UTC on April 10 the queue stalled.", "2023-04-10T23:50:00Z", "2023-04-11T00:20:00Z", ""},
+		{"no zone: not used", "Between 18:02 and 18:47 the API returned errors.", "none", "none", "states no time zone"},
+		{"labelled start and end", "Start: 11-April-2023 1805 UTC End: 11-April-2023 1840 UTC", "2023-04-11T18:05:00Z", "2023-04-11T18:40:00Z", ""},
+		{"a window far from the updates is a typo", "Start: 11-February-2023 1805 UTC End: 11-February-2023 1840 UTC", "none", "none", "likely a typo"},
+		{"occurred at with a duration", "The interruption occurred at 18:15 UTC and lasted for about 15 minutes.", "2023-04-11T18:15:00Z", "none", ""},
+		{"a job starting is no impact start", "The nightly rollup started at 18:00 UTC as usual.", "none", "none", ""},
+		{"issues on a date at a time", "Billing issues on 04/11/2023 at 11:10 AM PDT. Charges were delayed.", "2023-04-11T18:10:00Z", "none", ""},
+		{"since after recovery ends the impact", "Logins have worked normally since 2:41 PM EDT.", "none", "2023-04-11T18:41:00Z", ""},
+		{"since with an impact starts it", "Users have been unable to log in since 2:09 PM EDT.", "2023-04-11T18:09:00Z", "none", ""},
+		{"future work is no impact", "We will upgrade the database from 19:00 to 20:00 UTC tomorrow.", "none", "none", ""},
+		{"a window beats an earlier cue", "The batch started failing at 18:00 UTC. Between 18:04 and 18:39 UTC dashboards timed out.", "2023-04-11T18:04:00Z", "2023-04-11T18:39:00Z", ""},
+		{"narrative timeline with a stated zone", "Timeline (UTC)\n18:07 - incident started after a config push\n18:29 - alert fired\n18:41 - service restored", "2023-04-11T18:07:00Z", "2023-04-11T18:41:00Z", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := proseOf(t, tt.text, first, last)
+			if got := stamp(f.Start); got != tt.start {
+				t.Errorf("start = %s; want %s", got, tt.start)
+			}
+			if got := stamp(f.End); got != tt.end {
+				t.Errorf("end = %s; want %s", got, tt.end)
+			}
+			var ws []string
+			for _, w := range f.Warnings {
+				ws = append(ws, w.Msg)
+			}
+			if tt.warningHint != "" && !strings.Contains(strings.Join(ws, "\n"), tt.warningHint) {
+				t.Errorf("warnings %q lack %q", ws, tt.warningHint)
+			}
+		})
+	}
+}
+
+func TestProseDurations(t *testing.T) {
+	tests := []struct {
+		text   string
+		want   time.Duration // 0: none
+		approx bool
+	}{
+		{"The incident lasted 38 minutes.", 38 * time.Minute, false},
+		{"Users could not log in for 38 minutes.", 38 * time.Minute, false},
+		{"The outage lasted approximately 2 hours.", 2 * time.Hour, true},
+		{"Checkout was affected for approximately 2 hours.", 2 * time.Hour, true},
+		{"The network outage lasted for 1 minute and 20 seconds.", 80 * time.Second, false},
+		{"The incident lasted approximately 12-hours.", 12 * time.Hour, true},
+		{"Time to resolve: 8m", 8 * time.Minute, false},
+		{"Duration: ~3 hours", 3 * time.Hour, true},
+		{"Users saw errors over a 32-minute period.", 32 * time.Minute, false},
+		{"For two and a half hours, users were unable to sign in.", 150 * time.Minute, false},
+		{"The service was degraded, lasting 4h 16m.", 4*time.Hour + 16*time.Minute, false},
+		{"It seems the outage happened for 1 minute. The outage lasted for 1 minute and 20 seconds.", 80 * time.Second, false},
+		{"The problem lasted for at least seven hours.", 0, false},
+		{"The outage lasted a few minutes.", 0, false},
+		{"We will monitor for 30 minutes before closing.", 0, false},
+		{"Errors lasted over 2 hours.", 0, false},
+		{"Cache entries expire after 10 minutes.", 0, false},
+		{"Retries back off for 5 seconds between attempts.", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			f := proseOf(t, tt.text, "2023-04-11T18:22:00Z", "2023-04-11T18:55:00Z")
+			switch {
+			case tt.want == 0 && f.Duration != nil:
+				t.Errorf("duration %v; want none", f.Duration.Duration)
+			case tt.want != 0 && f.Duration == nil:
+				t.Errorf("no duration; want %v", tt.want)
+			case tt.want != 0 && (f.Duration.Duration != tt.want || f.Duration.Approximate != tt.approx):
+				t.Errorf("duration %v (approximate %v); want %v (%v)", f.Duration.Duration, f.Duration.Approximate, tt.want, tt.approx)
+			}
+		})
+	}
+}
+
+func TestNarrativeTimeline(t *testing.T) {
+	text := "**Timeline:** 13h03: users start reporting errors 13h07: support reports the incident to engineering " +
+		"13h35: the root cause is identified 13h55: a patch is applied, logins restored 15h10: a fix is deployed **Next steps:** more tests\n" +
+		"* 10:02 PST: unrelated entry in another list\n" +
+		"2023-04-11 18:20: escalated to the database team\n"
+	f := proseOf(t, text, "2023-04-11T11:40:00Z", "2023-04-11T15:20:00Z")
+	want := []struct {
+		clock string
+		m     Milestone
+		zs    ZoneSource
+		text  string
+	}{
+		{"13h03", MilestoneStart, ZoneUnknown, "users start reporting errors"},
+		{"13h07", MilestoneDetected, ZoneUnknown, "support reports the incident to engineering"},
+		{"13h35", MilestoneIdentified, ZoneUnknown, "the root cause is identified"},
+		{"13h55", MilestoneMitigated, ZoneUnknown, "a patch is applied, logins restored"},
+		{"15h10", MilestoneResolved, ZoneUnknown, "a fix is deployed"},
+		{"10:02", MilestoneNone, ZoneStated, "unrelated entry in another list"},
+		{"18:20", MilestoneDetected, ZoneUnknown, "escalated to the database team"},
+	}
+	if len(f.Timeline) != len(want) {
+		for _, e := range f.Timeline {
+			t.Logf("%+v", e)
+		}
+		t.Fatalf("%d entries; want %d", len(f.Timeline), len(want))
+	}
+	for i, w := range want {
+		e := f.Timeline[i]
+		if e.Clock != w.clock || e.Milestone != w.m || e.ZoneSrc != w.zs || e.Text != w.text {
+			t.Errorf("entry %d = %q %v %v %q; want %q %v %v %q", i, e.Clock, e.Milestone, e.ZoneSrc, e.Text, w.clock, w.m, w.zs, w.text)
+		}
+		if (e.At != nil) != (w.zs != ZoneUnknown) {
+			t.Errorf("entry %d: converted to UTC = %v with zone %v", i, e.At != nil, e.ZoneSrc)
+		}
+	}
+	// "not yet restored" is no mitigation.
+	if m := classifyMilestone("service not yet restored"); m != MilestoneNone {
+		t.Errorf("negated cue gave %v", m)
+	}
+}
+
+func TestInferZone(t *testing.T) {
+	entries := []TimelineEntry{{Local: LocalTime{Hour: 13, Min: 3}}, {Local: LocalTime{Hour: 13, Min: 35}}, {Local: LocalTime{Hour: 0, Min: 10}}}
+	start := time.Date(2021, 9, 21, 11, 4, 0, 0, time.UTC)
+	off, ok := inferZone(entries, start)
+	if !ok || off != 2*3600 {
+		t.Fatalf("inferZone = %d, %v; want +2h", off, ok)
+	}
+	applyInferredZone(entries, off, start)
+	wantAt := []string{"2021-09-21T11:03:00Z", "2021-09-21T11:35:00Z", "2021-09-21T22:10:00Z"}
+	for i, e := range entries {
+		if e.ZoneSrc != ZoneInferred || e.Zone != "UTC+2" || e.At.Format(time.RFC3339) != wantAt[i] {
+			t.Errorf("entry %d: %v %q %v; want inferred UTC+2 at %s", i, e.ZoneSrc, e.Zone, e.At, wantAt[i])
+		}
+	}
+	// A first entry 37 minutes off any quarter hour gives no zone.
+	if _, ok := inferZone([]TimelineEntry{{Local: LocalTime{Hour: 13, Min: 41}}}, start); ok {
+		t.Error("inferred a zone from an entry that fits none")
+	}
+}
+
+func TestOrderUpdates(t *testing.T) {
+	at := func(m int) time.Time { return time.Date(2024, 1, 1, 10, m, 0, 0, time.UTC) }
+	words := func(ups []Update) string {
+		var s []string
+		for _, u := range ups {
+			s = append(s, u.Word)
+		}
+		return strings.Join(s, " ")
+	}
+	tests := []struct {
+		name   string
+		format Format
+		page   []Update
+		want   string
+		warn   bool
+	}{
+		{"newest first, same minute keeps the order the page implies", FormatStatuspageText,
+			[]Update{{Word: "C", At: at(9)}, {Word: "B", At: at(5)}, {Word: "A", At: at(5)}, {Word: "Z", At: at(1)}}, "Z A B C", false},
+		{"oldest first stays", FormatAggregatorText,
+			[]Update{{Word: "A", At: at(1)}, {Word: "B", At: at(1)}, {Word: "C", At: at(3)}}, "A B C", false},
+		{"mixed order is sorted and reported", FormatStatuspageText,
+			[]Update{{Word: "B", At: at(5)}, {Word: "C", At: at(9)}, {Word: "A", At: at(1)}}, "A B C", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			inc := Incident{Format: tt.format}
+			got := orderUpdates(&inc, tt.page)
+			if words(got) != tt.want {
+				t.Errorf("order %q; want %q", words(got), tt.want)
+			}
+			if (len(inc.Warnings) > 0) != tt.warn {
+				t.Errorf("warnings %v; want warning %v", inc.Warnings, tt.warn)
+			}
+		})
+	}
+}
+
+func TestComponentLists(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   string
+		groups string
+	}{
+		{"Supporting Services (Dashboard, Admin Portal)", "Dashboard<Supporting Services> Admin Portal<Supporting Services>", "Supporting Services"},
+		{"Web and Agent API", "Web Agent API", ""},
+		{"A, B, and C", "A B C", ""},
+		{"API (EU, US) and Dashboard", "EU<API> US<API> Dashboard", "API"},
+		{"🎩 SchemeServe", "🎩 SchemeServe", ""},
+	}
+	for _, tt := range tests {
+		cs, gs := parseComponentList(tt.in)
+		var got, groups []string
+		for _, c := range cs {
+			s := c.Name
+			if c.Group != "" {
+				s += "<" + c.Group + ">"
+			}
+			got = append(got, s)
+		}
+		for _, g := range gs {
+			groups = append(groups, g.Name)
+		}
+		if strings.Join(got, " ") != tt.want || strings.Join(groups, ",") != tt.groups {
+			t.Errorf("parseComponentList(%q) = %q groups %q; want %q groups %q", tt.in, got, groups, tt.want, tt.groups)
+		}
+	}
+	if got := splitAgainst("Search and Discovery and Billing", "Search and DiscoveryBilling"); strings.Join(got, "|") != "Search and Discovery|Billing" {
+		t.Errorf("splitAgainst kept %q", got)
+	}
+	if got := splitAgainst("Member Websites and User Account Admin", ""); strings.Join(got, "|") != "Member Websites|User Account Admin" {
+		t.Errorf("splitAgainst without a section: %q", got)
+	}
+}
