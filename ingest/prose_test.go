@@ -105,6 +105,7 @@ func TestProseDurations(t *testing.T) {
 		{"Errors lasted over 2 hours.", 0, false},
 		{"Cache entries expire after 10 minutes.", 0, false},
 		{"Retries back off for 5 seconds between attempts.", 0, false},
+		{"We are investigating an issue causing a 15 minute delay in ingestion.", 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

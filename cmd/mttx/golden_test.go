@@ -74,7 +74,7 @@ func TestGoldenParse(t *testing.T) {
 			if again != out {
 				t.Fatalf("parse %s twice gave different output", f)
 			}
-			golden(t, strings.TrimSuffix(f, ".txt")+".golden.json", out)
+			golden(t, strings.TrimSuffix(f, ".txt")+".golden", out)
 		})
 	}
 }
