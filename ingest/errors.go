@@ -80,12 +80,8 @@ func (l ErrorList) Err() error {
 	return l
 }
 
-// lineError is an error at a line of the input being parsed; the reader
-// adds the file name.
-func lineError(line int, err error) *ParseError {
-	return &ParseError{Line: line, Err: err}
-}
-
+// lineErrorf is an error of a kind at a line of the input being parsed;
+// Parse adds the file name.
 func lineErrorf(line int, kind error, format string, args ...any) *ParseError {
 	return &ParseError{Line: line, Err: fmt.Errorf("%w: %s", kind, fmt.Sprintf(format, args...))}
 }

@@ -54,7 +54,6 @@ type spBlock struct {
 	line     int // first line of the block
 	posted   int // line of its Posted stamp
 	stampMsg string
-	pmHead   bool // the block follows the page's "Postmortem" heading
 }
 
 // parseStatuspage reads one Statuspage incident page.
@@ -163,12 +162,6 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 	var notes []Warning
 	var errs []*ParseError
 	begin := 0
-	pmHead := false
-	if i := firstNonBlank(ls, 0); i < len(ls) {
-		if st, ok := ParseStatus(ls[i].Text); ok && st == StatusPostmortem {
-			pmHead = true
-		}
-	}
 	var ref time.Time // gives stamps without a year one; looked for once, if needed
 	looked := false
 	for i, l := range ls {
@@ -190,7 +183,7 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 		if r.Note != "" {
 			notes = append(notes, Warning{Line: l.N, Msg: r.Note})
 		}
-		b := spBlock{at: r.At, posted: l.N, pmHead: pmHead && len(blocks) == 0}
+		b := spBlock{at: r.At, posted: l.N}
 		body := ls[begin:i]
 		j := firstNonBlank(body, 0)
 		if j < len(body) {
@@ -278,10 +271,6 @@ func inferStatuspageStatuses(blocks []spBlock) {
 	for i := range blocks {
 		b := &blocks[i]
 		if b.word != "" {
-			continue
-		}
-		if b.pmHead {
-			b.status = StatusPostmortem
 			continue
 		}
 		b.status = StatusUpdate
