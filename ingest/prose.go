@@ -865,15 +865,19 @@ func (r *proseReader) durations(s sentence, low string) {
 }
 
 // Milestone cues for narrative entries, checked in this order.
+// milestoneCues are the keywords of each milestone, in the order they are
+// preferred when an entry has several. hints are substrings one of which
+// every match contains: a cheap test that skips most expressions.
 var milestoneCues = []struct {
-	m  Milestone
-	re *regexp.Regexp
+	m     Milestone
+	hints []string
+	re    *regexp.Regexp
 }{
-	{MilestoneStart, regexp.MustCompile(`\b(?:(?:incident|impact|outage|issues?|problems?|degradation|disruption|errors?|failures?|downtime)\s+(?:start(?:ed|s)?|began|begins|begin|commenc\w*)|(?:start|beginning|onset) of (?:the )?(?:incident|impact|outage|issue|disruption|degradation)|users? (?:start(?:ed)?|began|begin) (?:reporting|to report|experiencing|seeing)|(?:start|starts|started|began|begin|begins) (?:failing|to fail|erroring|returning errors|timing out)|went (?:down|offline)|became unavailable|stopped (?:working|responding|serving))\b`)},
-	{MilestoneResolved, regexp.MustCompile(`\b(?:resolved|fixed|fix (?:is |was |has been )?(?:deployed|released|rolled out)|closed|incident (?:ended|over))\b`)},
-	{MilestoneMitigated, regexp.MustCompile(`\b(?:mitigat\w*|restor\w*|recover\w*|rolled back|roll(?:ed)?[- ]?back|revert\w*|workaround|patch (?:is |was |has been )?applied|fix (?:is |was |has been )?applied|failed over|fail ?over (?:complete|completed|finished)|operational|back to normal|back online|back up|stabili[sz]\w*|returned to normal)\b`)},
-	{MilestoneIdentified, regexp.MustCompile(`\b(?:identified|identify|root[- ]caused?|found the (?:cause|issue|problem)|cause (?:was |is )?(?:found|determined|confirmed)|diagnos\w*|pinpointed|determined (?:that|the))\b`)},
-	{MilestoneDetected, regexp.MustCompile(`\b(?:alert\w*|paged|page fired|detected|detect|noticed|reported|reports?|reporting|escalat\w*|declared|first (?:report|signs?))\b`)},
+	{MilestoneStart, []string{"start", "began", "begin", "commenc", "onset", "went ", "became", "stopped"}, regexp.MustCompile(`\b(?:(?:incident|impact|outage|issues?|problems?|degradation|disruption|errors?|failures?|downtime)\s+(?:start(?:ed|s)?|began|begins|begin|commenc\w*)|(?:start|beginning|onset) of (?:the )?(?:incident|impact|outage|issue|disruption|degradation)|users? (?:start(?:ed)?|began|begin) (?:reporting|to report|experiencing|seeing)|(?:start|starts|started|began|begin|begins) (?:failing|to fail|erroring|returning errors|timing out)|went (?:down|offline)|became unavailable|stopped (?:working|responding|serving))\b`)},
+	{MilestoneResolved, []string{"resolved", "fixed", "fix ", "closed", "incident "}, regexp.MustCompile(`\b(?:resolved|fixed|fix (?:is |was |has been )?(?:deployed|released|rolled out)|closed|incident (?:ended|over))\b`)},
+	{MilestoneMitigated, []string{"mitigat", "restor", "recover", "roll", "revert", "workaround", "patch ", "fix ", "fail", "operational", "normal", "online", "back up", "stabili"}, regexp.MustCompile(`\b(?:mitigat\w*|restor\w*|recover\w*|rolled back|roll(?:ed)?[- ]?back|revert\w*|workaround|patch (?:is |was |has been )?applied|fix (?:is |was |has been )?applied|failed over|fail ?over (?:complete|completed|finished)|operational|back to normal|back online|back up|stabili[sz]\w*|returned to normal)\b`)},
+	{MilestoneIdentified, []string{"identif", "root", "found the", "cause", "diagnos", "pinpoint", "determined"}, regexp.MustCompile(`\b(?:identified|identify|root[- ]caused?|found the (?:cause|issue|problem)|cause (?:was |is )?(?:found|determined|confirmed)|diagnos\w*|pinpointed|determined (?:that|the))\b`)},
+	{MilestoneDetected, []string{"alert", "page", "detect", "notice", "report", "escalat", "declared", "first "}, regexp.MustCompile(`\b(?:alert\w*|paged|page fired|detected|detect|noticed|reported|reports?|reporting|escalat\w*|declared|first (?:report|signs?))\b`)},
 }
 
 var negation = regexp.MustCompile(`(?:\bnot|n't|\bno|\bunable to|\bwithout|\bbefore)\s+(?:yet\s+|been\s+|fully\s+|be\s+)*$`)
@@ -883,6 +887,9 @@ var negation = regexp.MustCompile(`(?:\bnot|n't|\bno|\bunable to|\bwithout|\bbef
 func classifyMilestone(text string) Milestone {
 	low := strings.ToLower(text)
 	for _, c := range milestoneCues {
+		if !containsAny(low, c.hints) {
+			continue
+		}
 		for _, loc := range c.re.FindAllStringIndex(low, -1) {
 			if negation.MatchString(low[max(0, loc[0]-24):loc[0]]) {
 				continue
@@ -891,6 +898,15 @@ func classifyMilestone(text string) Milestone {
 		}
 	}
 	return MilestoneNone
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // narrativeWindow falls back on the narrative timeline for the impact
