@@ -16,9 +16,10 @@ const (
 	FormatUnknown Format = iota
 	FormatStatuspageText
 	FormatAggregatorText
+	FormatStatuspageJSON
 )
 
-var formatNames = [...]string{"unknown", "statuspage-text", "aggregator-text"}
+var formatNames = [...]string{"unknown", "statuspage-text", "aggregator-text", "statuspage-json"}
 
 func (f Format) String() string {
 	if int(f) >= 0 && int(f) < len(formatNames) {
@@ -30,7 +31,7 @@ func (f Format) String() string {
 // Formats lists the formats mttx can read, in the order detection tries
 // them.
 func Formats() []Format {
-	return []Format{FormatStatuspageText, FormatAggregatorText}
+	return []Format{FormatStatuspageJSON, FormatStatuspageText, FormatAggregatorText}
 }
 
 // ParseFormat reads a format name as given on the command line; "auto"
@@ -52,22 +53,49 @@ func ParseFormat(s string) (Format, error) {
 	return FormatUnknown, fmt.Errorf("unknown input format %q (want auto, %s)", s, strings.Join(names, ", "))
 }
 
+// doc is one input as every reader sees it: the raw bytes, the trimmed
+// numbered lines, the document's numeric date order and the options.
+type doc struct {
+	data  []byte
+	lines []line
+	order dateOrder
+	opts  Options
+}
+
 // reader is one input format: how to recognise it and how to read it.
 type reader struct {
 	format Format
-	// detect scores lines: 0 is no match, higher is surer; why says what
-	// matched or what was missing.
-	detect func([]line, dateOrder) (score int, why string)
-	parse  func([]line, dateOrder) (Incident, error)
+	// detect scores a document: 0 is no match, higher is surer; why says
+	// what matched or what was missing.
+	detect func(*doc) (score int, why string)
+	parse  func(*doc) ([]Incident, error)
+}
+
+// one adapts a reader of one incident per document.
+func one(parse func([]line, dateOrder) (Incident, error)) func(*doc) ([]Incident, error) {
+	return func(d *doc) ([]Incident, error) {
+		inc, err := parse(d.lines, d.order)
+		if err != nil {
+			return nil, err
+		}
+		return []Incident{inc}, nil
+	}
+}
+
+// onLines adapts a detector that reads lines.
+func onLines(detect func([]line, dateOrder) (int, string)) func(*doc) (int, string) {
+	return func(d *doc) (int, string) { return detect(d.lines, d.order) }
 }
 
 // readerFor is the single dispatch point from a format to its reader.
 func readerFor(f Format) (reader, bool) {
 	switch f {
 	case FormatStatuspageText:
-		return reader{f, detectStatuspage, parseStatuspage}, true
+		return reader{f, onLines(detectStatuspage), one(parseStatuspage)}, true
 	case FormatAggregatorText:
-		return reader{f, detectAggregator, parseAggregator}, true
+		return reader{f, onLines(detectAggregator), one(parseAggregator)}, true
+	case FormatStatuspageJSON:
+		return reader{f, detectStatuspageJSON, parseStatuspageJSON}, true
 	}
 	return reader{}, false
 }
@@ -99,13 +127,13 @@ func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error
 		return nil, Detection{}, &ParseError{File: path, Err: fmt.Errorf("%w: %d bytes (at most %d)", ErrTooLarge, len(data), MaxInputSize)}
 	}
 	ls := splitLines(data)
-	order := detectDateOrder(joinText(ls))
-	det, rd, err := detect(ls, order, opts.Format)
+	d := &doc{data: data, lines: ls, order: detectDateOrder(joinText(ls)), opts: opts}
+	det, rd, err := detect(d, opts.Format)
 	if err != nil {
 		err.File = path
 		return nil, det, err
 	}
-	inc, perr := rd.parse(ls, order)
+	incs, perr := rd.parse(d)
 	if perr != nil {
 		pe, ok := perr.(*ParseError)
 		if !ok {
@@ -114,13 +142,16 @@ func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error
 		pe.File = path
 		return nil, det, pe
 	}
-	inc.Source.Path = path
-	return []Incident{inc}, det, nil
+	for i := range incs {
+		incs[i].Source.Path = path
+	}
+	return incs, det, nil
 }
 
-// detect picks the reader for lines: the forced one, or the one whose
+// detect picks the reader for a document: the forced one, or the one whose
 // detector is surest (the first on a tie).
-func detect(ls []line, order dateOrder, forced Format) (Detection, reader, *ParseError) {
+func detect(d *doc, forced Format) (Detection, reader, *ParseError) {
+	ls := d.lines
 	if forced != FormatUnknown {
 		rd, ok := readerFor(forced)
 		if !ok {
@@ -133,7 +164,7 @@ func detect(ls []line, order dateOrder, forced Format) (Detection, reader, *Pars
 	bestScore := 0
 	for _, f := range Formats() {
 		rd, _ := readerFor(f)
-		score, why := rd.detect(ls, order)
+		score, why := rd.detect(d)
 		det.Tried = append(det.Tried, fmt.Sprintf("%s: %s", f, why))
 		if score > bestScore {
 			best, bestScore, det.Format, det.Reason = rd, score, f, why
@@ -156,8 +187,11 @@ func detect(ls []line, order dateOrder, forced Format) (Detection, reader, *Pars
 // one in the prose.
 func finish(inc *Incident, texts []proseBlock, order dateOrder, maintenance bool, headerDuration *StatedDuration) {
 	a := newAnchor(inc.Updates)
-	facts := readProse(texts, order, a, maintenance, inc.Updates)
+	facts := readProse(texts, order, a, inc.Updates)
 	inc.ImpactStart, inc.ImpactEnd = facts.Start, facts.End
+	if maintenance {
+		maintenanceWindow(inc)
+	}
 	inc.StatedDuration = headerDuration
 	if inc.StatedDuration == nil {
 		inc.StatedDuration = facts.Duration
@@ -168,6 +202,25 @@ func finish(inc *Incident, texts []proseBlock, order dateOrder, maintenance bool
 	inc.computeID()
 	slices.SortStableFunc(inc.Warnings, func(x, y Warning) int { return cmp.Compare(x.Line, y.Line) })
 	inc.Warnings = slices.CompactFunc(inc.Warnings, func(x, y Warning) bool { return x == y })
+}
+
+// maintenanceWindow takes the impact of a maintenance from when the work
+// ran, as its updates say: the first "in progress" update to the last
+// "completed" one. The planned window is no impact of its own.
+func maintenanceWindow(inc *Incident) {
+	for _, u := range inc.Updates {
+		if u.Status == StatusInProgress && inc.ImpactStart == nil {
+			inc.ImpactStart = &Stated{At: u.At, Line: u.Line, Text: "maintenance in progress (" + u.Word + ")"}
+		}
+	}
+	for i := len(inc.Updates) - 1; i >= 0; i-- {
+		if u := inc.Updates[i]; u.Status == StatusCompleted && inc.ImpactEnd == nil {
+			inc.ImpactEnd = &Stated{At: u.At, Line: u.Line, Text: "maintenance completed (" + u.Word + ")"}
+		}
+	}
+	if inc.ImpactStart != nil && inc.ImpactEnd != nil && inc.ImpactEnd.At.Before(inc.ImpactStart.At) {
+		inc.ImpactEnd = nil
+	}
 }
 
 // inferTimelineZone gives a narrative timeline with no stated zone an

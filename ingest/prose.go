@@ -99,10 +99,9 @@ type proseFacts struct {
 
 // proseReader reads a document's prose blocks.
 type proseReader struct {
-	order       dateOrder
-	anchor      anchor
-	maintenance bool
-	facts       proseFacts
+	order  dateOrder
+	anchor anchor
+	facts  proseFacts
 	// ranks of facts.Start and facts.End (rankNone when unknown)
 	startRank, endRank int
 	// corroborated dates: every date the document states or posts on.
@@ -111,8 +110,8 @@ type proseReader struct {
 
 // readProse reads the blocks in order; earlier blocks win when two state
 // the same fact, so callers pass the postmortem first.
-func readProse(blocks []proseBlock, order dateOrder, a anchor, maintenance bool, updates []Update) proseFacts {
-	r := &proseReader{order: order, anchor: a, maintenance: maintenance, dates: map[date]bool{}}
+func readProse(blocks []proseBlock, order dateOrder, a anchor, updates []Update) proseFacts {
+	r := &proseReader{order: order, anchor: a, dates: map[date]bool{}}
 	for _, u := range updates {
 		r.dates[date{u.At.Year(), u.At.Month(), u.At.Day()}] = true
 	}
@@ -543,15 +542,13 @@ func (r *proseReader) setEnd(st *Stated, rank int) {
 // windows looks for stated impact windows and single start/end times.
 func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone, sentDate *date) {
 	// Planned work ("we will upgrade ... from 04:00 to 06:00") states no
-	// impact, except on a maintenance page where it is the window: times
-	// after a future cue are skipped.
+	// impact, not even on a maintenance page, whose impact is when the work
+	// ran: times after a future cue are skipped.
 	future := len(low)
-	if !r.maintenance {
-		for _, loc := range futureCue.FindAllStringIndex(low, -1) {
-			if !strings.HasPrefix(low[loc[0]:], "will have") {
-				future = loc[0]
-				break
-			}
+	for _, loc := range futureCue.FindAllStringIndex(low, -1) {
+		if !strings.HasPrefix(low[loc[0]:], "will have") {
+			future = loc[0]
+			break
 		}
 	}
 	for k := 0; k < len(ms); k++ {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/mttx-dev/mttx/ingest"
@@ -57,6 +58,7 @@ type groupJSON struct {
 
 type updateJSON struct {
 	Status   string `json:"status"`
+	Type     string `json:"status_type"`
 	Word     string `json:"status_text"`
 	Inferred bool   `json:"status_inferred"`
 	At       string `json:"at"`
@@ -170,7 +172,7 @@ func record(e Entry) incidentJSON {
 		r.ComponentGroups = append(r.ComponentGroups, groupJSON{Name: g.Name, Components: g.Components})
 	}
 	for _, u := range inc.Updates {
-		r.Updates = append(r.Updates, updateJSON{Status: u.Status.String(), Word: u.Word, Inferred: u.Inferred, At: timeString(u.At), Text: u.Text, Line: u.Line})
+		r.Updates = append(r.Updates, updateJSON{Status: statusWord(u), Type: u.Status.String(), Word: u.Word, Inferred: u.Inferred, At: timeString(u.At), Text: u.Text, Line: u.Line})
 	}
 	if inc.Postmortem != nil {
 		r.Postmortem = &inc.Postmortem.Body
@@ -202,6 +204,17 @@ func record(e Entry) incidentJSON {
 		r.Warnings = append(r.Warnings, warningJSON{Line: w.Line, Message: w.Msg})
 	}
 	return r
+}
+
+// statusWord is an update's status as the page words it, lower case with
+// single spaces ("in progress", "starting"), or the typed status when the
+// page shows no word.
+func statusWord(u ingest.Update) string {
+	if u.Word == "" {
+		return u.Status.String()
+	}
+	w := strings.NewReplacer("_", " ", "-", " ").Replace(strings.ToLower(u.Word))
+	return strings.Join(strings.Fields(w), " ")
 }
 
 func timelineEntry(t ingest.TimelineEntry) timelineJSON {

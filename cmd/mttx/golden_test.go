@@ -57,13 +57,27 @@ func firstDiff(got, want string) string {
 	return "(same lines, different bytes)"
 }
 
+// fixtureFiles lists the report fixtures of dir: every file but the golden
+// files.
+func fixtureFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	all, _ := filepath.Glob(filepath.Join(dir, "*"))
+	var out []string
+	for _, f := range all {
+		if ext := filepath.Ext(f); ext != ".golden" && ext != ".err" {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("no fixtures in %s", dir)
+	}
+	return out
+}
+
 // TestGoldenParse reads every fixture in testdata/parse and compares the
 // JSON with its golden file; a second run must give the same bytes.
 func TestGoldenParse(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/parse/*.txt")
-	if len(files) == 0 {
-		t.Fatal("no fixtures in testdata/parse")
-	}
+	files := fixtureFiles(t, "../../testdata/parse")
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			code, out, stderr := mttx(t, "", "parse", "--format", "json", f)
@@ -74,7 +88,7 @@ func TestGoldenParse(t *testing.T) {
 			if again != out {
 				t.Fatalf("parse %s twice gave different output", f)
 			}
-			golden(t, strings.TrimSuffix(f, ".txt")+".golden", out)
+			golden(t, strings.TrimSuffix(f, filepath.Ext(f))+".golden", out)
 		})
 	}
 }
@@ -82,10 +96,7 @@ func TestGoldenParse(t *testing.T) {
 // TestGoldenBroken reads every broken fixture: exit 1, nothing on stdout, a
 // located error on stderr matching its golden file.
 func TestGoldenBroken(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/broken/*.txt")
-	if len(files) == 0 {
-		t.Fatal("no fixtures in testdata/broken")
-	}
+	files := fixtureFiles(t, "../../testdata/broken")
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			code, out, stderr := mttx(t, "", "parse", "--format", "jsonl", f)
@@ -98,7 +109,7 @@ func TestGoldenBroken(t *testing.T) {
 			if !strings.HasPrefix(stderr, f+":") {
 				t.Errorf("stderr does not start with the file name %q:\n%s", f, stderr)
 			}
-			golden(t, strings.TrimSuffix(f, ".txt")+".err", stderr)
+			golden(t, strings.TrimSuffix(f, filepath.Ext(f))+".err", stderr)
 		})
 	}
 }

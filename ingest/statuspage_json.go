@@ -1,0 +1,364 @@
+package ingest
+
+// Statuspage REST API JSON (/api/v2): incidents.json, incidents/unresolved.json,
+// scheduled-maintenances.json (and upcoming/active), summary.json and a single
+// incident (incidents/<id>.json). Every document is an object holding "page"
+// and one of "incident", "incidents", "scheduled_maintenances"; a bare array of
+// incidents and a JavaScript wrapper ("var history = [...];") are read too.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+)
+
+// spjIncident is the part of a Statuspage incident or maintenance mttx uses.
+type spjIncident struct {
+	ID                    string         `json:"id"`
+	Name                  string         `json:"name"`
+	Status                string         `json:"status"`
+	Impact                string         `json:"impact"`
+	Shortlink             string         `json:"shortlink"`
+	CreatedAt             string         `json:"created_at"`
+	MonitoringAt          string         `json:"monitoring_at"`
+	ResolvedAt            string         `json:"resolved_at"`
+	StartedAt             string         `json:"started_at"`
+	ScheduledFor          string         `json:"scheduled_for"`
+	ScheduledUntil        string         `json:"scheduled_until"`
+	PostmortemBody        string         `json:"postmortem_body"`
+	PostmortemPublishedAt string         `json:"postmortem_published_at"`
+	Updates               []spjUpdate    `json:"incident_updates"`
+	Components            []spjComponent `json:"components"`
+}
+
+type spjUpdate struct {
+	ID        string `json:"id"`
+	Status    string `json:"status"`
+	Body      string `json:"body"`
+	CreatedAt string `json:"created_at"`
+	DisplayAt string `json:"display_at"`
+}
+
+type spjComponent struct {
+	Name string `json:"name"`
+}
+
+type spjPage struct {
+	Name     string `json:"name"`
+	URL      string `json:"url"`
+	TimeZone string `json:"time_zone"`
+}
+
+// jsonBody returns the JSON inside data: as is, or without a JavaScript
+// wrapper ("var x = {...};").
+func jsonBody(data []byte) ([]byte, int) {
+	trimmed := bytes.TrimLeft(data, " \t\r\n\xef\xbb\xbf")
+	skipped := len(data) - len(trimmed)
+	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+		return trimmed, skipped
+	}
+	eq := bytes.IndexByte(trimmed, '=')
+	if eq < 0 || eq > 200 || !bytes.HasPrefix(bytes.TrimSpace(trimmed[:eq]), []byte("var ")) &&
+		!bytes.HasPrefix(bytes.TrimSpace(trimmed[:eq]), []byte("const ")) && !bytes.HasPrefix(bytes.TrimSpace(trimmed[:eq]), []byte("let ")) {
+		return nil, 0
+	}
+	rest := bytes.TrimLeft(trimmed[eq+1:], " \t\r\n")
+	off := len(data) - len(rest)
+	rest = bytes.TrimRight(rest, " \t\r\n;")
+	if len(rest) == 0 || (rest[0] != '{' && rest[0] != '[') {
+		return nil, 0
+	}
+	return rest, off
+}
+
+// detectStatuspageJSON recognises Statuspage API JSON by its update lists.
+func detectStatuspageJSON(d *doc) (int, string) {
+	body, _ := jsonBody(d.data)
+	if body == nil {
+		return 0, "not a JSON document"
+	}
+	switch {
+	case bytes.Contains(body, []byte(`"incident_updates"`)):
+		return 3, `JSON with "incident_updates" (Statuspage API)`
+	case bytes.Contains(body, []byte(`"page"`)) && (bytes.Contains(body, []byte(`"incidents"`)) || bytes.Contains(body, []byte(`"scheduled_maintenances"`))):
+		return 2, `JSON with "page" and "incidents" (Statuspage API)`
+	}
+	return 0, `JSON without "incident_updates"`
+}
+
+// parseStatuspageJSON reads every incident and maintenance of a document.
+func parseStatuspageJSON(d *doc) ([]Incident, error) {
+	body, base := jsonBody(d.data)
+	if body == nil {
+		return nil, lineErrorf(1, ErrUnknownFormat, "want a JSON object or array")
+	}
+	lines := newLineIndex(d.data)
+	var page spjPage
+	var found []spjFound
+	dec := json.NewDecoder(bytes.NewReader(body))
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, jsonError(lines, base, dec, err)
+	}
+	switch tok {
+	case json.Delim('['):
+		if found, err = decodeIncidents(dec, d.data, base, false); err != nil {
+			return nil, jsonError(lines, base, dec, err)
+		}
+	case json.Delim('{'):
+		for dec.More() {
+			key, err := dec.Token()
+			if err != nil {
+				return nil, jsonError(lines, base, dec, err)
+			}
+			var ferr error
+			var fs []spjFound
+			switch key {
+			case "page":
+				ferr = dec.Decode(&page)
+			case "incident":
+				var f spjFound
+				f.offset = valueStart(d.data, base+int(dec.InputOffset()))
+				ferr = dec.Decode(&f.inc)
+				fs = []spjFound{f}
+			case "incidents":
+				fs, ferr = decodeIncidents(dec, d.data, base, false)
+			case "scheduled_maintenances":
+				fs, ferr = decodeIncidents(dec, d.data, base, true)
+			default:
+				var skip json.RawMessage
+				ferr = dec.Decode(&skip)
+			}
+			if ferr != nil {
+				return nil, jsonError(lines, base, dec, ferr)
+			}
+			found = append(found, fs...)
+		}
+	default:
+		return nil, lineErrorf(1, ErrUnknownFormat, "want a JSON object or array")
+	}
+	if len(found) == 0 {
+		return nil, lineErrorf(1, ErrNoUpdates, "Statuspage JSON without incidents or maintenances (want incidents.json, scheduled-maintenances.json, summary.json or incidents/<id>.json)")
+	}
+	var out []Incident
+	for _, f := range found {
+		inc := spjToIncident(f, page, d, lines)
+		if len(inc.Updates) == 0 {
+			continue
+		}
+		out = append(out, inc)
+	}
+	if len(out) == 0 {
+		return nil, lineErrorf(lines.at(found[0].offset), ErrNoUpdates, "no incident has an update with a readable display_at or created_at")
+	}
+	return out, nil
+}
+
+// spjFound is an incident decoded with the byte offset where it starts.
+type spjFound struct {
+	inc         spjIncident
+	offset      int
+	maintenance bool
+}
+
+// decodeIncidents reads an array of incidents at the decoder's position.
+func decodeIncidents(dec *json.Decoder, data []byte, base int, maintenance bool) ([]spjFound, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	if tok == nil {
+		return nil, nil // "incidents": null
+	}
+	if tok != json.Delim('[') {
+		return nil, errors.New("want an array of incidents")
+	}
+	var out []spjFound
+	for dec.More() {
+		f := spjFound{offset: valueStart(data, base+int(dec.InputOffset())), maintenance: maintenance}
+		if err := dec.Decode(&f.inc); err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	_, err = dec.Token() // ']'
+	return out, err
+}
+
+// jsonError locates a JSON syntax or type error.
+func jsonError(lines lineIndex, base int, dec *json.Decoder, err error) *ParseError {
+	off := base + int(dec.InputOffset())
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off = base + int(se.Offset)
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		off = base + int(te.Offset)
+	}
+	return lineErrorf(lines.at(off), ErrUnknownFormat, "JSON: %v", err)
+}
+
+// jsonTime reads an API timestamp ("2023-04-11T14:22:00.123-04:00").
+func jsonTime(s string) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return t.UTC(), true
+}
+
+// spjToIncident turns one API incident into an Incident.
+func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex) Incident {
+	j := f.inc
+	inc := Incident{Format: FormatStatuspageJSON, Organization: strings.TrimSpace(page.Name), Title: strings.TrimSpace(j.Name)}
+	inc.Source.Line = lines.at(f.offset)
+	if imp, ok := ParseImpact(j.Impact); ok {
+		inc.Impact = imp
+	}
+	maintenance := f.maintenance || inc.Impact == ImpactMaintenance || j.ScheduledFor != ""
+	if maintenance {
+		inc.Impact = ImpactMaintenance
+	}
+	for _, c := range j.Components {
+		if name := strings.TrimSpace(c.Name); name != "" {
+			inc.Components = append(inc.Components, Component{Name: name})
+		}
+	}
+	var texts []proseBlock
+	for _, u := range j.Updates {
+		line := inc.Source.Line
+		if u.ID != "" {
+			if i := bytes.Index(d.data[min(f.offset, len(d.data)):], []byte(`"`+u.ID+`"`)); i >= 0 {
+				line = lines.at(f.offset + i)
+			}
+		}
+		at, ok := jsonTime(u.DisplayAt)
+		if !ok {
+			at, ok = jsonTime(u.CreatedAt)
+		}
+		if !ok {
+			inc.warnf(line, "update without a readable display_at or created_at: skipped")
+			continue
+		}
+		st, known := ParseStatus(u.Status)
+		if !known {
+			st = StatusUpdate
+			inc.warnf(line, "unknown update status %q: read as an update", u.Status)
+		}
+		inc.Updates = append(inc.Updates, Update{Status: st, Word: u.Status, At: at, Text: strings.TrimSpace(u.Body), Line: line})
+		texts = append(texts, proseBlock{Lines: bodyLines(u.Body, line)})
+	}
+	inc.Updates = orderUpdates(&inc, inc.Updates)
+	standIn(&inc, j)
+	if at, ok := jsonTime(j.PostmortemPublishedAt); ok && strings.TrimSpace(j.PostmortemBody) != "" {
+		inc.Postmortem = &Text{Body: strings.TrimSpace(j.PostmortemBody), Line: inc.Source.Line}
+		inc.Updates = append(inc.Updates, Update{Status: StatusPostmortem, Word: "postmortem", At: at, Text: inc.Postmortem.Body, Line: inc.Source.Line})
+		texts = append([]proseBlock{{Lines: bodyLines(j.PostmortemBody, inc.Source.Line), Postmortem: true}}, texts...)
+	}
+	sortUpdatesStable(inc.Updates)
+	// Prose is read oldest first, after any postmortem.
+	reverseProse(texts)
+	finish(&inc, texts, d.order, maintenance, nil)
+	// started_at before created_at is the page's own statement of when the
+	// impact began (a backdated start); equal (to the minute) says nothing.
+	if inc.ImpactStart == nil {
+		started, ok1 := jsonTime(j.StartedAt)
+		created, ok2 := jsonTime(j.CreatedAt)
+		if ok1 && ok2 && created.Sub(started).Abs() >= time.Minute {
+			inc.ImpactStart = &Stated{At: started, Line: inc.Source.Line, Text: "started_at " + j.StartedAt}
+		}
+	}
+	inc.computeID()
+	return inc
+}
+
+// standIn adds the monitoring and resolved updates a cut-short update list
+// lost, from the incident's monitoring_at and resolved_at.
+func standIn(inc *Incident, j spjIncident) {
+	has := func(s Status) bool {
+		for _, u := range inc.Updates {
+			if u.Status == s {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range []struct {
+		at string
+		st Status
+	}{{j.MonitoringAt, StatusMonitoring}, {j.ResolvedAt, StatusResolved}} {
+		at, ok := jsonTime(c.at)
+		if !ok || has(c.st) || len(inc.Updates) == 0 {
+			continue
+		}
+		if c.st == StatusResolved && has(StatusCompleted) {
+			continue
+		}
+		inc.Updates = append(inc.Updates, Update{Status: c.st, Inferred: true, At: at, Line: inc.Source.Line})
+		inc.warnf(inc.Source.Line, "no %s update in the list: the incident's %s_at stands in for it", c.st, c.st)
+	}
+}
+
+// bodyLines splits an update body into lines numbered from line.
+func bodyLines(body string, line int) []line {
+	ls := splitLines([]byte(body))
+	for i := range ls {
+		ls[i].N = line
+	}
+	return ls
+}
+
+// reverseProse puts update prose oldest first (API lists are newest
+// first), keeping a leading postmortem in place.
+func reverseProse(texts []proseBlock) {
+	start := 0
+	if len(texts) > 0 && texts[0].Postmortem {
+		start = 1
+	}
+	rest := texts[start:]
+	for i, j := 0, len(rest)-1; i < j; i, j = i+1, j-1 {
+		rest[i], rest[j] = rest[j], rest[i]
+	}
+}
+
+// valueStart skips what a JSON decoder's offset may still point before the
+// next value: white space, ":" and ",".
+func valueStart(data []byte, off int) int {
+	for off < len(data) && strings.IndexByte(" \t\r\n:,", data[off]) >= 0 {
+		off++
+	}
+	return off
+}
+
+// lineIndex maps byte offsets to 1-based line numbers.
+type lineIndex []int // offsets where each line starts
+
+func newLineIndex(data []byte) lineIndex {
+	idx := lineIndex{0}
+	for i, b := range data {
+		if b == '\n' {
+			idx = append(idx, i+1)
+		}
+	}
+	return idx
+}
+
+// at returns the line of byte offset off.
+func (idx lineIndex) at(off int) int {
+	lo, hi := 0, len(idx)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if idx[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo + 1
+}
