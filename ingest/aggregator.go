@@ -57,7 +57,8 @@ func mayBeUpdate(s string) bool {
 }
 
 // parseAggregator reads one aggregator page.
-func parseAggregator(ls []line, order dateOrder) (Incident, error) {
+func parseAggregator(d *doc) (Incident, error) {
+	ls, order := d.lines, d.order
 	inc := Incident{Format: FormatAggregatorText}
 	sum := -1
 	var compText, lasting string
@@ -132,7 +133,7 @@ func parseAggregator(ls []line, order dateOrder) (Incident, error) {
 		}
 	}
 	inc.Updates = orderUpdates(&inc, ups)
-	finish(&inc, texts, order, inc.Impact == ImpactMaintenance, inc.StatedDuration)
+	finish(&inc, d, finishing{texts: texts, maintenance: inc.Impact == ImpactMaintenance})
 	return inc, nil
 }
 

@@ -115,9 +115,16 @@ const (
 	// that pins the start); such times are shown but never move a
 	// milestone.
 	ZoneInferred
+	// ZoneAssumed means the report states no zone and the user supplied
+	// one (--assume-zone): it counts as stated.
+	ZoneAssumed
 )
 
-var zoneSourceNames = [...]string{"unknown", "stated", "inferred"}
+var zoneSourceNames = [...]string{"unknown", "stated", "inferred", "assumed"}
+
+// Known reports whether times in this zone may move milestones: stated by
+// the report, or assumed by the user.
+func (z ZoneSource) Known() bool { return z == ZoneStated || z == ZoneAssumed }
 
 func (z ZoneSource) String() string {
 	if int(z) < len(zoneSourceNames) {

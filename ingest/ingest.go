@@ -72,9 +72,9 @@ type reader struct {
 }
 
 // one adapts a reader of one incident per document.
-func one(parse func([]line, dateOrder) (Incident, error)) func(*doc) ([]Incident, error) {
+func one(parse func(*doc) (Incident, error)) func(*doc) ([]Incident, error) {
 	return func(d *doc) ([]Incident, error) {
-		inc, err := parse(d.lines, d.order)
+		inc, err := parse(d)
 		if err != nil {
 			return nil, err
 		}
@@ -113,6 +113,22 @@ type Options struct {
 	// Format forces an input format; FormatUnknown detects it from the
 	// content.
 	Format Format
+	// AssumeZone is the zone of times a report writes without one, when
+	// nothing in the report says which (--assume-zone); nil keeps them
+	// local.
+	AssumeZone *time.Location
+}
+
+// assumed is the assumed zone as the date reader uses it.
+func (o Options) assumed() *zone {
+	if o.AssumeZone == nil {
+		return nil
+	}
+	z := zone{Name: o.AssumeZone.String(), Region: o.AssumeZone.String(), loc: o.AssumeZone}
+	if o.AssumeZone == time.UTC {
+		z = zone{Name: "UTC", Fixed: true}
+	}
+	return &z
 }
 
 // MaxInputSize is the largest input read; incident reports are a few
@@ -180,19 +196,32 @@ func detect(d *doc, forced Format) (Detection, reader, *ParseError) {
 	return det, best, nil
 }
 
+// finishing is what a format reader hands to finish besides the incident.
+type finishing struct {
+	texts       []proseBlock // prose, postmortem first
+	maintenance bool
+	docDate     *date // the date the document is about, for undated times
+}
+
 // finish completes an incident a format reader has filled in: it reads the
 // prose blocks (postmortem first), infers the zone of a narrative timeline
 // where a stated duration pins the start, sets the ID and sorts warnings.
-// A duration the page states in its own header (headerDuration) wins over
-// one in the prose.
-func finish(inc *Incident, texts []proseBlock, order dateOrder, maintenance bool, headerDuration *StatedDuration) {
-	a := newAnchor(inc.Updates)
-	facts := readProse(texts, order, a, inc.Updates)
-	inc.ImpactStart, inc.ImpactEnd = facts.Start, facts.End
-	if maintenance {
+// What the reader already set from the document's structure (a front
+// matter's start, a page header's duration) wins over the prose.
+func finish(inc *Incident, d *doc, f finishing) {
+	facts := readProse(proseInput{blocks: f.texts, order: d.order, updates: inc.Updates, docDate: f.docDate, assume: d.opts.assumed()})
+	if inc.ImpactStart == nil {
+		inc.ImpactStart = facts.Start
+	}
+	if inc.ImpactEnd == nil {
+		inc.ImpactEnd = facts.End
+	}
+	if inc.ImpactStart != nil && inc.ImpactEnd != nil && inc.ImpactEnd.At.Before(inc.ImpactStart.At) {
+		inc.warnf(inc.ImpactEnd.Line, "the stated impact end %s is before its start %s: both kept", inc.ImpactEnd.At.Format(time.RFC3339), inc.ImpactStart.At.Format(time.RFC3339))
+	}
+	if f.maintenance {
 		maintenanceWindow(inc)
 	}
-	inc.StatedDuration = headerDuration
 	if inc.StatedDuration == nil {
 		inc.StatedDuration = facts.Duration
 	}

@@ -99,25 +99,41 @@ type proseFacts struct {
 
 // proseReader reads a document's prose blocks.
 type proseReader struct {
-	order  dateOrder
-	anchor anchor
-	facts  proseFacts
+	order   dateOrder
+	anchor  anchor
+	docDate *date
+	assume  *zone
+	facts   proseFacts
 	// ranks of facts.Start and facts.End (rankNone when unknown)
 	startRank, endRank int
 	// corroborated dates: every date the document states or posts on.
 	dates map[date]bool
 }
 
+// proseInput is what the prose reader needs besides the text.
+type proseInput struct {
+	blocks  []proseBlock // postmortem first: earlier blocks win ties
+	order   dateOrder
+	updates []Update
+	// docDate is the date the document is about (its title, a timeline's
+	// "All times in PST, on February 8th 2019", front matter), for times
+	// without a date in a document without updates.
+	docDate *date
+	// assume is the zone given by --assume-zone for times with none.
+	assume *zone
+}
+
 // readProse reads the blocks in order; earlier blocks win when two state
 // the same fact, so callers pass the postmortem first.
-func readProse(blocks []proseBlock, order dateOrder, a anchor, updates []Update) proseFacts {
-	r := &proseReader{order: order, anchor: a, dates: map[date]bool{}}
+func readProse(in proseInput) proseFacts {
+	r := &proseReader{order: in.order, anchor: newAnchor(in.updates), docDate: in.docDate, assume: in.assume, dates: map[date]bool{}}
+	blocks, updates := in.blocks, in.updates
 	for _, u := range updates {
 		r.dates[date{u.At.Year(), u.At.Month(), u.At.Day()}] = true
 	}
 	for _, b := range blocks {
 		for _, l := range b.Lines {
-			for _, m := range scanMentions(l.Text, order) {
+			for _, m := range scanMentions(l.Text, in.order) {
 				if m.Date != nil && m.Date.Year != 0 {
 					r.dates[*m.Date] = true
 				}
@@ -129,6 +145,44 @@ func readProse(blocks []proseBlock, order dateOrder, a anchor, updates []Update)
 	}
 	r.narrativeWindow()
 	return r.facts
+}
+
+// dateFor gives a clock without a date its date: from the updates when
+// there are any, else the document's own date.
+func (r *proseReader) dateFor(c clock, z zone) (date, bool) {
+	if d, ok := r.anchor.dateFor(c, z); ok {
+		return d, true
+	}
+	if r.docDate != nil && r.docDate.Year != 0 {
+		return *r.docDate, true
+	}
+	return date{}, false
+}
+
+// yearFor gives a date written without a year its year; ok is false when
+// neither updates nor a document date say which.
+func (r *proseReader) yearFor(d date) (date, bool) {
+	if d.Year != 0 {
+		return d, true
+	}
+	switch {
+	case r.anchor.OK:
+		d.Year = inferYear(d.Month, d.Day, r.anchor.yearRef())
+	case r.docDate != nil && r.docDate.Year != 0:
+		d.Year = inferYear(d.Month, d.Day, time.Date(r.docDate.Year, r.docDate.Month, r.docDate.Day, 12, 0, 0, 0, time.UTC))
+	default:
+		return d, false
+	}
+	return d, d.valid()
+}
+
+// zoneOr is z, or the assumed zone when z is nil; assumed reports the
+// latter.
+func (r *proseReader) zoneOr(z *zone) (zz *zone, assumed bool) {
+	if z == nil && r.assume != nil {
+		return r.assume, true
+	}
+	return z, false
 }
 
 func (r *proseReader) warn(line int, msg string) {
@@ -317,6 +371,7 @@ func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *z
 		if z == nil && blockZ != nil {
 			z = blockZ
 		}
+		z, assumed := r.zoneOr(z)
 		var d *date
 		explicit := raw.m.Date != nil
 		switch {
@@ -330,15 +385,17 @@ func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *z
 			dd := *ctxDates[i]
 			d = &dd
 		}
-		if d != nil && d.Year == 0 && r.anchor.OK {
-			d.Year = inferYear(d.Month, d.Day, r.anchor.yearRef())
+		if d != nil && d.Year == 0 {
+			if dd, ok := r.yearFor(*d); ok {
+				d = &dd
+			}
 		}
 		if !explicit && prev != nil && d != nil && c.seconds() < prev.Local.Hour*3600+prev.Local.Min*60+prev.Local.Second-3600 {
 			dd := d.addDays(1)
 			d = &dd
 		}
 		if d == nil && z != nil {
-			if dd, ok := r.anchor.dateFor(c, *z); ok {
+			if dd, ok := r.dateFor(c, *z); ok {
 				d = &dd
 			}
 		}
@@ -349,6 +406,9 @@ func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *z
 		if z != nil {
 			e.Zone = z.Name
 			e.ZoneSrc = ZoneStated
+			if assumed {
+				e.ZoneSrc = ZoneAssumed
+			}
 			if e.Local.HasDate {
 				at, note := z.at(*d, c)
 				e.At = &at
@@ -476,6 +536,7 @@ var (
 	futureCue    = regexp.MustCompile(`\b(?:will|shall|going to|upcoming|plan(?:s|ned)? to|scheduled (?:for|to|between|from|on|at))\b`)
 	startCue     = regexp.MustCompile(`\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose)\s+` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*` + hedgeWords + `$`)
 	sinceCue     = regexp.MustCompile(`\bsince\s+` + hedgeWords + `$`)
+	byCue        = regexp.MustCompile(`\b(?:by|until|till)\s+` + hedgeWords + `$`)
 	startNounCue = regexp.MustCompile(`\b(?:issues?|outage|incident|problems?|errors?|disruption|degradation|interruption|downtime|failures?)\s+(?:on|at)\s+$`)
 	startLabel   = regexp.MustCompile(`\b(?:impact start(?:ed)?|incident start(?:ed)?|outage start(?:ed)?|start(?:ed)?|start time|began)\s*:\s*` + hedgeWords + `$`)
 	endLabel     = regexp.MustCompile(`\b(?:impact end(?:ed)?|incident end(?:ed)?|outage end(?:ed)?|end(?:ed)?|end time)\s*:\s*` + hedgeWords + `$`)
@@ -484,7 +545,7 @@ var (
 	// impact starting, not a job); recoveryCtx that it is about recovery
 	// ("working normally since 8:31").
 	impactCtx   = regexp.MustCompile(`\b(?:outages?|incidents?|fail\w*|issues?|down|unavailable|degrad\w*|disrupt\w*|interrupt\w*|errors?|erroring|impact\w*|affected|unable|not able|could not|couldn't|cannot|can't|offline|inaccessible|timing out|time ?outs?|slow\w*|latency|delay\w*|broken|stopped|missing|problems?|unreachable|loss|lost)\b`)
-	recoveryCtx = regexp.MustCompile(`\b(?:normal(?:ly)?|restored|recovered|resolved|operational|stable|fixed|healthy|working (?:again|as expected))\b`)
+	recoveryCtx = regexp.MustCompile(`\b(?:normal(?:ly)?|restored|recovered|resolved|operational|stable|fixed|healthy|working (?:again|as expected)|mitigated)\b`)
 )
 
 // cueWindow is how far before a time its cue may stand.
@@ -580,6 +641,9 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 			r.setEnd(r.single(s, a, blockZ, sentDate, "impact end"), rankLabel)
 		case endCue.MatchString(before):
 			r.setEnd(r.single(s, a, blockZ, sentDate, "impact end"), rankCue)
+		case byCue.MatchString(before) && recoveryCtx.MatchString(low) && !negated(low):
+			// "by 9:40 UTC traffic had returned to normal levels"
+			r.setEnd(r.single(s, a, blockZ, sentDate, "impact end"), rankCue)
 		case sinceCue.MatchString(before):
 			// "unavailable since 10:00" starts the impact; "working normally
 			// since 10:40" ends it.
@@ -613,6 +677,10 @@ func (r *proseReader) window(s sentence, a, b mention, blockZ *zone, sentDate *d
 	if za == nil && blockZ != nil {
 		za, zb = blockZ, blockZ
 	}
+	if za == nil {
+		za, _ = r.zoneOr(nil)
+		zb = za
+	}
 	line := s.lineAt(a.Start)
 	if za == nil {
 		r.warn(line, "impact window \""+strings.TrimSpace(s.Text[a.Start:b.End])+"\" states no time zone: not used")
@@ -626,19 +694,16 @@ func (r *proseReader) window(s sentence, a, b mention, blockZ *zone, sentDate *d
 		da = sentDate
 	}
 	if da == nil {
-		d, ok := r.anchor.dateFor(*a.Clock, *za)
+		d, ok := r.dateFor(*a.Clock, *za)
 		if !ok {
 			r.warn(line, "impact window \""+strings.TrimSpace(s.Text[a.Start:b.End])+"\" has no date and the report gives none: not used")
 			return false
 		}
 		da = &d
 	}
-	dA := *da
-	if dA.Year == 0 {
-		if !r.anchor.OK {
-			return false
-		}
-		dA.Year = inferYear(dA.Month, dA.Day, r.anchor.yearRef())
+	dA, ok := r.yearFor(*da)
+	if !ok {
+		return false
 	}
 	if !r.checkWeekday(line, wdA, dA) {
 		return false
@@ -708,6 +773,7 @@ func (r *proseReader) single(s sentence, m mention, blockZ *zone, sentDate *date
 	if z == nil {
 		z = blockZ
 	}
+	z, _ = r.zoneOr(z)
 	line := s.lineAt(m.Start)
 	if z == nil {
 		r.warn(line, what+" \""+m.Text+"\" states no time zone: not used")
@@ -718,18 +784,15 @@ func (r *proseReader) single(s sentence, m mention, blockZ *zone, sentDate *date
 		d = sentDate
 	}
 	if d == nil {
-		dd, ok := r.anchor.dateFor(*m.Clock, *z)
+		dd, ok := r.dateFor(*m.Clock, *z)
 		if !ok {
 			return nil
 		}
 		d = &dd
 	}
-	dd := *d
-	if dd.Year == 0 {
-		if !r.anchor.OK {
-			return nil
-		}
-		dd.Year = inferYear(dd.Month, dd.Day, r.anchor.yearRef())
+	dd, ok := r.yearFor(*d)
+	if !ok {
+		return nil
 	}
 	if !r.checkWeekday(line, m.Weekday, dd) {
 		return nil
@@ -906,13 +969,30 @@ func containsAny(s string, subs []string) bool {
 	return false
 }
 
+// narrativeEndCue says a narrative entry marks the end of the impact: service is
+// back, not merely a fix started or announced ("login restored", "returns
+// to normal", "all services operational", "resolution is confirmed").
+var narrativeEndCue = regexp.MustCompile(`\b(?:restored|restores|recovered|recovers|recovery (?:is )?complete|back to normal|return(?:s|ed)? to normal|normal levels|back online|(?:fully )?operational|resolved|resolution (?:is )?(?:confirmed|complete)|working (?:again|normally|as expected)|healthy again|errors? (?:stop|stops|stopped|subside[sd]?)|no (?:more|further) errors)\b`)
+
+// endsImpact reports whether an entry's text says the impact ended.
+func endsImpact(text string) bool {
+	low := strings.ToLower(text)
+	for _, loc := range narrativeEndCue.FindAllStringIndex(low, -1) {
+		if !negation.MatchString(low[max(0, loc[0]-24):loc[0]]) {
+			return true
+		}
+	}
+	return false
+}
+
 // narrativeWindow falls back on the narrative timeline for the impact
-// window: a "start" entry for the start, the last recovery entry for the
-// end, both only with a stated zone.
+// window: the first "start" entry for the start, the last entry saying
+// service is back for the end (a temporary recovery is followed by a
+// later one), both only with a stated or assumed zone.
 func (r *proseReader) narrativeWindow() {
 	if r.startRank == rankNone {
 		for _, e := range r.facts.Timeline {
-			if e.Milestone == MilestoneStart && e.ZoneSrc == ZoneStated && e.At != nil {
+			if e.Milestone == MilestoneStart && e.ZoneSrc.Known() && e.At != nil {
 				if r.plausible(e.Line, *e.At, *e.At, e.Text) {
 					r.setStart(&Stated{At: *e.At, Line: e.Line, Text: e.Clock + ": " + e.Text}, rankNarrative)
 				}
@@ -923,7 +1003,7 @@ func (r *proseReader) narrativeWindow() {
 	if r.endRank == rankNone {
 		var last *TimelineEntry
 		for i, e := range r.facts.Timeline {
-			if (e.Milestone == MilestoneMitigated || e.Milestone == MilestoneResolved) && e.ZoneSrc == ZoneStated && e.At != nil {
+			if e.ZoneSrc.Known() && e.At != nil && endsImpact(e.Text) {
 				last = &r.facts.Timeline[i]
 			}
 		}

@@ -23,7 +23,7 @@ func proseOf(t *testing.T, text, first, last string) proseFacts {
 		ups = append(ups, Update{Status: st, At: at})
 	}
 	ls := splitLines([]byte(text))
-	return readProse([]proseBlock{{Lines: ls, Postmortem: true}}, detectDateOrder(text), newAnchor(ups), ups)
+	return readProse(proseInput{blocks: []proseBlock{{Lines: ls, Postmortem: true}}, order: detectDateOrder(text), updates: ups})
 }
 
 func stamp(s *Stated) string {

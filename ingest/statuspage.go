@@ -57,7 +57,8 @@ type spBlock struct {
 }
 
 // parseStatuspage reads one Statuspage incident page.
-func parseStatuspage(ls []line, order dateOrder) (Incident, error) {
+func parseStatuspage(d *doc) (Incident, error) {
+	ls, order := d.lines, d.order
 	inc := Incident{Format: FormatStatuspageText}
 	start := 0
 	maintenance := false
@@ -150,7 +151,7 @@ func parseStatuspage(ls []line, order dateOrder) (Incident, error) {
 	if maintenance {
 		inc.Impact = ImpactMaintenance
 	}
-	finish(&inc, texts, order, maintenance, nil)
+	finish(&inc, d, finishing{texts: texts, maintenance: maintenance})
 	return inc, nil
 }
 

@@ -264,7 +264,7 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex) Incident {
 	sortUpdatesStable(inc.Updates)
 	// Prose is read oldest first, after any postmortem.
 	reverseProse(texts)
-	finish(&inc, texts, d.order, maintenance, nil)
+	finish(&inc, d, finishing{texts: texts, maintenance: maintenance})
 	// started_at before created_at is the page's own statement of when the
 	// impact began (a backdated start); equal (to the minute) says nothing.
 	if inc.ImpactStart == nil {

@@ -23,6 +23,9 @@ type zone struct {
 	// -1 standard time, 0 the region's local time whatever the season
 	// ("PT", "Eastern time").
 	Daylight int
+	// loc is the region's rules when they are not among the regions the
+	// abbreviations name (an IANA name in the text, --assume-zone).
+	loc *time.Location
 }
 
 // zoneAbbrevs maps upper-case abbreviations to zones. Ambiguous
@@ -129,7 +132,10 @@ func (z zone) at(d date, c clock) (time.Time, string) {
 	if z.Fixed {
 		return wall.Add(-time.Duration(z.Offset) * time.Second), ""
 	}
-	loc := regions[z.Region]
+	loc := z.loc
+	if loc == nil {
+		loc = regions[z.Region]
+	}
 	if loc == nil { // cannot happen with time/tzdata linked in
 		return wall, "zone " + z.Name + " unknown; read as UTC"
 	}

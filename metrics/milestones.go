@@ -171,7 +171,7 @@ func lastUpdate(ups []ingest.Update, ss ...ingest.Status) Milestone {
 func narrative(inc ingest.Incident, m ingest.Milestone) Milestone {
 	var best Milestone
 	for _, e := range inc.Timeline {
-		if e.Milestone != m || e.ZoneSrc != ingest.ZoneStated || e.At == nil {
+		if e.Milestone != m || !e.ZoneSrc.Known() || e.At == nil {
 			continue
 		}
 		if !best.Known() || e.At.Before(*best.At) {
