@@ -17,6 +17,9 @@ var (
 	ErrNoUpdates = errors.New("no status update could be read")
 	// ErrBadTime: a date/time could not be read.
 	ErrBadTime = errors.New("bad date or time")
+	// ErrFrontMatter: a markdown file's front matter is not valid YAML or
+	// TOML.
+	ErrFrontMatter = errors.New("bad front matter")
 	// ErrTooLarge: the input is larger than the reader accepts.
 	ErrTooLarge = errors.New("input too large")
 )

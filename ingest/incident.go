@@ -225,8 +225,9 @@ func (s Status) String() string {
 }
 
 // ParseStatus reads a status word as pages write it: any case, with "_" or
-// "-" for spaces, and the common synonyms ("post-mortem", "in_progress",
-// "fixed"). It reports false for words that are no status.
+// "-" for spaces, and the synonyms other status pages use (Cachet's
+// "Watching" and "Fixed", cState's "Starting" and "Complete"). It reports
+// false for words that are no status.
 func ParseStatus(word string) (Status, bool) {
 	if len(word) > 24 {
 		return StatusUnknown, false // no status word is this long; most lines are
@@ -239,21 +240,21 @@ func ParseStatus(word string) (Status, bool) {
 		return StatusInvestigating, true
 	case "identified":
 		return StatusIdentified, true
-	case "monitoring":
+	case "monitoring", "watching", "recovering":
 		return StatusMonitoring, true
 	case "update", "updated":
 		return StatusUpdate, true
-	case "resolved":
+	case "resolved", "fixed":
 		return StatusResolved, true
-	case "postmortem", "post mortem":
+	case "postmortem", "post mortem", "post incident report", "rca":
 		return StatusPostmortem, true
-	case "scheduled":
+	case "scheduled", "soon", "upcoming", "planned":
 		return StatusScheduled, true
-	case "in progress":
+	case "in progress", "starting", "started", "underway":
 		return StatusInProgress, true
 	case "verifying":
 		return StatusVerifying, true
-	case "completed":
+	case "completed", "complete", "finished":
 		return StatusCompleted, true
 	}
 	return StatusUnknown, false

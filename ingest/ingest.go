@@ -17,9 +17,13 @@ const (
 	FormatStatuspageText
 	FormatAggregatorText
 	FormatStatuspageJSON
+	FormatCState
+	FormatMarkdownPostmortem
+	FormatTextPostmortem
 )
 
-var formatNames = [...]string{"unknown", "statuspage-text", "aggregator-text", "statuspage-json"}
+var formatNames = [...]string{"unknown", "statuspage-text", "aggregator-text", "statuspage-json",
+	"cstate-markdown", "markdown-postmortem", "blog-postmortem"}
 
 func (f Format) String() string {
 	if int(f) >= 0 && int(f) < len(formatNames) {
@@ -31,7 +35,8 @@ func (f Format) String() string {
 // Formats lists the formats mttx can read, in the order detection tries
 // them.
 func Formats() []Format {
-	return []Format{FormatStatuspageJSON, FormatStatuspageText, FormatAggregatorText}
+	return []Format{FormatStatuspageJSON, FormatCState, FormatStatuspageText, FormatAggregatorText,
+		FormatMarkdownPostmortem, FormatTextPostmortem}
 }
 
 // ParseFormat reads a format name as given on the command line; "auto"
@@ -96,6 +101,12 @@ func readerFor(f Format) (reader, bool) {
 		return reader{f, onLines(detectAggregator), one(parseAggregator)}, true
 	case FormatStatuspageJSON:
 		return reader{f, detectStatuspageJSON, parseStatuspageJSON}, true
+	case FormatCState:
+		return reader{f, detectCState, one(parseCState)}, true
+	case FormatMarkdownPostmortem:
+		return reader{f, detectMarkdown, one(parseMarkdown)}, true
+	case FormatTextPostmortem:
+		return reader{f, detectText, one(parseText)}, true
 	}
 	return reader{}, false
 }

@@ -211,18 +211,16 @@ func blockZone(ls []line, order dateOrder) *zone {
 		if !strings.Contains(l.Text, "ime") && !strings.Contains(l.Text, "hronolog") {
 			continue // no "time", "Timeline", "timestamps", "chronology"
 		}
-		loc := zoneCue.FindStringIndex(l.Text)
-		if loc == nil {
-			continue
-		}
-		rest := l.Text[loc[1]:]
-		sc := scanner{src: rest, toks: lex(rest), order: order}
-		for i := 0; i < len(sc.toks) && i < 6; i++ {
-			if sc.toks[i].kind == tkNum {
-				break
-			}
-			if z, _, ok := sc.zone(i, true); ok {
-				return &z
+		for _, loc := range zoneCue.FindAllStringIndex(l.Text, -1) {
+			rest := l.Text[loc[1]:]
+			sc := scanner{src: rest, toks: lex(rest), order: order}
+			for i := 0; i < len(sc.toks) && i < 6; i++ {
+				if sc.toks[i].kind == tkNum {
+					break
+				}
+				if z, _, ok := sc.zone(i, true); ok {
+					return &z
+				}
 			}
 		}
 	}
@@ -233,8 +231,10 @@ func blockZone(ls []line, order dateOrder) *zone {
 // emphasis, a list number, a bracket.
 var entryPrefix = regexp.MustCompile(`^(?:[-*•+>|#\[(]+\s*|\d{1,3}[.)]\s+)*`)
 
-// entrySep is what separates an entry's time from its text.
-var entrySep = regexp.MustCompile(`^\s*(?:\*\*|__|\]|\))?\s*(?:[:|–—-]|\s[-–—]\s)\s*`)
+// entrySep is what separates an entry's time from its text: ":", "-",
+// "|", or the closing bracket of "[13:20] text", after optional emphasis
+// ("*06:00*: text", "**10:02 UTC** - text").
+var entrySep = regexp.MustCompile(`^\s*(?:\*\*|\*|__|_)?\s*(?:[:|–—-]|\s[-–—]\s|[\])]\s*[:–—-]?)\s*`)
 
 // rawEntry is a timeline entry before its date and zone are settled.
 type rawEntry struct {
@@ -250,9 +250,23 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 	var raws []rawEntry
 	var ctxDates []*date // the date context in force for each raw entry
 	var cur *date
-	for _, l := range ls {
+	for li, l := range ls {
 		all := scanMentions(l.Text, r.order)
 		if len(all) == 0 {
+			continue
+		}
+		// A heading that is only a time ("### 14:16", "### 2018-07-30 ca.
+		// 11:20") heads an entry whose text is the prose below it.
+		if m, ok := timeHeading(l.Text, r.order); ok {
+			if text := cleanEntry(sectionText(ls[li+1:])); text != "" {
+				raws = append(raws, rawEntry{line: l.N, m: m, text: text})
+				ctxDates = append(ctxDates, cur)
+				isEntry[l.N] = true
+				if m.Date != nil {
+					d := *m.Date
+					cur = &d
+				}
+			}
 			continue
 		}
 		prefix := entryPrefix.FindString(l.Text)
@@ -282,7 +296,7 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 						}
 					}
 				}
-				text = strings.TrimRight(strings.TrimLeft(text, "*_ "), "*_ ")
+				text = cleanEntry(text)
 				if text != "" {
 					raws = append(raws, rawEntry{line: l.N, m: m, text: text})
 					ctxDates = append(ctxDates, cur)
@@ -306,6 +320,51 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 	}
 	r.settleEntries(raws, ctxDates, z)
 	return isEntry
+}
+
+// approxWords are what may sit between a heading's date and time ("ca.").
+var approxWords = regexp.MustCompile(`(?i)\b(?:ca|approx|circa|about|around)\b\.?|~`)
+
+// timeHeading reads a markdown heading that holds nothing but a time (and
+// maybe a date).
+func timeHeading(text string, order dateOrder) (mention, bool) {
+	m := mdHeading.FindStringSubmatch(text)
+	if m == nil {
+		return mention{}, false
+	}
+	h := strings.TrimSpace(approxWords.ReplaceAllString(m[2], " "))
+	h = strings.Join(strings.Fields(h), " ")
+	ms := scanMentions(h, order)
+	if len(ms) != 1 || ms[0].Clock == nil || ms[0].Start != 0 || ms[0].End != len(h) {
+		return mention{}, false
+	}
+	return ms[0], true
+}
+
+// sectionText is the prose under a heading, up to the next heading, at most
+// a few lines.
+func sectionText(ls []line) string {
+	var parts []string
+	for _, l := range ls {
+		if mdHeading.MatchString(l.Text) || len(parts) >= 6 {
+			break
+		}
+		if l.Text != "" {
+			parts = append(parts, strings.TrimLeft(l.Text, "-*• "))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// htmlBreak is inline HTML that markdown timelines carry ("<br />").
+var htmlBreak = regexp.MustCompile(`(?i)<br\s*/?>|</?(?:em|strong|b|i|code)>`)
+
+// cleanEntry trims an entry's text of emphasis marks, table bars and inline
+// HTML.
+func cleanEntry(text string) string {
+	text = htmlBreak.ReplaceAllString(text, " ")
+	text = strings.Join(strings.Fields(text), " ")
+	return strings.Trim(text, "*_|\\ ")
 }
 
 // inlineEntries finds timeline entries run together on one line, each a
@@ -441,6 +500,10 @@ func (p paragraph) lineAt(off int) int {
 	return n
 }
 
+// emphasis removes markdown bold marks, which split cue phrases
+// ("**Time to repair**: 8m").
+var emphasis = strings.NewReplacer("**", "", "__", "")
+
 var listItem = regexp.MustCompile(`^(?:[-*•+]\s|\d{1,3}[.)]\s|#)`)
 
 // paragraphs joins wrapped lines into paragraphs; blank lines, list items,
@@ -467,7 +530,7 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 		}
 		cur.starts = append(cur.starts, len(cur.Text))
 		cur.lines = append(cur.lines, l.N)
-		cur.Text += l.Text
+		cur.Text += emphasis.Replace(l.Text)
 		if strings.HasPrefix(l.Text, "#") {
 			flush()
 		}
@@ -537,6 +600,15 @@ var (
 	startCue     = regexp.MustCompile(`\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose)\s+` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*` + hedgeWords + `$`)
 	sinceCue     = regexp.MustCompile(`\bsince\s+` + hedgeWords + `$`)
 	byCue        = regexp.MustCompile(`\b(?:by|until|till)\s+` + hedgeWords + `$`)
+	// observedCue follows a time: "At 16:25 UTC on September 7 we observed
+	// intermittent issues".
+	observedCue = regexp.MustCompile(`^[^.;]{0,40}?\b(?:we|our (?:monitoring|team|engineers|systems)|users|customers)\s+(?:first\s+)?(?:observed|noticed|saw|began (?:to see|seeing)|started (?:to see|seeing)|experienced|began experiencing|started experiencing)\b`)
+	// resolvedAtCue precedes a time: "fully resolved at 19:11 UTC",
+	// "restored at", "recovered by".
+	resolvedAtCue = regexp.MustCompile(`\b(?:fully |completely )?(?:resolved?|restored?|recovered|mitigated|fixed)(?:\s+(?:the|this)\s+(?:incident|issue|outage|problem))?\s+(?:at|by|as of)\s+` + hedgeWords + `$`)
+	// correctionCue: "the time of this incident has been changed from 15:06
+	// UTC to 15:04 UTC" moves the start, it is no window.
+	correctionCue = regexp.MustCompile(`\b(?:changed|corrected|moved|updated|amended|adjusted)\s+from\s+` + hedgeWords + `$`)
 	startNounCue = regexp.MustCompile(`\b(?:issues?|outage|incident|problems?|errors?|disruption|degradation|interruption|downtime|failures?)\s+(?:on|at)\s+$`)
 	startLabel   = regexp.MustCompile(`\b(?:impact start(?:ed)?|incident start(?:ed)?|outage start(?:ed)?|start(?:ed)?|start time|began)\s*:\s*` + hedgeWords + `$`)
 	endLabel     = regexp.MustCompile(`\b(?:impact end(?:ed)?|incident end(?:ed)?|outage end(?:ed)?|end(?:ed)?|end time)\s*:\s*` + hedgeWords + `$`)
@@ -557,6 +629,7 @@ const cueWindow = 48
 const (
 	rankNone = iota
 	rankNarrative
+	rankWeak
 	rankCue
 	rankLabel
 	rankWindow
@@ -594,6 +667,15 @@ func (r *proseReader) setStart(st *Stated, rank int) {
 	}
 }
 
+// setEndLatest keeps st as the impact end if it ranks above what is
+// known, or as high and later: of several "resolved at" statements the
+// last is the final resolution.
+func (r *proseReader) setEndLatest(st *Stated, rank int) {
+	if st != nil && (rank > r.endRank || (rank == r.endRank && r.facts.End != nil && st.At.After(r.facts.End.At))) {
+		r.facts.End, r.endRank = st, rank
+	}
+}
+
 func (r *proseReader) setEnd(st *Stated, rank int) {
 	if st != nil && rank > r.endRank {
 		r.facts.End, r.endRank = st, rank
@@ -621,6 +703,12 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 			return
 		}
 		before := low[max(0, a.Start-cueWindow):a.Start]
+		if k+1 < len(ms) && ms[k+1].Clock != nil && correctionCue.MatchString(before) &&
+			strings.TrimSpace(low[a.End:ms[k+1].Start]) == "to" {
+			r.setStart(r.single(s, ms[k+1], blockZ, sentDate, "impact start"), rankLabel)
+			k++
+			continue
+		}
 		if k+1 < len(ms) && ms[k+1].Clock != nil && r.startRank < rankWindow {
 			b := ms[k+1]
 			between := low[a.End:b.Start]
@@ -641,6 +729,16 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 			r.setEnd(r.single(s, a, blockZ, sentDate, "impact end"), rankLabel)
 		case endCue.MatchString(before):
 			r.setEnd(r.single(s, a, blockZ, sentDate, "impact end"), rankCue)
+		case resolvedAtCue.MatchString(before) && !negated(before):
+			// "to fully resolve the incident at 19:11 UTC": the last such
+			// statement in the report is the final one.
+			r.setEndLatest(r.single(s, a, blockZ, sentDate, "impact end"), rankCue)
+		case observedCue.MatchString(low[a.End:min(len(low), a.End+80)]) && impactCtx.MatchString(low):
+			r.setStart(r.single(s, a, blockZ, sentDate, "impact start"), rankCue)
+		case r.startRank < rankCue && weakStart(low, a) && !detectionCtx.MatchString(low):
+			// "At 10:02 UTC, a change made downloads return errors": a
+			// time followed by the impact, kept only if nothing says more.
+			r.setStart(r.single(s, a, blockZ, sentDate, "impact start"), rankWeak)
 		case byCue.MatchString(before) && recoveryCtx.MatchString(low) && !negated(low):
 			// "by 9:40 UTC traffic had returned to normal levels"
 			r.setEnd(r.single(s, a, blockZ, sentDate, "impact end"), rankCue)
@@ -656,6 +754,24 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 			r.setStart(r.single(s, a, blockZ, sentDate, "impact start"), rankCue)
 		}
 	}
+}
+
+// detectionCtx marks a sentence about detection ("we were alerted at"),
+// whose time is no impact start.
+var detectionCtx = regexp.MustCompile(`\b(?:alerted|paged|notified|detected|escalated|reported|declared)\b`)
+
+// weakStart reports whether the clause after time a names the impact:
+// "at 10:02 UTC, a change made package downloads return errors". Only the
+// first full date-time of a sentence that opens with it counts.
+func weakStart(low string, a mention) bool {
+	if a.Zone == nil || a.Start > 40 {
+		return false
+	}
+	after := low[a.End:]
+	if i := strings.IndexAny(after, ".;"); i >= 0 {
+		after = after[:i]
+	}
+	return impactCtx.MatchString(after) && !recoveryCtx.MatchString(after)
 }
 
 // notCue finds a negation ("not", "no longer", "isn't").

@@ -34,7 +34,9 @@ func detectStatuspage(ls []line, order dateOrder) (int, string) {
 			return 3, fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60))
 		}
 		if m := spPosted.FindStringSubmatch(l.Text); m != nil {
-			if _, _, err := parseStamp(m[1], time.Time{}, order); err == nil {
+			// A stamp without a year ("Posted 7 Sep at 07:24pm UTC.")
+			// counts: the year comes from the page.
+			if ms := scanMentions(m[1], order); len(ms) > 0 && ms[0].Date != nil && ms[0].Clock != nil && ms[0].Zone != nil {
 				posted++
 			}
 		}

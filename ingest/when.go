@@ -505,9 +505,10 @@ func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
 		return clock{}, "", 0, false
 	}
 	if pm, n, ok := sc.meridiem(next); ok {
-		if c.Hour < 1 || c.Hour > 12 {
+		if c.Hour < 1 || c.Hour > 23 || (!pm && c.Hour > 12) {
 			return clock{}, "", 0, false
 		}
+		// "17:22pm": a 24-hour clock with a stray suffix stays as it is.
 		if pm && c.Hour < 12 {
 			c.Hour += 12
 		} else if !pm && c.Hour == 12 {

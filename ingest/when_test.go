@@ -155,6 +155,9 @@ func TestWhenParseStamp(t *testing.T) {
 		// TestWhenEdgeCases.
 		{name: "EDT in the repeated hour", in: "Nov 5, 2023 01:30 EDT", want: "2023-11-05T05:30:00Z"},
 
+		// A 24-hour clock with a stray "pm" ("17:22pm") keeps its hour.
+		{name: "24-hour clock with pm", in: "Sep 21, 2021, 13:40 PM UTC", want: "2021-09-21T13:40:00Z"},
+
 		// Other zones.
 		{name: "BST in June", in: "Jun 1, 2024 10:00 BST", want: "2024-06-01T09:00:00Z"},
 		{name: "BST in January reads as GMT with a note", in: "Jan 15, 2024 10:00 BST", want: "2024-01-15T10:00:00Z", note: "GMT"},
@@ -213,7 +216,7 @@ func TestWhenParseStampErrors(t *testing.T) {
 		{name: "31/31/2020", in: "31/31/2020 10:00 UTC"},
 		{name: "hour 25", in: "Jun 1, 2024 25:00 UTC"},
 		{name: "minute 61", in: "Jun 1, 2024 12:61 UTC"},
-		{name: "13 PM", in: "Sep 21, 2021, 13:40 PM UTC"},
+		{name: "13 AM", in: "Sep 21, 2021, 13:40 AM UTC"},
 		{name: "0 AM", in: "Sep 21, 2021, 0:40 AM UTC"},
 		{name: "version number", in: "version 1.14.2"},
 		{name: "no year and no ref", in: "Sep 21 11:40 AM UTC"},

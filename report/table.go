@@ -108,6 +108,9 @@ func WriteSummary(w io.Writer, sums []metrics.Summary) error {
 // WriteParsed writes the table of `mttx parse --format table`: what was read
 // from each input.
 func WriteParsed(w io.Writer, entries []Entry) error {
+	if len(entries) == 0 {
+		return nil // nothing was read: stderr says why
+	}
 	L, R := tw.AlignLeft, tw.AlignRight
 	t := newTable(w, []tw.Align{L, L, L, L, R, L, L, R})
 	t.Header("source", "format", "organization", "title", "updates", "first update (UTC)", "last update (UTC)", "warnings")

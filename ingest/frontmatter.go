@@ -1,0 +1,219 @@
+package ingest
+
+// Front matter: the YAML ("---") or TOML ("+++") block at the top of a
+// markdown file, as Hugo, Jekyll and postmortem repositories write it.
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/goccy/go-yaml"
+)
+
+// frontMatter is a decoded front matter block: keys lower-cased, values as
+// the libraries decode them, and the line where the body starts.
+type frontMatter struct {
+	fields map[string]any
+	line   int // first line of the front matter
+	body   int // index in the lines of the first body line
+}
+
+// readFrontMatter finds and decodes front matter at the top of ls. ok is
+// false when there is none; err reports a block that is not valid YAML or
+// TOML, with its line.
+func readFrontMatter(data []byte, ls []line) (fm frontMatter, ok bool, err *ParseError) {
+	i := firstNonBlank(ls, 0)
+	if i >= len(ls) || (ls[i].Text != "---" && ls[i].Text != "+++") {
+		return fm, false, nil
+	}
+	fence := ls[i].Text
+	end := -1
+	for j := i + 1; j < len(ls); j++ {
+		if ls[j].Text == fence || (fence == "---" && ls[j].Text == "...") {
+			end = j
+			break
+		}
+	}
+	if end < 0 {
+		return fm, false, nil
+	}
+	block := rawBlock(data, i+1, end)
+	raw := map[string]any{}
+	var derr error
+	if fence == "+++" {
+		_, derr = toml.Decode(block, &raw)
+	} else {
+		derr = yaml.Unmarshal([]byte(block), &raw)
+	}
+	if derr != nil {
+		return fm, false, frontMatterError(ls[i].N, derr)
+	}
+	fm = frontMatter{fields: map[string]any{}, line: ls[i].N, body: end + 1}
+	for k, v := range raw {
+		fm.fields[strings.ToLower(k)] = v
+	}
+	return fm, true, nil
+}
+
+// rawBlock returns lines [from, to) of data as written, indentation kept:
+// YAML needs it, and the trimmed lines have lost it.
+func rawBlock(data []byte, from, to int) string {
+	s := strings.TrimPrefix(string(data), "\xef\xbb\xbf")
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	raw := strings.Split(s, "\n")
+	if to > len(raw) {
+		to = len(raw)
+	}
+	if from >= to {
+		return ""
+	}
+	return strings.Join(raw[from:to], "\n") + "\n"
+}
+
+// yamlPos is the "[line:column]" a YAML error starts with.
+var yamlPos = regexp.MustCompile(`^\[(\d+):(\d+)\]\s*`)
+
+// frontMatterError places a YAML or TOML error at its line in the file:
+// the libraries count from the line after the opening fence.
+func frontMatterError(fence int, err error) *ParseError {
+	msg := firstLine(err.Error())
+	pe := &ParseError{Line: fence}
+	if m := yamlPos.FindStringSubmatch(msg); m != nil {
+		l, _ := strconv.Atoi(m[1])
+		c, _ := strconv.Atoi(m[2])
+		pe.Line, pe.Column = fence+l, c
+		msg = msg[len(m[0]):]
+	}
+	var te toml.ParseError
+	if errors.As(err, &te) {
+		pe.Line, pe.Column = fence+te.Position.Line, te.Position.Col
+		msg = te.Message
+	}
+	pe.Err = fmt.Errorf("%w: %s", ErrFrontMatter, msg)
+	return pe
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// str returns the first of keys present as a string.
+func (fm frontMatter) str(keys ...string) (string, string) {
+	for _, k := range keys {
+		v, ok := fm.fields[k]
+		if !ok || v == nil {
+			continue
+		}
+		switch x := v.(type) {
+		case string:
+			if s := strings.TrimSpace(x); s != "" {
+				return s, k
+			}
+		case time.Time:
+			return tomlTime(x), k
+		case bool:
+			return fmt.Sprint(x), k
+		case int, int64, uint64, float64:
+			return fmt.Sprint(x), k
+		}
+	}
+	return "", ""
+}
+
+// tomlTime writes a TOML date or date-time back as text, keeping "local"
+// values (no offset) without a zone.
+func tomlTime(t time.Time) string {
+	switch t.Location().String() {
+	case "date-local":
+		return t.Format("2006-01-02")
+	case "datetime-local":
+		return t.Format("2006-01-02T15:04:05")
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+// list returns the first of keys present as a list of strings (a single
+// string counts as a list of one).
+func (fm frontMatter) list(keys ...string) []string {
+	for _, k := range keys {
+		switch x := fm.fields[k].(type) {
+		case string:
+			if s := strings.TrimSpace(x); s != "" {
+				return []string{s}
+			}
+		case []any:
+			var out []string
+			for _, e := range x {
+				if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
+					out = append(out, strings.TrimSpace(s))
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+	}
+	return nil
+}
+
+// truthy reads a boolean that may be written as a string ("true").
+func (fm frontMatter) truthy(key string) bool {
+	switch x := fm.fields[key].(type) {
+	case bool:
+		return x
+	case string:
+		return strings.EqualFold(strings.TrimSpace(x), "true") || strings.EqualFold(strings.TrimSpace(x), "yes")
+	}
+	return false
+}
+
+// has reports whether any of keys is present.
+func (fm frontMatter) has(keys ...string) bool {
+	for _, k := range keys {
+		if _, ok := fm.fields[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// keys lists the keys, sorted, for messages.
+func (fm frontMatter) keys() []string {
+	out := make([]string, 0, len(fm.fields))
+	for k := range fm.fields {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// timeValue reads a front matter time ("2023-01-19T23:58:02.289Z",
+// "2021-05-30T08:13:00-00:00", "2018-04-25 04:13:00") with the shared date
+// reader. A time without a zone takes the assumed zone if there is one;
+// otherwise it is not a UTC instant and ok is false, with the local time in
+// m for messages.
+func timeValue(s string, order dateOrder, assume *zone) (t time.Time, note string, m mention, ok bool) {
+	ms := scanMentions(s, order)
+	if len(ms) == 0 || ms[0].Date == nil || ms[0].Date.Year == 0 || ms[0].Clock == nil {
+		return time.Time{}, "", mention{}, false
+	}
+	m = ms[0]
+	z := m.Zone
+	if z == nil {
+		z = assume
+	}
+	if z == nil {
+		return time.Time{}, "", m, false
+	}
+	t, note = z.at(*m.Date, *m.Clock)
+	return t, note, m, true
+}

@@ -1,0 +1,243 @@
+package ingest
+
+// Written postmortems: markdown files from a postmortem repository (with or
+// without YAML/TOML front matter, headings such as "## Timeline" and
+// "## Impact", timeline lists and tables) and plain-text blog or wiki
+// postmortems. They have no status updates; what they give is the prose:
+// stated windows, durations and narrative timelines, read by prose.go.
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Front matter keys that state the impact window (icco/postmortems,
+// common templates).
+var (
+	fmStartKeys = []string{"start_time", "start", "started_at", "starttime", "impact_start", "began", "begin", "incident_start"}
+	fmEndKeys   = []string{"end_time", "end", "ended_at", "endtime", "impact_end", "resolved_at", "incident_end", "mitigated_at"}
+)
+
+// mdHeading is a markdown ATX heading.
+var mdHeading = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*$`)
+
+// detectMarkdown recognises a markdown postmortem: front matter that
+// states the window, or front matter and headings, or postmortem section
+// headings.
+func detectMarkdown(d *doc) (int, string) {
+	fm, ok, _ := readFrontMatter(d.data, d.lines)
+	if ok {
+		if _, k := fm.str(fmStartKeys...); k != "" {
+			return 3, fmt.Sprintf("front matter with %q", k)
+		}
+	}
+	h1, sections := 0, 0
+	for _, l := range d.lines {
+		m := mdHeading.FindStringSubmatch(l.Text)
+		if m == nil {
+			continue
+		}
+		if len(m[1]) == 1 {
+			h1++
+		}
+		if pmSection.MatchString(m[2]) || pmHeadingWord.MatchString(m[2]) {
+			sections++
+		}
+	}
+	switch {
+	case ok && (h1 > 0 || sections > 0):
+		return 2, fmt.Sprintf("front matter (%s) and markdown headings", strings.Join(fm.keys(), ", "))
+	case sections >= 2:
+		return 2, fmt.Sprintf("%d postmortem section headings (## Timeline, ## Impact, ...)", sections)
+	case ok:
+		return 1, "front matter and prose"
+	}
+	return 0, "no front matter and no postmortem headings"
+}
+
+// pmHeadingWord matches the usual words of postmortem section headings.
+var pmHeadingWord = regexp.MustCompile(`(?i)\b(timeline|impact|root cause|summary|resolution|detection|lessons|action items|contributing factors|what happened|background|follow[- ]?ups?|chronology|postmortem|post-mortem|incident report)\b`)
+
+// detectText is the last resort for prose: a document that states a time
+// with its zone, says which zone its times are in, or holds a timeline of
+// lines that begin with a time.
+func detectText(d *doc) (int, string) {
+	n, entries := 0, 0
+	for _, l := range d.lines {
+		if l.Text == "" {
+			continue
+		}
+		if n++; n > 400 {
+			break
+		}
+		ms := scanMentions(l.Text, d.order)
+		for _, m := range ms {
+			if m.Clock != nil && m.Zone != nil {
+				return 1, fmt.Sprintf("prose with a zoned time at line %d (%q)", l.N, clip(m.Text, 40))
+			}
+		}
+		if z := blockZone([]line{l}, d.order); z != nil {
+			return 1, fmt.Sprintf("line %d says which zone the times are in", l.N)
+		}
+		rest := l.Text[len(entryPrefix.FindString(l.Text)):]
+		if ms := scanMentions(rest, d.order); len(ms) > 0 && ms[0].Start == 0 && ms[0].Clock != nil && entrySep.MatchString(rest[ms[0].End:]) {
+			entries++
+		}
+	}
+	if entries >= 2 {
+		return 1, fmt.Sprintf("a timeline of %d lines that begin with a time", entries)
+	}
+	return 0, "no time with a zone and no timeline in the text"
+}
+
+// parseMarkdown reads a markdown postmortem.
+func parseMarkdown(d *doc) (Incident, error) {
+	return parsePostmortem(d, FormatMarkdownPostmortem)
+}
+
+// parseText reads a plain-text postmortem.
+func parseText(d *doc) (Incident, error) {
+	return parsePostmortem(d, FormatTextPostmortem)
+}
+
+// parsePostmortem reads a written postmortem: front matter if any, title,
+// and the body's prose.
+func parsePostmortem(d *doc, f Format) (Incident, error) {
+	inc := Incident{Format: f}
+	fm, hasFM, ferr := readFrontMatter(d.data, d.lines)
+	if ferr != nil {
+		return inc, ferr
+	}
+	body := d.lines
+	if hasFM {
+		body = d.lines[fm.body:]
+		applyFrontMatter(&inc, fm, d)
+	}
+	title, titleLine := docTitle(body)
+	if inc.Title == "" {
+		inc.Title = title
+	}
+	inc.Source.Line = titleLine
+	if hasFM {
+		inc.Source.Line = fm.line
+	}
+	if i := firstNonBlank(body, 0); inc.Source.Line == 0 && i < len(body) {
+		inc.Source.Line = body[i].N
+	}
+	if text := joinText(body); text != "" {
+		inc.Postmortem = &Text{Body: text, Line: inc.Source.Line}
+	}
+	finish(&inc, d, finishing{texts: []proseBlock{{Lines: body, Postmortem: true}}, docDate: docDate(d, body, inc.Title, fm, hasFM)})
+	if inc.ImpactStart == nil && inc.ImpactEnd == nil && inc.StatedDuration == nil && len(inc.Timeline) == 0 && !hasFM {
+		return inc, lineErrorf(max(inc.Source.Line, 1), ErrNoUpdates, "a postmortem with no stated time, window, duration or timeline")
+	}
+	return inc, nil
+}
+
+// applyFrontMatter takes title, organisation, components, severity and the
+// stated window from front matter.
+func applyFrontMatter(inc *Incident, fm frontMatter, d *doc) {
+	inc.Title, _ = fm.str("title", "name")
+	inc.Organization, _ = fm.str("company", "organization", "organisation", "org")
+	for _, c := range fm.list("affected", "services", "components", "service", "product", "products", "systems") {
+		inc.Components = append(inc.Components, Component{Name: c})
+	}
+	if sev, _ := fm.str("severity", "impact", "sev", "priority"); sev != "" {
+		inc.Impact = severityImpact(sev)
+	}
+	assume := d.opts.assumed()
+	set := func(keys []string, what string) *Stated {
+		s, k := fm.str(keys...)
+		if s == "" {
+			return nil
+		}
+		t, note, m, ok := timeValue(s, d.order, assume)
+		if !ok {
+			if m.Clock != nil {
+				inc.warnf(fm.line, "front matter %s %q has no zone: not used (use --assume-zone)", k, s)
+			}
+			return nil
+		}
+		if note != "" {
+			inc.warnf(fm.line, "%s", note)
+		}
+		return &Stated{At: t, Line: fm.line, Text: fmt.Sprintf("front matter %s: %s", k, s)}
+	}
+	inc.ImpactStart = set(fmStartKeys, "start")
+	inc.ImpactEnd = set(fmEndKeys, "end")
+}
+
+// severityImpact maps a severity as postmortem templates and cState write
+// it to an impact.
+func severityImpact(s string) Impact {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if imp, ok := ParseImpact(s); ok {
+		return imp
+	}
+	switch s {
+	case "sev0", "sev-0", "sev 0", "sev1", "sev-1", "sev 1", "p0", "p1", "critical outage", "major outage":
+		return ImpactCritical
+	case "sev2", "sev-2", "sev 2", "p2", "down", "high", "partial outage":
+		return ImpactMajor
+	case "sev3", "sev-3", "sev 3", "p3", "disrupted", "degraded", "medium", "low", "degraded performance":
+		return ImpactMinor
+	case "notice", "informational", "info":
+		return ImpactNone
+	}
+	return ImpactUnknown
+}
+
+// docTitle is the first heading, else the first line (if short).
+func docTitle(ls []line) (string, int) {
+	for _, l := range ls {
+		if m := mdHeading.FindStringSubmatch(l.Text); m != nil && m[2] != "" {
+			return strings.TrimSpace(m[2]), l.N
+		}
+	}
+	if i := firstNonBlank(ls, 0); i < len(ls) && len(ls[i].Text) <= 160 {
+		return ls[i].Text, ls[i].N
+	}
+	return "", 0
+}
+
+// docDate finds the date a document without updates is about, for times
+// it writes without one: a timeline's zone statement ("All times in PST,
+// on February 8th 2019"), then the title, then the front matter's start or
+// date, then the first full date in the body.
+func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *date {
+	first := func(s string) *date {
+		for _, m := range scanMentions(s, d.order) {
+			if m.Date != nil && m.Date.Year != 0 {
+				dd := *m.Date
+				return &dd
+			}
+		}
+		return nil
+	}
+	for _, l := range body {
+		if zoneCue.MatchString(l.Text) {
+			if dd := first(l.Text); dd != nil {
+				return dd
+			}
+		}
+	}
+	if dd := first(title); dd != nil {
+		return dd
+	}
+	if hasFM {
+		for _, k := range [][]string{fmStartKeys, {"date"}} {
+			if s, _ := fm.str(k...); s != "" {
+				if dd := first(s); dd != nil {
+					return dd
+				}
+			}
+		}
+	}
+	for _, l := range body {
+		if dd := first(l.Text); dd != nil {
+			return dd
+		}
+	}
+	return nil
+}
