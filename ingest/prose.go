@@ -592,14 +592,14 @@ func sentences(p paragraph) []sentence {
 
 // Cue patterns, matched on lower-case text.
 var (
-	hedgeWords   = `(?:(?:approximately|approx\.?|about|around|roughly|circa|ca\.|~|some|nearly|almost|just)\s*)*`
-	windowOpen   = regexp.MustCompile(`(?:\bfrom|\bbetween|\bstarting(?: at)?|\bbeginning(?: at)?)\s+` + hedgeWords + `$`)
-	windowJoin   = regexp.MustCompile(`^\s*(?:,\s*)?(?:to|until|till|through|thru|and|-|–|—|&|->|→)\s+` + hedgeWords + `$`)
-	dashJoin     = regexp.MustCompile(`^\s*(?:-|–|—|->|→)\s*` + hedgeWords + `$`)
-	futureCue    = regexp.MustCompile(`\b(?:will|shall|going to|upcoming|plan(?:s|ned)? to|scheduled (?:for|to|between|from|on|at))\b`)
-	startCue     = regexp.MustCompile(`\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose)\s+` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*` + hedgeWords + `$`)
-	sinceCue     = regexp.MustCompile(`\bsince\s+` + hedgeWords + `$`)
-	byCue        = regexp.MustCompile(`\b(?:by|until|till)\s+` + hedgeWords + `$`)
+	hedgeWords = `(?:(?:approximately|approx\.?|about|around|roughly|circa|ca\.|~|some|nearly|almost|just)\s*)*`
+	windowOpen = regexp.MustCompile(`(?:\bfrom|\bbetween|\bstarting(?: at)?|\bbeginning(?: at)?)\s+` + hedgeWords + `$`)
+	windowJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:to|until|till|through|thru|and|-|–|—|&|->|→)\s+` + hedgeWords + `$`)
+	dashJoin   = regexp.MustCompile(`^\s*(?:-|–|—|->|→)\s*` + hedgeWords + `$`)
+	futureCue  = regexp.MustCompile(`\b(?:will|shall|going to|upcoming|plan(?:s|ned)? to|scheduled (?:for|to|between|from|on|at))\b`)
+	startCue   = regexp.MustCompile(`\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose)\s+` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*` + hedgeWords + `$`)
+	sinceCue   = regexp.MustCompile(`\bsince\s+` + hedgeWords + `$`)
+	byCue      = regexp.MustCompile(`\b(?:by|until|till)\s+` + hedgeWords + `$`)
 	// observedCue follows a time: "At 16:25 UTC on September 7 we observed
 	// intermittent issues".
 	observedCue = regexp.MustCompile(`^[^.;]{0,40}?\b(?:we|our (?:monitoring|team|engineers|systems)|users|customers)\s+(?:first\s+)?(?:observed|noticed|saw|began (?:to see|seeing)|started (?:to see|seeing)|experienced|began experiencing|started experiencing)\b`)
@@ -609,10 +609,10 @@ var (
 	// correctionCue: "the time of this incident has been changed from 15:06
 	// UTC to 15:04 UTC" moves the start, it is no window.
 	correctionCue = regexp.MustCompile(`\b(?:changed|corrected|moved|updated|amended|adjusted)\s+from\s+` + hedgeWords + `$`)
-	startNounCue = regexp.MustCompile(`\b(?:issues?|outage|incident|problems?|errors?|disruption|degradation|interruption|downtime|failures?)\s+(?:on|at)\s+$`)
-	startLabel   = regexp.MustCompile(`\b(?:impact start(?:ed)?|incident start(?:ed)?|outage start(?:ed)?|start(?:ed)?|start time|began)\s*:\s*` + hedgeWords + `$`)
-	endLabel     = regexp.MustCompile(`\b(?:impact end(?:ed)?|incident end(?:ed)?|outage end(?:ed)?|end(?:ed)?|end time)\s*:\s*` + hedgeWords + `$`)
-	endCue       = regexp.MustCompile(`\b(?:ended|ending)\s+(?:at\s+|on\s+|around\s+)*` + hedgeWords + `$`)
+	startNounCue  = regexp.MustCompile(`\b(?:issues?|outage|incident|problems?|errors?|disruption|degradation|interruption|downtime|failures?)\s+(?:on|at)\s+$`)
+	startLabel    = regexp.MustCompile(`\b(?:impact start(?:ed)?|incident start(?:ed)?|outage start(?:ed)?|start(?:ed)?|start time|began)\s*:\s*` + hedgeWords + `$`)
+	endLabel      = regexp.MustCompile(`\b(?:impact end(?:ed)?|incident end(?:ed)?|outage end(?:ed)?|end(?:ed)?|end time)\s*:\s*` + hedgeWords + `$`)
+	endCue        = regexp.MustCompile(`\b(?:ended|ending)\s+(?:at\s+|on\s+|around\s+)*` + hedgeWords + `$`)
 	// impactCtx says a sentence is about the impact (so "started at" is the
 	// impact starting, not a job); recoveryCtx that it is about recovery
 	// ("working normally since 8:31").
