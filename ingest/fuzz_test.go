@@ -125,6 +125,16 @@ func FuzzText(f *testing.F) {
 	fuzzFormat(f, FormatTextPostmortem)
 }
 
+func FuzzStamped(f *testing.F) {
+	seedFuzz(f, "../testdata/parse/stamped-*", "../testdata/parse/cachet.txt")
+	fuzzFormat(f, FormatStampedText)
+}
+
+func FuzzCachet(f *testing.F) {
+	seedFuzz(f, "../testdata/parse/cachet.txt", "../testdata/parse/stamped-*")
+	fuzzFormat(f, FormatCachetText)
+}
+
 // FuzzDetect goes through format detection, as the CLI does.
 func FuzzDetect(f *testing.F) {
 	seedFuzz(f, "../testdata/parse/*", "../testdata/broken/*")

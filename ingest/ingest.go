@@ -20,10 +20,12 @@ const (
 	FormatCState
 	FormatMarkdownPostmortem
 	FormatTextPostmortem
+	FormatStampedText
+	FormatCachetText
 )
 
 var formatNames = [...]string{"unknown", "statuspage-text", "aggregator-text", "statuspage-json",
-	"cstate-markdown", "markdown-postmortem", "blog-postmortem"}
+	"cstate-markdown", "markdown-postmortem", "blog-postmortem", "stamped-updates-text", "cachet-text"}
 
 func (f Format) String() string {
 	if int(f) >= 0 && int(f) < len(formatNames) {
@@ -36,7 +38,7 @@ func (f Format) String() string {
 // them.
 func Formats() []Format {
 	return []Format{FormatStatuspageJSON, FormatCState, FormatStatuspageText, FormatAggregatorText,
-		FormatMarkdownPostmortem, FormatTextPostmortem}
+		FormatCachetText, FormatStampedText, FormatMarkdownPostmortem, FormatTextPostmortem}
 }
 
 // ParseFormat reads a format name as given on the command line; "auto"
@@ -107,6 +109,10 @@ func readerFor(f Format) (reader, bool) {
 		return reader{f, detectMarkdown, one(parseMarkdown)}, true
 	case FormatTextPostmortem:
 		return reader{f, detectText, one(parseText)}, true
+	case FormatStampedText:
+		return reader{f, detectStamped, one(parseStamped)}, true
+	case FormatCachetText:
+		return reader{f, detectCachet, one(parseCachet)}, true
 	}
 	return reader{}, false
 }
@@ -202,7 +208,11 @@ func detect(d *doc, forced Format) (Detection, reader, *ParseError) {
 		if i := firstNonBlank(ls, 0); i < len(ls) {
 			line = ls[i].N
 		}
-		return det, reader{}, &ParseError{Line: line, Err: fmt.Errorf("%w; tried %s", ErrUnknownFormat, strings.Join(det.Tried, "; "))}
+		names := make([]string, 0, len(Formats()))
+		for _, f := range Formats() {
+			names = append(names, f.String())
+		}
+		return det, reader{}, &ParseError{Line: line, Err: fmt.Errorf("%w (tried %s; --explain says why each did not match)", ErrUnknownFormat, strings.Join(names, ", "))}
 	}
 	return det, best, nil
 }

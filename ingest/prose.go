@@ -633,7 +633,20 @@ const (
 	rankCue
 	rankLabel
 	rankWindow
+	// datedBonus lifts a statement whose date the text itself gives above
+	// every statement dated only from the updates or the document: "began
+	// at 2022-09-22 04:28" beats "from 04:28 AM - 04:50 AM" on a page whose
+	// only update was posted days later.
+	datedBonus = rankWindow
 )
+
+// ranked is the rank of a statement of a kind, dated by the text or not.
+func ranked(kind int, dated bool) int {
+	if dated {
+		return kind + datedBonus
+	}
+	return kind
+}
 
 // sentence reads one sentence: a stated impact window, a start or end, and
 // a stated duration.
@@ -660,8 +673,20 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	r.durations(s, low)
 }
 
+// rankedStated is a statement with its rank.
+type rankedStated struct {
+	st   *Stated
+	rank int
+}
+
+// at ranks a statement of a kind by whether the text dated it.
+func (r *proseReader) at(kind int, st *Stated, dated bool) rankedStated {
+	return rankedStated{st, ranked(kind, dated)}
+}
+
 // setStart keeps st as the impact start if it ranks above what is known.
-func (r *proseReader) setStart(st *Stated, rank int) {
+func (r *proseReader) setStart(rs rankedStated) {
+	st, rank := rs.st, rs.rank
 	if st != nil && rank > r.startRank {
 		r.facts.Start, r.startRank = st, rank
 	}
@@ -670,13 +695,15 @@ func (r *proseReader) setStart(st *Stated, rank int) {
 // setEndLatest keeps st as the impact end if it ranks above what is
 // known, or as high and later: of several "resolved at" statements the
 // last is the final resolution.
-func (r *proseReader) setEndLatest(st *Stated, rank int) {
+func (r *proseReader) setEndLatest(rs rankedStated) {
+	st, rank := rs.st, rs.rank
 	if st != nil && (rank > r.endRank || (rank == r.endRank && r.facts.End != nil && st.At.After(r.facts.End.At))) {
 		r.facts.End, r.endRank = st, rank
 	}
 }
 
-func (r *proseReader) setEnd(st *Stated, rank int) {
+func (r *proseReader) setEnd(rs rankedStated) {
+	st, rank := rs.st, rs.rank
 	if st != nil && rank > r.endRank {
 		r.facts.End, r.endRank = st, rank
 	}
@@ -705,11 +732,11 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 		before := low[max(0, a.Start-cueWindow):a.Start]
 		if k+1 < len(ms) && ms[k+1].Clock != nil && correctionCue.MatchString(before) &&
 			strings.TrimSpace(low[a.End:ms[k+1].Start]) == "to" {
-			r.setStart(r.single(s, ms[k+1], blockZ, sentDate, "impact start"), rankLabel)
+			r.setStart(r.single(rankLabel, s, ms[k+1], blockZ, sentDate, "impact start"))
 			k++
 			continue
 		}
-		if k+1 < len(ms) && ms[k+1].Clock != nil && r.startRank < rankWindow {
+		if k+1 < len(ms) && ms[k+1].Clock != nil && r.startRank < ranked(rankWindow, true) {
 			b := ms[k+1]
 			between := low[a.End:b.Start]
 			label := startLabel.MatchString(before)
@@ -724,34 +751,34 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 		}
 		switch {
 		case startLabel.MatchString(before):
-			r.setStart(r.single(s, a, blockZ, sentDate, "impact start"), rankLabel)
+			r.setStart(r.single(rankLabel, s, a, blockZ, sentDate, "impact start"))
 		case endLabel.MatchString(before):
-			r.setEnd(r.single(s, a, blockZ, sentDate, "impact end"), rankLabel)
+			r.setEnd(r.single(rankLabel, s, a, blockZ, sentDate, "impact end"))
 		case endCue.MatchString(before):
-			r.setEnd(r.single(s, a, blockZ, sentDate, "impact end"), rankCue)
+			r.setEnd(r.single(rankCue, s, a, blockZ, sentDate, "impact end"))
 		case resolvedAtCue.MatchString(before) && !negated(before):
 			// "to fully resolve the incident at 19:11 UTC": the last such
 			// statement in the report is the final one.
-			r.setEndLatest(r.single(s, a, blockZ, sentDate, "impact end"), rankCue)
+			r.setEndLatest(r.single(rankCue, s, a, blockZ, sentDate, "impact end"))
 		case observedCue.MatchString(low[a.End:min(len(low), a.End+80)]) && impactCtx.MatchString(low):
-			r.setStart(r.single(s, a, blockZ, sentDate, "impact start"), rankCue)
+			r.setStart(r.single(rankCue, s, a, blockZ, sentDate, "impact start"))
 		case r.startRank < rankCue && weakStart(low, a) && !detectionCtx.MatchString(low):
 			// "At 10:02 UTC, a change made downloads return errors": a
 			// time followed by the impact, kept only if nothing says more.
-			r.setStart(r.single(s, a, blockZ, sentDate, "impact start"), rankWeak)
+			r.setStart(r.single(rankWeak, s, a, blockZ, sentDate, "impact start"))
 		case byCue.MatchString(before) && recoveryCtx.MatchString(low) && !negated(low):
 			// "by 9:40 UTC traffic had returned to normal levels"
-			r.setEnd(r.single(s, a, blockZ, sentDate, "impact end"), rankCue)
+			r.setEnd(r.single(rankCue, s, a, blockZ, sentDate, "impact end"))
 		case sinceCue.MatchString(before):
 			// "unavailable since 10:00" starts the impact; "working normally
 			// since 10:40" ends it.
 			if recoveryCtx.MatchString(low[:a.Start]) && !negated(low[:a.Start]) {
-				r.setEnd(r.single(s, a, blockZ, sentDate, "impact end"), rankCue)
+				r.setEnd(r.single(rankCue, s, a, blockZ, sentDate, "impact end"))
 			} else if impactCtx.MatchString(low) {
-				r.setStart(r.single(s, a, blockZ, sentDate, "impact start"), rankCue)
+				r.setStart(r.single(rankCue, s, a, blockZ, sentDate, "impact start"))
 			}
 		case (startCue.MatchString(before) || (a.Date != nil && startNounCue.MatchString(before))) && impactCtx.MatchString(low):
-			r.setStart(r.single(s, a, blockZ, sentDate, "impact start"), rankCue)
+			r.setStart(r.single(rankCue, s, a, blockZ, sentDate, "impact start"))
 		}
 	}
 }
@@ -809,6 +836,7 @@ func (r *proseReader) window(s sentence, a, b mention, blockZ *zone, sentDate *d
 	if da == nil {
 		da = sentDate
 	}
+	dated := da != nil
 	if da == nil {
 		d, ok := r.dateFor(*a.Clock, *za)
 		if !ok {
@@ -851,8 +879,8 @@ func (r *proseReader) window(s sentence, a, b mention, blockZ *zone, sentDate *d
 			r.warn(line, n)
 		}
 	}
-	r.setStart(&Stated{At: start, Line: line, Text: text}, rankWindow)
-	r.setEnd(&Stated{At: end, Line: s.lineAt(b.Start), Text: text}, rankWindow)
+	r.setStart(r.at(rankWindow, &Stated{At: start, Line: line, Text: text}, dated))
+	r.setEnd(r.at(rankWindow, &Stated{At: end, Line: s.lineAt(b.Start), Text: text}, dated))
 	return true
 }
 
@@ -884,7 +912,7 @@ func hasMeridiem(clockText string) bool {
 }
 
 // single resolves one stated time (an impact start or end).
-func (r *proseReader) single(s sentence, m mention, blockZ *zone, sentDate *date, what string) *Stated {
+func (r *proseReader) single(kind int, s sentence, m mention, blockZ *zone, sentDate *date, what string) rankedStated {
 	z := m.Zone
 	if z == nil {
 		z = blockZ
@@ -893,35 +921,36 @@ func (r *proseReader) single(s sentence, m mention, blockZ *zone, sentDate *date
 	line := s.lineAt(m.Start)
 	if z == nil {
 		r.warn(line, what+" \""+m.Text+"\" states no time zone: not used")
-		return nil
+		return rankedStated{}
 	}
 	d := m.Date
 	if d == nil {
 		d = sentDate
 	}
+	dated := d != nil
 	if d == nil {
 		dd, ok := r.dateFor(*m.Clock, *z)
 		if !ok {
-			return nil
+			return rankedStated{}
 		}
 		d = &dd
 	}
 	dd, ok := r.yearFor(*d)
 	if !ok {
-		return nil
+		return rankedStated{}
 	}
 	if !r.checkWeekday(line, m.Weekday, dd) {
-		return nil
+		return rankedStated{}
 	}
 	at, note := z.at(dd, *m.Clock)
 	text := strings.TrimSpace(s.Text)
 	if !r.plausible(line, at, at, text) {
-		return nil
+		return rankedStated{}
 	}
 	if note != "" {
 		r.warn(line, note)
 	}
-	return &Stated{At: at, Line: line, Text: text}
+	return r.at(kind, &Stated{At: at, Line: line, Text: text}, dated)
 }
 
 // checkWeekday keeps a date whose weekday does not fit only when the
@@ -970,7 +999,7 @@ var (
 	durAdj    = regexp.MustCompile(`\b(?:a|an)\s+(\d+|[a-z]+)[- ](second|minute|hour|day)s?\s+(?:outage|incident|disruption|interruption|period|window|downtime|degradation)`)
 	durHedge  = regexp.MustCompile(`^(?:(?:approximately|approx\.?|about|around|roughly|circa|ca\.|~|some|nearly|almost|just over|just under)\s*)+`)
 	durBound  = regexp.MustCompile(`^(?:at least|more than|over|up to|less than|under|within|a few|several|another|the next|the past|the last|every)\b`)
-	notDurCtx = regexp.MustCompile(`\b(?:monitor\w*|will|wait\w*|every|next|ago|later|earlier|before|after|retain\w*|cache\w*|ttl|timeout)\b`)
+	notDurCtx = regexp.MustCompile(`\b(?:monitor\w*|will|wait\w*|every|next|ago|later|earlier|before|after|retain\w*|cache\w*|ttl|timeout|held|holding|stable|kept|observ\w*)\b`)
 )
 
 // mayHoldDuration is a cheap test that a sentence can state a duration at
@@ -1110,7 +1139,7 @@ func (r *proseReader) narrativeWindow() {
 		for _, e := range r.facts.Timeline {
 			if e.Milestone == MilestoneStart && e.ZoneSrc.Known() && e.At != nil {
 				if r.plausible(e.Line, *e.At, *e.At, e.Text) {
-					r.setStart(&Stated{At: *e.At, Line: e.Line, Text: e.Clock + ": " + e.Text}, rankNarrative)
+					r.setStart(rankedStated{&Stated{At: *e.At, Line: e.Line, Text: e.Clock + ": " + e.Text}, rankNarrative})
 				}
 				break
 			}
@@ -1124,7 +1153,7 @@ func (r *proseReader) narrativeWindow() {
 			}
 		}
 		if last != nil && (r.facts.Start == nil || !last.At.Before(r.facts.Start.At)) && r.plausible(last.Line, *last.At, *last.At, last.Text) {
-			r.setEnd(&Stated{At: *last.At, Line: last.Line, Text: last.Clock + ": " + last.Text}, rankNarrative)
+			r.setEnd(rankedStated{&Stated{At: *last.At, Line: last.Line, Text: last.Clock + ": " + last.Text}, rankNarrative})
 		}
 	}
 }

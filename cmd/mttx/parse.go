@@ -54,7 +54,8 @@ func runParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	var in inputFlags
 	in.register(fs)
 	formatName := fs.String("format", "table", "output format: table, jsonl (one JSON object per incident per line) or json")
-	explain := fs.Bool("explain", false, "say on stderr which format each input was read as, and why")
+	fs.BoolVar(&in.explain, "explain", false, "say on stderr which format each input was read as and why, or why no format matched")
+	explain := &in.explain
 	if code, stop := parseFlags(fs, args, stderr); stop {
 		return code
 	}

@@ -65,6 +65,7 @@ type inputFlags struct {
 	inputFormat string
 	jobs        int
 	warnings    bool
+	explain     bool // set by commands that offer --explain
 }
 
 func (f *inputFlags) register(fs *pflag.FlagSet) {
@@ -142,6 +143,11 @@ func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 		if r.Err != nil {
 			failed++
 			fmt.Fprintln(stderr, r.Err)
+			if f.explain {
+				for _, t := range r.Detection.Tried {
+					fmt.Fprintf(stderr, "%s:   %s\n", r.Path, t)
+				}
+			}
 			return nil
 		}
 		for _, inc := range r.Incidents {

@@ -1,0 +1,103 @@
+package ingest
+
+// Cachet status pages as text: a date heading ("Wednesday 10th June 2020"),
+// the incident name, its first message, and follow-ups appended as
+// paragraphs that begin with their time ("15:22 UTC: text"). Cachet renders
+// its own update times as "x hours ago" in the browser, so a saved page has
+// only the times written into the messages.
+
+import (
+	"fmt"
+	"strings"
+)
+
+// cachetFollowUp reads a paragraph that begins with its time: "15:22 UTC:
+// text" or "15:22 UTC - text".
+func cachetFollowUp(text string, order dateOrder) (mention, string, bool) {
+	ms := scanMentions(text, order)
+	if len(ms) == 0 || ms[0].Start != 0 || ms[0].Clock == nil || ms[0].Zone == nil {
+		return mention{}, "", false
+	}
+	sep := entrySep.FindString(text[ms[0].End:])
+	if sep == "" || !strings.ContainsAny(sep, ":-–—") {
+		return mention{}, "", false
+	}
+	return ms[0], strings.TrimSpace(text[ms[0].End+len(sep):]), true
+}
+
+// detectCachet recognises a date heading followed by an incident with
+// time-prefixed follow-ups.
+func detectCachet(d *doc) (int, string) {
+	i := firstNonBlank(d.lines, 0)
+	if i >= len(d.lines) {
+		return 0, "empty"
+	}
+	if _, ok := dateLine(d.lines[i].Text, d.order); !ok {
+		return 0, "no date heading on the first line"
+	}
+	n := 0
+	for _, l := range d.lines[i+1:] {
+		if _, _, ok := cachetFollowUp(l.Text, d.order); ok {
+			n++
+		}
+	}
+	if n == 0 {
+		return 0, "a date heading but no \"15:22 UTC: ...\" follow-ups"
+	}
+	return 2, fmt.Sprintf("date heading %q and %d \"HH:MM UTC: ...\" follow-ups (Cachet)", clip(d.lines[i].Text, 30), n)
+}
+
+// parseCachet reads a Cachet incident.
+func parseCachet(d *doc) (Incident, error) {
+	inc := Incident{Format: FormatCachetText}
+	ls := d.lines
+	i := firstNonBlank(ls, 0)
+	if i >= len(ls) {
+		return inc, lineErrorf(1, ErrNoUpdates, "empty input")
+	}
+	page, ok := dateLine(ls[i].Text, d.order)
+	if !ok {
+		return inc, lineErrorf(ls[i].N, ErrNoUpdates, "want a date heading such as \"Monday 8th January 2024\"")
+	}
+	j := firstNonBlank(ls, i+1)
+	if j >= len(ls) {
+		return inc, lineErrorf(ls[i].N, ErrNoUpdates, "a date heading and nothing under it")
+	}
+	inc.Title, inc.Source.Line = ls[j].Text, ls[j].N
+	// Cachet names incidents "Component: what happened".
+	if k := strings.Index(inc.Title, ": "); k > 0 && k < 60 {
+		inc.Components = []Component{{Name: strings.TrimSpace(inc.Title[:k])}}
+	}
+	day := page
+	prev := -1
+	// The prose is the messages without their time prefixes, which are
+	// updates, not a narrative timeline.
+	var prose []line
+	for _, l := range ls[j+1:] {
+		m, text, ok := cachetFollowUp(l.Text, d.order)
+		if !ok {
+			prose = append(prose, l)
+			continue
+		}
+		prose = append(prose, line{N: l.N, Text: text})
+		c := *m.Clock
+		if m.Date != nil && m.Date.Year != 0 {
+			day = *m.Date
+		} else if prev >= 0 && c.seconds() < prev-3600 {
+			day = day.addDays(1) // follow-ups run oldest first, past midnight
+		}
+		prev = c.seconds()
+		at, note := m.Zone.at(day, c)
+		if note != "" {
+			inc.warnf(l.N, "%s", note)
+		}
+		st, inferred := defaultStatus(text)
+		inc.Updates = append(inc.Updates, Update{Status: st, Inferred: inferred, At: at, Text: text, Line: l.N})
+	}
+	if len(inc.Updates) == 0 {
+		return inc, lineErrorf(ls[i].N, ErrNoUpdates, "want follow-ups such as \"15:22 UTC: text\"")
+	}
+	inc.Updates = orderUpdates(&inc, inc.Updates)
+	finish(&inc, d, finishing{texts: []proseBlock{{Lines: prose}}, docDate: &page})
+	return inc, nil
+}

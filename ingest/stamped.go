@@ -1,0 +1,335 @@
+package ingest
+
+// Status pages whose updates are set apart by timestamp lines: the stamp on
+// a line of its own before each update ("05/07/2020 12:58PM UTC" on
+// StatusHub, "3 Oct 2022 12:35 PDT" in a Google Cloud incident's table) or
+// after it ("3:23 PM PST" on Slack's status site, "Thu, Aug 25, 2022, 09:06
+// PM" on incident.io pages, where a status word may open each update).
+// Text before the updates (a header such as "Incident began at 2022-09-22
+// 04:28 and ended at 2022-09-22 04:50 (all times are US/Pacific).") is
+// prose like the bodies.
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// stampLine is a line holding nothing but a date/time.
+type stampLine struct {
+	idx int // index in the lines
+	m   mention
+}
+
+// stampOf reads a line that is only a timestamp: a clock, with a date or
+// a zone (a bare "10:05" is a narrative time, not a stamp).
+func stampOf(text string, order dateOrder) (mention, bool) {
+	if len(text) > 60 || text == "" {
+		return mention{}, false
+	}
+	t := strings.TrimRight(strings.TrimLeft(text, "-*•[( "), ".])* ")
+	ms := scanMentions(t, order)
+	if len(ms) != 1 || ms[0].Clock == nil || ms[0].Start != 0 || ms[0].End != len(t) {
+		return mention{}, false
+	}
+	if ms[0].Date == nil && ms[0].Zone == nil {
+		return mention{}, false
+	}
+	return ms[0], true
+}
+
+// dateLine reads a line that is only a date ("Thursday July 11, 2024",
+// "Wednesday 10th June 2020", "2026-01-29").
+func dateLine(text string, order dateOrder) (date, bool) {
+	if len(text) > 40 {
+		return date{}, false
+	}
+	ms := scanMentions(text, order)
+	if len(ms) != 1 || ms[0].Date == nil || ms[0].Clock != nil || ms[0].Date.Year == 0 ||
+		ms[0].Start != 0 || len(strings.TrimSpace(text[ms[0].End:])) > 0 {
+		return date{}, false
+	}
+	return *ms[0].Date, true
+}
+
+// stamps lists the stamp lines of a document.
+func stamps(ls []line, order dateOrder) []stampLine {
+	var out []stampLine
+	for i, l := range ls {
+		if m, ok := stampOf(l.Text, order); ok {
+			out = append(out, stampLine{idx: i, m: m})
+		}
+	}
+	return out
+}
+
+// detectStamped recognises updates set apart by timestamp lines.
+func detectStamped(d *doc) (int, string) {
+	st := stamps(d.lines, d.order)
+	full := 0
+	for _, s := range st {
+		if s.m.Date != nil && s.m.Zone != nil {
+			full++
+		}
+	}
+	switch {
+	case full >= 1 && len(st) >= 1 && !hasPostedLines(d.lines):
+		return 2, fmt.Sprintf("%d update(s) set apart by timestamp lines (first at line %d: %q)", len(st), d.lines[st[0].idx].N, clip(d.lines[st[0].idx].Text, 40))
+	case len(st) >= 2 && !hasPostedLines(d.lines):
+		return 2, fmt.Sprintf("%d updates set apart by timestamp lines", len(st))
+	}
+	return 0, "no lines that hold only a timestamp"
+}
+
+func hasPostedLines(ls []line) bool {
+	for _, l := range ls {
+		if spPosted.MatchString(l.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// columnHeader is the head of an update table ("Date Time Description").
+var columnHeader = regexp.MustCompile(`(?i)^(?:date\s+)?time\s+(?:description|update|details|message)$|^date\s+time$`)
+
+// pageKind is the type line status sites put above a title.
+var pageKind = regexp.MustCompile(`(?i)^(?:incident|outage|notice|maintenance|incident report|service incident|degraded performance)$`)
+
+// affectingLine names the components an incident affects.
+var affectingLine = regexp.MustCompile(`^(?i:incident affecting|affecting|affected products?:)\s+(.+)$`)
+
+// componentsHead opens a list of affected components or features.
+var componentsHead = regexp.MustCompile(`(?i)^(?:features affected|affected components|components affected|affected services|services affected|affected features)\s*:?$`)
+
+// parseStamped reads a page of stamp-separated updates.
+func parseStamped(d *doc) (Incident, error) {
+	inc := Incident{Format: FormatStampedText}
+	ls := d.lines
+	st := stamps(ls, d.order)
+	if len(st) == 0 {
+		return inc, lineErrorf(1, ErrNoUpdates, "want updates set apart by timestamp lines such as \"05/07/2020 12:58PM UTC\"")
+	}
+	var pageDate *date
+	for _, l := range ls[:st[0].idx] {
+		if dd, ok := dateLine(l.Text, d.order); ok {
+			pageDate = &dd
+			break
+		}
+	}
+	leading := stampsLead(ls, st)
+	headEnd := st[0].idx // lines before the first update
+	if !leading {
+		headEnd = trailingStart(ls, st[0].idx)
+	}
+	inc.Title, inc.Source.Line = stampedTitle(ls[:headEnd], d.order)
+	// "Incident affecting Cloud Queues, Cloud Functions" names the
+	// components; the title is the line after it.
+	for i, l := range ls[:headEnd] {
+		if m := affectingLine.FindStringSubmatch(l.Text); m != nil {
+			inc.Components, _ = parseComponentList(m[1])
+			if j := firstNonBlank(ls, i+1); j < headEnd {
+				inc.Title, inc.Source.Line = ls[j].Text, ls[j].N
+			}
+			break
+		}
+	}
+	if inc.Source.Line == 0 {
+		inc.Source.Line = ls[st[0].idx].N
+	}
+	docZone := blockZone(ls, d.order)
+	texts := []proseBlock{{Lines: ls[:headEnd]}}
+	var ups []Update
+	for k, s := range st {
+		var body []line
+		if leading {
+			end := len(ls)
+			if k+1 < len(st) {
+				end = st[k+1].idx
+			}
+			body = ls[s.idx+1 : end]
+		} else {
+			from := headEnd
+			if k > 0 {
+				from = st[k-1].idx + 1
+			}
+			body = ls[from:s.idx]
+		}
+		body, tail := splitComponents(body)
+		if len(tail) > 0 && len(inc.Components) == 0 {
+			inc.Components = tail
+		}
+		at, ok := stampTime(&inc, s, pageDate, docZone, d)
+		if !ok {
+			continue
+		}
+		u := Update{Status: StatusUpdate, At: at, Line: ls[s.idx].N}
+		if j := firstNonBlank(body, 0); j < len(body) {
+			if stt, ok := ParseStatus(body[j].Text); ok {
+				u.Status, u.Word = stt, body[j].Text
+				body = body[j+1:]
+			}
+		}
+		u.Text = joinText(body)
+		if u.Word == "" {
+			u.Status, u.Inferred = defaultStatus(u.Text)
+		}
+		ups = append(ups, u)
+		texts = append(texts, proseBlock{Lines: body})
+	}
+	if len(ups) == 0 {
+		return inc, lineErrorf(ls[st[0].idx].N, ErrNoUpdates, "no timestamp line could be read as a time")
+	}
+	if leading && len(inc.Components) == 0 {
+		_, inc.Components = splitComponents(ls[st[len(st)-1].idx+1:])
+	}
+	if !leading {
+		_, tail := splitComponents(ls[st[len(st)-1].idx+1:])
+		if len(tail) > 0 {
+			inc.Components = tail
+		}
+	}
+	inc.Updates = orderUpdates(&inc, ups)
+	finish(&inc, d, finishing{texts: texts, docDate: pageDate})
+	return inc, nil
+}
+
+// defaultStatus reads the status of an update without a status word from
+// Statuspage's default wordings; otherwise it is an update.
+func defaultStatus(text string) (Status, bool) {
+	body := strings.ToLower(strings.Join(strings.Fields(text), " "))
+	for _, d := range spDefaults {
+		if strings.HasPrefix(body, d.text) {
+			return d.status, true
+		}
+	}
+	return StatusUpdate, false
+}
+
+// stampsLead decides whether stamps head their updates (the first stamp
+// opens the page, or follows a table header) or close them.
+func stampsLead(ls []line, st []stampLine) bool {
+	before := 0
+	for _, l := range ls[:st[0].idx] {
+		if l.Text != "" {
+			before++
+		}
+	}
+	if before <= 2 {
+		return true
+	}
+	if j := lastNonBlank(ls, st[0].idx); j >= 0 && columnHeader.MatchString(ls[j].Text) {
+		return true
+	}
+	return false
+}
+
+// trailingStart finds where the first update's body begins on a page whose
+// stamps close their updates: after an "Updates" heading, else after the
+// title block (date line, type line, title).
+func trailingStart(ls []line, firstStamp int) int {
+	for i := firstStamp - 1; i >= 0; i-- {
+		if t := strings.ToLower(strings.TrimSuffix(ls[i].Text, ":")); t == "updates" || t == "update timeline" || t == "history" {
+			return i + 1
+		}
+	}
+	// Skip the date line, the type line and the title.
+	n := 0
+	for i := 0; i < firstStamp; i++ {
+		if ls[i].Text == "" {
+			continue
+		}
+		if _, ok := dateLine(ls[i].Text, monthFirst); ok || pageKind.MatchString(ls[i].Text) {
+			continue
+		}
+		n++
+		if n == 1 { // the title
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// stampedTitle is the first line of the head that is no date, type word,
+// stamp or chrome.
+func stampedTitle(head []line, order dateOrder) (string, int) {
+	for _, l := range head {
+		if l.Text == "" || pageKind.MatchString(l.Text) || columnHeader.MatchString(l.Text) {
+			continue
+		}
+		if _, ok := dateLine(l.Text, order); ok {
+			continue
+		}
+		if _, ok := stampOf(l.Text, order); ok {
+			continue
+		}
+		if len(l.Text) > 160 {
+			return "", 0
+		}
+		return l.Text, l.N
+	}
+	return "", 0
+}
+
+// splitComponents cuts a "Features affected" list off the end of a block.
+func splitComponents(body []line) ([]line, []Component) {
+	for i, l := range body {
+		if !componentsHead.MatchString(l.Text) {
+			continue
+		}
+		var comps []Component
+		for _, c := range body[i+1:] {
+			if c.Text == "" || pageKind.MatchString(c.Text) || strings.EqualFold(c.Text, "status") {
+				if len(comps) > 0 {
+					break
+				}
+				continue
+			}
+			comps = append(comps, Component{Name: c.Text})
+		}
+		return body[:i], comps
+	}
+	return body, nil
+}
+
+// stampTime turns a stamp into UTC: its own date or the page's; its own
+// zone, the document's, the assumed one, or UTC with a warning.
+func stampTime(inc *Incident, s stampLine, pageDate *date, docZone *zone, d *doc) (time.Time, bool) {
+	line := d.lines[s.idx].N
+	dt := s.m.Date
+	if dt == nil {
+		dt = pageDate
+	}
+	if dt == nil {
+		inc.warnf(line, "timestamp %q has no date and the page gives none: skipped", s.m.Text)
+		return time.Time{}, false
+	}
+	dd := *dt
+	if dd.Year == 0 {
+		if pageDate == nil || pageDate.Year == 0 {
+			inc.warnf(line, "timestamp %q has no year and the page gives none: skipped", s.m.Text)
+			return time.Time{}, false
+		}
+		dd.Year = inferYear(dd.Month, dd.Day, time.Date(pageDate.Year, pageDate.Month, pageDate.Day, 12, 0, 0, 0, time.UTC))
+	}
+	if !dd.valid() {
+		return time.Time{}, false
+	}
+	z := s.m.Zone
+	if z == nil {
+		z = docZone
+	}
+	if z == nil {
+		z = d.opts.assumed()
+	}
+	if z == nil {
+		z = &zone{Name: "UTC", Fixed: true}
+		inc.warnf(line, "timestamp %q has no zone and the page names none: read as UTC (use --assume-zone to set it)", s.m.Text)
+	}
+	at, note := z.at(dd, *s.m.Clock)
+	if note != "" {
+		inc.warnf(line, "%s", note)
+	}
+	return at, true
+}
