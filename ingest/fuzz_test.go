@@ -135,6 +135,12 @@ func FuzzCachet(f *testing.F) {
 	fuzzFormat(f, FormatCachetText)
 }
 
+func FuzzHTML(f *testing.F) {
+	seedFuzz(f, "../testdata/parse/html-*", "../testdata/broken/*.html")
+	f.Add([]byte("<html><body><p>Incident Report for X</p><div>Resolved</div><small>Posted Jan 02, 2024 - 10:00 UTC</small></body></html>"))
+	fuzzFormat(f, FormatHTML)
+}
+
 // FuzzDetect goes through format detection, as the CLI does.
 func FuzzDetect(f *testing.F) {
 	seedFuzz(f, "../testdata/parse/*", "../testdata/broken/*")

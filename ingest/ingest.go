@@ -22,10 +22,11 @@ const (
 	FormatTextPostmortem
 	FormatStampedText
 	FormatCachetText
+	FormatHTML
 )
 
 var formatNames = [...]string{"unknown", "statuspage-text", "aggregator-text", "statuspage-json",
-	"cstate-markdown", "markdown-postmortem", "blog-postmortem", "stamped-updates-text", "cachet-text"}
+	"cstate-markdown", "markdown-postmortem", "blog-postmortem", "stamped-updates-text", "cachet-text", "html"}
 
 func (f Format) String() string {
 	if int(f) >= 0 && int(f) < len(formatNames) {
@@ -37,7 +38,7 @@ func (f Format) String() string {
 // Formats lists the formats mttx can read, in the order detection tries
 // them.
 func Formats() []Format {
-	return []Format{FormatStatuspageJSON, FormatCState, FormatStatuspageText, FormatAggregatorText,
+	return []Format{FormatHTML, FormatStatuspageJSON, FormatCState, FormatStatuspageText, FormatAggregatorText,
 		FormatCachetText, FormatStampedText, FormatMarkdownPostmortem, FormatTextPostmortem}
 }
 
@@ -113,6 +114,8 @@ func readerFor(f Format) (reader, bool) {
 		return reader{f, detectStamped, one(parseStamped)}, true
 	case FormatCachetText:
 		return reader{f, detectCachet, one(parseCachet)}, true
+	case FormatHTML:
+		return reader{f, detectHTML, parseHTML}, true
 	}
 	return reader{}, false
 }
@@ -182,8 +185,9 @@ func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error
 }
 
 // detect picks the reader for a document: the forced one, or the one whose
-// detector is surest (the first on a tie).
-func detect(d *doc, forced Format) (Detection, reader, *ParseError) {
+// detector is surest (the first on a tie), leaving out the excluded
+// formats.
+func detect(d *doc, forced Format, exclude ...Format) (Detection, reader, *ParseError) {
 	ls := d.lines
 	if forced != FormatUnknown {
 		rd, ok := readerFor(forced)
@@ -196,6 +200,9 @@ func detect(d *doc, forced Format) (Detection, reader, *ParseError) {
 	var best reader
 	bestScore := 0
 	for _, f := range Formats() {
+		if slices.Contains(exclude, f) {
+			continue
+		}
 		rd, _ := readerFor(f)
 		score, why := rd.detect(d)
 		det.Tried = append(det.Tried, fmt.Sprintf("%s: %s", f, why))
@@ -210,7 +217,9 @@ func detect(d *doc, forced Format) (Detection, reader, *ParseError) {
 		}
 		names := make([]string, 0, len(Formats()))
 		for _, f := range Formats() {
-			names = append(names, f.String())
+			if !slices.Contains(exclude, f) {
+				names = append(names, f.String())
+			}
 		}
 		return det, reader{}, &ParseError{Line: line, Err: fmt.Errorf("%w (tried %s; --explain says why each did not match)", ErrUnknownFormat, strings.Join(names, ", "))}
 	}

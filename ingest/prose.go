@@ -616,7 +616,7 @@ var (
 	// impactCtx says a sentence is about the impact (so "started at" is the
 	// impact starting, not a job); recoveryCtx that it is about recovery
 	// ("working normally since 8:31").
-	impactCtx   = regexp.MustCompile(`\b(?:outages?|incidents?|fail\w*|issues?|down|unavailable|degrad\w*|disrupt\w*|interrupt\w*|errors?|erroring|impact\w*|affected|unable|not able|could not|couldn't|cannot|can't|offline|inaccessible|timing out|time ?outs?|slow\w*|latency|delay\w*|broken|stopped|missing|problems?|unreachable|loss|lost)\b`)
+	impactCtx   = regexp.MustCompile(`\b(?:outages?|incidents?|fail\w*|issues?|down|unavailable|degrad\w*|disrupt\w*|interrupt\w*|errors?|erroring|impact\w*|affected|unable|not able|could not|couldn't|cannot|can't|offline|inaccessible|timing out|time ?outs?|slow\w*|latency|delay\w*|broken|stopped|missing|problems?|unreachable|loss|lost|reject\w*|refus\w*)\b`)
 	recoveryCtx = regexp.MustCompile(`\b(?:normal(?:ly)?|restored|recovered|resolved|operational|stable|fixed|healthy|working (?:again|as expected)|mitigated)\b`)
 )
 

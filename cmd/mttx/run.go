@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -63,6 +64,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // inputFlags are the flags every command that reads reports has.
 type inputFlags struct {
 	inputFormat string
+	assumeZone  string
 	jobs        int
 	warnings    bool
 	explain     bool // set by commands that offer --explain
@@ -70,6 +72,7 @@ type inputFlags struct {
 
 func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.inputFormat, "input-format", "auto", "read every input as this format: auto, "+formatList())
+	fs.StringVar(&f.assumeZone, "assume-zone", "", "IANA zone (Europe/London, UTC) of times a report writes without one when nothing in it says which")
 	fs.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), "inputs read in parallel")
 	fs.BoolVar(&f.warnings, "warnings", false, "print each incident's warnings on stderr as file:line: warning: ...")
 }
@@ -92,7 +95,15 @@ func (f *inputFlags) options() (ingest.Options, error) {
 	if f.jobs < 1 {
 		return ingest.Options{}, fmt.Errorf("--jobs must be at least 1, not %d", f.jobs)
 	}
-	return ingest.Options{Format: format}, nil
+	opts := ingest.Options{Format: format}
+	if f.assumeZone != "" {
+		loc, err := time.LoadLocation(f.assumeZone)
+		if err != nil || f.assumeZone == "Local" {
+			return ingest.Options{}, fmt.Errorf("--assume-zone %q: want an IANA zone name such as Europe/London or UTC", f.assumeZone)
+		}
+		opts.AssumeZone = loc
+	}
+	return opts, nil
 }
 
 // newFlagSet returns a flag set that reports errors instead of exiting.

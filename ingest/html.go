@@ -1,0 +1,235 @@
+package ingest
+
+// Saved HTML pages: the visible text is extracted with golang.org/x/net/html
+// (scripts, styles and other invisible parts dropped; block elements end
+// lines; headings, list items and table rows keep a markdown shape) and read
+// by the other readers, detected from the text. Line numbers in what is
+// reported are the HTML file's.
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// detectHTML recognises an HTML document.
+func detectHTML(d *doc) (int, string) {
+	head := bytes.ToLower(d.data[:min(len(d.data), 2048)])
+	head = bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf")
+	switch {
+	case bytes.HasPrefix(head, []byte("<!doctype html")), bytes.HasPrefix(head, []byte("<html")):
+		return 4, "an HTML document"
+	case bytes.Contains(head, []byte("<body")) || (bytes.HasPrefix(head, []byte("<")) && bytes.Contains(head, []byte("</div>"))):
+		return 4, "HTML markup"
+	}
+	return 0, "not HTML"
+}
+
+// parseHTML reads the visible text of an HTML page with the other readers.
+func parseHTML(d *doc) ([]Incident, error) {
+	text, srcLine := visibleText(d.data)
+	inner := &doc{data: text, lines: splitLines(text), opts: d.opts}
+	inner.order = detectDateOrder(joinText(inner.lines))
+	remap := func(n int) int {
+		if n >= 1 && n <= len(srcLine) {
+			return srcLine[n-1]
+		}
+		return n
+	}
+	det, rd, err := detect(inner, FormatUnknown, FormatHTML)
+	det.Reason = "HTML page, text read as " + det.Format.String() + ": " + det.Reason
+	if err != nil {
+		err.Line = remap(err.Line)
+		err.Err = fmt.Errorf("HTML page: %w", err.Err)
+		return nil, err
+	}
+	incs, perr := rd.parse(inner)
+	if perr != nil {
+		if pe, ok := perr.(*ParseError); ok {
+			pe.Line = remap(pe.Line)
+			pe.Err = fmt.Errorf("HTML page read as %s: %w", det.Format, pe.Err)
+			return nil, pe
+		}
+		return nil, perr
+	}
+	for i := range incs {
+		remapLines(&incs[i], remap)
+	}
+	return incs, nil
+}
+
+// remapLines moves every line number of an incident through f.
+func remapLines(inc *Incident, f func(int) int) {
+	inc.Source.Line = f(inc.Source.Line)
+	for i := range inc.Updates {
+		inc.Updates[i].Line = f(inc.Updates[i].Line)
+	}
+	for i := range inc.Timeline {
+		inc.Timeline[i].Line = f(inc.Timeline[i].Line)
+	}
+	for i := range inc.Warnings {
+		inc.Warnings[i].Line = f(inc.Warnings[i].Line)
+	}
+	for _, s := range []*Stated{inc.ImpactStart, inc.ImpactEnd} {
+		if s != nil {
+			s.Line = f(s.Line)
+		}
+	}
+	if inc.StatedDuration != nil {
+		inc.StatedDuration.Line = f(inc.StatedDuration.Line)
+	}
+	if inc.Postmortem != nil {
+		inc.Postmortem.Line = f(inc.Postmortem.Line)
+	}
+}
+
+// invisible elements: nothing inside them is shown.
+var invisible = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Svg: true,
+	atom.Iframe: true, atom.Head: true, atom.Object: true, atom.Canvas: true, atom.Select: true,
+	atom.Button: true,
+}
+
+// blocks end the line before and after them.
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true,
+	atom.Main: true, atom.Aside: true, atom.Nav: true, atom.Ul: true, atom.Ol: true, atom.Li: true,
+	atom.Table: true, atom.Thead: true, atom.Tbody: true, atom.Tr: true, atom.Br: true, atom.Hr: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Form: true,
+	atom.Details: true, atom.Summary: true, atom.Figure: true, atom.Figcaption: true, atom.Time: false,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Body: true,
+	atom.Small: false,
+}
+
+var headingLevel = map[atom.Atom]int{atom.H1: 1, atom.H2: 2, atom.H3: 3, atom.H4: 4, atom.H5: 5, atom.H6: 6}
+
+// textBuilder collects visible text line by line, remembering the source
+// line each output line starts at.
+type textBuilder struct {
+	out     bytes.Buffer
+	line    strings.Builder
+	srcLine []int // source line of each output line
+	start   int   // source line where the current line started
+	cell    bool  // a table cell was written on this row
+	space   bool  // the last text ended in white space
+}
+
+// text adds a run of text; white space around it in the source separates
+// it from its neighbours, its absence glues them ("<b>Res</b>olved").
+func (b *textBuilder) text(s string, src int) {
+	lead := s != "" && strings.ContainsRune(" \t\r\n", rune(s[0]))
+	trail := s != "" && strings.ContainsRune(" \t\r\n", rune(s[len(s)-1]))
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		b.space = b.space || lead || trail
+		return
+	}
+	if b.line.Len() == 0 {
+		b.start = src
+	} else if (lead || b.space) && !strings.HasSuffix(b.line.String(), " ") {
+		b.line.WriteByte(' ')
+	}
+	b.line.WriteString(s)
+	b.space = trail
+}
+
+func (b *textBuilder) prefix(p string, src int) {
+	if b.line.Len() == 0 {
+		b.start = src
+	}
+	b.line.WriteString(p)
+}
+
+// newline ends the current line, if it holds anything.
+func (b *textBuilder) newline() {
+	t := strings.TrimSpace(b.line.String())
+	b.line.Reset()
+	b.cell = false
+	b.space = false
+	if t == "" || t == "-" || strings.Trim(t, "#") == "" {
+		return
+	}
+	b.out.WriteString(t)
+	b.out.WriteByte('\n')
+	b.srcLine = append(b.srcLine, b.start)
+}
+
+// visibleText extracts the visible text of an HTML document, one line per
+// block, and the source line of each.
+func visibleText(data []byte) ([]byte, []int) {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	var b textBuilder
+	src := 1
+	skip := 0
+	pre := 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break // the end, or malformed HTML: what came before stands
+		}
+		raw := z.Raw()
+		line := src
+		src += bytes.Count(raw, []byte("\n"))
+		switch tt {
+		case html.TextToken:
+			if skip > 0 {
+				continue
+			}
+			if pre > 0 {
+				for i, part := range strings.Split(string(z.Text()), "\n") {
+					if i > 0 {
+						b.newline()
+					}
+					b.text(part, line+i)
+				}
+				continue
+			}
+			lead := len(raw) - len(bytes.TrimLeft(raw, " \t\r\n"))
+			b.text(string(z.Text()), line+bytes.Count(raw[:lead], []byte("\n")))
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if invisible[a] {
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+				continue
+			}
+			if skip > 0 {
+				continue
+			}
+			if a == atom.Pre {
+				if tt == html.StartTagToken {
+					pre++
+				} else if tt == html.EndTagToken && pre > 0 {
+					pre--
+				}
+			}
+			switch {
+			case a == atom.Td || a == atom.Th:
+				if tt == html.StartTagToken {
+					if b.cell {
+						b.prefix(" | ", line)
+					}
+					b.cell = true
+				}
+			case blocks[a]:
+				b.newline()
+				if tt == html.StartTagToken {
+					if lvl := headingLevel[a]; lvl > 0 {
+						b.prefix(strings.Repeat("#", lvl)+" ", line)
+					} else if a == atom.Li {
+						b.prefix("- ", line)
+					}
+				}
+			}
+		}
+	}
+	b.newline()
+	return b.out.Bytes(), b.srcLine
+}
