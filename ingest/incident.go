@@ -14,8 +14,11 @@ import (
 type Incident struct {
 	// ID is a stable hash of organisation, title and first update time, so the
 	// same report read twice (or re-exported) gets the same ID.
-	ID           string
-	Source       Source
+	ID     string
+	Source Source
+	// Sources lists every input the incident was read from, Source first,
+	// when the same incident came from several (see Dedup).
+	Sources      []Source
 	Format       Format
 	Organization string
 	Title        string

@@ -30,6 +30,7 @@ type incidentJSON struct {
 	ID                    string         `json:"id"`
 	Source                string         `json:"source"`
 	SourceLine            int            `json:"source_line"`
+	Sources               []string       `json:"sources"`
 	Format                string         `json:"format"`
 	Detection             string         `json:"detection"`
 	Organization          *string        `json:"organization"`
@@ -149,6 +150,7 @@ func record(e Entry) incidentJSON {
 		ID:              inc.ID,
 		Source:          inc.Source.Path,
 		SourceLine:      inc.Source.Line,
+		Sources:         []string{inc.Source.Path},
 		Format:          inc.Format.String(),
 		Detection:       e.Detection.Reason,
 		Organization:    optString(inc.Organization),
@@ -161,6 +163,12 @@ func record(e Entry) incidentJSON {
 		Factors:         []string{},
 		Warnings:        []warningJSON{},
 		UpdateCount:     e.Result.Updates,
+	}
+	if len(inc.Sources) > 1 {
+		r.Sources = r.Sources[:0]
+		for _, src := range inc.Sources {
+			r.Sources = append(r.Sources, src.Path)
+		}
 	}
 	if inc.Impact != ingest.ImpactUnknown {
 		r.Impact = optString(inc.Impact.String())

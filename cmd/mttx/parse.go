@@ -55,7 +55,6 @@ func runParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	in.register(fs)
 	formatName := fs.String("format", "table", "output format: table, jsonl (one JSON object per incident per line) or json")
 	fs.BoolVar(&in.explain, "explain", false, "say on stderr which format each input was read as and why, or why no format matched")
-	explain := &in.explain
 	if code, stop := parseFlags(fs, args, stderr); stop {
 		return code
 	}
@@ -70,30 +69,28 @@ func runParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if fs.NArg() == 0 {
 		return usageError(stderr, "parse", errors.New("no input: give files, directories, globs or - for stdin"))
 	}
-	var w entryWriter
-	var table []report.Entry
-	switch format {
-	case parseJSONL:
-		w = report.NewJSONLWriter(stdout)
-	case parseJSON:
-		w = report.NewJSONWriter(stdout)
-	}
-	failed, total, err := inputs(ctx, fs.Args(), stdin, stderr, &in, opts, func(e report.Entry) error {
-		if *explain {
-			fmt.Fprintf(stderr, "%s: read as %s: %s\n", e.Incident.Source.Path, e.Incident.Format, e.Detection.Reason)
-		}
-		if w == nil {
-			table = append(table, e)
-			return nil
-		}
-		return w.Write(e)
-	})
+	entries, failed, total, err := inputs(ctx, fs.Args(), stdin, stderr, &in, opts)
 	if err == nil {
-		if w != nil {
-			err = w.Close()
-		} else {
-			err = report.WriteParsed(stdout, table)
-		}
+		err = writeParsed(stdout, format, entries)
 	}
 	return finish(stderr, "parse", failed, total, err)
+}
+
+// writeParsed renders what parse read.
+func writeParsed(w io.Writer, format parseFormat, entries []report.Entry) error {
+	var ew entryWriter
+	switch format {
+	case parseJSONL:
+		ew = report.NewJSONLWriter(w)
+	case parseJSON:
+		ew = report.NewJSONWriter(w)
+	default:
+		return report.WriteParsed(w, entries)
+	}
+	for _, e := range entries {
+		if err := ew.Write(e); err != nil {
+			return err
+		}
+	}
+	return ew.Close()
 }

@@ -40,11 +40,7 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if fs.NArg() == 0 {
 		return usageError(stderr, "report", errors.New("no input: give files, directories, globs or - for stdin"))
 	}
-	var entries []report.Entry
-	failed, total, err := inputs(ctx, fs.Args(), stdin, stderr, &in, opts, func(e report.Entry) error {
-		entries = append(entries, e)
-		return nil
-	})
+	entries, failed, total, err := inputs(ctx, fs.Args(), stdin, stderr, &in, opts)
 	if err == nil {
 		err = writeReport(stdout, entries)
 	}

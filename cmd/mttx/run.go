@@ -138,18 +138,22 @@ func usageError(stderr io.Writer, cmd string, err error) int {
 	return exitUsage
 }
 
-// inputs reads every input named by args and calls fn with each incident
-// in input order. Failures are printed on stderr as they come; the number
-// of inputs that could not be read is returned with any error from ctx or
-// fn.
-func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer, f *inputFlags, opts ingest.Options,
-	fn func(report.Entry) error) (failed, total int, err error) {
+// inputs reads every input named by args and returns its incidents, the
+// same incident read from several inputs kept once, in input order, with
+// their metrics. Failures are printed on stderr as they come; the number of
+// inputs that could not be read is returned with any error from ctx.
+// Incidents are kept (to find the same one in a later input), the inputs'
+// bytes are not: memory grows with incidents, not with files.
+func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer, f *inputFlags, opts ingest.Options) (
+	entries []report.Entry, failed, total int, err error) {
 	paths, errs := ingest.Expand(args)
 	for _, e := range errs {
 		fmt.Fprintln(stderr, e)
 	}
 	failed = len(errs)
 	total = len(paths) + len(errs)
+	var incs []ingest.Incident
+	dets := map[ingest.Source]ingest.Detection{}
 	err = ingest.ReadAll(ctx, paths, stdin, opts, f.jobs, func(r ingest.FileResult) error {
 		if r.Err != nil {
 			failed++
@@ -162,19 +166,24 @@ func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 			return nil
 		}
 		for _, inc := range r.Incidents {
-			e := report.NewEntry(inc, r.Detection)
-			if f.warnings {
-				for _, w := range append(append([]ingest.Warning(nil), inc.Warnings...), e.Result.Warnings...) {
-					fmt.Fprintf(stderr, "%s:%d: warning: %s\n", inc.Source.Path, w.Line, w.Msg)
-				}
-			}
-			if err := fn(e); err != nil {
-				return err
-			}
+			dets[inc.Source] = r.Detection
+			incs = append(incs, inc)
 		}
 		return nil
 	})
-	return failed, total, err
+	for _, inc := range ingest.Dedup(incs) {
+		e := report.NewEntry(inc, dets[inc.Source])
+		if f.explain {
+			fmt.Fprintf(stderr, "%s: read as %s: %s\n", inc.Source.Path, inc.Format, e.Detection.Reason)
+		}
+		if f.warnings {
+			for _, w := range append(append([]ingest.Warning(nil), inc.Warnings...), e.Result.Warnings...) {
+				fmt.Fprintf(stderr, "%s:%d: warning: %s\n", inc.Source.Path, w.Line, w.Msg)
+			}
+		}
+		entries = append(entries, e)
+	}
+	return entries, failed, total, err
 }
 
 // finish reports the outcome of a run and returns its exit code.

@@ -95,3 +95,22 @@ func TestDirectory(t *testing.T) {
 		t.Errorf("stderr lacks the count of failures:\n%s", errOut)
 	}
 }
+
+// TestSameIncidentTwoSources reads one incident from its API JSON and its
+// saved page: kept once, both sources listed, the postmortem the JSON lacks
+// taken from the page.
+func TestSameIncidentTwoSources(t *testing.T) {
+	code, out, errOut := mttx(t, "", "parse", "--format", "jsonl", "../../testdata/dedup")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("%d incidents; want 1:\n%s", len(lines), out)
+	}
+	for _, want := range []string{`"sources":["../../testdata/dedup/ferrow-api-page.txt","../../testdata/dedup/ferrow-api.json"]`, `"status":"postmortem"`, `"impact_start":"2024-09-03T13:55:00Z"`} {
+		if !strings.Contains(lines[0], want) {
+			t.Errorf("record lacks %s:\n%s", want, lines[0])
+		}
+	}
+}
