@@ -137,6 +137,9 @@ type Options struct {
 	// nothing in the report says which (--assume-zone); nil keeps them
 	// local.
 	AssumeZone *time.Location
+	// Live fetches inputs that are URLs of live status pages; nil uses
+	// DefaultLive.
+	Live *Live
 }
 
 // assumed is the assumed zone as the date reader uses it.

@@ -21,14 +21,15 @@ var reportExts = []string{".txt", ".md", ".markdown", ".json", ".html", ".htm"}
 // Expand turns command-line paths into the list of inputs to read: files as
 // given, directories walked recursively for report files (.txt, .md,
 // .markdown, .json, .html, .htm; hidden files and directories skipped),
-// glob patterns expanded, and "-" for standard input. The list keeps the
+// glob patterns expanded, "-" for standard input, and URLs of live status
+// pages as they are. The list keeps the
 // argument order; each directory's and glob's files are sorted. Paths that
 // name nothing are returned as errors, and the rest are still listed.
 func Expand(args []string) ([]string, []error) {
 	var out []string
 	var errs []error
 	for _, a := range args {
-		if a == Stdin {
+		if a == Stdin || IsURL(a) {
 			out = append(out, a)
 			continue
 		}
@@ -108,14 +109,14 @@ type FileResult struct {
 	Err       error
 }
 
-// ReadFile reads and parses one input; path "-" reads stdin.
-func ReadFile(path string, stdin io.Reader, opts Options) (res FileResult) {
-	res = FileResult{Path: path}
-	data, err := readInput(path, stdin)
-	if err != nil {
-		res.Err = err
-		return res
-	}
+// ReadFile reads and parses one input; path "-" reads stdin, a URL is
+// fetched as a live status page.
+func ReadFile(path string, stdin io.Reader, opts Options) FileResult {
+	return ReadInput(context.Background(), path, stdin, opts)
+}
+
+// ReadInput is ReadFile with a context, which a live page's requests obey.
+func ReadInput(ctx context.Context, path string, stdin io.Reader, opts Options) (res FileResult) {
 	defer func() {
 		// A safety net only: the parsers are fuzzed not to panic. One bad
 		// input must not take down a batch of thousands.
@@ -123,6 +124,15 @@ func ReadFile(path string, stdin io.Reader, opts Options) (res FileResult) {
 			res = FileResult{Path: path, Err: &ParseError{File: path, Err: fmt.Errorf("internal error while reading (please report it): %v", r)}}
 		}
 	}()
+	if IsURL(path) {
+		return readLive(ctx, path, opts)
+	}
+	res = FileResult{Path: path}
+	data, err := readInput(path, stdin)
+	if err != nil {
+		res.Err = err
+		return res
+	}
 	res.Incidents, res.Detection, err = Parse(path, data, opts)
 	res.Err = err
 	return res
@@ -188,7 +198,7 @@ func ReadAll(ctx context.Context, paths []string, stdin io.Reader, opts Options,
 	for range workers {
 		go func() {
 			for s := range jobs {
-				s.res = ReadFile(s.path, stdin, opts)
+				s.res = ReadInput(ctx, s.path, stdin, opts)
 				close(s.done)
 			}
 		}()

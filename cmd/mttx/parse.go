@@ -20,6 +20,7 @@ Examples:
   mttx parse --format jsonl postmortems/ > incidents.jsonl
   mttx parse --explain --format table 'reports/*.txt'
   cat incident.txt | mttx parse --format json -
+  mttx parse --format jsonl --save raw/ https://status.example.com
 `
 
 // parseFormat is an output format of mttx parse.
@@ -66,7 +67,7 @@ func runParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return usageError(stderr, "parse", err)
 	}
-	if fs.NArg() == 0 {
+	if fs.NArg() == 0 && len(in.statuspages) == 0 {
 		return usageError(stderr, "parse", errors.New("no input: give files, directories, globs or - for stdin"))
 	}
 	entries, failed, total, err := inputs(ctx, fs.Args(), stdin, stderr, &in, opts)

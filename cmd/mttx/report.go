@@ -37,7 +37,7 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if err != nil {
 		return usageError(stderr, "report", err)
 	}
-	if fs.NArg() == 0 {
+	if fs.NArg() == 0 && len(in.statuspages) == 0 {
 		return usageError(stderr, "report", errors.New("no input: give files, directories, globs or - for stdin"))
 	}
 	entries, failed, total, err := inputs(ctx, fs.Args(), stdin, stderr, &in, opts)

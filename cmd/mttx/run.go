@@ -65,14 +65,24 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 type inputFlags struct {
 	inputFormat string
 	assumeZone  string
+	statuspages []string
+	saveDir     string
 	jobs        int
 	warnings    bool
 	explain     bool // set by commands that offer --explain
 }
 
+// version names this build to the sites mttx fetches from.
+const version = "0.1.0"
+
+// userAgent is what mttx tells status pages it fetches.
+const userAgent = "mttx/" + version + " (incident timeline analytics; +https://github.com/mttx-dev/mttx)"
+
 func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.inputFormat, "input-format", "auto", "read every input as this format: auto, "+formatList())
 	fs.StringVar(&f.assumeZone, "assume-zone", "", "IANA zone (Europe/London, UTC) of times a report writes without one when nothing in it says which")
+	fs.StringArrayVar(&f.statuspages, "statuspage", nil, "fetch a live Statuspage page's incidents and maintenances (repeatable; a URL given as PATH does the same)")
+	fs.StringVar(&f.saveDir, "save", "", "keep the raw JSON fetched from live pages in this directory, to read again offline")
 	fs.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), "inputs read in parallel")
 	fs.BoolVar(&f.warnings, "warnings", false, "print each incident's warnings on stderr as file:line: warning: ...")
 }
@@ -96,6 +106,14 @@ func (f *inputFlags) options() (ingest.Options, error) {
 		return ingest.Options{}, fmt.Errorf("--jobs must be at least 1, not %d", f.jobs)
 	}
 	opts := ingest.Options{Format: format}
+	live := ingest.DefaultLive(userAgent)
+	live.SaveDir = f.saveDir
+	opts.Live = live
+	for _, u := range f.statuspages {
+		if !ingest.IsURL(u) {
+			return ingest.Options{}, fmt.Errorf("--statuspage %q: want an http:// or https:// URL", u)
+		}
+	}
 	if f.assumeZone != "" {
 		loc, err := time.LoadLocation(f.assumeZone)
 		if err != nil || f.assumeZone == "Local" {
@@ -146,7 +164,7 @@ func usageError(stderr io.Writer, cmd string, err error) int {
 // bytes are not: memory grows with incidents, not with files.
 func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer, f *inputFlags, opts ingest.Options) (
 	entries []report.Entry, failed, total int, err error) {
-	paths, errs := ingest.Expand(args)
+	paths, errs := ingest.Expand(append(append([]string(nil), args...), f.statuspages...))
 	for _, e := range errs {
 		fmt.Fprintln(stderr, e)
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,5 +114,47 @@ func TestSameIncidentTwoSources(t *testing.T) {
 		if !strings.Contains(lines[0], want) {
 			t.Errorf("record lacks %s:\n%s", want, lines[0])
 		}
+	}
+}
+
+// TestLivePage fetches a status page's API from a local server, saves the
+// raw JSON, and reads the saved copy offline to the same records.
+func TestLivePage(t *testing.T) {
+	body, err := os.ReadFile("../../testdata/parse/spj-incidents.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/api/v2/incidents.json" {
+			http.NotFound(w, r)
+			return
+		}
+		if !strings.HasPrefix(r.Header.Get("User-Agent"), "mttx/") {
+			t.Errorf("User-Agent %q", r.Header.Get("User-Agent"))
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(body)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	code, live, errOut := mttx(t, "", "parse", "--format", "jsonl", "--save", dir, "--statuspage", srv.URL)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if n := strings.Count(live, "\n"); n != 2 {
+		t.Fatalf("%d incidents from the live page; want 2:\n%s", n, live)
+	}
+	code, offline, errOut := mttx(t, "", "parse", "--format", "jsonl", dir)
+	if code != exitOK {
+		t.Fatalf("offline: exit %d: %s", code, errOut)
+	}
+	idOf := func(s string) string { return s[strings.Index(s, `"id":`):][:26] }
+	if idOf(live) != idOf(offline) {
+		t.Errorf("offline copy reads as %s; live as %s", idOf(offline), idOf(live))
+	}
+	// A site that is no status page is a clear error, exit 1.
+	code, _, errOut = mttx(t, "", "parse", srv.URL+"/nothing/here.json")
+	if code != exitPartial || !strings.Contains(errOut, "not a Statuspage page") {
+		t.Errorf("exit %d, stderr %q; want 1 and a clear error", code, errOut)
 	}
 }
