@@ -6,6 +6,7 @@ package ingest
 // start reporting ..."). Dates and zones come from when.go.
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -671,7 +672,14 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	}
 	r.windows(s, low, ms, blockZ, sentDate)
 	r.durations(s, low)
+	for _, loc := range relativeTime.FindAllStringIndex(low, -1) {
+		r.warn(s.lineAt(loc[0]), "relative time \""+s.Text[loc[0]:loc[1]]+"\" is not resolved to a time")
+	}
 }
+
+// relativeTime is a time given relative to another ("20 minutes later",
+// "the next morning"): reported, never guessed.
+var relativeTime = regexp.MustCompile(`\b(?:(?:\d+|an?|a few|several|some|two|three|four|five|ten|fifteen|twenty|thirty)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+(?:later|afterwards?)|the (?:next|following) (?:morning|day|afternoon|evening|night)|(?:later|earlier) that (?:morning|day|afternoon|evening|night))\b`)
 
 // rankedStated is a statement with its rank.
 type rankedStated struct {
@@ -736,7 +744,7 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 			k++
 			continue
 		}
-		if k+1 < len(ms) && ms[k+1].Clock != nil && r.startRank < ranked(rankWindow, true) {
+		if k+1 < len(ms) && ms[k+1].Clock != nil {
 			b := ms[k+1]
 			between := low[a.End:b.Start]
 			label := startLabel.MatchString(before)
@@ -878,6 +886,11 @@ func (r *proseReader) window(s sentence, a, b mention, blockZ *zone, sentDate *d
 		if n != "" {
 			r.warn(line, n)
 		}
+	}
+	if prev := r.facts.Start; prev != nil && r.startRank >= rankWindow && (prev.At.Sub(start).Abs() >= time.Minute ||
+		(r.facts.End != nil && r.facts.End.At.Sub(end).Abs() >= time.Minute)) {
+		r.warn(line, fmt.Sprintf("a second stated window (%s to %s) differs from the one at line %d: kept the stronger or earlier",
+			start.Format(time.RFC3339), end.Format(time.RFC3339), prev.Line))
 	}
 	r.setStart(r.at(rankWindow, &Stated{At: start, Line: line, Text: text}, dated))
 	r.setEnd(r.at(rankWindow, &Stated{At: end, Line: s.lineAt(b.Start), Text: text}, dated))

@@ -256,3 +256,39 @@ func TestComponentLists(t *testing.T) {
 		t.Errorf("splitAgainst without a section: %q", got)
 	}
 }
+
+func TestRelativeTimesAreReported(t *testing.T) {
+	f := proseOf(t, "Errors began at 18:05 UTC. Twenty minutes later the queue drained, and the next morning we found the cause.", "2023-04-11T18:22:00Z", "2023-04-11T18:55:00Z")
+	var msgs []string
+	for _, w := range f.Warnings {
+		msgs = append(msgs, w.Msg)
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{`"Twenty minutes later" is not resolved`, `"the next morning" is not resolved`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("warnings %q lack %s", all, want)
+		}
+	}
+	if stamp(f.Start) != "2023-04-11T18:05:00Z" {
+		t.Errorf("start %s", stamp(f.Start))
+	}
+}
+
+func TestPostedAgoIsNoUpdate(t *testing.T) {
+	page := "Slow search\nIncident Report for Acme\nResolved\nFixed.\nPosted Jan 02, 2024 - 10:40 UTC\n" +
+		"Update\nStill looking.\nPosted 3 days ago\nInvestigating\nSearch is slow.\nPosted Jan 02, 2024 - 10:00 UTC\n"
+	incs, _, err := Parse("p.txt", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, u := range incs[0].Updates {
+		got = append(got, u.Status.String()+" "+u.Text)
+	}
+	if strings.Join(got, "|") != "investigating Search is slow.|resolved Fixed." {
+		t.Errorf("updates %q; the undated update must be left out, not merged into the next", got)
+	}
+	if len(incs[0].Warnings) == 0 || !strings.Contains(incs[0].Warnings[0].Msg, "3 days ago") {
+		t.Errorf("warnings %v; want one naming the undated Posted line", incs[0].Warnings)
+	}
+}

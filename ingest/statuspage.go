@@ -184,6 +184,11 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 		}
 		if err != nil {
 			errs = append(errs, lineErrorf(l.N, ErrBadTime, "Posted line: %v", err))
+			if relativeAgo.MatchString(m[1]) {
+				// "Posted 3 days ago": the update is there but undated; it
+				// ends its block, and is not read.
+				begin = i + 1
+			}
 			continue
 		}
 		if r.Note != "" {
@@ -210,6 +215,9 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 	}
 	return blocks, ls[begin:], notes, errs
 }
+
+// relativeAgo is a time relative to when a page was saved ("3 days ago").
+var relativeAgo = regexp.MustCompile(`(?i)\b(?:\d+|an?|a few|several)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b`)
 
 // spHeadWord is a capitalised status heading run into its body by a text
 // extraction: "Resolved This incident has been resolved."
