@@ -141,6 +141,11 @@ func FuzzHTML(f *testing.F) {
 	fuzzFormat(f, FormatHTML)
 }
 
+func FuzzHistory(f *testing.F) {
+	seedFuzz(f, "../testdata/parse/history-*", "../testdata/parse/stamped-*")
+	fuzzFormat(f, FormatHistoryText)
+}
+
 // FuzzDetect goes through format detection, as the CLI does.
 func FuzzDetect(f *testing.F) {
 	seedFuzz(f, "../testdata/parse/*", "../testdata/broken/*")

@@ -23,10 +23,12 @@ const (
 	FormatStampedText
 	FormatCachetText
 	FormatHTML
+	FormatHistoryText
 )
 
 var formatNames = [...]string{"unknown", "statuspage-text", "aggregator-text", "statuspage-json",
-	"cstate-markdown", "markdown-postmortem", "blog-postmortem", "stamped-updates-text", "cachet-text", "html"}
+	"cstate-markdown", "markdown-postmortem", "blog-postmortem", "stamped-updates-text", "cachet-text", "html",
+	"statuspage-history-text"}
 
 func (f Format) String() string {
 	if int(f) >= 0 && int(f) < len(formatNames) {
@@ -39,7 +41,7 @@ func (f Format) String() string {
 // them.
 func Formats() []Format {
 	return []Format{FormatHTML, FormatStatuspageJSON, FormatCState, FormatStatuspageText, FormatAggregatorText,
-		FormatCachetText, FormatStampedText, FormatMarkdownPostmortem, FormatTextPostmortem}
+		FormatHistoryText, FormatCachetText, FormatStampedText, FormatMarkdownPostmortem, FormatTextPostmortem}
 }
 
 // ParseFormat reads a format name as given on the command line; "auto"
@@ -116,6 +118,8 @@ func readerFor(f Format) (reader, bool) {
 		return reader{f, detectCachet, one(parseCachet)}, true
 	case FormatHTML:
 		return reader{f, detectHTML, parseHTML}, true
+	case FormatHistoryText:
+		return reader{f, detectHistory, parseHistory}, true
 	}
 	return reader{}, false
 }
