@@ -594,8 +594,8 @@ func sentences(p paragraph) []sentence {
 // Cue patterns, matched on lower-case text.
 var (
 	hedgeWords = `(?:(?:approximately|approx\.?|about|around|roughly|circa|ca\.|~|some|nearly|almost|just)\s*)*`
-	windowOpen = regexp.MustCompile(`(?:\bfrom|\bbetween|\bstarting(?: at)?|\bbeginning(?: at)?)\s+` + hedgeWords + `$`)
-	windowJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:to|until|till|through|thru|and|-|–|—|&|->|→)\s+` + hedgeWords + `$`)
+	windowOpen = regexp.MustCompile(`(?:\bfrom|\bbetween|\bstarting(?: at)?|\bbeginning(?: at)?|\b(?:began|begins|started|starts) at)\s+` + hedgeWords + `$`)
+	windowJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:to|until|till|through|thru|and|-|–|—|&|->|→|(?:and\s+)?(?:ended|ending|ends|finished|recovered)(?:\s+at)?)\s+` + hedgeWords + `$`)
 	dashJoin   = regexp.MustCompile(`^\s*(?:-|–|—|->|→)\s*` + hedgeWords + `$`)
 	futureCue  = regexp.MustCompile(`\b(?:will|shall|going to|upcoming|plan(?:s|ned)? to|scheduled (?:for|to|between|from|on|at))\b`)
 	startCue   = regexp.MustCompile(`\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose)\s+` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*` + hedgeWords + `$`)

@@ -589,6 +589,9 @@ func (sc *scanner) zone(i int, minusOK bool) (zone, int, bool) {
 	if t[i].kind != tkWord {
 		return zone{}, 0, false
 	}
+	if z, next, ok := sc.ianaZone(i); ok {
+		return z, next, true
+	}
 	if z, next, ok := sc.zoneName(i); ok {
 		return z, next, true
 	}
@@ -661,6 +664,33 @@ func (sc *scanner) offset(i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return sign * (h*3600 + m*60), next, true
+}
+
+// ianaAreas are the first parts of IANA zone names.
+var ianaAreas = map[string]bool{
+	"us": true, "america": true, "europe": true, "asia": true, "africa": true, "australia": true, "pacific": true,
+	"atlantic": true, "indian": true, "etc": true, "canada": true, "brazil": true, "mexico": true, "chile": true,
+	"antarctica": true, "arctic": true,
+}
+
+// ianaZone reads an IANA zone name glued together at token i
+// ("US/Pacific", "America/New_York", "Etc/UTC").
+func (sc *scanner) ianaZone(i int) (zone, int, bool) {
+	t := sc.toks
+	if i+2 >= len(t) || t[i].kind != tkWord || !ianaAreas[t[i].low] || !t[i+1].isPunct('/') || t[i+1].space {
+		return zone{}, 0, false
+	}
+	j := i + 1
+	for j+1 < len(t) && (t[j].isPunct('/') || t[j].isPunct('_') || t[j].isPunct('-')) && !t[j].space && !t[j+1].space &&
+		(t[j+1].kind == tkWord || t[j+1].kind == tkNum) {
+		j += 2
+	}
+	name := sc.src[t[i].start:t[j-1].end]
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return zone{}, 0, false
+	}
+	return zone{Name: name, Region: name, loc: loc}, j, true
 }
 
 // zoneName reads a zone written in words, the longest match first

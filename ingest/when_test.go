@@ -621,3 +621,16 @@ func TestWhenEdgeCases(t *testing.T) {
 		}
 	})
 }
+
+func TestWhenIANAZoneNames(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Jul 4, 2023 09:00 US/Pacific", "2023-07-04T16:00:00Z"},
+		{"Jan 4, 2023 09:00 America/New_York", "2023-01-04T14:00:00Z"},
+		{"Jan 4, 2023 09:00 Etc/UTC", "2023-01-04T09:00:00Z"},
+	} {
+		got, _, err := parseStamp(tc.in, time.Time{}, monthFirst)
+		if err != nil || got.At.Format(time.RFC3339) != tc.want {
+			t.Errorf("parseStamp(%q) = %v, %v; want %s", tc.in, got.At, err, tc.want)
+		}
+	}
+}
