@@ -216,6 +216,11 @@ func detect(d *doc, forced Format, exclude ...Format) (Detection, reader, *Parse
 		if score > bestScore {
 			best, bestScore, det.Format, det.Reason = rd, score, f, why
 		}
+		// A sure match ends the search: only the HTML detector, tried
+		// first, scores higher, so no later format could win.
+		if bestScore >= 3 {
+			break
+		}
 	}
 	if bestScore == 0 {
 		line := 1

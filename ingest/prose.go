@@ -107,7 +107,8 @@ type proseReader struct {
 	facts   proseFacts
 	// ranks of facts.Start and facts.End (rankNone when unknown)
 	startRank, endRank int
-	// corroborated dates: every date the document states or posts on.
+	in                 proseInput
+	// dates the document states or posts on; gathered on first need.
 	dates map[date]bool
 }
 
@@ -127,25 +128,34 @@ type proseInput struct {
 // readProse reads the blocks in order; earlier blocks win when two state
 // the same fact, so callers pass the postmortem first.
 func readProse(in proseInput) proseFacts {
-	r := &proseReader{order: in.order, anchor: newAnchor(in.updates), docDate: in.docDate, assume: in.assume, dates: map[date]bool{}}
-	blocks, updates := in.blocks, in.updates
-	for _, u := range updates {
-		r.dates[date{u.At.Year(), u.At.Month(), u.At.Day()}] = true
-	}
-	for _, b := range blocks {
-		for _, l := range b.Lines {
-			for _, m := range scanMentions(l.Text, in.order) {
-				if m.Date != nil && m.Date.Year != 0 {
-					r.dates[*m.Date] = true
-				}
-			}
-		}
-	}
-	for _, b := range blocks {
+	r := &proseReader{order: in.order, anchor: newAnchor(in.updates), docDate: in.docDate, assume: in.assume, in: in}
+	for _, b := range in.blocks {
 		r.block(b)
 	}
 	r.narrativeWindow()
 	return r.facts
+}
+
+// corroborated reports whether the document confirms a date: an update was
+// posted that day, or the date is written somewhere. It is asked only when
+// a weekday does not fit, so the dates are gathered then.
+func (r *proseReader) corroborated(d date) bool {
+	if r.dates == nil {
+		r.dates = map[date]bool{}
+		for _, u := range r.in.updates {
+			r.dates[date{u.At.Year(), u.At.Month(), u.At.Day()}] = true
+		}
+		for _, b := range r.in.blocks {
+			for _, l := range b.Lines {
+				for _, m := range scanMentions(l.Text, r.order) {
+					if m.Date != nil && m.Date.Year != 0 {
+						r.dates[*m.Date] = true
+					}
+				}
+			}
+		}
+	}
+	return r.dates[d]
 }
 
 // dateFor gives a clock without a date its date: from the updates when
@@ -974,7 +984,7 @@ func (r *proseReader) checkWeekday(line int, wd *time.Weekday, d date) bool {
 	if !bad {
 		return true
 	}
-	if r.dates[d] {
+	if r.corroborated(d) {
 		r.warn(line, msg+"; the date is kept because the report confirms it elsewhere")
 		return true
 	}
