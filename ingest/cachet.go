@@ -91,8 +91,13 @@ func parseCachet(d *doc) (Incident, error) {
 		if note != "" {
 			inc.warnf(l.N, "%s", note)
 		}
-		st, inferred := defaultStatus(text)
-		inc.Updates = append(inc.Updates, Update{Status: st, Inferred: inferred, At: at, Text: text, Line: l.N})
+		u := Update{At: at, Text: text, Line: l.N}
+		if word, rest, st, ok := inlineStatus(text); ok {
+			u.Status, u.Word, u.Text = st, word, rest
+		} else {
+			u.Status, u.Inferred = defaultStatus(text)
+		}
+		inc.Updates = append(inc.Updates, u)
 	}
 	if len(inc.Updates) == 0 {
 		return inc, lineErrorf(ls[i].N, ErrNoUpdates, "want follow-ups such as \"15:22 UTC: text\"")

@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -14,7 +15,7 @@ var numberWords = map[string]float64{
 	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
 	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-	"thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
+	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 
 var unitWords = map[string]time.Duration{
@@ -26,7 +27,22 @@ var unitWords = map[string]time.Duration{
 
 // durationPart matches one quantity and unit at the start of lower-case
 // text: "4h", "16 m", "12-hours", "two and a half hours", "half an hour".
-var durationPart = regexp.MustCompile(`^(?:(half an?|an? half)|(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(\s+and\s+a\s+half)?)([\s-]?)(seconds|second|secs|sec|s|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d)\b`)
+var durationPart = regexp.MustCompile(`^(?:(half an?|an? half)|(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(\s+and\s+a\s+half)?)([\s-]?)(seconds|second|secs|sec|s|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d)\b(\s+and\s+a\s+half\b)?`)
+
+// numberWord reads a number in words, tens and units joined by a hyphen
+// too ("forty-seven").
+func numberWord(w string) (float64, bool) {
+	if v, ok := numberWords[w]; ok {
+		return v, true
+	}
+	tens, units, ok := strings.Cut(w, "-")
+	t, ok1 := numberWords[tens]
+	u, ok2 := numberWords[units]
+	if ok && ok1 && ok2 && t >= 20 && int(t)%10 == 0 && u >= 1 && u <= 9 {
+		return t + u, true
+	}
+	return 0, false
+}
 
 // durationJoin matches what may separate the parts of one duration.
 var durationJoin = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*)`)
@@ -84,14 +100,14 @@ func partValue(s string, m []int) (time.Duration, time.Duration, bool) {
 		w := s[m[4]:m[5]]
 		if v, err := strconv.ParseFloat(w, 64); err == nil {
 			q = v
-		} else if v, ok := numberWords[w]; ok && m[9] > m[8] && len(unitText) > 1 {
+		} else if v, ok := numberWord(w); ok && m[9] > m[8] && len(unitText) > 1 {
 			// A number word needs a space before a unit word: "tens" is
 			// not ten seconds, "a m" is not a minute.
 			q = v
 		} else {
 			return 0, 0, false
 		}
-		if m[6] >= 0 {
+		if m[6] >= 0 || m[12] >= 0 { // "two and a half hours", "an hour and a half"
 			q += 0.5
 		}
 	}

@@ -104,6 +104,14 @@ var blocks = map[atom.Atom]bool{
 	atom.Small: false,
 }
 
+// paragraphLike blocks are separated by a blank line, as paragraphs are in
+// text, so their sentences never run together.
+var paragraphLike = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true,
+	atom.Blockquote: true, atom.Table: true, atom.Ul: true, atom.Ol: true, atom.Pre: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+}
+
 var headingLevel = map[atom.Atom]int{atom.H1: 1, atom.H2: 2, atom.H3: 3, atom.H4: 4, atom.H5: 5, atom.H6: 6}
 
 // textBuilder collects visible text line by line, remembering the source
@@ -155,6 +163,15 @@ func (b *textBuilder) newline() {
 	b.out.WriteString(t)
 	b.out.WriteByte('\n')
 	b.srcLine = append(b.srcLine, b.start)
+}
+
+// blank ends a paragraph with an empty line, once.
+func (b *textBuilder) blank(src int) {
+	if b.out.Len() == 0 || bytes.HasSuffix(b.out.Bytes(), []byte("\n\n")) {
+		return
+	}
+	b.out.WriteByte('\n')
+	b.srcLine = append(b.srcLine, src)
 }
 
 // visibleText extracts the visible text of an HTML document, one line per
@@ -220,6 +237,9 @@ func visibleText(data []byte) ([]byte, []int) {
 				}
 			case blocks[a]:
 				b.newline()
+				if paragraphLike[a] {
+					b.blank(line) // prose blocks stay paragraphs of their own
+				}
 				if tt == html.StartTagToken {
 					if lvl := headingLevel[a]; lvl > 0 {
 						b.prefix(strings.Repeat("#", lvl)+" ", line)

@@ -63,6 +63,9 @@ var pmHeadingWord = regexp.MustCompile(`(?i)\b(timeline|impact|root cause|summar
 // with its zone, says which zone its times are in, or holds a timeline of
 // lines that begin with a time.
 func detectText(d *doc) (int, string) {
+	if body, _ := jsonBody(d.data); body != nil {
+		return 0, "a JSON document is no prose"
+	}
 	n, entries := 0, 0
 	for _, l := range d.lines {
 		if l.Text == "" {
@@ -235,9 +238,15 @@ func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *dat
 		}
 	}
 	for _, l := range body {
+		if byline.MatchString(l.Text) {
+			continue // when the post was published, not when the incident was
+		}
 		if dd := first(l.Text); dd != nil {
 			return dd
 		}
 	}
 	return nil
 }
+
+// byline is a line that says when a post was published or edited.
+var byline = regexp.MustCompile(`(?i)^(?:posted|published|written|updated|last updated|last modified|created|edited)\b|^by\s|\bpublished on\b`)

@@ -8,6 +8,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -108,6 +109,10 @@ type proseReader struct {
 	// ranks of facts.Start and facts.End (rankNone when unknown)
 	startRank, endRank int
 	in                 proseInput
+	// ownDate says the sentence being read writes a date of its own (not
+	// one carried from an earlier sentence); endOwnDate says so of the
+	// sentence that gave the impact end.
+	ownDate, endOwnDate bool
 	// dates the document states or posts on; gathered on first need.
 	dates map[date]bool
 }
@@ -132,7 +137,17 @@ func readProse(in proseInput) proseFacts {
 	for _, b := range in.blocks {
 		r.block(b)
 	}
+	r.ownDate = true // narrative entries are dated by their own timeline
 	r.narrativeWindow()
+	// An end written without a date of its own ("restored at 00:35 UTC")
+	// after a start late the evening before has passed midnight.
+	if st, en := r.facts.Start, r.facts.End; st != nil && en != nil && en.At.Before(st.At) &&
+		!r.endOwnDate && st.At.Sub(en.At) < 24*time.Hour {
+		moved := *en
+		moved.At = en.At.Add(24 * time.Hour)
+		r.facts.End = &moved
+		r.warn(en.Line, "the stated end has no date and falls before the start: read as the next day")
+	}
 	return r.facts
 }
 
@@ -214,12 +229,12 @@ func (r *proseReader) block(b proseBlock) {
 
 // zoneCue finds statements that say which zone a document's times are in:
 // "All times are in UTC", "Timeline (UTC)", "(all times in PDT)".
-var zoneCue = regexp.MustCompile(`(?i)\b(all times|times are|times in|times shown|times listed|timestamps|timeline|time line|chronology)\b`)
+var zoneCue = regexp.MustCompile(`(?i)\b(all times|times are|times in|times shown|times listed|timestamps|timeline|time line|chronology)\b|\btimes?\s*\(`)
 
 // blockZone returns the zone a block says all its times are in, if any.
 func blockZone(ls []line, order dateOrder) *zone {
 	for _, l := range ls {
-		if !strings.Contains(l.Text, "ime") && !strings.Contains(l.Text, "hronolog") {
+		if !strings.Contains(l.Text, "ime") && !strings.Contains(l.Text, "IME") && !strings.Contains(l.Text, "hronolog") {
 			continue // no "time", "Timeline", "timestamps", "chronology"
 		}
 		for _, loc := range zoneCue.FindAllStringIndex(l.Text, -1) {
@@ -259,6 +274,7 @@ type rawEntry struct {
 func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 	isEntry := map[int]bool{}
 	var raws []rawEntry
+	var bare []bareEntry // entries without a separator, kept if there are several
 	var ctxDates []*date // the date context in force for each raw entry
 	var cur *date
 	for li, l := range ls {
@@ -320,6 +336,13 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 				}
 			}
 		}
+		// "15:47 Rollback started": a time and words with no separator,
+		// an entry when the block has two or more such lines.
+		if len(ms) > 0 && ms[0].Start == 0 && ms[0].Clock != nil {
+			if after := rest[ms[0].End:]; len(after) > 1 && after[0] == ' ' && unicode.IsLetter([]rune(strings.TrimLeft(after, " *_") + " ")[0]) {
+				bare = append(bare, bareEntry{raw: rawEntry{line: l.N, m: ms[0], text: cleanEntry(after)}, ctx: cur})
+			}
+		}
 		// A timeline flattened onto one line: "13h03: users ... 13h07: ...".
 		if in := inlineEntries(l, all); len(in) >= 2 {
 			for _, e := range in {
@@ -328,6 +351,14 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 			}
 			isEntry[l.N] = true
 		}
+	}
+	if len(bare) >= 2 {
+		for _, b := range bare {
+			raws = append(raws, b.raw)
+			ctxDates = append(ctxDates, b.ctx)
+			isEntry[b.raw.line] = true
+		}
+		sortRaw(raws, ctxDates)
 	}
 	r.settleEntries(raws, ctxDates, z)
 	return isEntry
@@ -374,8 +405,31 @@ var htmlBreak = regexp.MustCompile(`(?i)<br\s*/?>|</?(?:em|strong|b|i|code)>`)
 // HTML.
 func cleanEntry(text string) string {
 	text = htmlBreak.ReplaceAllString(text, " ")
+	text = emphasis.Replace(text)
 	text = strings.Join(strings.Fields(text), " ")
 	return strings.Trim(text, "*_|\\ ")
+}
+
+// bareEntry is a "15:47 Rollback started" line and the date in force.
+type bareEntry struct {
+	raw rawEntry
+	ctx *date
+}
+
+// sortRaw puts entries back in line order after bare ones were added.
+func sortRaw(raws []rawEntry, ctx []*date) {
+	idx := make([]int, len(raws))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return raws[idx[a]].line < raws[idx[b]].line })
+	r2 := make([]rawEntry, len(raws))
+	c2 := make([]*date, len(raws))
+	for i, j := range idx {
+		r2[i], c2[i] = raws[j], ctx[j]
+	}
+	copy(raws, r2)
+	copy(ctx, c2)
 }
 
 // inlineEntries finds timeline entries run together on one line, each a
@@ -515,6 +569,10 @@ func (p paragraph) lineAt(off int) int {
 // ("**Time to repair**: 8m").
 var emphasis = strings.NewReplacer("**", "", "__", "")
 
+// clockLed matches a line that opens with a time ("15:47 Rollback
+// started").
+var clockLed = regexp.MustCompile(`^(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}[:h]\d{2}\b`)
+
 var listItem = regexp.MustCompile(`^(?:[-*•+]\s|\d{1,3}[.)]\s|#)`)
 
 // paragraphs joins wrapped lines into paragraphs; blank lines, list items,
@@ -522,6 +580,7 @@ var listItem = regexp.MustCompile(`^(?:[-*•+]\s|\d{1,3}[.)]\s|#)`)
 func paragraphs(ls []line, skip map[int]bool) []paragraph {
 	var out []paragraph
 	var cur paragraph
+	prevClockLed := false
 	flush := func() {
 		if cur.Text != "" {
 			out = append(out, cur)
@@ -533,9 +592,11 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 			flush()
 			continue
 		}
-		if cur.Text != "" && (listItem.MatchString(l.Text) || strings.HasSuffix(cur.Text, ":")) {
-			flush()
+		if cur.Text != "" && (listItem.MatchString(l.Text) || strings.HasSuffix(cur.Text, ":") ||
+			(clockLed.MatchString(l.Text) && prevClockLed)) {
+			flush() // lines that open with times are entries of their own
 		}
+		prevClockLed = clockLed.MatchString(l.Text)
 		if cur.Text != "" {
 			cur.Text += " "
 		}
@@ -606,11 +667,12 @@ var (
 	hedgeWords = `(?:(?:approximately|approx\.?|about|around|roughly|circa|ca\.|~|some|nearly|almost|just)\s*)*`
 	windowOpen = regexp.MustCompile(`(?:\bfrom|\bbetween|\bstarting(?: at)?|\bbeginning(?: at)?|\b(?:began|begins|started|starts) at)\s+` + hedgeWords + `$`)
 	windowJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:to|until|till|through|thru|and|-|–|—|&|->|→|(?:and\s+)?(?:ended|ending|ends|finished|recovered)(?:\s+at)?)\s+` + hedgeWords + `$`)
+	toJoin     = regexp.MustCompile(`^\s*(?:to|until|till|through)\s+` + hedgeWords + `$`)
 	dashJoin   = regexp.MustCompile(`^\s*(?:-|–|—|->|→)\s*` + hedgeWords + `$`)
 	futureCue  = regexp.MustCompile(`\b(?:will|shall|going to|upcoming|plan(?:s|ned)? to|scheduled (?:for|to|between|from|on|at))\b`)
-	startCue   = regexp.MustCompile(`\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose)\s+` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*` + hedgeWords + `$`)
+	startCue   = regexp.MustCompile(`(?:\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose)\s+(?:[a-z]+ing\s+)?` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*|\bfrom\s+)` + hedgeWords + `$`)
 	sinceCue   = regexp.MustCompile(`\bsince\s+` + hedgeWords + `$`)
-	byCue      = regexp.MustCompile(`\b(?:by|until|till)\s+` + hedgeWords + `$`)
+	byCue      = regexp.MustCompile(`\b(?:by|until|till|as of)\s+` + hedgeWords + `$`)
 	// observedCue follows a time: "At 16:25 UTC on September 7 we observed
 	// intermittent issues".
 	observedCue = regexp.MustCompile(`^[^.;]{0,40}?\b(?:we|our (?:monitoring|team|engineers|systems)|users|customers)\s+(?:first\s+)?(?:observed|noticed|saw|began (?:to see|seeing)|started (?:to see|seeing)|experienced|began experiencing|started experiencing)\b`)
@@ -675,6 +737,7 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 			break
 		}
 	}
+	r.ownDate = sentDate != nil
 	if sentDate == nil {
 		sentDate = *ctxDate
 	} else {
@@ -716,14 +779,14 @@ func (r *proseReader) setStart(rs rankedStated) {
 func (r *proseReader) setEndLatest(rs rankedStated) {
 	st, rank := rs.st, rs.rank
 	if st != nil && (rank > r.endRank || (rank == r.endRank && r.facts.End != nil && st.At.After(r.facts.End.At))) {
-		r.facts.End, r.endRank = st, rank
+		r.facts.End, r.endRank, r.endOwnDate = st, rank, r.ownDate
 	}
 }
 
 func (r *proseReader) setEnd(rs rankedStated) {
 	st, rank := rs.st, rs.rank
 	if st != nil && rank > r.endRank {
-		r.facts.End, r.endRank = st, rank
+		r.facts.End, r.endRank, r.endOwnDate = st, rank, r.ownDate
 	}
 }
 
@@ -739,9 +802,14 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 			break
 		}
 	}
+	var leftDate *date // the last date written before the current time
 	for k := 0; k < len(ms); k++ {
 		a := ms[k]
 		if a.Clock == nil {
+			if a.Date != nil {
+				d := *a.Date
+				leftDate = &d
+			}
 			continue
 		}
 		if a.Start > future {
@@ -759,9 +827,9 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 			between := low[a.End:b.Start]
 			label := startLabel.MatchString(before)
 			opened := label || windowOpen.MatchString(before)
-			if (opened && windowJoin.MatchString(between)) || dashJoin.MatchString(between) ||
+			if (opened && windowJoin.MatchString(between)) || dashJoin.MatchString(between) || toJoin.MatchString(between) ||
 				(label && endLabel.MatchString(between)) {
-				if r.window(s, a, b, blockZ, sentDate) {
+				if r.window(s, a, b, blockZ, sentDate, leftDate) {
 					k++
 					continue
 				}
@@ -784,6 +852,8 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 			// "At 10:02 UTC, a change made downloads return errors": a
 			// time followed by the impact, kept only if nothing says more.
 			r.setStart(r.single(rankWeak, s, a, blockZ, sentDate, "impact start"))
+		case r.endRank < rankCue && weakEnd(low, a):
+			r.setEnd(r.single(rankWeak, s, a, blockZ, sentDate, "impact end"))
 		case byCue.MatchString(before) && recoveryCtx.MatchString(low) && !negated(low):
 			// "by 9:40 UTC traffic had returned to normal levels"
 			r.setEnd(r.single(rankCue, s, a, blockZ, sentDate, "impact end"))
@@ -819,6 +889,19 @@ func weakStart(low string, a mention) bool {
 	return impactCtx.MatchString(after) && !recoveryCtx.MatchString(after)
 }
 
+// weakEnd reports whether the clause after time a says service came back:
+// "At 00:35 UTC on June 2 uploads recovered".
+func weakEnd(low string, a mention) bool {
+	if a.Zone == nil || a.Start > 40 {
+		return false
+	}
+	after := low[a.End:]
+	if i := strings.IndexAny(after, ".;"); i >= 0 {
+		after = after[:i]
+	}
+	return narrativeEndCue.MatchString(after) && !negated(after)
+}
+
 // notCue finds a negation ("not", "no longer", "isn't").
 var notCue = regexp.MustCompile(`\b(?:not|no longer|n't|never)\b|n't\b`)
 
@@ -827,7 +910,10 @@ func negated(s string) bool { return notCue.MatchString(s) }
 
 // window records the window a..b if its times can be placed; it reports
 // whether it did.
-func (r *proseReader) window(s sentence, a, b mention, blockZ *zone, sentDate *date) bool {
+// leftDate is the last date written before a in the sentence ("On 18
+// September 2024 from 22:47 to 19 September 2024 00:13"): it dates a before
+// b's own date does.
+func (r *proseReader) window(s sentence, a, b mention, blockZ *zone, sentDate, leftDate *date) bool {
 	za, zb := a.Zone, b.Zone
 	if za == nil {
 		za = zb
@@ -848,6 +934,9 @@ func (r *proseReader) window(s sentence, a, b mention, blockZ *zone, sentDate *d
 		return false
 	}
 	da, wdA := a.Date, a.Weekday
+	if da == nil && leftDate != nil {
+		da = leftDate
+	}
 	if da == nil {
 		da, wdA = b.Date, b.Weekday
 	}
@@ -874,7 +963,7 @@ func (r *proseReader) window(s sentence, a, b mention, blockZ *zone, sentDate *d
 	// written once ("between 23:50 and 00:20 UTC on April 10") is the
 	// window's, and an end before the start has passed midnight.
 	dB := dA
-	ownDate := a.Date != nil && b.Date != nil
+	ownDate := (a.Date != nil || leftDate != nil) && b.Date != nil
 	if ownDate {
 		dB = *b.Date
 		if dB.Year == 0 {
@@ -887,6 +976,15 @@ func (r *proseReader) window(s sentence, a, b mention, blockZ *zone, sentDate *d
 	if end.Before(start) && !ownDate {
 		dB = dB.addDays(1)
 		end, n2 = zb.at(dB, *b.Clock)
+	}
+	// 05/03/2024 read month first may lie months from the report; read
+	// day first, it may fit.
+	if sw := swappedOf(a, b, leftDate, s); sw != nil && !r.quietPlausible(start) {
+		if t2, _ := za.at(*sw, ca); r.quietPlausible(t2) {
+			shift := t2.Sub(start)
+			start, end = t2, end.Add(shift)
+			r.warn(line, fmt.Sprintf("the date %s reads both ways; read day first, which fits the report", sw))
+		}
 	}
 	text := strings.TrimSpace(s.Text)
 	if !r.plausible(line, start, end, text) {
@@ -996,6 +1094,29 @@ func (r *proseReader) checkWeekday(line int, wd *time.Weekday, d date) bool {
 // start; a window further back is most likely a typo in the date.
 const maxLeadTime = 31 * 24 * time.Hour
 
+// swappedOf is the other reading of the date that dated a window, if it
+// was an all-numeric date that reads both ways.
+func swappedOf(a, b mention, leftDate *date, s sentence) *date {
+	switch {
+	case a.Date != nil:
+		return a.Swapped
+	case leftDate != nil:
+		for _, m := range scanMentions(s.Text, monthFirst) {
+			if m.Date != nil && *m.Date == *leftDate {
+				return m.Swapped
+			}
+		}
+	case b.Date != nil:
+		return b.Swapped
+	}
+	return nil
+}
+
+// quietPlausible is plausible without the warning.
+func (r *proseReader) quietPlausible(t time.Time) bool {
+	return !r.anchor.OK || !(t.Before(r.anchor.First.Add(-maxLeadTime)) || t.After(r.anchor.Last.Add(24*time.Hour)))
+}
+
 // plausible checks a stated window against the updates.
 func (r *proseReader) plausible(line int, start, end time.Time, text string) bool {
 	if end.Before(start) {
@@ -1017,7 +1138,7 @@ func (r *proseReader) plausible(line int, start, end time.Time, text string) boo
 // "duration of"); a weak one is "for N minutes" in a sentence about the
 // impact. Bounds ("at least", "over", "up to") are not durations.
 var (
-	durStrong = regexp.MustCompile(`\b(?:lasting|lasted|lasts|last(?:ed)? for|(?:total |incident |outage |impact )?duration(?: of| was| is)?\s*:?|downtime of|outage of|time to (?:resolve|resolution|recover|recovery|repair|restore)\s*:)\s*(?:for\s+)?`)
+	durStrong = regexp.MustCompile(`\b(?:lasting|lasted|lasts|last(?:ed)? for|(?:total |incident |outage |impact )?duration(?: of (?:the )?(?:impact|outage|incident|disruption))?(?: of| was| is)?\s*:?|(?:total )?downtime(?: of| was)?\s*:?|outage of|(?:the )?total impact (?:was|of)|for a (?:total|period) of|ttr\s*:|time to (?:resolve|resolution|recover|recovery|repair|restore)\s*:)\s*(?:for\s+)?`)
 	durWeak   = regexp.MustCompile(`\bfor\s+`)
 	durAdj    = regexp.MustCompile(`\b(?:a|an)\s+(\d+|[a-z]+)[- ](second|minute|hour|day)s?\s+(?:outage|incident|disruption|interruption|period|window|downtime|degradation)`)
 	durHedge  = regexp.MustCompile(`^(?:(?:approximately|approx\.?|about|around|roughly|circa|ca\.|~|some|nearly|almost|just over|just under)\s*)+`)
@@ -1066,7 +1187,8 @@ func (r *proseReader) durations(s sentence, low string) {
 		r.facts.durRank = rank
 		return true
 	}
-	if strings.Contains(low, "last") || strings.Contains(low, "duration") || strings.Contains(low, " of ") || strings.Contains(low, "time to") {
+	if strings.Contains(low, "last") || strings.Contains(low, "duration") || strings.Contains(low, " of ") || strings.Contains(low, "time to") ||
+		strings.Contains(low, "downtime") || strings.Contains(low, "ttr") || strings.Contains(low, "total impact") {
 		for _, loc := range durStrong.FindAllStringIndex(low, -1) {
 			if try(loc[1], 3) {
 				return
@@ -1108,6 +1230,9 @@ var milestoneCues = []struct {
 	{MilestoneDetected, []string{"alert", "page", "detect", "notice", "report", "escalat", "declared", "first "}, regexp.MustCompile(`\b(?:alert\w*|paged|page fired|detected|detect|noticed|reported|reports?|reporting|escalat\w*|declared|first (?:report|signs?))\b`)},
 }
 
+// onlyBegun follows a milestone keyword when the work only began.
+var onlyBegun = regexp.MustCompile(`^\W*(?:\w+\W+){0,2}?(?:started|starts|begins|began|beginning|in progress|underway|initiated|kicked off)\b`)
+
 var negation = regexp.MustCompile(`(?:\bnot|n't|\bno|\bunable to|\bwithout|\bbefore)\s+(?:yet\s+|been\s+|fully\s+|be\s+)*$`)
 
 // classifyMilestone reads which milestone a narrative entry expresses, if
@@ -1120,6 +1245,11 @@ func classifyMilestone(text string) Milestone {
 		}
 		for _, loc := range c.re.FindAllStringIndex(low, -1) {
 			if negation.MatchString(low[max(0, loc[0]-24):loc[0]]) {
+				continue
+			}
+			// "Rollback started", "fix rollout in progress": the work
+			// began, the milestone is when it finishes.
+			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && onlyBegun.MatchString(low[loc[1]:min(len(low), loc[1]+30)]) {
 				continue
 			}
 			return c.m
@@ -1140,7 +1270,7 @@ func containsAny(s string, subs []string) bool {
 // narrativeEndCue says a narrative entry marks the end of the impact: service is
 // back, not merely a fix started or announced ("login restored", "returns
 // to normal", "all services operational", "resolution is confirmed").
-var narrativeEndCue = regexp.MustCompile(`\b(?:restored|restores|recovered|recovers|recovery (?:is )?complete|back to normal|return(?:s|ed)? to normal|normal levels|back online|(?:fully )?operational|resolved|resolution (?:is )?(?:confirmed|complete)|working (?:again|normally|as expected)|healthy again|errors? (?:stop|stops|stopped|subside[sd]?)|no (?:more|further) errors)\b`)
+var narrativeEndCue = regexp.MustCompile(`\b(?:restored|restores|recovered|recovers|recovery (?:is )?complete|back to normal|return(?:s|ed)? to normal|normal levels|back online|(?:fully )?operational|resolved|resolution (?:is )?(?:confirmed|complete)|working (?:again|normally|as expected)|healthy again|errors? (?:stop|stops|stopped|subside[sd]?)|no (?:more|further) errors|(?:outage|incident|impact|disruption|degradation) (?:ends|ended|is over|over)|back (?:at|to) baseline)\b`)
 
 // endsImpact reports whether an entry's text says the impact ended.
 func endsImpact(text string) bool {

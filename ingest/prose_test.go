@@ -59,6 +59,13 @@ func TestProseWindows(t *testing.T) {
 		{"since with an impact starts it", "Users have been unable to log in since 2:09 PM EDT.", "2023-04-11T18:09:00Z", "none", ""},
 		{"future work is no impact", "We will upgrade the database from 19:00 to 20:00 UTC tomorrow.", "none", "none", ""},
 		{"a window beats an earlier cue", "The batch started failing at 18:00 UTC. Between 18:04 and 18:39 UTC dashboards timed out.", "2023-04-11T18:04:00Z", "2023-04-11T18:39:00Z", ""},
+		{"a window without an opener", "Requests failed 18:04 to 18:39 UTC.", "2023-04-11T18:04:00Z", "2023-04-11T18:39:00Z", ""},
+		{"a date right after the zone", "Between 23:40 UTC April 10 and 00:35 UTC April 11 the queue stalled.", "2023-04-10T23:40:00Z", "2023-04-11T00:35:00Z", ""},
+		{"each end of a window takes the date on its side", "On 10 April 2023 from 23:47 to 11 April 2023 00:13 UTC the queue stalled.", "2023-04-10T23:47:00Z", "2023-04-11T00:13:00Z", ""},
+		{"started failing at", "Uploads started failing at 18:02 UTC after a rotation.", "2023-04-11T18:02:00Z", "none", ""},
+		{"a time followed by the recovery", "At 18:40 UTC uploads recovered.", "none", "2023-04-11T18:40:00Z", ""},
+		{"an end before its start has passed midnight", "Errors began at 23:40 UTC on April 10. Service was restored at 00:35 UTC.", "2023-04-10T23:40:00Z", "2023-04-11T00:35:00Z", "read as the next day"},
+		{"a numeric date that reads both ways takes the reading that fits", "Payments failed between 10:02 and 10:47 +08 on 04/11/2023.", "2023-04-11T02:02:00Z", "2023-04-11T02:47:00Z", ""},
 		{"narrative timeline with a stated zone", "Timeline (UTC)\n18:07 - incident started after a config push\n18:29 - alert fired\n18:41 - service restored", "2023-04-11T18:07:00Z", "2023-04-11T18:41:00Z", ""},
 	}
 	for _, tt := range tests {
@@ -106,6 +113,12 @@ func TestProseDurations(t *testing.T) {
 		{"Cache entries expire after 10 minutes.", 0, false},
 		{"Retries back off for 5 seconds between attempts.", 0, false},
 		{"We are investigating an issue causing a 15 minute delay in ingestion.", 0, false},
+		{"Checkout was down for roughly an hour and a half.", 90 * time.Minute, true},
+		{"The outage lasted 2 hours and a half.", 150 * time.Minute, false},
+		{"The outage lasted forty-seven minutes.", 47 * time.Minute, false},
+		{"Total downtime: 48 minutes", 48 * time.Minute, false},
+		{"Uploads failed for a total of 55 minutes.", 55 * time.Minute, false},
+		{"Duration of impact: 1h 12m", 72 * time.Minute, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -231,6 +244,7 @@ func TestComponentLists(t *testing.T) {
 		{"A, B, and C", "A B C", ""},
 		{"API (EU, US) and Dashboard", "EU<API> US<API> Dashboard", "API"},
 		{"🎩 SchemeServe", "🎩 SchemeServe", ""},
+		{"Sync and Collaboration (Docs, Presence) and Mobile and Desktop Apps", "Docs<Sync and Collaboration> Presence<Sync and Collaboration> Mobile and Desktop Apps", "Sync and Collaboration"},
 	}
 	for _, tt := range tests {
 		cs, gs := parseComponentList(tt.in)

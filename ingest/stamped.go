@@ -97,6 +97,9 @@ var columnHeader = regexp.MustCompile(`(?i)^(?:date\s+)?time\s+(?:description|up
 // pageKind is the type line status sites put above a title.
 var pageKind = regexp.MustCompile(`(?i)^(?:incident|outage|notice|maintenance|incident report|service incident|degraded performance)$`)
 
+// titleField is a page's labelled title ("Title: ...").
+var titleField = regexp.MustCompile(`^(?i:title)\s*:\s*(.+)$`)
+
 // affectingLine names the components an incident affects.
 var affectingLine = regexp.MustCompile(`^(?i:incident affecting|affecting|affected products?:)\s+(.+)$`)
 
@@ -124,6 +127,38 @@ func parseStamped(d *doc) (Incident, error) {
 		headEnd = trailingStart(ls, st[0].idx)
 	}
 	inc.Title, inc.Source.Line = stampedTitle(ls[:headEnd], d.order)
+	head := ls[:headEnd]
+	if !leading {
+		head = ls[:st[0].idx]
+	}
+	// "Org / Title / Affected components / ... / Updates" (incident.io):
+	// two short lines before the components or updates heading are the
+	// organisation and the title; the lines under the components heading
+	// are the components.
+	for i, l := range head {
+		if !componentsHead.MatchString(l.Text) && !updatesHeading.MatchString(l.Text) {
+			continue
+		}
+		var named []line
+		for _, p := range head[:i] {
+			if p.Text != "" && !strings.Contains(p.Text, " > ") && len(p.Text) <= 120 {
+				named = append(named, p)
+			}
+		}
+		if len(named) == 2 && titleField.FindStringSubmatch(named[1].Text) == nil {
+			inc.Organization = named[0].Text
+			inc.Title, inc.Source.Line = named[1].Text, named[1].N
+		}
+		if componentsHead.MatchString(l.Text) {
+			for _, c := range head[i+1:] {
+				if c.Text == "" || updatesHeading.MatchString(c.Text) {
+					break
+				}
+				inc.Components = append(inc.Components, Component{Name: c.Text})
+			}
+		}
+		break
+	}
 	// "Incident affecting Cloud Queues, Cloud Functions" names the
 	// components; the title is the line after it.
 	for i, l := range ls[:headEnd] {
@@ -169,6 +204,9 @@ func parseStamped(d *doc) (Incident, error) {
 			if stt, ok := ParseStatus(body[j].Text); ok {
 				u.Status, u.Word = stt, body[j].Text
 				body = body[j+1:]
+			} else if word, rest, stt, ok := inlineStatus(body[j].Text); ok {
+				u.Status, u.Word = stt, word
+				body = append([]line{{N: body[j].N, Text: rest}}, body[j+1:]...)
 			}
 		}
 		u.Text = joinText(body)
@@ -185,9 +223,15 @@ func parseStamped(d *doc) (Incident, error) {
 		_, inc.Components = splitComponents(ls[st[len(st)-1].idx+1:])
 	}
 	if !leading {
-		_, tail := splitComponents(ls[st[len(st)-1].idx+1:])
+		rest, tail := splitComponents(ls[st[len(st)-1].idx+1:])
 		if len(tail) > 0 {
 			inc.Components = tail
+		}
+		for _, l := range rest {
+			if l.Text != "" && !pageKind.MatchString(l.Text) && !strings.EqualFold(l.Text, "status") {
+				inc.warnf(l.N, "text after the last timestamp has no time of its own: %q not read as an update", clip(l.Text, 50))
+				break
+			}
 		}
 	}
 	inc.Updates = orderUpdates(&inc, ups)
@@ -207,8 +251,10 @@ func defaultStatus(text string) (Status, bool) {
 	return StatusUpdate, false
 }
 
-// stampsLead decides whether stamps head their updates (the first stamp
-// opens the page, or follows a table header) or close them.
+// stampsLead decides whether stamps head their updates or close them: they
+// lead when the first one opens the page or follows a table header or an
+// "Updates" heading, or when a real body follows the last one; they close
+// them when what follows the last is nothing but chrome.
 func stampsLead(ls []line, st []stampLine) bool {
 	before := 0
 	for _, l := range ls[:st[0].idx] {
@@ -219,18 +265,28 @@ func stampsLead(ls []line, st []stampLine) bool {
 	if before <= 2 {
 		return true
 	}
-	if j := lastNonBlank(ls, st[0].idx); j >= 0 && columnHeader.MatchString(ls[j].Text) {
+	if j := lastNonBlank(ls, st[0].idx); j >= 0 && (columnHeader.MatchString(ls[j].Text) || updatesHeading.MatchString(ls[j].Text)) {
 		return true
 	}
-	return false
+	tail, _ := splitComponents(ls[st[len(st)-1].idx+1:])
+	size := 0
+	for _, l := range tail {
+		if !pageKind.MatchString(l.Text) && !strings.EqualFold(l.Text, "status") {
+			size += len(l.Text)
+		}
+	}
+	return size >= 80
 }
+
+// updatesHeading introduces a list of updates.
+var updatesHeading = regexp.MustCompile(`(?i)^(?:all updates|updates|update history|history|update timeline|incident updates)\s*:?$`)
 
 // trailingStart finds where the first update's body begins on a page whose
 // stamps close their updates: after an "Updates" heading, else after the
 // title block (date line, type line, title).
 func trailingStart(ls []line, firstStamp int) int {
 	for i := firstStamp - 1; i >= 0; i-- {
-		if t := strings.ToLower(strings.TrimSuffix(ls[i].Text, ":")); t == "updates" || t == "update timeline" || t == "history" {
+		if updatesHeading.MatchString(ls[i].Text) {
 			return i + 1
 		}
 	}
@@ -251,11 +307,18 @@ func trailingStart(ls []line, firstStamp int) int {
 	return 0
 }
 
-// stampedTitle is the first line of the head that is no date, type word,
-// stamp or chrome.
+// stampedTitle is the page's "Title:" field, else the first line of the
+// head that is no date, type word, stamp, breadcrumb ("Service health >
+// Exchange Online") or chrome.
 func stampedTitle(head []line, order dateOrder) (string, int) {
 	for _, l := range head {
-		if l.Text == "" || pageKind.MatchString(l.Text) || columnHeader.MatchString(l.Text) {
+		if m := titleField.FindStringSubmatch(l.Text); m != nil {
+			return strings.TrimSpace(m[1]), l.N
+		}
+	}
+	for _, l := range head {
+		if l.Text == "" || pageKind.MatchString(l.Text) || columnHeader.MatchString(l.Text) || strings.Contains(l.Text, " > ") ||
+			updatesHeading.MatchString(l.Text) || componentsHead.MatchString(l.Text) {
 			continue
 		}
 		if _, ok := dateLine(l.Text, order); ok {

@@ -15,11 +15,11 @@ import (
 
 var (
 	spReportFor = regexp.MustCompile(`(?i)^(?:(scheduled maintenance|maintenance)|incident) report for\s+(.+)$`)
-	spPosted    = regexp.MustCompile(`(?i)^posted\s+(.+)$`)
+	spPosted    = regexp.MustCompile(`(?i)^posted\s+(.*\d.*)$`)
 	spAffected  = regexp.MustCompile(`(?i)^this (incident|scheduled maintenance|maintenance) affected:\s*(.*)$`)
 	// spInline is a status and its body on one line: "Resolved - This
 	// incident has been resolved."
-	spInline = regexp.MustCompile(`^([A-Za-z][A-Za-z -]{3,20}?)\s+[-–—]\s+(.+)$`)
+	spInline = regexp.MustCompile(`^([A-Za-z][A-Za-z -]{3,20}?)(?:\s+[-–—]|[.:])\s+(.+)$`)
 	// spComponentField is a component named in an update body:
 	// "Component(s): Customer Support Portal".
 	spComponentField = regexp.MustCompile(`(?i)^(?:[•*-]\s*)?(?:affected )?components?(?:\(s\))?\s*:\s*(.+)$`)
@@ -408,8 +408,14 @@ func splitList(s string) []string {
 	return out
 }
 
-// topLevelAnd finds the last " and " outside parentheses.
+// topLevelAnd finds where the last item of a list starts: after the last
+// " and " outside parentheses, but after a group's ")" when an " and "
+// follows one ("Sync and Collaboration (Docs, Presence) and Mobile and
+// Desktop Apps"), since names may hold "and" and groups end with ")".
 func topLevelAnd(s string) int {
+	if i := strings.LastIndex(s, ") and "); i >= 0 && strings.Count(s[:i+1], "(") == strings.Count(s[:i+1], ")") {
+		return i + 1
+	}
 	depth := 0
 	found := -1
 	for i := 0; i < len(s); i++ {

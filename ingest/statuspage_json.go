@@ -104,7 +104,7 @@ func parseStatuspageJSON(d *doc) ([]Incident, error) {
 	}
 	switch tok {
 	case json.Delim('['):
-		if found, err = decodeIncidents(dec, d.data, base, false); err != nil {
+		if found, err = decodeIncidentElems(dec, d.data, base, false); err != nil {
 			return nil, jsonError(lines, base, dec, err)
 		}
 	case json.Delim('{'):
@@ -175,6 +175,12 @@ func decodeIncidents(dec *json.Decoder, data []byte, base int, maintenance bool)
 	if tok != json.Delim('[') {
 		return nil, errors.New("want an array of incidents")
 	}
+	return decodeIncidentElems(dec, data, base, maintenance)
+}
+
+// decodeIncidentElems reads the elements of an array whose "[" was read,
+// and its "]".
+func decodeIncidentElems(dec *json.Decoder, data []byte, base int, maintenance bool) ([]spjFound, error) {
 	var out []spjFound
 	for dec.More() {
 		f := spjFound{offset: valueStart(data, base+int(dec.InputOffset())), maintenance: maintenance}
@@ -183,7 +189,7 @@ func decodeIncidents(dec *json.Decoder, data []byte, base int, maintenance bool)
 		}
 		out = append(out, f)
 	}
-	_, err = dec.Token() // ']'
+	_, err := dec.Token() // ']'
 	return out, err
 }
 

@@ -73,6 +73,10 @@ type mention struct {
 	Text string
 	// ClockText is the time of day as written ("13h03", "2:55 PM").
 	ClockText string
+	// Swapped is the other reading of an all-numeric date that reads
+	// both ways (05/03/2024: May 3 or 5 March), for callers that can
+	// check which fits the report.
+	Swapped *date
 }
 
 // dateOrder says how an all-numeric date such as 05/07/2020 is read.
@@ -240,6 +244,7 @@ func (sc *scanner) moment(i int) (mention, int, bool) {
 	if m.Date == nil {
 		if d, next, ok := sc.date(i); ok {
 			m.Date = &d
+			m.Swapped = sc.swapped(i, d)
 			i = next
 		}
 	}
@@ -268,10 +273,19 @@ func (sc *scanner) moment(i int) (mention, int, bool) {
 			m.Zone = &z
 			i = next
 		}
-		// Time then date: "20:52 UTC on Thursday, November 6".
+		// Time then date: "20:52 UTC on Thursday, November 6", "00:35 UTC
+		// June 2" (a date right after a zone).
 		j := i
-		if j < len(sc.toks) && (sc.toks[j].isWord("on") || sc.toks[j].isPunct(',')) {
-			j++
+		glued := m.Zone != nil && j < len(sc.toks) && sc.toks[j].kind == tkWord && !sc.toks[j].isWord("on")
+		if glued {
+			if _, _, ok := sc.month(j); !ok {
+				glued = false
+			}
+		}
+		if j < len(sc.toks) && (sc.toks[j].isWord("on") || sc.toks[j].isPunct(',') || glued) {
+			if !glued {
+				j++
+			}
 			if wd, ok := sc.weekday(j); ok {
 				k := j + 1
 				if k < len(sc.toks) && sc.toks[k].isPunct(',') {
@@ -279,10 +293,12 @@ func (sc *scanner) moment(i int) (mention, int, bool) {
 				}
 				if d, next, ok := sc.date(k); ok {
 					m.Weekday, m.Date = &wd, &d
+					m.Swapped = sc.swapped(k, d)
 					i = next
 				}
 			} else if d, next, ok := sc.date(j); ok {
 				m.Date = &d
+				m.Swapped = sc.swapped(j, d)
 				i = next
 			}
 		}
@@ -293,6 +309,20 @@ func (sc *scanner) moment(i int) (mention, int, bool) {
 	m.Start, m.End = sc.toks[start].start, sc.toks[i-1].end
 	m.Text = sc.src[m.Start:m.End]
 	return m, i, true
+}
+
+// swapped returns the other reading of an all-numeric date at token i
+// that reads both ways, or nil.
+func (sc *scanner) swapped(i int, d date) *date {
+	t := sc.toks
+	if i+4 >= len(t) || t[i].kind != tkNum || !t[i+1].isPunct('/') || len(t[i].text) > 2 {
+		return nil
+	}
+	o := date{d.Year, time.Month(d.Day), int(d.Month)}
+	if o == d || !o.valid() || d.Day > 12 {
+		return nil
+	}
+	return &o
 }
 
 func (sc *scanner) weekday(i int) (time.Weekday, bool) {

@@ -76,6 +76,11 @@ func Compute(inc ingest.Incident) Result {
 	r := Result{Updates: len(inc.Updates)}
 	ms := &r.Milestones
 	ms.Resolved = lastUpdate(inc.Updates, ingest.StatusResolved, ingest.StatusCompleted)
+	if !ms.Resolved.Known() {
+		// A written postmortem has no status updates: its timeline's last
+		// "resolved" entry, zone stated, stands in.
+		ms.Resolved = lastNarrative(inc, ingest.MilestoneResolved)
+	}
 	ms.Start = start(inc, ms.Resolved)
 	if inc.ImpactEnd != nil {
 		ms.ImpactEnd = at(inc.ImpactEnd.At, ProvStated, inc.ImpactEnd.Line, "stated impact end")
@@ -175,6 +180,21 @@ func narrative(inc ingest.Incident, m ingest.Milestone) Milestone {
 			continue
 		}
 		if !best.Known() || e.At.Before(*best.At) {
+			best = at(*e.At, ProvNarrative, e.Line, "narrative "+e.Clock+": "+clip(e.Text, 60))
+		}
+	}
+	return best
+}
+
+// lastNarrative is the latest narrative entry expressing m whose zone is
+// stated or assumed.
+func lastNarrative(inc ingest.Incident, m ingest.Milestone) Milestone {
+	var best Milestone
+	for _, e := range inc.Timeline {
+		if e.Milestone != m || !e.ZoneSrc.Known() || e.At == nil {
+			continue
+		}
+		if !best.Known() || !e.At.Before(*best.At) {
 			best = at(*e.At, ProvNarrative, e.Line, "narrative "+e.Clock+": "+clip(e.Text, 60))
 		}
 	}

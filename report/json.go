@@ -43,6 +43,7 @@ type incidentJSON struct {
 	ImpactStart           *string        `json:"impact_start"`
 	ImpactEnd             *string        `json:"impact_end"`
 	StatedDurationSeconds *int64         `json:"stated_duration_seconds"`
+	StatedDurationApprox  *bool          `json:"stated_duration_approximate"`
 	Timeline              []timelineJSON `json:"timeline"`
 	MetricsVersion        string         `json:"metrics_version"`
 	Milestones            milestonesJSON `json:"milestones"`
@@ -193,6 +194,7 @@ func record(e Entry) incidentJSON {
 	}
 	if inc.StatedDuration != nil {
 		r.StatedDurationSeconds = optSeconds(&inc.StatedDuration.Duration)
+		r.StatedDurationApprox = &inc.StatedDuration.Approximate
 	}
 	for _, t := range inc.Timeline {
 		r.Timeline = append(r.Timeline, timelineEntry(t))

@@ -53,7 +53,14 @@ func WriteIncidents(w io.Writer, entries []Entry) error {
 	L, R := tw.AlignLeft, tw.AlignRight
 	t := newTable(w, []tw.Align{L, L, L, R, R, R, R, R, R})
 	t.Header("organization", "title", "start (UTC)", "TTD", "TTI", "TTM", "TTR", "impact", "updates")
-	inferred := false
+	inferred, negative := false, false
+	mark := func(d *time.Duration) string {
+		if d != nil && *d < 0 {
+			negative = true
+			return Duration(*d) + "!"
+		}
+		return optDuration(d)
+	}
 	for _, e := range entries {
 		ms, d := e.Result.Milestones, e.Result.Durations
 		start := stamp(ms.Start.At)
@@ -67,8 +74,8 @@ func WriteIncidents(w io.Writer, entries []Entry) error {
 		}
 		if err := t.Append([]string{
 			cell(e.Incident.Organization, 24), cell(title, 48), start,
-			optDuration(d.Get(metrics.TTD)), optDuration(d.Get(metrics.TTI)), optDuration(d.Get(metrics.TTM)),
-			optDuration(d.Get(metrics.TTR)), optDuration(d.Get(metrics.Impact)), fmt.Sprint(e.Result.Updates),
+			mark(d.Get(metrics.TTD)), mark(d.Get(metrics.TTI)), mark(d.Get(metrics.TTM)),
+			mark(d.Get(metrics.TTR)), mark(d.Get(metrics.Impact)), fmt.Sprint(e.Result.Updates),
 		}); err != nil {
 			return err
 		}
@@ -76,11 +83,15 @@ func WriteIncidents(w io.Writer, entries []Entry) error {
 	if err := t.Render(); err != nil {
 		return err
 	}
+	var legend []string
 	if inferred {
-		_, err := fmt.Fprintln(w, "~ start inferred from a stated duration; blank: unknown")
-		return err
+		legend = append(legend, "~ start inferred from a stated duration")
 	}
-	_, err := fmt.Fprintln(w, "blank: unknown (not derivable from the report)")
+	if negative {
+		legend = append(legend, "! negative: a milestone before the start, kept as read (--warnings says why)")
+	}
+	legend = append(legend, "blank: unknown (not derivable from the report)")
+	_, err := fmt.Fprintln(w, strings.Join(legend, "; "))
 	return err
 }
 
