@@ -683,9 +683,11 @@ var (
 	// UTC to 15:04 UTC" moves the start, it is no window.
 	correctionCue = regexp.MustCompile(`\b(?:changed|corrected|moved|updated|amended|adjusted)\s+from\s+` + hedgeWords + `$`)
 	startNounCue  = regexp.MustCompile(`\b(?:issues?|outage|incident|problems?|errors?|disruption|degradation|interruption|downtime|failures?)\s+(?:on|at)\s+$`)
-	startLabel    = regexp.MustCompile(`\b(?:impact start(?:ed)?|incident start(?:ed)?|outage start(?:ed)?|start(?:ed)?|start time|began)\s*:\s*` + hedgeWords + `$`)
-	endLabel      = regexp.MustCompile(`\b(?:impact end(?:ed)?|incident end(?:ed)?|outage end(?:ed)?|end(?:ed)?|end time)\s*:\s*` + hedgeWords + `$`)
-	endCue        = regexp.MustCompile(`\b(?:ended|ending)\s+(?:at\s+|on\s+|around\s+)*` + hedgeWords + `$`)
+	startLabel    = regexp.MustCompile(`\b(?:impact start(?:ed)?|incident start(?:ed)?|outage start(?:ed)?|start(?:ed)?|start time|began)(?:\s*\([^)]{1,20}\))?\s*:\s*` + hedgeWords + `$`)
+	endLabel      = regexp.MustCompile(`\b(?:impact end(?:ed)?|incident end(?:ed)?|outage end(?:ed)?|end(?:ed)?|end time)(?:\s*\([^)]{1,20}\))?\s*:\s*` + hedgeWords + `$`)
+	// labelZone is a zone written in a label: "Start time (UTC):".
+	labelZone = regexp.MustCompile(`\(([^)]{1,20})\)\s*:\s*` + hedgeWords + `$`)
+	endCue    = regexp.MustCompile(`\b(?:ended|ending)\s+(?:at\s+|on\s+|around\s+)*` + hedgeWords + `$`)
 	// impactCtx says a sentence is about the impact (so "started at" is the
 	// impact starting, not a job); recoveryCtx that it is about recovery
 	// ("working normally since 8:31").
@@ -835,11 +837,19 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 				}
 			}
 		}
+		// "Start time (UTC): Feb 9, 2024 04:44": the label's zone is the
+		// time's when it has none.
+		lz := blockZ
+		if m := labelZone.FindStringSubmatch(before); m != nil && a.Zone == nil {
+			if z := blockZone([]line{{Text: "times in " + m[1]}}, r.order); z != nil {
+				lz = z
+			}
+		}
 		switch {
 		case startLabel.MatchString(before):
-			r.setStart(r.single(rankLabel, s, a, blockZ, sentDate, "impact start"))
+			r.setStart(r.single(rankLabel, s, a, lz, sentDate, "impact start"))
 		case endLabel.MatchString(before):
-			r.setEnd(r.single(rankLabel, s, a, blockZ, sentDate, "impact end"))
+			r.setEnd(r.single(rankLabel, s, a, lz, sentDate, "impact end"))
 		case endCue.MatchString(before):
 			r.setEnd(r.single(rankCue, s, a, blockZ, sentDate, "impact end"))
 		case resolvedAtCue.MatchString(before) && !negated(before):
@@ -1179,8 +1189,10 @@ func (r *proseReader) durations(s sentence, low string) {
 		if !ok {
 			return false
 		}
-		// "over a 32-minute period" is fine, "2-3 hours" is not a duration.
-		if tail := rest[n:]; strings.HasPrefix(tail, "-") || strings.HasPrefix(tail, " or ") || strings.HasPrefix(tail, " to ") {
+		// "over a 32-minute period" is fine, "2-3 hours" is not a duration,
+		// nor is "20 minutes so far".
+		if tail := rest[n:]; strings.HasPrefix(tail, "-") || strings.HasPrefix(tail, " or ") || strings.HasPrefix(tail, " to ") ||
+			strings.HasPrefix(tail, " so far") || strings.HasPrefix(tail, " and counting") {
 			return false
 		}
 		r.facts.Duration = &StatedDuration{Duration: d, Line: s.lineAt(from), Text: strings.TrimSpace(s.Text), Approximate: approx}

@@ -59,6 +59,7 @@ func TestProseWindows(t *testing.T) {
 		{"since with an impact starts it", "Users have been unable to log in since 2:09 PM EDT.", "2023-04-11T18:09:00Z", "none", ""},
 		{"future work is no impact", "We will upgrade the database from 19:00 to 20:00 UTC tomorrow.", "none", "none", ""},
 		{"a window beats an earlier cue", "The batch started failing at 18:00 UTC. Between 18:04 and 18:39 UTC dashboards timed out.", "2023-04-11T18:04:00Z", "2023-04-11T18:39:00Z", ""},
+		{"a zone in the label", "Start time (UTC): April 11, 2023 18:03\nEnd time (UTC): April 11, 2023 18:44", "2023-04-11T18:03:00Z", "2023-04-11T18:44:00Z", ""},
 		{"a window without an opener", "Requests failed 18:04 to 18:39 UTC.", "2023-04-11T18:04:00Z", "2023-04-11T18:39:00Z", ""},
 		{"a date right after the zone", "Between 23:40 UTC April 10 and 00:35 UTC April 11 the queue stalled.", "2023-04-10T23:40:00Z", "2023-04-11T00:35:00Z", ""},
 		{"each end of a window takes the date on its side", "On 10 April 2023 from 23:47 to 11 April 2023 00:13 UTC the queue stalled.", "2023-04-10T23:47:00Z", "2023-04-11T00:13:00Z", ""},
@@ -119,6 +120,7 @@ func TestProseDurations(t *testing.T) {
 		{"Total downtime: 48 minutes", 48 * time.Minute, false},
 		{"Uploads failed for a total of 55 minutes.", 55 * time.Minute, false},
 		{"Duration of impact: 1h 12m", 72 * time.Minute, false},
+		{"The outage has lasted 20 minutes so far.", 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
