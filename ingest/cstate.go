@@ -36,13 +36,11 @@ func detectCState(d *doc) (int, string) {
 // parseCState reads a cState issue file.
 func parseCState(d *doc) (Incident, error) {
 	inc := Incident{Format: FormatCState}
-	fm, hasFM, ferr := readFrontMatter(d.data, d.lines)
+	fm, hasFM, body, ferr := splitFrontMatter(d)
 	if ferr != nil {
 		return inc, ferr
 	}
-	body := d.lines
 	if hasFM {
-		body = d.lines[fm.body:]
 		inc.Source.Line = fm.line
 		inc.Title, _ = fm.str("title")
 		for _, c := range fm.list("affected") {

@@ -106,6 +106,17 @@ func firstLine(s string) string {
 	return s
 }
 
+// splitFrontMatter returns a document's front matter, if it has one, and
+// the lines of its body after it.
+func splitFrontMatter(d *doc) (fm frontMatter, ok bool, body []line, err *ParseError) {
+	fm, ok, err = readFrontMatter(d.data, d.lines)
+	body = d.lines
+	if ok {
+		body = d.lines[fm.body:]
+	}
+	return fm, ok, body, err
+}
+
 // str returns the first of keys present as a string.
 func (fm frontMatter) str(keys ...string) (string, string) {
 	for _, k := range keys {

@@ -108,13 +108,11 @@ func parseText(d *doc) (Incident, error) {
 // and the body's prose.
 func parsePostmortem(d *doc, f Format) (Incident, error) {
 	inc := Incident{Format: f}
-	fm, hasFM, ferr := readFrontMatter(d.data, d.lines)
+	fm, hasFM, body, ferr := splitFrontMatter(d)
 	if ferr != nil {
 		return inc, ferr
 	}
-	body := d.lines
 	if hasFM {
-		body = d.lines[fm.body:]
 		applyFrontMatter(&inc, fm, d)
 	}
 	title, titleLine := docTitle(body)

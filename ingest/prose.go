@@ -277,6 +277,16 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 	var bare []bareEntry // entries without a separator, kept if there are several
 	var ctxDates []*date // the date context in force for each raw entry
 	var cur *date
+	// add records an entry; a dated entry dates the ones after it.
+	add := func(n int, m mention, text string) {
+		raws = append(raws, rawEntry{line: n, m: m, text: text})
+		ctxDates = append(ctxDates, cur)
+		isEntry[n] = true
+		if m.Date != nil {
+			d := *m.Date
+			cur = &d
+		}
+	}
 	for li, l := range ls {
 		all := scanMentions(l.Text, r.order)
 		if len(all) == 0 {
@@ -286,13 +296,7 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 		// 11:20") heads an entry whose text is the prose below it.
 		if m, ok := timeHeading(l.Text, r.order); ok {
 			if text := cleanEntry(sectionText(ls[li+1:])); text != "" {
-				raws = append(raws, rawEntry{line: l.N, m: m, text: text})
-				ctxDates = append(ctxDates, cur)
-				isEntry[l.N] = true
-				if m.Date != nil {
-					d := *m.Date
-					cur = &d
-				}
+				add(l.N, m, text)
 			}
 			continue
 		}
@@ -323,15 +327,8 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 						}
 					}
 				}
-				text = cleanEntry(text)
-				if text != "" {
-					raws = append(raws, rawEntry{line: l.N, m: m, text: text})
-					ctxDates = append(ctxDates, cur)
-					isEntry[l.N] = true
-					if m.Date != nil {
-						d := *m.Date
-						cur = &d
-					}
+				if text = cleanEntry(text); text != "" {
+					add(l.N, m, text)
 					continue
 				}
 			}
