@@ -90,7 +90,7 @@ func remapLines(inc *Incident, f func(int) int) {
 var invisible = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Svg: true,
 	atom.Iframe: true, atom.Head: true, atom.Object: true, atom.Canvas: true, atom.Select: true,
-	atom.Button: true,
+	atom.Button: true, atom.Nav: true, // navigation is site chrome, never the report
 }
 
 // blocks end the line before and after them.
