@@ -744,10 +744,20 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	}
 	r.windows(s, low, ms, blockZ, sentDate)
 	r.durations(s, low)
+	if !containsAny(low, relativeHints) {
+		return
+	}
 	for _, loc := range relativeTime.FindAllStringIndex(low, -1) {
 		r.warn(s.lineAt(loc[0]), "relative time \""+s.Text[loc[0]:loc[1]]+"\" is not resolved to a time")
 	}
 }
+
+// futureHints and relativeHints are words futureCue and relativeTime
+// cannot match without: cheap tests that skip most sentences.
+var (
+	futureHints   = []string{"will", "shall", "going to", "upcoming", "plan", "schedul"}
+	relativeHints = []string{"later", "afterward", "next", "following", "that"}
+)
 
 // relativeTime is a time given relative to another ("20 minutes later",
 // "the next morning"): reported, never guessed.
@@ -795,10 +805,19 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 	// impact, not even on a maintenance page, whose impact is when the work
 	// ran: times after a future cue are skipped.
 	future := len(low)
-	for _, loc := range futureCue.FindAllStringIndex(low, -1) {
-		if !strings.HasPrefix(low[loc[0]:], "will have") {
-			future = loc[0]
-			break
+	hasClock := false
+	for _, m := range ms {
+		hasClock = hasClock || m.Clock != nil
+	}
+	if !hasClock {
+		return
+	}
+	if containsAny(low, futureHints) {
+		for _, loc := range futureCue.FindAllStringIndex(low, -1) {
+			if !strings.HasPrefix(low[loc[0]:], "will have") {
+				future = loc[0]
+				break
+			}
 		}
 	}
 	var leftDate *date // the last date written before the current time
