@@ -125,7 +125,7 @@ func parseAggregator(d *doc) (Incident, error) {
 	for i, u := range ups {
 		if u.Status == StatusPostmortem {
 			if inc.Postmortem == nil {
-				inc.Postmortem = &Text{Body: u.Text, Line: u.Line}
+				inc.Postmortem = &Text{Body: u.Text, Line: u.Line, Lines: u.TextLines}
 			}
 			texts = append([]proseBlock{{Lines: bodies[i], Postmortem: true}}, texts...)
 		} else {
@@ -199,7 +199,7 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 		}
 	}
 	for i := range ups {
-		ups[i].Text = joinText(bodies[i])
+		ups[i].Text, ups[i].TextLines = joinTextLines(bodies[i])
 	}
 	return ups, bodies, sections
 }

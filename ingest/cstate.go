@@ -78,8 +78,8 @@ func parseCState(d *doc) (Incident, error) {
 			}
 		}
 	}
-	if text := joinText(body); text != "" {
-		inc.Postmortem = &Text{Body: text, Line: inc.Source.Line}
+	if text, nums := joinTextLines(body); text != "" {
+		inc.Postmortem = &Text{Body: text, Line: inc.Source.Line, Lines: nums}
 	}
 	inc.Updates = orderUpdates(&inc, inc.Updates)
 	finish(&inc, d, finishing{texts: texts, maintenance: maintenance, docDate: docDate(d, body, inc.Title, fm, hasFM)})
@@ -116,15 +116,17 @@ func cstateUpdates(inc *Incident, body []line, d *doc) []Update {
 		if note != "" {
 			inc.warnf(body[i].N, "%s", note)
 		}
-		text := []string{strings.TrimSpace(m[3])}
+		text := []line{{N: body[i].N, Text: strings.TrimSpace(m[3])}}
 		for j := i + 1; j < len(body) && body[j].Text != "" && !csUpdate.MatchString(body[j].Text); j++ {
-			text = append(text, body[j].Text)
+			text = append(text, body[j])
 		}
 		st, known := ParseStatus(word)
 		if !known {
 			st = StatusUpdate
 		}
-		ups = append(ups, Update{Status: st, Word: word, At: t, Text: strings.TrimSpace(strings.Join(text, "\n")), Line: body[i].N})
+		u := Update{Status: st, Word: word, At: t, Line: body[i].N}
+		u.Text, u.TextLines = joinTextLines(text)
+		ups = append(ups, u)
 	}
 	return ups
 }

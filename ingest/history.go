@@ -147,7 +147,8 @@ func parseHistory(d *doc) ([]Incident, error) {
 			if cur.pending != nil {
 				// The main page: this time closes the update above it.
 				u := *cur.pending
-				u.At, u.Text = end, joinText(cur.body)
+				u.At = end
+				u.Text, u.TextLines = joinTextLines(cur.body)
 				if u.Word == "" {
 					u.Status, u.Inferred = defaultStatus(u.Text)
 				}
@@ -157,14 +158,14 @@ func parseHistory(d *doc) ([]Incident, error) {
 			}
 			// The history page: the span of the incident's updates, and
 			// the latest update's text.
-			text := joinText(cur.body)
+			text, nums := joinTextLines(cur.body)
 			st, inferred := defaultStatus(text)
 			if two {
 				if start, ok := at(first); ok {
 					cur.inc.Updates = append(cur.inc.Updates, Update{Status: StatusUpdate, Inferred: true, At: start, Line: l.N})
 				}
 			}
-			cur.inc.Updates = append(cur.inc.Updates, Update{Status: st, Inferred: inferred, At: end, Text: text, Line: l.N})
+			cur.inc.Updates = append(cur.inc.Updates, Update{Status: st, Inferred: inferred, At: end, Text: text, Line: l.N, TextLines: nums})
 			cur.body = nil
 			flush()
 			continue

@@ -78,12 +78,31 @@ type Update struct {
 	At       time.Time
 	Text     string
 	Line     int
+	// TextLines holds the source line of each line of Text; nil when the
+	// text came from one place (a JSON string), whose line is Line.
+	TextLines []int
 }
+
+// TextLine returns the source line of the i-th (0-based) line of Text.
+func (u Update) TextLine(i int) int { return lineOf(u.TextLines, u.Line, i) }
 
 // Text is a block of prose and the line it starts on.
 type Text struct {
 	Body string
 	Line int
+	// Lines holds the source line of each line of Body; nil when the text
+	// came from one place (a JSON string), whose line is Line.
+	Lines []int
+}
+
+// LineOf returns the source line of the i-th (0-based) line of Body.
+func (t Text) LineOf(i int) int { return lineOf(t.Lines, t.Line, i) }
+
+func lineOf(lines []int, fallback, i int) int {
+	if i >= 0 && i < len(lines) {
+		return lines[i]
+	}
+	return fallback
 }
 
 // Stated is a time the text states, with the line and the words that state

@@ -126,8 +126,8 @@ func parsePostmortem(d *doc, f Format) (Incident, error) {
 	if i := firstNonBlank(body, 0); inc.Source.Line == 0 && i < len(body) {
 		inc.Source.Line = body[i].N
 	}
-	if text := joinText(body); text != "" {
-		inc.Postmortem = &Text{Body: text, Line: inc.Source.Line}
+	if text, nums := joinTextLines(body); text != "" {
+		inc.Postmortem = &Text{Body: text, Line: inc.Source.Line, Lines: nums}
 	}
 	finish(&inc, d, finishing{texts: []proseBlock{{Lines: body, Postmortem: true}}, docDate: docDate(d, body, inc.Title, fm, hasFM)})
 	if inc.ImpactStart == nil && inc.ImpactEnd == nil && inc.StatedDuration == nil && len(inc.Timeline) == 0 && !hasFM {

@@ -209,7 +209,7 @@ func parseStamped(d *doc) (Incident, error) {
 				body = append([]line{{N: body[j].N, Text: rest}}, body[j+1:]...)
 			}
 		}
-		u.Text = joinText(body)
+		u.Text, u.TextLines = joinTextLines(body)
 		if u.Word == "" {
 			u.Status, u.Inferred = defaultStatus(u.Text)
 		}

@@ -114,9 +114,10 @@ func parseStatuspage(d *doc) (Incident, error) {
 	}
 	var texts []proseBlock
 	for _, b := range blocks {
-		u := Update{Status: b.status, Word: b.word, Inferred: b.word == "", At: b.at, Text: joinText(b.body), Line: b.line}
+		u := Update{Status: b.status, Word: b.word, Inferred: b.word == "", At: b.at, Line: b.line}
+		u.Text, u.TextLines = joinTextLines(b.body)
 		if b.status == StatusPostmortem {
-			inc.Postmortem = &Text{Body: u.Text, Line: b.line}
+			inc.Postmortem = &Text{Body: u.Text, Line: b.line, Lines: u.TextLines}
 			texts = append([]proseBlock{{Lines: b.body, Postmortem: true}}, texts...)
 		} else {
 			texts = append(texts, proseBlock{Lines: b.body})

@@ -36,6 +36,15 @@ func splitLines(data []byte) []line {
 // joinText joins lines into a block of text, keeping blank lines between
 // paragraphs but not at the ends.
 func joinText(ls []line) string {
+	s, _ := joinTextLines(ls)
+	return s
+}
+
+// joinTextLines is joinText that also returns the source line of each line
+// of the text (a paragraph break's blank line gets the number of the first
+// blank line it stands for), so that a sentence found in the text can be
+// traced back to its line.
+func joinTextLines(ls []line) (string, []int) {
 	start, end := 0, len(ls)
 	for start < end && ls[start].Text == "" {
 		start++
@@ -44,23 +53,28 @@ func joinText(ls []line) string {
 		end--
 	}
 	var b strings.Builder
-	blank := false
+	var nums []int
+	gap, gapLine := false, 0
 	for _, l := range ls[start:end] {
 		if l.Text == "" {
-			blank = true
+			if !gap {
+				gap, gapLine = true, l.N
+			}
 			continue
 		}
 		if b.Len() > 0 {
-			if blank {
+			if gap {
 				b.WriteString("\n\n")
+				nums = append(nums, gapLine)
 			} else {
 				b.WriteByte('\n')
 			}
 		}
-		blank = false
+		gap = false
 		b.WriteString(l.Text)
+		nums = append(nums, l.N)
 	}
-	return b.String()
+	return b.String(), nums
 }
 
 // firstNonBlank returns the index of the first non-blank line in ls at or

@@ -96,24 +96,58 @@ func WriteIncidents(w io.Writer, entries []Entry) error {
 }
 
 // WriteSummary writes the summary table of `mttx report`: for each metric,
-// how many incidents have it, and its median, 90th percentile and mean.
-func WriteSummary(w io.Writer, sums []metrics.Summary) error {
+// how many incidents have it, its median with a 95% confidence interval,
+// and its p90, p95, mean, geometric mean, min and max.
+func WriteSummary(w io.Writer, dists []metrics.Distribution) error {
+	if err := writeDistributions(w, dists); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "%s; quantiles by linear interpolation (as DuckDB quantile_cont); see docs/metrics.md\n", metrics.Version)
+	return err
+}
+
+// writeDistributions writes one row per distribution and the legend for
+// small ones.
+func writeDistributions(w io.Writer, dists []metrics.Distribution) error {
 	L, R := tw.AlignLeft, tw.AlignRight
-	t := newTable(w, []tw.Align{L, R, R, R, R})
-	t.Header("metric", "incidents with it", "median", "p90", "mean")
-	for _, s := range sums {
-		if err := t.Append([]string{
-			s.Metric.String(), fmt.Sprintf("%d/%d", s.Known, s.Incidents),
-			optDuration(s.Median), optDuration(s.P90), optDuration(s.Mean),
-		}); err != nil {
+	t := newTable(w, []tw.Align{L, R, R, R, R, R, R, R, R, R})
+	t.Header("metric", "with it", "median", "95% CI of median", "p90", "p95", "mean", "geo mean", "min", "max")
+	small := false
+	for _, d := range dists {
+		known := fmt.Sprintf("%d/%d", d.Known, d.Incidents)
+		if d.Known > 0 && d.TooSmall() {
+			known += "*"
+			small = true
+		}
+		if err := t.Append(append([]string{d.Metric.String(), known}, distributionCells(d)...)); err != nil {
 			return err
 		}
 	}
 	if err := t.Render(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "%s; p90 by linear interpolation (as DuckDB quantile_cont); see docs/metrics.md\n", metrics.Version)
-	return err
+	if small {
+		_, err := fmt.Fprintf(w, "* fewer than %d values: shown, too small to compare\n", metrics.MinComparable)
+		return err
+	}
+	return nil
+}
+
+// distributionCells are the statistics columns of a distribution, blank
+// where unknown.
+func distributionCells(d metrics.Distribution) []string {
+	return []string{
+		optDuration(d.Median), interval(d.MedianCI), optDuration(d.P90), optDuration(d.P95),
+		optDuration(d.Mean), optDuration(d.GeoMean), optDuration(d.Min), optDuration(d.Max),
+	}
+}
+
+// interval formats a confidence interval as "lo–hi", blank when unknown.
+func interval(iv *metrics.Interval) string {
+	if iv == nil {
+		return ""
+	}
+	return Duration(iv.Lo) + "–" + Duration(iv.Hi)
 }
 
 // WriteParsed writes the table of `mttx parse --format table`: what was read

@@ -61,5 +61,5 @@ func writeReport(w io.Writer, entries []report.Entry) error {
 	if _, err := fmt.Fprintln(w, "\nSummary"); err != nil {
 		return err
 	}
-	return report.WriteSummary(w, metrics.Summarize(results))
+	return report.WriteSummary(w, metrics.Distributions(results))
 }
