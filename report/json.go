@@ -14,14 +14,14 @@ import (
 // Entry is one incident with what metrics derived from it and how its
 // input was recognised: the unit every renderer works on.
 type Entry struct {
-	Incident  ingest.Incident
-	Result    metrics.Result
+	metrics.Analysis
 	Detection ingest.Detection
 }
 
-// NewEntry computes the metrics of inc.
-func NewEntry(inc ingest.Incident, det ingest.Detection) Entry {
-	return Entry{Incident: inc, Result: metrics.Compute(inc), Detection: det}
+// NewEntry computes the metrics and factors of inc (tax may be nil: no
+// factors).
+func NewEntry(inc ingest.Incident, det ingest.Detection, tax *metrics.Taxonomy) Entry {
+	return Entry{Analysis: metrics.Analyze(inc, tax), Detection: det}
 }
 
 // The JSON record of one incident, documented in docs/json.md. Field order
@@ -50,6 +50,8 @@ type incidentJSON struct {
 	Durations             durationsJSON  `json:"durations_seconds"`
 	UpdateCount           int            `json:"update_count"`
 	Factors               []string       `json:"factors"`
+	FactorEvidence        []evidenceJSON `json:"factor_evidence"`
+	FactorsRuledOut       []evidenceJSON `json:"factors_ruled_out"`
 	Warnings              []warningJSON  `json:"warnings"`
 }
 
@@ -107,6 +109,23 @@ type durationsJSON struct {
 	LongestSilence   *int64 `json:"longest_silence"`
 }
 
+type evidenceJSON struct {
+	Factor   string `json:"factor"`
+	Strength string `json:"strength"`
+	Section  string `json:"section"`
+	Line     int    `json:"line"`
+	Text     string `json:"text"`
+	Phrase   string `json:"phrase"`
+}
+
+func evidence(es []metrics.Evidence) []evidenceJSON {
+	out := make([]evidenceJSON, 0, len(es))
+	for _, e := range es {
+		out = append(out, evidenceJSON{Factor: string(e.Factor), Strength: e.Strength.String(), Section: e.Section, Line: e.Line, Text: e.Text, Phrase: e.Phrase})
+	}
+	return out
+}
+
 type warningJSON struct {
 	Line    int    `json:"line"`
 	Message string `json:"message"`
@@ -162,8 +181,14 @@ func record(e Entry) incidentJSON {
 		Timeline:        []timelineJSON{},
 		MetricsVersion:  metrics.Version,
 		Factors:         []string{},
+		FactorEvidence:  []evidenceJSON{},
+		FactorsRuledOut: evidence(e.Factors.RuledOut),
 		Warnings:        []warningJSON{},
 		UpdateCount:     e.Result.Updates,
+	}
+	for _, f := range e.Factors.Found {
+		r.Factors = append(r.Factors, string(f.Factor))
+		r.FactorEvidence = append(r.FactorEvidence, evidence(f.Evidence)...)
 	}
 	if len(inc.Sources) > 1 {
 		r.Sources = r.Sources[:0]

@@ -41,7 +41,7 @@ func sample() Entry {
 		Updates:     []ingest.Update{{Status: ingest.StatusResolved, Word: "Resolved", At: at, Text: "done", Line: 4}},
 		ImpactStart: &ingest.Stated{At: at.Add(-30 * time.Minute), Line: 2},
 	}
-	return NewEntry(inc, ingest.Detection{Format: ingest.FormatStatuspageText, Reason: "test"})
+	return NewEntry(inc, ingest.Detection{Format: ingest.FormatStatuspageText, Reason: "test"}, nil)
 }
 
 func TestJSONRecord(t *testing.T) {

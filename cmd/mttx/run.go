@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/mttx-dev/mttx/ingest"
+	"github.com/mttx-dev/mttx/metrics"
 	"github.com/mttx-dev/mttx/report"
 )
 
@@ -70,6 +72,10 @@ type inputFlags struct {
 	jobs        int
 	warnings    bool
 	explain     bool // set by commands that offer --explain
+	factorsFile string
+	// tax is the factor taxonomy, built by options from the built-in one
+	// and --factors.
+	tax *metrics.Taxonomy
 }
 
 // version names this build to the sites mttx fetches from.
@@ -85,6 +91,7 @@ func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.saveDir, "save", "", "keep the raw JSON fetched from live pages in this directory, to read again offline")
 	fs.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), "inputs read in parallel")
 	fs.BoolVar(&f.warnings, "warnings", false, "print each incident's warnings on stderr as file:line: warning: ...")
+	fs.StringVar(&f.factorsFile, "factors", "", "YAML file that extends or overrides the contributing-factor taxonomy (docs/factors.md)")
 }
 
 func formatList() string {
@@ -114,6 +121,11 @@ func (f *inputFlags) options() (ingest.Options, error) {
 			return ingest.Options{}, fmt.Errorf("--statuspage %q: want an http:// or https:// URL", u)
 		}
 	}
+	tax, err := taxonomy(f.factorsFile)
+	if err != nil {
+		return ingest.Options{}, err
+	}
+	f.tax = tax
 	if f.assumeZone != "" {
 		loc, err := time.LoadLocation(f.assumeZone)
 		if err != nil || f.assumeZone == "Local" {
@@ -122,6 +134,20 @@ func (f *inputFlags) options() (ingest.Options, error) {
 		opts.AssumeZone = loc
 	}
 	return opts, nil
+}
+
+// taxonomy returns the built-in factor taxonomy, extended by the YAML file
+// at path if one is given.
+func taxonomy(path string) (*metrics.Taxonomy, error) {
+	tax, err := metrics.DefaultTaxonomy()
+	if err != nil || path == "" {
+		return tax, err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("--factors: %w", err)
+	}
+	return tax.Extend(path, data)
 }
 
 // newFlagSet returns a flag set that reports errors instead of exiting.
@@ -190,7 +216,7 @@ func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 		return nil
 	})
 	for _, inc := range ingest.Dedup(incs) {
-		e := report.NewEntry(inc, dets[inc.Source])
+		e := report.NewEntry(inc, dets[inc.Source], f.tax)
 		if f.explain {
 			fmt.Fprintf(stderr, "%s: read as %s: %s\n", inc.Source.Path, inc.Format, e.Detection.Reason)
 		}

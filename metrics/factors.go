@@ -1,0 +1,834 @@
+package metrics
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/mttx-dev/mttx/ingest"
+)
+
+// Strength says how firmly a report states a factor.
+type Strength int
+
+// Strengths, weakest first.
+const (
+	// Hedged: a guess ("we suspect a DNS issue", "may have contributed").
+	Hedged Strength = iota + 1
+	// Mentioned: said plainly, outside a cause section and without a
+	// causal phrase ("a deploy went out at 14:00").
+	Mentioned
+	// Stated: under a "Root cause" / "Contributing factors" heading, or
+	// in a causal phrase ("caused by", "due to", "triggered").
+	Stated
+)
+
+var strengthNames = [...]string{"", "hedged", "mentioned", "stated"}
+
+func (s Strength) String() string {
+	if s >= Hedged && s <= Stated {
+		return strengthNames[s]
+	}
+	return "none"
+}
+
+// Evidence is one sentence of a report that shows a factor.
+type Evidence struct {
+	Factor   Factor
+	Strength Strength
+	// Section is the heading the sentence stands under ("Root cause"),
+	// "title", or the status of the update it is in ("update: identified").
+	Section string
+	Line    int
+	Text    string
+	// Phrase is the taxonomy phrase that matched.
+	Phrase string
+	// causal: the sentence names a cause ("caused by", "due to").
+	causal bool
+}
+
+// FactorFinding is a factor found in a report, with its evidence, the
+// strongest first.
+type FactorFinding struct {
+	Factor   Factor
+	Strength Strength
+	Evidence []Evidence
+}
+
+// Factors is what the classifier finds in one report.
+type Factors struct {
+	// Found lists the factors, in taxonomy order.
+	Found []FactorFinding
+	// RuledOut lists sentences that name a factor to deny it ("not caused
+	// by the deploy", "we ruled out the network").
+	RuledOut []Evidence
+}
+
+// Names returns the names of the factors found, in taxonomy order.
+func (f Factors) Names() []Factor {
+	out := make([]Factor, len(f.Found))
+	for i, x := range f.Found {
+		out[i] = x.Factor
+	}
+	return out
+}
+
+// Has reports whether factor name was found.
+func (f Factors) Has(name Factor) bool {
+	return slices.ContainsFunc(f.Found, func(x FactorFinding) bool { return x.Factor == name })
+}
+
+// maxEvidence is how many sentences are kept per factor: enough to judge,
+// few enough to read.
+const maxEvidence = 3
+
+// Classify finds the contributing factors of a report: every sentence of
+// its title, updates and postmortem is matched against the taxonomy's
+// phrases. A match counts unless it is negated ("not caused by a deploy"),
+// about the remedy or the future ("we will add alerting"), under a
+// remedy or "what went well" heading, names the reporting organisation
+// itself (GitHub's own page saying "GitHub Actions is degraded" is no
+// third party), or is matched by one of the factor's except phrases. A
+// factor's remedies phrases count in remedies ("we added integration
+// tests" shows testing was missing), its detection phrases under a
+// "Detection" heading. A factor is found when it is stated or mentioned; a
+// hedged guess counts only when the report states no cause at all; a
+// factor the report rules out is dropped unless it is also stated.
+// Unknown is found only when nothing else is.
+func (t *Taxonomy) Classify(inc ingest.Incident) Factors {
+	c := classifier{tax: t, self: selfWords(inc.Organization)}
+	for _, s := range reportSentences(inc) {
+		c.sentence(s)
+	}
+	if inc.Impact == ingest.ImpactMaintenance {
+		c.add(Evidence{Factor: "maintenance", Strength: Mentioned, Section: "impact", Line: inc.Source.Line,
+			Text: "the report lists this incident as a maintenance", Phrase: "impact: maintenance"})
+	}
+	return c.decide()
+}
+
+type classifier struct {
+	tax      *Taxonomy
+	self     map[string]bool // the organisation's own name
+	found    map[Factor][]Evidence
+	ruledOut []Evidence
+	stated   bool // some factor is stated
+}
+
+// selfStop are words of organisation names that say nothing of who they
+// are.
+var selfStop = map[string]bool{"inc": true, "ltd": true, "llc": true, "corp": true, "co": true, "the": true,
+	"status": true, "company": true, "gmbh": true, "io": true, "com": true, "app": true, "hq": true, "labs": true,
+	"group": true, "limited": true, "plc": true, "sa": true, "ag": true, "technologies": true, "software": true}
+
+func selfWords(org string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range words(org) {
+		if !selfStop[w] && len(w) > 1 {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+func (c *classifier) add(e Evidence) {
+	if !c.tax.Has(e.Factor) {
+		return
+	}
+	if c.found == nil {
+		c.found = map[Factor][]Evidence{}
+	}
+	c.found[e.Factor] = append(c.found[e.Factor], e)
+	if e.Strength == Stated && e.Factor != Unknown {
+		c.stated = true
+	}
+}
+
+// sentence matches one sentence against every factor.
+func (c *classifier) sentence(s textSentence) {
+	if s.kind == sectionPositive {
+		return
+	}
+	ws := words(s.text)
+	if len(ws) == 0 {
+		return
+	}
+	remedy := s.kind == sectionRemedy || remedySentence(ws) || mitigation(ws)
+	future := futureAt(ws)
+	isCausal := causal(ws)
+	base := Mentioned
+	if s.kind == sectionCause || isCausal {
+		base = Stated
+	}
+	ev := func(f compiledFactor, p phrase, st Strength) Evidence {
+		return Evidence{Factor: f.name, Strength: st, Section: s.section, Line: s.line,
+			Text: clip(strings.Join(strings.Fields(s.text), " "), 300), Phrase: p.text, causal: isCausal}
+	}
+	for _, f := range c.tax.enabled {
+		if remedy {
+			if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp) == notDenied {
+				c.add(ev(f, p, Mentioned))
+			}
+			continue
+		}
+		lists := [][]phrase{f.phrases}
+		if s.kind == sectionDetection {
+			lists = append(lists, f.detection)
+		}
+		for _, list := range lists {
+			p, sp, ok := c.match(f, list, ws)
+			if !ok {
+				continue
+			}
+			if sp.from > future {
+				if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp) == notDenied {
+					c.add(ev(f, p, Mentioned))
+				}
+				break
+			}
+			e := ev(f, p, base)
+			switch negation(ws, sp) {
+			case ruledOut:
+				c.ruledOut = append(c.ruledOut, e)
+				continue
+			case negatedOnly:
+				continue
+			}
+			e.Strength = hedge(ws, sp, e.Strength)
+			c.add(e)
+			break
+		}
+	}
+}
+
+// match returns the first phrase of list that matches ws and is neither
+// excepted by f nor about the organisation itself.
+func (c *classifier) match(f compiledFactor, list []phrase, ws []string) (phrase, span, bool) {
+	for _, p := range list {
+		for i := range ws {
+			sp, ok := p.at(ws, i)
+			if !ok || c.isSelf(ws, sp, f.notAfterSelf) || excepted(f.except, ws, sp) {
+				continue
+			}
+			return p, sp, true
+		}
+	}
+	return phrase{}, span{}, false
+}
+
+// isSelf reports whether the match names the organisation itself, or (with
+// after) follows its name closely ("Google Cloud HTTP Load Balancer").
+func (c *classifier) isSelf(ws []string, sp span, after bool) bool {
+	for _, i := range sp.hit {
+		if c.self[ws[i]] {
+			return true
+		}
+	}
+	if after {
+		for i := sp.from - 1; i >= 0 && i >= sp.from-3; i-- {
+			if c.self[ws[i]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// decide turns the evidence into findings.
+func (c *classifier) decide() Factors {
+	var out Factors
+	denied := map[Factor]bool{}
+	for _, e := range c.ruledOut {
+		denied[e.Factor] = true
+	}
+	for name, es := range c.found {
+		best := slices.MaxFunc(es, func(a, b Evidence) int { return cmp.Compare(a.Strength, b.Strength) }).Strength
+		switch {
+		case denied[name] && !slices.ContainsFunc(es, func(e Evidence) bool { return e.causal && e.Strength == Stated }):
+			continue // ruled out, and never named in a sentence of cause
+		case best == Hedged && c.stated:
+			continue // a guess, and the report states its causes elsewhere
+		}
+		slices.SortStableFunc(es, func(a, b Evidence) int { return cmp.Compare(b.Strength, a.Strength) })
+		out.Found = append(out.Found, FactorFinding{Factor: name, Strength: best, Evidence: es[:min(len(es), maxEvidence)]})
+	}
+	if len(out.Found) > 1 {
+		out.Found = slices.DeleteFunc(out.Found, func(f FactorFinding) bool { return f.Factor == Unknown })
+	}
+	slices.SortFunc(out.Found, func(a, b FactorFinding) int { return cmp.Compare(c.tax.order(a.Factor), c.tax.order(b.Factor)) })
+	out.RuledOut = c.ruledOut
+	return out
+}
+
+// excepted reports whether an except phrase matches over the match sp:
+// the except phrase must overlap it, so that "we deployed a fix" spares
+// "a deploy caused the outage" in the same sentence.
+func excepted(except []phrase, ws []string, sp span) bool {
+	for _, p := range except {
+		for i := range ws {
+			if ex, ok := p.at(ws, i); ok && ex.from < sp.to && ex.to > sp.from {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var negators = map[string]bool{
+	"not": true, "n't": true, "no": true, "never": true, "nor": true, "neither": true, "without": true,
+	"none": true, "unrelated": true, "excluded": true, "eliminated": true, "out": true, // "ruled out"
+}
+
+// transparent words may stand between a negator and what it denies: "not
+// caused by the deploy", "no indication that this was a security issue",
+// "we ruled out a network problem". Any other word ends the negation's
+// reach: "we could not scale to handle the load" denies the scaling, not
+// the load.
+var transparent = map[string]bool{
+	"a": true, "an": true, "the": true, "any": true, "our": true, "its": true, "their": true, "this": true,
+	"that": true, "these": true, "those": true, "of": true, "by": true, "to": true, "be": true, "been": true,
+	"being": true, "was": true, "were": true, "is": true, "are": true, "caused": true, "related": true,
+	"due": true, "because": true, "from": true, "with": true, "in": true, "on": true, "at": true, "for": true,
+	"indication": true, "indications": true, "evidence": true, "sign": true, "signs": true, "involved": true,
+	"result": true, "attributable": true, "it": true, "there": true, "either": true, "also": true, "actually": true,
+	"find": true, "found": true, "see": true, "saw": true, "suggest": true, "suggests": true, "involve": true,
+	"involving": true, "triggered": true, "linked": true, "connected": true, "cause": true, "all": true,
+	"other": true, "further": true, "underlying": true, "recent": true, "relevant": true, "known": true,
+	"go": true, "goes": true, "went": true, "through": true, "via": true, "have": true, "has": true, "had": true,
+	"single": true, "one": true, "obvious": true, "new": true,
+}
+
+// postNegation phrases deny a factor named before them in the clause.
+var postNegation = mustPhrases(
+	"(ruled|rule|ruling) out", "unaffected", "(not|n't) (affected|impacted|involved|related|responsible|the cause|a cause|a factor|at fault|the issue|the problem|to blame|a contributing|implicated)",
+	"(played no|had no|has no) (role|part|impact)",
+	"(was|were|is|are|remained|stayed|worked|looked|appeared) (healthy|fine|normal|stable|operational|valid|intact|unchanged|available|flat|throughout|ok|okay|correct|correctly)",
+	"(operating|functioning|working|performing|behaving) (normally|as expected|as designed|correctly|fine|properly)",
+	"(showed|reported|had|saw|showing) (normal|no|nominal)", "(finished|completed|went|ran) (cleanly|normally|successfully|as planned|without)",
+	"without (issue|issues|incident|incidents|problems|errors|error)", "(within|well within) (capacity|limits|normal|its|their|our)",
+	"unrelated", "was a red herring", "red herring",
+)
+
+// denialLinks carry a negation over any words to what it denies: "not
+// related to the scheduled maintenance", "not caused by last night's
+// database upgrade".
+var denialLinks = map[string]bool{"related": true, "caused": true, "due": true, "involve": true, "involved": true,
+	"involving": true, "result": true, "attributable": true, "linked": true, "connected": true, "triggered": true}
+
+// strongBreak words end a clause for a denial after a match; lists ("A,
+// B and C were unaffected") run on.
+var strongBreak = map[string]bool{
+	clauseMark: true,
+	"because":  true, "but": true, "however": true, "although": true, "though": true, "whereas": true,
+	"which": true, "while": true, "so": true, "since": true, "until": true, "instead": true, "after": true,
+}
+
+// Denial says how a sentence denies a match.
+type denial int
+
+const (
+	notDenied denial = iota
+	// negatedOnly: a plain negation ("we did not deploy the change"); the
+	// match is no evidence, but the factor is not ruled out.
+	negatedOnly
+	// ruledOut: the sentence denies the factor as a cause ("not caused by
+	// the deploy", "we ruled out the network", "the database was
+	// healthy").
+	ruledOut
+)
+
+// negation reports whether and how the sentence denies the match sp: a
+// negator before it with only transparent words between ("not caused by a
+// deploy") or a denial link ("not related to the scheduled maintenance"),
+// or a denial after it in its clause ("the database was healthy"). "No"
+// denies only with a word of denial ("no indication of an attack", "no
+// issues with the database"): "there was no DNS record" names the cause.
+func negation(ws []string, sp span) denial {
+	for i := sp.from - 1; i >= 0 && i >= sp.from-8; i-- {
+		w := ws[i]
+		if strongBreak[w] {
+			break
+		}
+		if !negators[w] {
+			continue
+		}
+		ruled := w == "out" && i > 0 && (ws[i-1] == "ruled" || ws[i-1] == "rule" || ws[i-1] == "ruling")
+		if w == "out" && !ruled {
+			break
+		}
+		between := ws[i+1 : sp.from]
+		switch {
+		case w == "no" || w == "none" || w == "without":
+			// "no hardware failed", "no fault in the network" deny; "there
+			// was no DNS record" names what was missing.
+			if hasAny(between, absenceDenials) || (len(between) == 0 && len(sp.hit) > 1) {
+				return ruledOut
+			}
+		case ruled || w == "unrelated" || w == "excluded" || w == "eliminated" || hasAny(between, denialLinks):
+			return ruledOut
+		case transparentOnly(between):
+			return negatedOnly
+		}
+		break
+	}
+	// The denial may follow the first word of the match ("the load
+	// balancers showed normal error rates").
+	from := sp.to
+	if len(sp.hit) > 0 {
+		from = sp.hit[0] + 1
+	}
+	end := from
+	for end < len(ws) && end < sp.to+16 && !strongBreak[ws[end]] {
+		end++
+	}
+	tail := ws[from:end]
+	for _, p := range postNegation {
+		if _, ok := p.find(tail); ok {
+			return ruledOut
+		}
+	}
+	return notDenied
+}
+
+// absenceDenials after "no" make it a denial: "no indication of", "no
+// issues with".
+var absenceDenials = map[string]bool{"indication": true, "indications": true, "evidence": true, "sign": true,
+	"signs": true, "issue": true, "issues": true, "problem": true, "problems": true, "impact": true, "relation": true,
+	"connection": true, "link": true, "role": true, "fault": true, "faults": true, "change": true, "changes": true,
+	"correlation": true, "involvement": true, "errors": true, "anomalies": true, "reason": true}
+
+func hasAny(ws []string, set map[string]bool) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return set[w] })
+}
+
+func transparentOnly(ws []string) bool {
+	return !slices.ContainsFunc(ws, func(w string) bool { return !transparent[w] && !isNumber(w) })
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// hedges make a match a guess: "may", "we believe", "possibly". Words
+// of investigation and symptom ("we are investigating", "we are seeing
+// connectivity issues") count too: a symptom is a clue, not a cause.
+var hedges = map[string]bool{
+	"may": true, "might": true, "possibly": true, "possible": true, "potentially": true, "potential": true,
+	"perhaps": true, "probably": true, "likely": true, "appears": true, "appeared": true, "seems": true,
+	"seemed": true, "believe": true, "think": true, "could": true, "speculate": true, "preliminary": true,
+	"investigating": true, "investigate": true, "investigation": true, "checking": true, "experiencing": true,
+	"experienced": true, "seeing": true, "observed": true, "observing": true, "detected": true, "tracking": true,
+	"noticed": true, "reports": true, "reported": true, "whether": true, "unconfirmed": true,
+}
+
+// guesses mark a hypothesis, in a postmortem usually one that proved
+// wrong ("we initially suspected a DNS issue"): the match is only ever a
+// guess.
+var guesses = map[string]bool{
+	"suspect": true, "suspected": true, "suspecting": true, "suspects": true, "suspicion": true, "suspicions": true,
+	"hypothesis": true, "hypothesized": true, "theory": true, "guess": true, "guessed": true, "assumed": true,
+	"initially": true, "wondered": true, "speculated": true, "suspect's": true,
+}
+
+// clauseBreak words end the reach of a hedge before a match.
+var clauseBreak = map[string]bool{
+	clauseMark: true,
+	"because":  true, "due": true, "since": true, "after": true, "when": true, "which": true, "while": true,
+	"but": true, "however": true, "although": true, "though": true, "whereas": true, "instead": true,
+	"so": true, "and": true, "as": true, "caused": true, "causing": true, "following": true, "until": true,
+	"rather": true, "then": true, "where": true, "once": true, "that": true,
+}
+
+// impactHedge is a hedge about the impact, not the cause: "customers may
+// have experienced errors".
+var impactHedge = mustPhrases("(may|might|could) (have|be|see|experience|notice|encounter|receive|find)")
+
+// hedge returns the strength sp keeps given the hedges in its clause
+// (before it or inside it): base for none, one less for a hedge, Hedged
+// for a guess.
+func hedge(ws []string, sp span, base Strength) Strength {
+	from := sp.from
+	for from > 0 && from > sp.from-10 && !clauseBreak[ws[from-1]] {
+		from--
+	}
+	for _, w := range ws[max(0, sp.from-15):min(len(ws), sp.to+15)] {
+		if guesses[w] {
+			return Hedged
+		}
+	}
+	to := sp.to
+	for to < len(ws) && to < sp.to+3 && !clauseBreak[ws[to]] {
+		to++
+	}
+	st := base
+	for i := from; i < to; i++ {
+		if !hedges[ws[i]] {
+			continue
+		}
+		if _, ok := impactHedge[0].at(ws, i); ok {
+			continue
+		}
+		st = max(base-1, Hedged)
+	}
+	return st
+}
+
+// causalPhrases mark a sentence that names a cause.
+var causalPhrases = mustPhrases(
+	"caused by", "(the|a|root|primary|main|underlying|proximate|likely) (cause|causes|trigger)", "cause (of|was|is)",
+	"due to", "because", "result of", "resulted|resulting (from|in)", "(triggered|precipitated|initiated) by",
+	"(led|leading|contributed|contributing) to", "stemmed|stems|stemming from", "originated|originating (from|in|with)",
+	"contributing factor|factors", "contributor|contributors", "responsible for", "attributed|attributable to",
+	"traced (back)? to", "culprit", "was the source", "the reason", "root caused", "owing to", "as a consequence of",
+)
+
+func causal(ws []string) bool {
+	for _, p := range causalPhrases {
+		if _, ok := p.find(ws); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// remedyPhrases mark a sentence about the remedy, not the cause: "we
+// have added alerting", "to prevent this from happening again".
+var remedyPhrases = mustPhrases(
+	"(we|we 've|we have|the team|our team|engineers|they|they are) (also)? (have since|'ve since|have added|'ve added|have implemented|'ve implemented|have introduced|have improved|have updated|have increased|have put|have made|'ve made|have enabled|have expanded|expanded|are adding|are implementing|are improving|are introducing|are reviewing|are investing|are exploring|are evaluating|are committed|are working on|have begun|would like)",
+	"to (prevent|avoid|reduce|minimize|minimise|ensure|help prevent|guard against) ... (recurrence|reoccurrence|this|similar|future|again|repeat|such)",
+	"going forward", "in the future", "moving forward", "action item|items", "follow up|up items|work|tasks|ticket",
+	"next steps", "remediation items|steps|plan", "we recommend", "lessons learned",
+)
+
+// remedySentence reports whether a sentence is about what was or will be
+// done about the incident.
+func remedySentence(ws []string) bool {
+	for _, p := range remedyPhrases {
+		if sp, ok := p.find(ws); ok && sp.from < 6 {
+			return true
+		}
+	}
+	return false
+}
+
+// mitigationPhrases mark a sentence about what was done to end the
+// impact: "we changed the DNS record to restore service".
+var mitigationPhrases = mustPhrases(
+	"to (restore|mitigate|recover|stabilize|stabilise|alleviate|relieve|unblock|reduce the impact|bring back|work around|route around|speed up|resolve|remediate)",
+	"in order to (restore|mitigate|recover|resolve)",
+)
+
+func mitigation(ws []string) bool {
+	for _, p := range mitigationPhrases {
+		if _, ok := p.find(ws); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// futureModals mark what will happen, not what happened: a match after
+// one is about the future ("this change will roll out gradually").
+var futureModals = mustPhrases("will", "'ll", "shall", "going to", "plan|plans|planning|intend|intends to")
+
+// futureAt returns the position of the first future modal in ws, or
+// len(ws).
+func futureAt(ws []string) int {
+	at := len(ws)
+	for _, p := range futureModals {
+		if sp, ok := p.find(ws); ok && sp.from < at {
+			at = sp.from
+		}
+	}
+	return at
+}
+
+// mustPhrases compiles the classifier's own fixed phrases; they are
+// constants of this file, checked by its tests.
+func mustPhrases(texts ...string) []phrase {
+	out := make([]phrase, 0, len(texts))
+	for _, t := range texts {
+		p, err := compilePhrase(t, nil)
+		if err != nil {
+			panic("metrics: bad built-in phrase: " + err.Error())
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// sectionKind is the role of a heading in a report.
+type sectionKind int
+
+const (
+	sectionOther     sectionKind = iota
+	sectionCause                 // "Root cause", "Contributing factors", "What went wrong"
+	sectionRemedy                // "Action items", "Next steps", "Prevention"
+	sectionPositive              // "What went well", "Where we got lucky"
+	sectionDetection             // "Detection", "How we found out"
+)
+
+var (
+	headingPositive = regexp.MustCompile(`(?i)\b(went (well|right)|got lucky|were lucky|worked well)\b`)
+	headingRemedy   = regexp.MustCompile(`(?i)\b(action items?|actions|action plan|solutions?|mitigations?|mitigation steps|resolution|resolution steps|recovery|fix|fixes|next steps?|remediation|follow[- ]?ups?|prevent|preventive|preventative|corrective|improvements?|future|what (we|we're|we are|we will|will we) (do|doing|change|changing)|how we('ll| will)|moving forward|going forward|lessons?( learned)?|learnings|recommendations?|to ?dos?|commitments?|changes we)`)
+	headingDetect   = regexp.MustCompile(`(?i)^\s*(detection|discovery|how (we|it was) (detected|found|discovered|noticed)|how we found out)\b`)
+	headingCause    = regexp.MustCompile(`(?i)\b(root[- ]?causes?|causes?|contribut\w*|went wrong|went poorly|why\b|triggers?|analysis|technical (details?|summary|explanation)|problem|what went bad|what failed)`)
+)
+
+func headingKind(h string) sectionKind {
+	switch {
+	case headingPositive.MatchString(h):
+		return sectionPositive
+	case headingDetect.MatchString(h):
+		return sectionDetection
+	case headingRemedy.MatchString(h) && !headingCause.MatchString(h):
+		return sectionRemedy
+	case headingCause.MatchString(h):
+		return sectionCause
+	}
+	return sectionOther
+}
+
+// textSentence is a sentence of a report with its place.
+type textSentence struct {
+	text    string
+	line    int
+	section string
+	kind    sectionKind
+}
+
+// reportSentences returns the sentences of a report's title, updates and
+// postmortem, each sentence once (a status page's postmortem is both an
+// update and the postmortem).
+func reportSentences(inc ingest.Incident) []textSentence {
+	var out []textSentence
+	if inc.Title != "" {
+		out = append(out, textSentence{text: inc.Title, line: inc.Source.Line, section: "title"})
+	}
+	seen := map[string]bool{}
+	addBlock := func(text, section string, lineOf func(int) int) {
+		for _, s := range blockSentences(text, section, lineOf) {
+			key := s.text + "\x00" + strconv.Itoa(s.line)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, s)
+		}
+	}
+	for _, u := range inc.Updates {
+		section := "update"
+		if w := strings.ToLower(u.Word); w != "" {
+			section += ": " + w
+		} else {
+			section += ": " + u.Status.String()
+		}
+		addBlock(u.Text, section, u.TextLine)
+	}
+	if pm := inc.Postmortem; pm != nil {
+		addBlock(pm.Body, "postmortem", pm.LineOf)
+	}
+	return out
+}
+
+var (
+	mdHeading    = regexp.MustCompile(`^#{1,6}\s+(.+?)\s*#*\s*$`)
+	boldHeading  = regexp.MustCompile(`^(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$`)
+	labelHeading = regexp.MustCompile(`^(?:[-*•]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z /&'’-]{1,48}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(\S.*)$`)
+	listItem     = regexp.MustCompile(`^(?:[-*•+]|\d{1,2}[.)])\s+`)
+	inlineMDHead = regexp.MustCompile(`\s#{1,6}\s`)
+)
+
+// blockSentences splits a block of text into sentences, tracking the
+// heading each stands under. section names the block ("update:
+// identified"); lineOf maps a 0-based line of text to its source line.
+// Lines wrapped in the middle of a sentence (markdown) are joined first;
+// code blocks and log lines are skipped.
+func blockSentences(text, section string, lineOf func(int) int) []textSentence {
+	var out []textSentence
+	head, headKind := section, sectionOther // the last heading
+	cur, kind := head, headKind             // narrowed by a label ("Root cause: ...") for its paragraph
+	remedyList := false                     // list items after "We have made these changes:"
+	var para paragraph
+	flush := func() {
+		k := kind
+		if remedyList && para.item {
+			k = sectionRemedy
+		}
+		for _, ps := range para.sentences() {
+			out = append(out, textSentence{text: ps.text, line: lineOf(ps.line), section: cur, kind: k})
+			if strings.HasSuffix(ps.text, ":") && remedySentence(words(ps.text)) {
+				remedyList = true
+			}
+		}
+		para = paragraph{}
+	}
+	code := false
+	for i, raw := range strings.Split(text, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(raw), "```") {
+			flush()
+			code = !code
+			continue
+		}
+		if code || logLine.MatchString(raw) {
+			continue
+		}
+		for _, ln := range splitInlineHeadings(raw) {
+			if ln == "" {
+				flush()
+				cur, kind = head, headKind
+				continue
+			}
+			item := listItem.MatchString(ln)
+			h, rest, isHeading := heading(ln)
+			if isHeading || item || !para.continues(ln) {
+				flush()
+			}
+			if !item && !isHeading && !para.started() {
+				remedyList = false // a paragraph of prose ends the remedy list
+			}
+			if isHeading {
+				head, headKind = h, headingKind(h)
+				cur, kind = head, headKind
+				remedyList = false
+				if rest == "" {
+					continue
+				}
+				ln = rest
+			} else if m := labelHeading.FindStringSubmatch(ln); m != nil {
+				if k := headingKind(m[1]); k != sectionOther {
+					cur, kind, ln = m[1], k, m[2]
+				}
+			}
+			para.add(listItem.ReplaceAllString(ln, ""), i, item)
+		}
+	}
+	flush()
+	return out
+}
+
+// logLine matches lines that are machine output, not prose: JSON objects
+// and quoted log records.
+var logLine = regexp.MustCompile(`^\s*(?:>\s*)?[\[{]\s*"`)
+
+// paragraph gathers the lines of one paragraph or list item, with the
+// line each byte came from.
+type paragraph struct {
+	text  strings.Builder
+	lines []int // 0-based line of each byte of text
+	item  bool
+	last  string
+}
+
+func (p *paragraph) started() bool { return p.text.Len() > 0 }
+
+// continues reports whether ln carries on the sentence of the paragraph's
+// last line: a line wrapped in the middle of a sentence.
+func (p *paragraph) continues(ln string) bool {
+	if !p.started() {
+		return true
+	}
+	if strings.HasSuffix(p.last, ".") || strings.HasSuffix(p.last, ":") || strings.HasSuffix(p.last, "!") || strings.HasSuffix(p.last, "?") {
+		return false
+	}
+	r := []rune(ln)
+	if len(r) > 0 && unicode.IsLower(r[0]) {
+		return true
+	}
+	return len(p.last) >= 60 && len(r) > 0 && !unicode.IsDigit(r[0])
+}
+
+func (p *paragraph) add(ln string, line int, item bool) {
+	if !p.started() {
+		p.item = item
+	} else {
+		p.text.WriteByte(' ')
+		p.lines = append(p.lines, line)
+	}
+	p.text.WriteString(ln)
+	for range len(ln) {
+		p.lines = append(p.lines, line)
+	}
+	p.last = ln
+}
+
+type paraSentence struct {
+	text string
+	line int // 0-based line of the block
+}
+
+// sentences splits the paragraph at sentence ends, with links reduced to
+// their words and URLs dropped.
+func (p *paragraph) sentences() []paraSentence {
+	text := p.text.String()
+	var out []paraSentence
+	start := 0
+	emit := func(end int) {
+		if t := strings.TrimSpace(text[start:end]); t != "" {
+			out = append(out, paraSentence{text: cleanSentence(t), line: p.lines[start]})
+		}
+		start = end
+	}
+	for _, m := range sentenceEnd.FindAllStringIndex(text, -1) {
+		emit(m[1])
+	}
+	emit(len(text))
+	return out
+}
+
+var (
+	mdLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	url    = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+)
+
+// cleanSentence keeps a link's words and drops URLs, which name vendors
+// ("github.com/...") without speaking of them.
+func cleanSentence(s string) string {
+	s = mdLink.ReplaceAllString(s, "$1")
+	return url.ReplaceAllString(s, "")
+}
+
+// splitInlineHeadings splits a line where a flattened markdown page keeps
+// its headings inline ("... ## Root Cause: ..."), keeping the markers.
+func splitInlineHeadings(raw string) []string {
+	raw = strings.TrimSpace(raw)
+	var out []string
+	start := 0
+	for _, m := range inlineMDHead.FindAllStringIndex(raw, -1) {
+		out = append(out, strings.TrimSpace(raw[start:m[0]]))
+		start = m[0] + 1
+	}
+	return append(out, strings.TrimSpace(raw[start:]))
+}
+
+// heading reports whether a line is a heading and returns its text, and
+// any text after it on the line ("## Root Cause: A system failed ..."):
+// a markdown heading, a bold line, or a short line of a known section name
+// ("Root Cause", "Why did this issue occur?").
+func heading(ln string) (h, rest string, ok bool) {
+	if m := mdHeading.FindStringSubmatch(ln); m != nil {
+		h = m[1]
+		if before, after, found := strings.Cut(h, ": "); found && strings.TrimSpace(after) != "" {
+			return strings.TrimSpace(before), strings.TrimSpace(after), true
+		}
+		return strings.TrimRight(h, ":"), "", true
+	}
+	if m := boldHeading.FindStringSubmatch(ln); m != nil {
+		return strings.TrimSpace(m[1]), "", true
+	}
+	t := strings.TrimRight(ln, ":")
+	if len(strings.Fields(t)) <= 8 && !strings.HasSuffix(t, ".") && !strings.ContainsAny(t, ",;") && headingKind(t) != sectionOther {
+		return t, "", true
+	}
+	return "", "", false
+}
+
+var sentenceEnd = regexp.MustCompile(`[.!?]["')\]]*\s+`)

@@ -1,0 +1,367 @@
+package metrics
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// A phrase is a pattern over the words of a sentence, written the way a
+// reliability engineer would jot it down:
+//
+//	expired certificate              two words, in this order
+//	cert|certificate expir*          alternatives; a trailing * matches any ending
+//	(fail over|failover) replica*    alternatives of several words, in brackets
+//	@db ... @problem                 a named word list; "..." skips up to 4 words
+//	the? load balancer               a trailing ? makes a word (or bracket) optional
+//
+// Matching ignores case and punctuation: "third-party" and "Third Party"
+// are the same two words. Contractions split as in "did n't", so write
+// "did not|n't" to catch both "did not" and "didn't".
+type phrase struct {
+	text  string // as written, for evidence and for disabling
+	steps []step
+}
+
+// step is one element of a phrase: a choice of word sequences (most of one
+// word), or a gap.
+type step struct {
+	alts     [][]wordPat
+	gap      bool // "...": up to maxGap words
+	optional bool
+}
+
+// wordPat matches one word: exactly, or as a prefix.
+type wordPat struct {
+	word   string
+	prefix bool
+}
+
+// maxGap is how many words "..." may skip: enough for "the database was
+// under heavy load", short enough to stay inside a clause.
+const maxGap = 4
+
+// compilePhrase parses a phrase; lists resolves "@name" word lists.
+func compilePhrase(text string, lists map[string][]string) (phrase, error) {
+	p := phrase{text: text}
+	toks, err := phraseTokens(text)
+	if err != nil {
+		return p, err
+	}
+	for _, tok := range toks {
+		if tok == "..." {
+			if len(p.steps) == 0 {
+				return p, fmt.Errorf("phrase %q starts with ...: a gap needs a word before it", text)
+			}
+			p.steps = append(p.steps, step{gap: true})
+			continue
+		}
+		var s step
+		if strings.HasSuffix(tok, "?") && len(tok) > 1 {
+			s.optional = true
+			tok = strings.TrimSuffix(tok, "?")
+		}
+		alts, err := parseChoice(tok, lists)
+		if err != nil {
+			return p, fmt.Errorf("phrase %q: %w", text, err)
+		}
+		s.alts = alts
+		p.steps = append(p.steps, s)
+	}
+	if len(p.steps) == 0 {
+		return p, fmt.Errorf("empty phrase")
+	}
+	if p.steps[len(p.steps)-1].gap {
+		return p, fmt.Errorf("phrase %q ends with ...: a gap needs a word after it", text)
+	}
+	if allOptional(p.steps) {
+		return p, fmt.Errorf("phrase %q: every word is optional, so it would match anything", text)
+	}
+	return p, nil
+}
+
+// phraseTokens splits a phrase at spaces outside brackets, so that
+// "caused|(led to)" and "(fail over|failover)" are one token each.
+func phraseTokens(text string) ([]string, error) {
+	var out []string
+	depth, start := 0, -1
+	for i, r := range text {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			depth--
+			if depth < 0 {
+				return nil, fmt.Errorf("phrase %q: ) without (", text)
+			}
+		}
+		space := r == ' ' || r == '\t'
+		if space && depth == 0 {
+			if start >= 0 {
+				out = append(out, text[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if depth != 0 {
+		return nil, fmt.Errorf("phrase %q: ( without )", text)
+	}
+	if start >= 0 {
+		out = append(out, text[start:])
+	}
+	return out, nil
+}
+
+// splitTop splits s at sep outside brackets.
+func splitTop(s string, sep rune) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case sep:
+			if depth == 0 {
+				out = append(out, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, s[start:])
+}
+
+// parseChoice reads the alternatives of one token: "a|b*|(c d|e)|@list".
+func parseChoice(tok string, lists map[string][]string) ([][]wordPat, error) {
+	var out [][]wordPat
+	for _, part := range splitTop(tok, '|') {
+		if strings.HasPrefix(part, "(") {
+			if !strings.HasSuffix(part, ")") {
+				return nil, fmt.Errorf("%q: a bracket must close where its alternative ends", part)
+			}
+			inner, err := parseChoice(part[1:len(part)-1], lists)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, inner...)
+			continue
+		}
+		if strings.ContainsAny(part, "()") {
+			return nil, fmt.Errorf("%q: a bracket must open an alternative", part)
+		}
+		alts, err := parseAlt(part, lists)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, alts...)
+	}
+	return out, nil
+}
+
+func allOptional(ss []step) bool {
+	for _, s := range ss {
+		if !s.gap && !s.optional {
+			return false
+		}
+	}
+	return true
+}
+
+// parseAlt reads one alternative: "@list" (each of its words), or words
+// with an optional trailing "*" on each. Words are normalised as sentence
+// words are, so "third-party" is the sequence "third party".
+func parseAlt(a string, lists map[string][]string) ([][]wordPat, error) {
+	a = strings.TrimSpace(a)
+	if name, ok := strings.CutPrefix(a, "@"); ok {
+		ws, ok := lists[name]
+		if !ok {
+			return nil, fmt.Errorf("no word list named @%s", name)
+		}
+		var out [][]wordPat
+		for _, w := range ws {
+			seq, err := parseSeq(w)
+			if err != nil {
+				return nil, fmt.Errorf("list @%s: %w", name, err)
+			}
+			out = append(out, seq)
+		}
+		return out, nil
+	}
+	seq, err := parseSeq(a)
+	if err != nil {
+		return nil, err
+	}
+	return [][]wordPat{seq}, nil
+}
+
+// parseSeq reads words separated by spaces, each with an optional "*".
+func parseSeq(a string) ([]wordPat, error) {
+	var seq []wordPat
+	for _, f := range strings.Fields(a) {
+		prefix := strings.HasSuffix(f, "*")
+		ws := words(strings.TrimSuffix(f, "*"))
+		if len(ws) == 0 {
+			return nil, fmt.Errorf("%q has no word in it", f)
+		}
+		for i, w := range ws {
+			seq = append(seq, wordPat{word: w, prefix: prefix && i == len(ws)-1})
+		}
+	}
+	if len(seq) == 0 {
+		return nil, fmt.Errorf("an empty alternative")
+	}
+	return seq, nil
+}
+
+func (w wordPat) matches(s string) bool {
+	if w.prefix {
+		return strings.HasPrefix(s, w.word)
+	}
+	return s == w.word
+}
+
+// span is a match: words [from, to) of a sentence, of which the words at
+// hit were matched by the phrase's words (the rest were skipped by "...").
+type span struct {
+	from, to int
+	hit      []int
+}
+
+// find returns the first match of p in ws, if any.
+func (p phrase) find(ws []string) (span, bool) {
+	for i := range ws {
+		if sp, ok := p.at(ws, i); ok {
+			return sp, true
+		}
+	}
+	return span{}, false
+}
+
+// at returns the match of p that starts at word i, if any.
+func (p phrase) at(ws []string, i int) (span, bool) {
+	var hit []int
+	end, ok := p.matchAt(ws, i, 0, &hit)
+	if !ok {
+		return span{}, false
+	}
+	return span{from: i, to: end, hit: hit}, true
+}
+
+// matchAt matches steps[k:] against ws from word i, backtracking over
+// alternatives, optional steps and gaps, and returns where the first
+// complete match ends. The positions of matched words are appended to hit.
+func (p phrase) matchAt(ws []string, i, k int, hit *[]int) (int, bool) {
+	if k == len(p.steps) {
+		return i, true
+	}
+	s := p.steps[k]
+	if s.gap {
+		for skip := 0; skip <= maxGap && i+skip <= len(ws); skip++ {
+			if skip > 0 && ws[i+skip-1] == clauseMark {
+				break
+			}
+			if end, ok := p.matchAt(ws, i+skip, k+1, hit); ok {
+				return end, true
+			}
+		}
+		return 0, false
+	}
+	mark := len(*hit)
+	for _, seq := range s.alts {
+		if j, ok := matchSeq(seq, ws, i); ok {
+			for x := i; x < j; x++ {
+				*hit = append(*hit, x)
+			}
+			if end, ok := p.matchAt(ws, j, k+1, hit); ok {
+				return end, true
+			}
+			*hit = (*hit)[:mark]
+		}
+	}
+	if s.optional {
+		return p.matchAt(ws, i, k+1, hit)
+	}
+	return 0, false
+}
+
+func matchSeq(seq []wordPat, ws []string, i int) (int, bool) {
+	if i+len(seq) > len(ws) {
+		return 0, false
+	}
+	for j, w := range seq {
+		if !w.matches(ws[i+j]) {
+			return 0, false
+		}
+	}
+	return i + len(seq), true
+}
+
+// words splits text into lower-case words: runs of letters and digits,
+// with an apostrophe inside a word kept ("can't", "let's"). Everything
+// else separates words; a semicolon, a colon before a space, a dash
+// between spaces or a bracket also ends a clause, marked by the word
+// clauseMark, which no phrase word matches and no gap crosses.
+func words(text string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	rs := []rune(text)
+	for i, r := range rs {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		case (r == '\'' || r == '’') && b.Len() > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
+			b.WriteRune('\'')
+		case endsClause(rs, i):
+			flush()
+			if len(out) > 0 && out[len(out)-1] != clauseMark {
+				out = append(out, clauseMark)
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	return splitClitics(out)
+}
+
+// clauseMark stands for a clause boundary in a sentence's words.
+const clauseMark = "|"
+
+func endsClause(rs []rune, i int) bool {
+	spaceAfter := i+1 == len(rs) || unicode.IsSpace(rs[i+1])
+	switch rs[i] {
+	case ';', '(', ')', '—':
+		return true
+	case ':':
+		return spaceAfter
+	case '–', '-':
+		return spaceAfter && i > 0 && unicode.IsSpace(rs[i-1])
+	}
+	return false
+}
+
+// splitClitics splits "didn't" into "did n't" and "provider's" into
+// "provider 's", so that phrases can name the negation or the noun alone.
+func splitClitics(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		switch {
+		case len(w) > 3 && strings.HasSuffix(w, "n't"):
+			out = append(out, strings.TrimSuffix(w, "n't"), "n't")
+		case len(w) > 2 && strings.HasSuffix(w, "'s"):
+			out = append(out, strings.TrimSuffix(w, "'s"), "'s")
+		default:
+			out = append(out, w)
+		}
+	}
+	return out
+}

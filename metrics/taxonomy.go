@@ -1,0 +1,318 @@
+package metrics
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+)
+
+// Factor names a contributing factor ("deploy", "third-party"). Names come
+// from the taxonomy, which users may extend, so a factor is a name rather
+// than a closed enumeration; Taxonomy.Has tells a known one.
+type Factor string
+
+// Unknown is the factor of a report that says its cause is unknown. It is
+// found only when no other factor is.
+const Unknown Factor = "unknown"
+
+//go:embed factors.yaml
+var builtinTaxonomy []byte
+
+// BuiltinTaxonomyName is how errors and docs name the embedded taxonomy.
+const BuiltinTaxonomyName = "metrics/factors.yaml"
+
+// Taxonomy is a set of contributing factors, each with the phrases that
+// show it in a report. It is built once (DefaultTaxonomy, then Extend for a
+// user's file) and read concurrently afterwards.
+type Taxonomy struct {
+	lists   map[string][]string
+	defs    []factorDef
+	enabled []compiledFactor
+}
+
+// factorDef is a factor as its files define it, phrases uncompiled.
+type factorDef struct {
+	name        Factor
+	description string
+	phrases     []posText
+	except      []posText
+	remedies    []posText
+	detection   []posText
+	disabled    bool
+	// notAfterSelf: a match right after the organisation's own name
+	// speaks of its product, not of a cause ("GitHub Actions is
+	// degraded" on GitHub's page is no third party).
+	notAfterSelf bool
+}
+
+type compiledFactor struct {
+	name      Factor
+	phrases   []phrase
+	except    []phrase
+	remedies  []phrase
+	detection []phrase
+	// notAfterSelf: see factorDef.
+	notAfterSelf bool
+}
+
+// posText is a string from a taxonomy file and where it is, for errors.
+type posText struct {
+	Text      string
+	File      string
+	Line, Col int
+}
+
+// UnmarshalYAML keeps the position of a string.
+func (p *posText) UnmarshalYAML(n ast.Node) error {
+	tk := n.GetToken()
+	if tk != nil && tk.Position != nil {
+		p.Line, p.Col = tk.Position.Line, tk.Position.Column
+	}
+	s, ok := n.(*ast.StringNode)
+	if !ok {
+		if lit, isLit := n.(*ast.LiteralNode); isLit {
+			p.Text = lit.Value.Value
+			return nil
+		}
+		return &TaxonomyError{Line: p.Line, Col: p.Col, Msg: fmt.Sprintf("want a string, found %s", n.Type())}
+	}
+	p.Text = s.Value
+	return nil
+}
+
+// taxonomyFile is the YAML layout of factors.yaml and of --factors files.
+type taxonomyFile struct {
+	Lists   map[string][]string `yaml:"lists"`
+	Factors []factorFile        `yaml:"factors"`
+	// Disable turns whole factors off.
+	Disable []posText `yaml:"disable"`
+}
+
+type factorFile struct {
+	Name        posText   `yaml:"name"`
+	Description string    `yaml:"description"`
+	Phrases     []posText `yaml:"phrases"`
+	Except      []posText `yaml:"except"`
+	// Remedies are phrases that show the factor in a remedy or action
+	// item ("we added integration tests" shows the testing was missing).
+	Remedies []posText `yaml:"remedies"`
+	// Detection are phrases that show the factor under a "Detection"
+	// heading ("users reported the failures").
+	Detection []posText `yaml:"detection"`
+	// NotAfterSelf: a match right after the organisation's own name is
+	// about its product, not a cause.
+	NotAfterSelf *bool `yaml:"not_after_self"`
+	// Disable turns off phrases (of any of the lists above) the factor
+	// already has, by their exact text.
+	Disable []posText `yaml:"disable"`
+}
+
+// TaxonomyError is a problem in a taxonomy file, with its position.
+type TaxonomyError struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *TaxonomyError) Error() string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// DefaultTaxonomy returns the taxonomy mttx is built with
+// (metrics/factors.yaml, documented in docs/factors.md).
+func DefaultTaxonomy() (*Taxonomy, error) {
+	return (&Taxonomy{lists: map[string][]string{}}).Extend(BuiltinTaxonomyName, builtinTaxonomy)
+}
+
+var factorName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// Extend returns a taxonomy with the file's changes applied: its lists are
+// added (words appended to a list of the same name), its factors added or,
+// for a factor that exists, its phrases and except phrases appended and
+// the phrases it disables removed; factors under disable are turned off.
+// name is the file's name in errors. t is not changed.
+func (t *Taxonomy) Extend(name string, data []byte) (*Taxonomy, error) {
+	var f taxonomyFile
+	if err := yaml.UnmarshalWithOptions(data, &f, yaml.DisallowUnknownField()); err != nil {
+		return nil, yamlError(name, err)
+	}
+	out := t.clone()
+	for k, ws := range f.Lists {
+		if !factorName.MatchString(k) {
+			return nil, &TaxonomyError{File: name, Msg: fmt.Sprintf("list name %q: want lower-case letters, digits and hyphens", k)}
+		}
+		out.lists[k] = append(out.lists[k], ws...)
+	}
+	for _, ff := range f.Factors {
+		if err := out.apply(name, ff); err != nil {
+			return nil, err
+		}
+	}
+	for _, d := range f.Disable {
+		i := out.index(Factor(d.Text))
+		if i < 0 {
+			return nil, &TaxonomyError{File: name, Line: d.Line, Col: d.Col, Msg: fmt.Sprintf("disable: no factor named %q", d.Text)}
+		}
+		out.defs[i].disabled = true
+	}
+	if err := out.compile(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// apply adds or extends one factor.
+func (t *Taxonomy) apply(file string, ff factorFile) error {
+	at := func(p posText, msg string) error {
+		return &TaxonomyError{File: file, Line: p.Line, Col: p.Col, Msg: msg}
+	}
+	name := Factor(ff.Name.Text)
+	if !factorName.MatchString(string(name)) {
+		return at(ff.Name, fmt.Sprintf("factor name %q: want lower-case letters, digits and hyphens (new-factor)", ff.Name.Text))
+	}
+	for _, lists := range [][]posText{ff.Phrases, ff.Except, ff.Remedies, ff.Detection, ff.Disable} {
+		for i := range lists {
+			lists[i].File = file
+		}
+	}
+	i := t.index(name)
+	if i < 0 {
+		if len(ff.Phrases) == 0 {
+			return at(ff.Name, fmt.Sprintf("new factor %q has no phrases", name))
+		}
+		if len(ff.Disable) > 0 {
+			return at(ff.Disable[0], fmt.Sprintf("new factor %q has no phrases to disable yet", name))
+		}
+		t.defs = append(t.defs, factorDef{name: name, description: ff.Description, phrases: ff.Phrases,
+			except: ff.Except, remedies: ff.Remedies, detection: ff.Detection, notAfterSelf: ff.NotAfterSelf != nil && *ff.NotAfterSelf})
+		return nil
+	}
+	d := &t.defs[i]
+	if ff.NotAfterSelf != nil {
+		d.notAfterSelf = *ff.NotAfterSelf
+	}
+	if ff.Description != "" {
+		d.description = ff.Description
+	}
+	d.phrases = append(d.phrases, ff.Phrases...)
+	d.except = append(d.except, ff.Except...)
+	d.remedies = append(d.remedies, ff.Remedies...)
+	d.detection = append(d.detection, ff.Detection...)
+	for _, off := range ff.Disable {
+		removed := false
+		for _, list := range []*[]posText{&d.phrases, &d.except, &d.remedies, &d.detection} {
+			n := len(*list)
+			*list = slices.DeleteFunc(*list, func(p posText) bool { return p.Text == off.Text })
+			removed = removed || len(*list) < n
+		}
+		if !removed {
+			return at(off, fmt.Sprintf("factor %q has no phrase %q to disable", name, off.Text))
+		}
+	}
+	return nil
+}
+
+// compile compiles every phrase of every enabled factor.
+func (t *Taxonomy) compile() error {
+	t.enabled = t.enabled[:0]
+	for _, d := range t.defs {
+		if d.disabled {
+			continue
+		}
+		cf := compiledFactor{name: d.name, notAfterSelf: d.notAfterSelf}
+		for _, src := range []struct {
+			in  []posText
+			out *[]phrase
+		}{{d.phrases, &cf.phrases}, {d.except, &cf.except}, {d.remedies, &cf.remedies}, {d.detection, &cf.detection}} {
+			for _, p := range src.in {
+				c, err := compilePhrase(p.Text, t.lists)
+				if err != nil {
+					return &TaxonomyError{File: p.File, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf("factor %q: %v", d.name, err)}
+				}
+				*src.out = append(*src.out, c)
+			}
+		}
+		if len(cf.phrases)+len(cf.remedies)+len(cf.detection) == 0 {
+			continue // every phrase disabled: the factor can no longer be found
+		}
+		t.enabled = append(t.enabled, cf)
+	}
+	return nil
+}
+
+func (t *Taxonomy) clone() *Taxonomy {
+	out := &Taxonomy{lists: make(map[string][]string, len(t.lists)), defs: make([]factorDef, len(t.defs))}
+	for k, v := range t.lists {
+		out.lists[k] = slices.Clone(v)
+	}
+	for i, d := range t.defs {
+		d.phrases, d.except = slices.Clone(d.phrases), slices.Clone(d.except)
+		d.remedies, d.detection = slices.Clone(d.remedies), slices.Clone(d.detection)
+		out.defs[i] = d
+	}
+	return out
+}
+
+func (t *Taxonomy) index(name Factor) int {
+	return slices.IndexFunc(t.defs, func(d factorDef) bool { return d.name == name })
+}
+
+// Factors lists the enabled factors in taxonomy order.
+func (t *Taxonomy) Factors() []Factor {
+	out := make([]Factor, len(t.enabled))
+	for i, f := range t.enabled {
+		out[i] = f.name
+	}
+	return out
+}
+
+// Has reports whether name is an enabled factor.
+func (t *Taxonomy) Has(name Factor) bool {
+	return slices.ContainsFunc(t.enabled, func(f compiledFactor) bool { return f.name == name })
+}
+
+// Description returns a factor's one-line definition.
+func (t *Taxonomy) Description(name Factor) string {
+	if i := t.index(name); i >= 0 {
+		return t.defs[i].description
+	}
+	return ""
+}
+
+// order returns the position of a factor in the taxonomy, for sorting.
+func (t *Taxonomy) order(name Factor) int {
+	if i := t.index(name); i >= 0 {
+		return i
+	}
+	return len(t.defs)
+}
+
+// yamlError turns a YAML library error into a TaxonomyError with its
+// position.
+func yamlError(file string, err error) error {
+	var te *TaxonomyError
+	if errors.As(err, &te) {
+		te.File = file
+		return te
+	}
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		e := &TaxonomyError{File: file, Msg: ye.GetMessage()}
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+			e.Line, e.Col = tk.Position.Line, tk.Position.Column
+		}
+		return e
+	}
+	return &TaxonomyError{File: file, Msg: err.Error()}
+}
