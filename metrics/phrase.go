@@ -201,6 +201,10 @@ func parseAlt(a string, lists map[string][]string) ([][]wordPat, error) {
 func parseSeq(a string) ([]wordPat, error) {
 	var seq []wordPat
 	for _, f := range strings.Fields(a) {
+		if c := strings.ReplaceAll(f, "’", "'"); c == "'s" || c == "n't" {
+			seq = append(seq, wordPat{word: c}) // a clitic, as words splits it off
+			continue
+		}
 		prefix := strings.HasSuffix(f, "*")
 		ws := words(strings.TrimSuffix(f, "*"))
 		if len(ws) == 0 {

@@ -51,8 +51,8 @@ func stamp(t *time.Time) string {
 // per incident with its start and durations. Unknown values are blank.
 func WriteIncidents(w io.Writer, entries []Entry) error {
 	L, R := tw.AlignLeft, tw.AlignRight
-	t := newTable(w, []tw.Align{L, L, L, R, R, R, R, R, R})
-	t.Header("organization", "title", "start (UTC)", "TTD", "TTI", "TTM", "TTR", "impact", "updates")
+	t := newTable(w, []tw.Align{L, L, L, R, R, R, R, R, R, L})
+	t.Header("organization", "title", "start (UTC)", "TTD", "TTI", "TTM", "TTR", "impact", "updates", "factors")
 	inferred, negative := false, false
 	mark := func(d *time.Duration) string {
 		if d != nil && *d < 0 {
@@ -73,9 +73,10 @@ func WriteIncidents(w io.Writer, entries []Entry) error {
 			title = "(" + filepath.Base(e.Incident.Source.Path) + ")"
 		}
 		if err := t.Append([]string{
-			cell(e.Incident.Organization, 24), cell(title, 48), start,
+			cell(e.Incident.Organization, 24), cell(title, 40), start,
 			mark(d.Get(metrics.TTD)), mark(d.Get(metrics.TTI)), mark(d.Get(metrics.TTM)),
 			mark(d.Get(metrics.TTR)), mark(d.Get(metrics.Impact)), fmt.Sprint(e.Result.Updates),
+			cell(factorNames(e.Factors), 40),
 		}); err != nil {
 			return err
 		}
@@ -93,6 +94,16 @@ func WriteIncidents(w io.Writer, entries []Entry) error {
 	legend = append(legend, "blank: unknown (not derivable from the report)")
 	_, err := fmt.Fprintln(w, strings.Join(legend, "; "))
 	return err
+}
+
+// factorNames writes the factors found, comma-separated.
+func factorNames(f metrics.Factors) string {
+	names := f.Names()
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = string(n)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // WriteSummary writes the summary table of `mttx report`: for each metric,

@@ -158,3 +158,57 @@ func TestLivePage(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 1 and a clear error", code, errOut)
 	}
 }
+
+// TestReportFlags checks the review flags: bad values are usage errors
+// that say what was expected; good ones add their sections.
+func TestReportFlags(t *testing.T) {
+	examples := "../../testdata/examples"
+	dir := t.TempDir()
+	badTax := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(badTax, []byte("factors:\n  - name: deploy\n    phrases:\n      - (roll out\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	newTax := filepath.Join(dir, "ours.yaml")
+	if err := os.WriteFile(newTax, []byte("factors:\n  - name: feature-flag\n    description: a flag flipped\n    phrases:\n      - feature flag|flags|toggle\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		args      []string
+		code      int
+		stdoutHas string
+		stderrHas string
+	}{
+		{"unknown key", []string{"report", "--group-by", "service", examples}, exitUsage, "", `unknown grouping key "service"`},
+		{"three keys", []string{"report", "--group-by", "quarter,org,impact", examples}, exitUsage, "", "one or two keys"},
+		{"one period", []string{"report", "--compare", "2024Q1", examples}, exitUsage, "", "want two periods"},
+		{"overlapping periods", []string{"report", "--compare", "2024,2024Q2", examples}, exitUsage, "", "overlap"},
+		{"bad since", []string{"report", "--since", "yesterday", examples}, exitUsage, "", "--since: \"yesterday\": want a date"},
+		{"since after until", []string{"report", "--since", "2024Q3", "--until", "2024Q1", examples}, exitUsage, "", "is not before --until"},
+		{"bad window", []string{"report", "--repeat-window", "0d", examples}, exitUsage, "", "--repeat-window"},
+		{"bad impact", []string{"report", "--impact", "severe", examples}, exitUsage, "", `--impact "severe"`},
+		{"bad factors file", []string{"report", "--factors", badTax, examples}, exitUsage, "", badTax + ":4:9: factor \"deploy\""},
+		{"missing factors file", []string{"report", "--factors", filepath.Join(dir, "none.yaml"), examples}, exitUsage, "", "--factors:"},
+		{"compare", []string{"report", "--compare", "2023Q3,2024Q3", examples}, exitOK, "Comparison: 2024Q3 against 2023Q3", ""},
+		{"last quarter", []string{"report", "--compare", "last-quarter", examples}, exitOK, "Comparison: 2024Q3 against 2024Q2", ""},
+		{"group by factor", []string{"report", "--group-by", "factor", examples}, exitOK, "By factor", ""},
+		{"filters", []string{"report", "--org", "lumora", "--since", "2024-01-01", examples}, exitOK, "in this report; left out:", ""},
+		{"maintenance kept", []string{"report", "--include-maintenance", "--org", "Orrisfield", examples}, exitOK, "Orrisfield", ""},
+		{"own factor", []string{"parse", "--format", "jsonl", "--factors", newTax, "-"}, exitOK, `"feature-flag"]`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdin := "Checkout errors\nIncident Report for Acme\nResolved\nA feature flag flipped for everyone caused the errors.\nPosted Jan 02, 2024 - 10:00 UTC\n"
+			code, out, errOut := mttx(t, stdin, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d; want %d\nstderr: %s", code, tt.code, errOut)
+			}
+			if !strings.Contains(out, tt.stdoutHas) {
+				t.Errorf("stdout lacks %q:\n%s", tt.stdoutHas, out)
+			}
+			if !strings.Contains(errOut, tt.stderrHas) {
+				t.Errorf("stderr lacks %q:\n%s", tt.stderrHas, errOut)
+			}
+		})
+	}
+}
