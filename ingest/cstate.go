@@ -21,8 +21,10 @@ func detectCState(d *doc) (int, string) {
 		if s, _ := fm.str("section"); strings.EqualFold(s, "issue") {
 			return 3, "front matter with section: issue (cState)"
 		}
-		if fm.has("resolvedwhen") || (fm.has("severity") && fm.has("affected")) {
-			return 3, "front matter with resolvedWhen or severity and affected (cState)"
+		// severity and affected alone are common in postmortem templates
+		// too: cState also writes resolved (a boolean) or resolvedWhen.
+		if fm.has("resolvedwhen") || (fm.has("severity") && fm.has("affected") && fm.has("resolved")) {
+			return 3, "front matter with resolvedWhen, or severity, affected and resolved (cState)"
 		}
 	}
 	for _, l := range d.lines {

@@ -49,7 +49,7 @@ func readFrontMatter(data []byte, ls []line) (fm frontMatter, ok bool, err *Pars
 	if fence == "+++" {
 		_, derr = toml.Decode(block, &raw)
 	} else {
-		derr = yaml.Unmarshal([]byte(block), &raw)
+		derr = decodeYAML([]byte(block), &raw)
 	}
 	if derr != nil {
 		return fm, false, frontMatterError(ls[i].N, derr)
@@ -227,4 +227,16 @@ func timeValue(s string, order dateOrder, assume *zone) (t time.Time, note strin
 	}
 	t, note = z.at(*m.Date, *m.Clock)
 	return t, note, m, true
+}
+
+// decodeYAML decodes front matter. The YAML library panics on some
+// malformed input (goccy/go-yaml issue 735, not fixed in v1.19.2): that is
+// an error in the file, reported as one, not a crash.
+func decodeYAML(data []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("not valid YAML (the YAML reader failed: %v)", r)
+		}
+	}()
+	return yaml.Unmarshal(data, v)
 }

@@ -1259,6 +1259,8 @@ var milestoneCues = []struct {
 }
 
 // onlyBegun follows a milestone keyword when the work only began.
+var undone = regexp.MustCompile(`^\W*(?:\w+\W+){0,3}?(?:not possible|impossible|failed|fails|unsuccessful|did not work|didn't work|had no effect|was not|wasn't|ineffective|aborted|abandoned|blocked|not an option)\b`)
+
 var onlyBegun = regexp.MustCompile(`^\W*(?:\w+\W+){0,2}?(?:started|starts|begins|began|beginning|in progress|underway|initiated|kicked off)\b`)
 
 var negation = regexp.MustCompile(`(?:\bnot|n't|\bno|\bunable to|\bwithout|\bbefore)\s+(?:yet\s+|been\s+|fully\s+|be\s+)*$`)
@@ -1278,6 +1280,11 @@ func classifyMilestone(text string) Milestone {
 			// "Rollback started", "fix rollout in progress": the work
 			// began, the milestone is when it finishes.
 			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && onlyBegun.MatchString(low[loc[1]:min(len(low), loc[1]+30)]) {
+				continue
+			}
+			// "Rollback not possible", "restart failed": the step did not
+			// happen.
+			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && undone.MatchString(low[loc[1]:min(len(low), loc[1]+40)]) {
 				continue
 			}
 			return c.m

@@ -308,3 +308,15 @@ func TestPostedAgoIsNoUpdate(t *testing.T) {
 		t.Errorf("warnings %v; want one naming the undated Posted line", incs[0].Warnings)
 	}
 }
+
+func TestMilestoneNotTaken(t *testing.T) {
+	for text, want := range map[string]Milestone{
+		"Rollback not possible: the old schema was already dropped": MilestoneNone,
+		"Failover to the standby failed":                            MilestoneNone,
+		"Rollback complete, error rates back to normal":             MilestoneMitigated,
+	} {
+		if got := classifyMilestone(text); got != want {
+			t.Errorf("classifyMilestone(%q) = %v; want %v", text, got, want)
+		}
+	}
+}

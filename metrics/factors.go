@@ -178,11 +178,13 @@ func (c *classifier) sentence(s textSentence) {
 		if s.kind == sectionDetection {
 			lists = append(lists, f.detection)
 		}
-		for _, list := range lists {
+		found := false
+		for li, list := range lists {
 			p, sp, ok := c.match(f, list, ws)
 			if !ok {
 				continue
 			}
+			found = true
 			if sp.from > future {
 				if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp) == notDenied {
 					c.add(ev(f, p, Mentioned))
@@ -197,9 +199,33 @@ func (c *classifier) sentence(s textSentence) {
 			case negatedOnly:
 				continue
 			}
-			e.Strength = hedge(ws, sp, e.Strength)
+			if li == 0 {
+				// Detection phrases name who noticed; "reported" there is
+				// the evidence, not a hedge.
+				e.Strength = hedge(ws, sp, e.Strength)
+			}
 			c.add(e)
 			break
+		}
+		if !found {
+			c.deniedByName(f, s, ws)
+		}
+	}
+}
+
+// deniedByName records a sentence that denies a factor by naming it,
+// though no phrase of the factor matched: "we ruled out the network", "the
+// database was healthy throughout".
+func (c *classifier) deniedByName(f compiledFactor, s textSentence, ws []string) {
+	for _, p := range f.names {
+		for i := range ws {
+			sp, ok := p.at(ws, i)
+			if !ok || c.isSelf(ws, sp, false) || negation(ws, sp) != ruledOut {
+				continue
+			}
+			c.ruledOut = append(c.ruledOut, Evidence{Factor: f.name, Strength: Mentioned, Section: s.section, Line: s.line,
+				Text: clip(strings.Join(strings.Fields(s.text), " "), 300), Phrase: p.text})
+			return
 		}
 	}
 }
@@ -301,16 +327,27 @@ var transparent = map[string]bool{
 	"single": true, "one": true, "obvious": true, "new": true,
 }
 
-// postNegation phrases deny a factor named before them in the clause.
+// postNegation phrases deny a factor named before them in the clause,
+// however far ("third-party integrations such as our calendar sync were
+// unaffected").
 var postNegation = mustPhrases(
 	"(ruled|rule|ruling) out", "unaffected", "(not|n't) (affected|impacted|involved|related|responsible|the cause|a cause|a factor|at fault|the issue|the problem|to blame|a contributing|implicated)",
-	"(played no|had no|has no) (role|part|impact)",
-	"(was|were|is|are|remained|stayed|worked|looked|appeared) (healthy|fine|normal|stable|operational|valid|intact|unchanged|available|flat|throughout|ok|okay|correct|correctly)",
+	"(played no|had no|has no) (role|part|impact)", "unrelated", "was a red herring", "red herring",
+)
+
+// nearNegation phrases deny only what stands right before them ("the
+// database was healthy"); further on they speak of something else
+// ("accounts locked during the attack were unlocked and sign-in is working
+// normally").
+var nearNegation = mustPhrases(
+	"(was|were|is|are|remained|stayed|worked|looked|appeared) (all|still|fully|entirely|both|otherwise)? (healthy|fine|normal|stable|operational|valid|intact|unchanged|available|flat|throughout|ok|okay|correct|correctly)",
 	"(operating|functioning|working|performing|behaving) (normally|as expected|as designed|correctly|fine|properly)",
 	"(showed|reported|had|saw|showing) (normal|no|nominal)", "(finished|completed|went|ran) (cleanly|normally|successfully|as planned|without)",
 	"without (issue|issues|incident|incidents|problems|errors|error)", "(within|well within) (capacity|limits|normal|its|their|our)",
-	"unrelated", "was a red herring", "red herring",
 )
+
+// nearWords is how far after a match a near denial may stand.
+const nearWords = 5
 
 // denialLinks carry a negation over any words to what it denies: "not
 // related to the scheduled maintenance", "not caused by last night's
@@ -390,6 +427,12 @@ func negation(ws []string, sp span) denial {
 			return ruledOut
 		}
 	}
+	near := ws[from:min(end, sp.to+nearWords)]
+	for _, p := range nearNegation {
+		if _, ok := p.find(near); ok {
+			return ruledOut
+		}
+	}
 	return notDenied
 }
 
@@ -441,15 +484,19 @@ var guesses = map[string]bool{
 // clauseBreak words end the reach of a hedge before a match.
 var clauseBreak = map[string]bool{
 	clauseMark: true,
-	"because":  true, "due": true, "since": true, "after": true, "when": true, "which": true, "while": true,
+	"because":  true, "since": true, "after": true, "when": true, "which": true, "while": true,
 	"but": true, "however": true, "although": true, "though": true, "whereas": true, "instead": true,
-	"so": true, "and": true, "as": true, "caused": true, "causing": true, "following": true, "until": true,
+	"so": true, "and": true, "as": true, "following": true, "until": true,
 	"rather": true, "then": true, "where": true, "once": true, "that": true,
 }
 
 // impactHedge is a hedge about the impact, not the cause: "customers may
 // have experienced errors".
-var impactHedge = mustPhrases("(may|might|could) (have|be|see|experience|notice|encounter|receive|find)")
+var impactHedge = mustPhrases(
+	"(may|might|could) (have|have been)? (experienced|seen|noticed|encountered|received|found|affected|impacted|unable|see|experience|notice|encounter|receive|find|be affected|be impacted|be unable|been affected|been impacted|been unable)",
+	// A counterfactual is no hedge: "it could have been avoided".
+	"(could|should|would) have been (avoided|prevented|caught|detected|tested|reviewed|validated|noticed|mitigated|spotted)",
+)
 
 // hedge returns the strength sp keeps given the hedges in its clause
 // (before it or inside it): base for none, one less for a hedge, Hedged
@@ -473,7 +520,7 @@ func hedge(ws []string, sp span, base Strength) Strength {
 		if !hedges[ws[i]] {
 			continue
 		}
-		if _, ok := impactHedge[0].at(ws, i); ok {
+		if slices.ContainsFunc(impactHedge, func(p phrase) bool { _, ok := p.at(ws, i); return ok }) {
 			continue
 		}
 		st = max(base-1, Hedged)
@@ -537,7 +584,7 @@ func mitigation(ws []string) bool {
 
 // futureModals mark what will happen, not what happened: a match after
 // one is about the future ("this change will roll out gradually").
-var futureModals = mustPhrases("will", "'ll", "shall", "going to", "plan|plans|planning|intend|intends to")
+var futureModals = mustPhrases("will", "'ll", "shall", "going to", "(plan|plans|planning|intend|intends) to")
 
 // futureAt returns the position of the first future modal in ws, or
 // len(ws).
@@ -577,10 +624,10 @@ const (
 )
 
 var (
-	headingPositive = regexp.MustCompile(`(?i)\b(went (well|right)|got lucky|were lucky|worked well)\b`)
+	headingPositive = regexp.MustCompile(`(?i)\b(what went (well|right)|where we got lucky|went (well|right)|got lucky|were lucky|worked well)\b`)
 	headingRemedy   = regexp.MustCompile(`(?i)\b(action items?|actions|action plan|solutions?|mitigations?|mitigation steps|resolution|resolution steps|recovery|fix|fixes|next steps?|remediation|follow[- ]?ups?|prevent|preventive|preventative|corrective|improvements?|future|what (we|we're|we are|we will|will we) (do|doing|change|changing)|how we('ll| will)|moving forward|going forward|lessons?( learned)?|learnings|recommendations?|to ?dos?|commitments?|changes we)`)
 	headingDetect   = regexp.MustCompile(`(?i)^\s*(detection|discovery|how (we|it was) (detected|found|discovered|noticed)|how we found out)\b`)
-	headingCause    = regexp.MustCompile(`(?i)\b(root[- ]?causes?|causes?|contribut\w*|went wrong|went poorly|why\b|triggers?|analysis|technical (details?|summary|explanation)|problem|what went bad|what failed)`)
+	headingCause    = regexp.MustCompile(`(?i)\b(what went wrong|what went poorly|what happened and why|root[- ]?causes?|causes?|contribut\w*|went wrong|went poorly|why|triggers?|analysis|technical (details?|summary|explanation)|problems?|what went bad|what failed)\b`)
 )
 
 func headingKind(h string) sectionKind {
@@ -825,10 +872,24 @@ func heading(ln string) (h, rest string, ok bool) {
 		return strings.TrimSpace(m[1]), "", true
 	}
 	t := strings.TrimRight(ln, ":")
-	if len(strings.Fields(t)) <= 8 && !strings.HasSuffix(t, ".") && !strings.ContainsAny(t, ",;") && headingKind(t) != sectionOther {
+	if len(strings.Fields(t)) <= 8 && !strings.HasSuffix(t, ".") && !strings.ContainsAny(t, ",;") && headingAtStart(t) {
 		return t, "", true
 	}
 	return "", "", false
+}
+
+// headingAtStart reports whether a plain line begins with the name of a
+// known section ("Root Cause", "Why did this issue occur?", "Next steps"):
+// a short line that merely contains such a word ("The outage was caused
+// by an expired") is a wrapped sentence, not a heading.
+func headingAtStart(t string) bool {
+	t = strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	for _, re := range []*regexp.Regexp{headingPositive, headingDetect, headingRemedy, headingCause} {
+		if loc := re.FindStringIndex(t); loc != nil && loc[0] == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 var sentenceEnd = regexp.MustCompile(`[.!?]["')\]]*\s+`)

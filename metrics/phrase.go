@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -201,7 +202,7 @@ func parseAlt(a string, lists map[string][]string) ([][]wordPat, error) {
 func parseSeq(a string) ([]wordPat, error) {
 	var seq []wordPat
 	for _, f := range strings.Fields(a) {
-		if c := strings.ReplaceAll(f, "’", "'"); c == "'s" || c == "n't" {
+		if c := strings.ReplaceAll(f, "’", "'"); slices.Contains(clitics, c) {
 			seq = append(seq, wordPat{word: c}) // a clitic, as words splits it off
 			continue
 		}
@@ -353,17 +354,28 @@ func endsClause(rs []rune, i int) bool {
 	return false
 }
 
+// clitics are the contractions words splits off: "didn't" is "did n't",
+// "provider's" is "provider 's", "we'll" is "we 'll".
+var clitics = []string{"n't", "'s", "'ll", "'re", "'ve", "'d", "'m"}
+
 // splitClitics splits "didn't" into "did n't" and "provider's" into
 // "provider 's", so that phrases can name the negation or the noun alone.
 func splitClitics(ws []string) []string {
 	var out []string
 	for _, w := range ws {
-		switch {
-		case len(w) > 3 && strings.HasSuffix(w, "n't"):
+		if len(w) > 3 && strings.HasSuffix(w, "n't") {
 			out = append(out, strings.TrimSuffix(w, "n't"), "n't")
-		case len(w) > 2 && strings.HasSuffix(w, "'s"):
-			out = append(out, strings.TrimSuffix(w, "'s"), "'s")
-		default:
+			continue
+		}
+		split := false
+		for _, c := range clitics[1:] {
+			if len(w) > len(c) && strings.HasSuffix(w, c) {
+				out = append(out, strings.TrimSuffix(w, c), c)
+				split = true
+				break
+			}
+		}
+		if !split {
 			out = append(out, w)
 		}
 	}

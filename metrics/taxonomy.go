@@ -43,6 +43,7 @@ type factorDef struct {
 	except      []posText
 	remedies    []posText
 	detection   []posText
+	names       []posText
 	disabled    bool
 	// notAfterSelf: a match right after the organisation's own name
 	// speaks of its product, not of a cause ("GitHub Actions is
@@ -56,6 +57,7 @@ type compiledFactor struct {
 	except    []phrase
 	remedies  []phrase
 	detection []phrase
+	names     []phrase
 	// notAfterSelf: see factorDef.
 	notAfterSelf bool
 }
@@ -87,13 +89,55 @@ func (p *posText) UnmarshalYAML(n ast.Node) error {
 
 // taxonomyFile is the YAML layout of factors.yaml and of --factors files.
 type taxonomyFile struct {
-	Lists   map[string][]string `yaml:"lists"`
-	Factors []factorFile        `yaml:"factors"`
+	Lists   listsFile    `yaml:"lists"`
+	Factors []factorFile `yaml:"factors"`
 	// Disable turns whole factors off.
 	Disable []posText `yaml:"disable"`
 }
 
+// listsFile is the lists of a taxonomy file, in file order, with the
+// position of every name and word.
+type listsFile []listFile
+
+type listFile struct {
+	Name  posText
+	Words []posText
+}
+
+// UnmarshalYAML reads a mapping of list names to lists of words.
+func (l *listsFile) UnmarshalYAML(n ast.Node) error {
+	m, ok := n.(*ast.MappingNode)
+	if !ok {
+		if _, null := n.(*ast.NullNode); null {
+			return nil
+		}
+		return nodeError(n, "lists: want a mapping of list names to lists of words")
+	}
+	for _, kv := range m.Values {
+		var lf listFile
+		if err := lf.Name.UnmarshalYAML(kv.Key); err != nil {
+			return err
+		}
+		if err := yaml.NodeToValue(kv.Value, &lf.Words); err != nil {
+			return err
+		}
+		*l = append(*l, lf)
+	}
+	return nil
+}
+
+// nodeError is a TaxonomyError at a node (the file is filled in later).
+func nodeError(n ast.Node, msg string) error {
+	e := &TaxonomyError{Msg: msg}
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		e.Line, e.Col = tk.Position.Line, tk.Position.Column
+	}
+	return e
+}
+
 type factorFile struct {
+	// at is where the factor's entry starts, for errors about the entry.
+	at          posText
 	Name        posText   `yaml:"name"`
 	Description string    `yaml:"description"`
 	Phrases     []posText `yaml:"phrases"`
@@ -104,12 +148,30 @@ type factorFile struct {
 	// Detection are phrases that show the factor under a "Detection"
 	// heading ("users reported the failures").
 	Detection []posText `yaml:"detection"`
+	// Names are the words that name what the factor is about ("the
+	// network", "DNS"): matched only to read denials ("we ruled out the
+	// network", "the database was healthy"), never as evidence.
+	Names []posText `yaml:"names"`
 	// NotAfterSelf: a match right after the organisation's own name is
 	// about its product, not a cause.
 	NotAfterSelf *bool `yaml:"not_after_self"`
 	// Disable turns off phrases (of any of the lists above) the factor
 	// already has, by their exact text.
 	Disable []posText `yaml:"disable"`
+}
+
+// UnmarshalYAML reads a factor entry and keeps where it starts.
+func (f *factorFile) UnmarshalYAML(n ast.Node) error {
+	type plain factorFile // no UnmarshalYAML: decode field by field
+	var p plain
+	if err := yaml.NodeToValue(n, &p, yaml.DisallowUnknownField()); err != nil {
+		return err
+	}
+	*f = factorFile(p)
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		f.at = posText{Line: tk.Position.Line, Col: tk.Position.Column}
+	}
+	return nil
 }
 
 // TaxonomyError is a problem in a taxonomy file, with its position.
@@ -143,16 +205,24 @@ var factorName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // the phrases it disables removed; factors under disable are turned off.
 // name is the file's name in errors. t is not changed.
 func (t *Taxonomy) Extend(name string, data []byte) (*Taxonomy, error) {
-	var f taxonomyFile
-	if err := yaml.UnmarshalWithOptions(data, &f, yaml.DisallowUnknownField()); err != nil {
+	f, err := decodeTaxonomy(data)
+	if err != nil {
 		return nil, yamlError(name, err)
 	}
 	out := t.clone()
-	for k, ws := range f.Lists {
-		if !factorName.MatchString(k) {
-			return nil, &TaxonomyError{File: name, Msg: fmt.Sprintf("list name %q: want lower-case letters, digits and hyphens", k)}
+	for _, l := range f.Lists {
+		if !factorName.MatchString(l.Name.Text) {
+			return nil, &TaxonomyError{File: name, Line: l.Name.Line, Col: l.Name.Col,
+				Msg: fmt.Sprintf("list name %q: want lower-case letters, digits and hyphens", l.Name.Text)}
 		}
-		out.lists[k] = append(out.lists[k], ws...)
+		for _, w := range l.Words {
+			// Checked here, where the word is written: a bad word would
+			// otherwise surface in whichever phrase first uses the list.
+			if _, err := parseSeq(w.Text); err != nil {
+				return nil, &TaxonomyError{File: name, Line: w.Line, Col: w.Col, Msg: fmt.Sprintf("list @%s: %v", l.Name.Text, err)}
+			}
+			out.lists[l.Name.Text] = append(out.lists[l.Name.Text], w.Text)
+		}
 	}
 	for _, ff := range f.Factors {
 		if err := out.apply(name, ff); err != nil {
@@ -179,9 +249,13 @@ func (t *Taxonomy) apply(file string, ff factorFile) error {
 	}
 	name := Factor(ff.Name.Text)
 	if !factorName.MatchString(string(name)) {
-		return at(ff.Name, fmt.Sprintf("factor name %q: want lower-case letters, digits and hyphens (new-factor)", ff.Name.Text))
+		pos := ff.Name
+		if pos.Line == 0 {
+			pos = ff.at // no name at all: point at the entry
+		}
+		return at(pos, fmt.Sprintf("factor name %q: want lower-case letters, digits and hyphens (new-factor)", ff.Name.Text))
 	}
-	for _, lists := range [][]posText{ff.Phrases, ff.Except, ff.Remedies, ff.Detection, ff.Disable} {
+	for _, lists := range [][]posText{ff.Phrases, ff.Except, ff.Remedies, ff.Detection, ff.Names, ff.Disable} {
 		for i := range lists {
 			lists[i].File = file
 		}
@@ -195,7 +269,7 @@ func (t *Taxonomy) apply(file string, ff factorFile) error {
 			return at(ff.Disable[0], fmt.Sprintf("new factor %q has no phrases to disable yet", name))
 		}
 		t.defs = append(t.defs, factorDef{name: name, description: ff.Description, phrases: ff.Phrases,
-			except: ff.Except, remedies: ff.Remedies, detection: ff.Detection, notAfterSelf: ff.NotAfterSelf != nil && *ff.NotAfterSelf})
+			except: ff.Except, remedies: ff.Remedies, detection: ff.Detection, names: ff.Names, notAfterSelf: ff.NotAfterSelf != nil && *ff.NotAfterSelf})
 		return nil
 	}
 	d := &t.defs[i]
@@ -209,9 +283,10 @@ func (t *Taxonomy) apply(file string, ff factorFile) error {
 	d.except = append(d.except, ff.Except...)
 	d.remedies = append(d.remedies, ff.Remedies...)
 	d.detection = append(d.detection, ff.Detection...)
+	d.names = append(d.names, ff.Names...)
 	for _, off := range ff.Disable {
 		removed := false
-		for _, list := range []*[]posText{&d.phrases, &d.except, &d.remedies, &d.detection} {
+		for _, list := range []*[]posText{&d.phrases, &d.except, &d.remedies, &d.detection, &d.names} {
 			n := len(*list)
 			*list = slices.DeleteFunc(*list, func(p posText) bool { return p.Text == off.Text })
 			removed = removed || len(*list) < n
@@ -234,7 +309,7 @@ func (t *Taxonomy) compile() error {
 		for _, src := range []struct {
 			in  []posText
 			out *[]phrase
-		}{{d.phrases, &cf.phrases}, {d.except, &cf.except}, {d.remedies, &cf.remedies}, {d.detection, &cf.detection}} {
+		}{{d.phrases, &cf.phrases}, {d.except, &cf.except}, {d.remedies, &cf.remedies}, {d.detection, &cf.detection}, {d.names, &cf.names}} {
 			for _, p := range src.in {
 				c, err := compilePhrase(p.Text, t.lists)
 				if err != nil {
@@ -258,7 +333,7 @@ func (t *Taxonomy) clone() *Taxonomy {
 	}
 	for i, d := range t.defs {
 		d.phrases, d.except = slices.Clone(d.phrases), slices.Clone(d.except)
-		d.remedies, d.detection = slices.Clone(d.remedies), slices.Clone(d.detection)
+		d.remedies, d.detection, d.names = slices.Clone(d.remedies), slices.Clone(d.detection), slices.Clone(d.names)
 		out.defs[i] = d
 	}
 	return out
@@ -296,6 +371,19 @@ func (t *Taxonomy) order(name Factor) int {
 		return i
 	}
 	return len(t.defs)
+}
+
+// decodeTaxonomy decodes a taxonomy file. The YAML library panics on some
+// malformed input (goccy/go-yaml issue 735, not fixed in v1.19.2); a
+// user's file must get an error, never a crash.
+func decodeTaxonomy(data []byte) (f taxonomyFile, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("not valid YAML (the YAML reader failed: %v)", r)
+		}
+	}()
+	err = yaml.UnmarshalWithOptions(data, &f, yaml.DisallowUnknownField())
+	return f, err
 }
 
 // yamlError turns a YAML library error into a TaxonomyError with its
