@@ -126,3 +126,35 @@ func TestGoldenReport(t *testing.T) {
 	}
 	golden(t, "../../testdata/golden/report-examples.txt", out)
 }
+
+// TestGoldenReview renders the quarterly review of the README: the
+// comparison of 2024Q1 with 2024Q2 and the metrics by quarter, the same
+// bytes with one worker or several.
+func TestGoldenReview(t *testing.T) {
+	args := []string{"report", "--compare", "2024Q1,2024Q2", "--group-by", "quarter", "../../testdata/examples"}
+	code, out, stderr := mttx(t, "", args...)
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	_, again, _ := mttx(t, "", append([]string{args[0], "--jobs", "1"}, args[1:]...)...)
+	if again != out {
+		t.Fatal("review with one worker differs from review with several")
+	}
+	golden(t, "../../testdata/golden/review-2024Q1-2024Q2.txt", out)
+	// The README quotes the comparison: every line it shows must be in
+	// the output, so the README stays true.
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "$ mttx report --compare 2024Q1,2024Q2 testdata/examples\n")
+	if !ok {
+		t.Fatal("README.md lacks the quarterly review example")
+	}
+	block, _, _ := strings.Cut(after, "```")
+	for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
+		if line != "..." && !strings.Contains(out, line) {
+			t.Errorf("README.md shows a line the review does not print:\n%s", line)
+		}
+	}
+}
