@@ -112,6 +112,8 @@ func (t *Taxonomy) Classify(inc ingest.Incident) Factors {
 
 type classifier struct {
 	tax      *Taxonomy
+	seen     []bool          // required steps present in the current sentence
+	fixed    []bool          // the same for the classifier's own phrases
 	self     map[string]bool // the organisation's own name
 	found    map[Factor][]Evidence
 	ruledOut []Evidence
@@ -156,9 +158,11 @@ func (c *classifier) sentence(s textSentence) {
 	if len(ws) == 0 {
 		return
 	}
-	remedy := s.kind == sectionRemedy || remedySentence(ws) || mitigation(ws)
-	future := futureAt(ws)
-	isCausal := causal(ws)
+	c.seen = c.tax.words.present(ws, c.seen)
+	c.fixed = fixedIndex.present(ws, c.fixed)
+	remedy := s.kind == sectionRemedy || remedySentence(ws, c.fixed) || mitigation(ws, c.fixed)
+	future := futureAt(ws, c.fixed)
+	isCausal := causal(ws, c.fixed)
 	base := Mentioned
 	if s.kind == sectionCause || isCausal {
 		base = Stated
@@ -169,7 +173,7 @@ func (c *classifier) sentence(s textSentence) {
 	}
 	for _, f := range c.tax.enabled {
 		if remedy {
-			if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp) == notDenied {
+			if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp, c.fixed) == notDenied {
 				c.add(ev(f, p, Mentioned))
 			}
 			continue
@@ -186,13 +190,13 @@ func (c *classifier) sentence(s textSentence) {
 			}
 			found = true
 			if sp.from > future {
-				if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp) == notDenied {
+				if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp, c.fixed) == notDenied {
 					c.add(ev(f, p, Mentioned))
 				}
 				break
 			}
 			e := ev(f, p, base)
-			switch negation(ws, sp) {
+			switch negation(ws, sp, c.fixed) {
 			case ruledOut:
 				c.ruledOut = append(c.ruledOut, e)
 				continue
@@ -202,7 +206,7 @@ func (c *classifier) sentence(s textSentence) {
 			if li == 0 {
 				// Detection phrases name who noticed; "reported" there is
 				// the evidence, not a hedge.
-				e.Strength = hedge(ws, sp, e.Strength)
+				e.Strength = hedge(ws, sp, e.Strength, c.fixed)
 			}
 			c.add(e)
 			break
@@ -218,9 +222,12 @@ func (c *classifier) sentence(s textSentence) {
 // database was healthy throughout".
 func (c *classifier) deniedByName(f compiledFactor, s textSentence, ws []string) {
 	for _, p := range f.names {
+		if !p.possibleIn(c.seen) {
+			continue
+		}
 		for i := range ws {
 			sp, ok := p.at(ws, i)
-			if !ok || c.isSelf(ws, sp, false) || negation(ws, sp) != ruledOut {
+			if !ok || c.isSelf(ws, sp, false) || negation(ws, sp, c.fixed) != ruledOut {
 				continue
 			}
 			c.ruledOut = append(c.ruledOut, Evidence{Factor: f.name, Strength: Mentioned, Section: s.section, Line: s.line,
@@ -234,9 +241,12 @@ func (c *classifier) deniedByName(f compiledFactor, s textSentence, ws []string)
 // excepted by f nor about the organisation itself.
 func (c *classifier) match(f compiledFactor, list []phrase, ws []string) (phrase, span, bool) {
 	for _, p := range list {
+		if !p.possibleIn(c.seen) {
+			continue
+		}
 		for i := range ws {
 			sp, ok := p.at(ws, i)
-			if !ok || c.isSelf(ws, sp, f.notAfterSelf) || excepted(f.except, ws, sp) {
+			if !ok || c.isSelf(ws, sp, f.notAfterSelf) || c.excepted(f.except, ws, sp) {
 				continue
 			}
 			return p, sp, true
@@ -292,8 +302,11 @@ func (c *classifier) decide() Factors {
 // excepted reports whether an except phrase matches over the match sp:
 // the except phrase must overlap it, so that "we deployed a fix" spares
 // "a deploy caused the outage" in the same sentence.
-func excepted(except []phrase, ws []string, sp span) bool {
+func (c *classifier) excepted(except []phrase, ws []string, sp span) bool {
 	for _, p := range except {
+		if !p.possibleIn(c.seen) {
+			continue
+		}
 		for i := range ws {
 			if ex, ok := p.at(ws, i); ok && ex.from < sp.to && ex.to > sp.from {
 				return true
@@ -383,7 +396,7 @@ const (
 // or a denial after it in its clause ("the database was healthy"). "No"
 // denies only with a word of denial ("no indication of an attack", "no
 // issues with the database"): "there was no DNS record" names the cause.
-func negation(ws []string, sp span) denial {
+func negation(ws []string, sp span, seen []bool) denial {
 	for i := sp.from - 1; i >= 0 && i >= sp.from-8; i-- {
 		w := ws[i]
 		if strongBreak[w] {
@@ -423,13 +436,13 @@ func negation(ws []string, sp span) denial {
 	}
 	tail := ws[from:end]
 	for _, p := range postNegation {
-		if _, ok := p.find(tail); ok {
+		if _, ok := findIn(p, tail, seen); ok {
 			return ruledOut
 		}
 	}
 	near := ws[from:min(end, sp.to+nearWords)]
 	for _, p := range nearNegation {
-		if _, ok := p.find(near); ok {
+		if _, ok := findIn(p, near, seen); ok {
 			return ruledOut
 		}
 	}
@@ -501,7 +514,7 @@ var impactHedge = mustPhrases(
 // hedge returns the strength sp keeps given the hedges in its clause
 // (before it or inside it): base for none, one less for a hedge, Hedged
 // for a guess.
-func hedge(ws []string, sp span, base Strength) Strength {
+func hedge(ws []string, sp span, base Strength, seen []bool) Strength {
 	from := sp.from
 	for from > 0 && from > sp.from-10 && !clauseBreak[ws[from-1]] {
 		from--
@@ -520,7 +533,7 @@ func hedge(ws []string, sp span, base Strength) Strength {
 		if !hedges[ws[i]] {
 			continue
 		}
-		if slices.ContainsFunc(impactHedge, func(p phrase) bool { _, ok := p.at(ws, i); return ok }) {
+		if slices.ContainsFunc(impactHedge, func(p phrase) bool { _, ok := p.at(ws, i); return ok && p.possibleIn(seen) }) {
 			continue
 		}
 		st = max(base-1, Hedged)
@@ -537,9 +550,9 @@ var causalPhrases = mustPhrases(
 	"traced (back)? to", "culprit", "was the source", "the reason", "root caused", "owing to", "as a consequence of",
 )
 
-func causal(ws []string) bool {
+func causal(ws []string, seen []bool) bool {
 	for _, p := range causalPhrases {
-		if _, ok := p.find(ws); ok {
+		if _, ok := findIn(p, ws, seen); ok {
 			return true
 		}
 	}
@@ -557,9 +570,9 @@ var remedyPhrases = mustPhrases(
 
 // remedySentence reports whether a sentence is about what was or will be
 // done about the incident.
-func remedySentence(ws []string) bool {
+func remedySentence(ws []string, seen []bool) bool {
 	for _, p := range remedyPhrases {
-		if sp, ok := p.find(ws); ok && sp.from < 6 {
+		if sp, ok := findIn(p, ws, seen); ok && sp.from < 6 {
 			return true
 		}
 	}
@@ -573,9 +586,9 @@ var mitigationPhrases = mustPhrases(
 	"in order to (restore|mitigate|recover|resolve)",
 )
 
-func mitigation(ws []string) bool {
+func mitigation(ws []string, seen []bool) bool {
 	for _, p := range mitigationPhrases {
-		if _, ok := p.find(ws); ok {
+		if _, ok := findIn(p, ws, seen); ok {
 			return true
 		}
 	}
@@ -588,14 +601,27 @@ var futureModals = mustPhrases("will", "'ll", "shall", "going to", "(plan|plans|
 
 // futureAt returns the position of the first future modal in ws, or
 // len(ws).
-func futureAt(ws []string) int {
+func futureAt(ws []string, seen []bool) int {
 	at := len(ws)
 	for _, p := range futureModals {
-		if sp, ok := p.find(ws); ok && sp.from < at {
+		if sp, ok := findIn(p, ws, seen); ok && sp.from < at {
 			at = sp.from
 		}
 	}
 	return at
+}
+
+// fixedIndex indexes the classifier's own phrase lists (see wordIndex), so
+// that a sentence is matched only against the ones it can match.
+var fixedIndex = buildIndex(causalPhrases, remedyPhrases, mitigationPhrases, futureModals, postNegation, nearNegation, impactHedge)
+
+// findIn is p.find for a fixed phrase, ruled out at once when seen (from
+// fixedIndex.present of the sentence) says it cannot match.
+func findIn(p phrase, ws []string, seen []bool) (span, bool) {
+	if !p.possibleIn(seen) {
+		return span{}, false
+	}
+	return p.find(ws)
 }
 
 // mustPhrases compiles the classifier's own fixed phrases; they are
@@ -712,7 +738,7 @@ func blockSentences(text, section string, lineOf func(int) int) []textSentence {
 		}
 		for _, ps := range para.sentences() {
 			out = append(out, textSentence{text: ps.text, line: lineOf(ps.line), section: cur, kind: k})
-			if strings.HasSuffix(ps.text, ":") && remedySentence(words(ps.text)) {
+			if ws := words(ps.text); strings.HasSuffix(ps.text, ":") && remedySentence(ws, fixedIndex.present(ws)) {
 				remedyList = true
 			}
 		}
@@ -750,7 +776,7 @@ func blockSentences(text, section string, lineOf func(int) int) []textSentence {
 					continue
 				}
 				ln = rest
-			} else if m := labelHeading.FindStringSubmatch(ln); m != nil {
+			} else if m := labelMatch(ln); m != nil {
 				if k := headingKind(m[1]); k != sectionOther {
 					cur, kind, ln = m[1], k, m[2]
 				}
@@ -839,14 +865,38 @@ var (
 // cleanSentence keeps a link's words and drops URLs, which name vendors
 // ("github.com/...") without speaking of them.
 func cleanSentence(s string) string {
-	s = mdLink.ReplaceAllString(s, "$1")
-	return url.ReplaceAllString(s, "")
+	if strings.Contains(s, "](") {
+		s = mdLink.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "://") || strings.Contains(s, "www.") || strings.Contains(s, "WWW.") {
+		s = url.ReplaceAllString(s, "")
+	}
+	return s
+}
+
+// mdHeadingMatch matches a markdown heading ("## Root cause").
+func mdHeadingMatch(ln string) []string {
+	if !strings.HasPrefix(ln, "#") {
+		return nil
+	}
+	return mdHeading.FindStringSubmatch(ln)
+}
+
+// labelMatch matches a "Root cause: ..." label at the start of a line.
+func labelMatch(ln string) []string {
+	if !strings.Contains(ln, ":") {
+		return nil
+	}
+	return labelHeading.FindStringSubmatch(ln)
 }
 
 // splitInlineHeadings splits a line where a flattened markdown page keeps
 // its headings inline ("... ## Root Cause: ..."), keeping the markers.
 func splitInlineHeadings(raw string) []string {
 	raw = strings.TrimSpace(raw)
+	if !strings.Contains(raw, "#") {
+		return []string{raw}
+	}
 	var out []string
 	start := 0
 	for _, m := range inlineMDHead.FindAllStringIndex(raw, -1) {
@@ -861,15 +911,17 @@ func splitInlineHeadings(raw string) []string {
 // a markdown heading, a bold line, or a short line of a known section name
 // ("Root Cause", "Why did this issue occur?").
 func heading(ln string) (h, rest string, ok bool) {
-	if m := mdHeading.FindStringSubmatch(ln); m != nil {
+	if m := mdHeadingMatch(ln); m != nil {
 		h = m[1]
 		if before, after, found := strings.Cut(h, ": "); found && strings.TrimSpace(after) != "" {
 			return strings.TrimSpace(before), strings.TrimSpace(after), true
 		}
 		return strings.TrimRight(h, ":"), "", true
 	}
-	if m := boldHeading.FindStringSubmatch(ln); m != nil {
-		return strings.TrimSpace(m[1]), "", true
+	if strings.HasPrefix(ln, "**") || strings.HasPrefix(ln, "__") {
+		if m := boldHeading.FindStringSubmatch(ln); m != nil {
+			return strings.TrimSpace(m[1]), "", true
+		}
 	}
 	t := strings.TrimRight(ln, ":")
 	if len(strings.Fields(t)) <= 8 && !strings.HasSuffix(t, ".") && !strings.ContainsAny(t, ",;") && headingAtStart(t) {

@@ -798,7 +798,7 @@ func TestHeadingKind(t *testing.T) {
 func TestBuiltinPhrasesMatch(t *testing.T) {
 	tests := []struct {
 		name  string
-		match func([]string) bool
+		match func([]string, []bool) bool
 		text  string
 		want  bool
 	}{
@@ -815,7 +815,12 @@ func TestBuiltinPhrasesMatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.match(words(tt.text)); got != tt.want {
+			ws := words(tt.text)
+			// With the index of the classifier's phrases and without.
+			if got := tt.match(ws, fixedIndex.present(ws)); got != tt.want {
+				t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
+			}
+			if got := tt.match(ws, nil); got != tt.want {
 				t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
 			}
 		})
@@ -840,7 +845,7 @@ func TestFutureAt(t *testing.T) {
 			if want < 0 {
 				want = len(ws)
 			}
-			if got := futureAt(ws); got != want {
+			if got := futureAt(ws, fixedIndex.present(ws)); got != want {
 				t.Errorf("futureAt(%q) = %d, want %d (words %q)", tt.text, got, want, ws)
 			}
 		})

@@ -22,6 +22,9 @@ import (
 type phrase struct {
 	text  string // as written, for evidence and for disabling
 	steps []step
+	// req numbers the phrase's required steps in its taxonomy's word
+	// index (see wordIndex); nil for a phrase outside a taxonomy.
+	req []int
 }
 
 // step is one element of a phrase: a choice of word sequences (most of one
@@ -30,6 +33,57 @@ type step struct {
 	alts     [][]wordPat
 	gap      bool // "...": up to maxGap words
 	optional bool
+	// The alternatives indexed for speed: single words looked up in a
+	// set, prefixes and longer sequences tried in turn.
+	exact    map[string]bool
+	prefixes []string
+	multi    [][]wordPat
+}
+
+// singleMatches reports whether a one-word alternative matches w.
+func (s *step) singleMatches(w string) bool {
+	if s.exact[w] {
+		return true
+	}
+	for _, p := range s.prefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// index fills the step's lookup fields from its alternatives.
+func (s *step) index() {
+	s.exact = map[string]bool{}
+	for _, seq := range s.alts {
+		switch {
+		case len(seq) > 1:
+			s.multi = append(s.multi, seq)
+		case seq[0].prefix:
+			s.prefixes = append(s.prefixes, seq[0].word)
+		default:
+			s.exact[seq[0].word] = true
+		}
+	}
+}
+
+// matchesWord reports whether the word w starts a match of the step.
+func (s *step) matchesWord(w string) bool {
+	if s.exact[w] {
+		return true
+	}
+	for _, p := range s.prefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	for _, seq := range s.multi {
+		if seq[0].matches(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordPat matches one word: exactly, or as a prefix.
@@ -67,6 +121,7 @@ func compilePhrase(text string, lists map[string][]string) (phrase, error) {
 			return p, fmt.Errorf("phrase %q: %w", text, err)
 		}
 		s.alts = alts
+		s.index()
 		p.steps = append(p.steps, s)
 	}
 	if len(p.steps) == 0 {
@@ -237,12 +292,30 @@ type span struct {
 
 // find returns the first match of p in ws, if any.
 func (p phrase) find(ws []string) (span, bool) {
+	if !p.possible(ws) {
+		return span{}, false
+	}
 	for i := range ws {
 		if sp, ok := p.at(ws, i); ok {
 			return sp, true
 		}
 	}
 	return span{}, false
+}
+
+// possible reports whether every word the phrase requires starts some
+// word of ws: a quick test that rules out most phrases for most sentences.
+func (p phrase) possible(ws []string) bool {
+	for k := range p.steps {
+		s := &p.steps[k]
+		if s.gap || s.optional {
+			continue
+		}
+		if !slices.ContainsFunc(ws, s.matchesWord) {
+			return false
+		}
+	}
+	return true
 }
 
 // at returns the match of p that starts at word i, if any.
@@ -275,7 +348,14 @@ func (p phrase) matchAt(ws []string, i, k int, hit *[]int) (int, bool) {
 		return 0, false
 	}
 	mark := len(*hit)
-	for _, seq := range s.alts {
+	if i < len(ws) && s.singleMatches(ws[i]) {
+		*hit = append(*hit, i)
+		if end, ok := p.matchAt(ws, i+1, k+1, hit); ok {
+			return end, true
+		}
+		*hit = (*hit)[:mark]
+	}
+	for _, seq := range s.multi {
 		if j, ok := matchSeq(seq, ws, i); ok {
 			for x := i; x < j; x++ {
 				*hit = append(*hit, x)

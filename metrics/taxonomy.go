@@ -33,6 +33,7 @@ type Taxonomy struct {
 	lists   map[string][]string
 	defs    []factorDef
 	enabled []compiledFactor
+	words   *wordIndex
 }
 
 // factorDef is a factor as its files define it, phrases uncompiled.
@@ -323,6 +324,12 @@ func (t *Taxonomy) compile() error {
 		}
 		t.enabled = append(t.enabled, cf)
 	}
+	var all [][]phrase
+	for i := range t.enabled {
+		f := &t.enabled[i]
+		all = append(all, f.phrases, f.except, f.remedies, f.detection, f.names)
+	}
+	t.words = buildIndex(all...)
 	return nil
 }
 

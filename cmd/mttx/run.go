@@ -28,7 +28,8 @@ const usage = `mttx reads incident reports and measures how incidents unfold.
 
 Usage:
   mttx parse [flags] PATH...    read reports and print what was read
-  mttx report [flags] PATH...   per-incident and summary tables of TTD/TTI/TTM/TTR
+  mttx report [flags] PATH...   the reliability review: TTD/TTI/TTM/TTR distributions,
+                                comparisons, contributing factors and their recurrence
   mttx help [COMMAND]           show help
 
 PATH is a file, a directory (read recursively), a glob, or - for standard input.
