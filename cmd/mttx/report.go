@@ -45,6 +45,7 @@ type reportFlags struct {
 	includeMaintenance bool
 	compare            string
 	repeatWindow       string
+	reliabilityBy      string
 }
 
 func (f *reportFlags) register(fs *pflag.FlagSet) {
@@ -58,6 +59,7 @@ func (f *reportFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.includeMaintenance, "include-maintenance", false, "keep planned maintenance (left out by default)")
 	fs.StringVar(&f.compare, "compare", "", "compare two periods: 2024Q1,2024Q2 (quarters, months 2024-03 or years), last-quarter or last-month")
 	fs.StringVar(&f.repeatWindow, "repeat-window", "90d", "repeat incidents: same organisation, component and factor within this window (90d, 12w, 36h)")
+	fs.StringVar(&f.reliabilityBy, "reliability-by", "org", "reliability summary per org or per component")
 }
 
 // reviewPlan is what the flags ask the report to show, checked.
@@ -67,6 +69,9 @@ type reviewPlan struct {
 	compare string // "" none, else "last-quarter", "last-month" or "A,B"
 	periods [2]metrics.Period
 	window  time.Duration
+	// reliability is the key of the reliability summary: org or
+	// component.
+	reliability metrics.Key
 }
 
 func (f *reportFlags) plan() (reviewPlan, error) {
@@ -106,6 +111,9 @@ func (f *reportFlags) plan() (reviewPlan, error) {
 		}
 	}
 	p.filter.IncludeMaintenance = p.filter.IncludeMaintenance || f.includeMaintenance
+	if p.reliability, err = metrics.ParseKey(f.reliabilityBy); err != nil || (p.reliability != metrics.KeyOrg && p.reliability != metrics.KeyComponent) {
+		return p, fmt.Errorf("--reliability-by %q: want org or component", f.reliabilityBy)
+	}
 	if p.window, err = parseWindow(f.repeatWindow); err != nil {
 		return p, fmt.Errorf("--repeat-window: %w", err)
 	}
@@ -244,7 +252,7 @@ func writeReport(w io.Writer, entries []report.Entry, plan reviewPlan, tax *metr
 	rec := metrics.Recur(kept, plan.window, tax)
 	steps = append(steps,
 		func() error {
-			return report.WriteReliability(w, metrics.KeyOrg, metrics.ReliabilityBy(kept, metrics.KeyOrg, 3), rec.Quarters)
+			return report.WriteReliability(w, plan.reliability, metrics.ReliabilityBy(kept, plan.reliability, 3), rec.Quarters)
 		},
 		func() error { return report.WriteFactors(w, rec) },
 	)

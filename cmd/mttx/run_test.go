@@ -192,6 +192,8 @@ func TestReportFlags(t *testing.T) {
 		{"compare", []string{"report", "--compare", "2023Q3,2024Q3", examples}, exitOK, "Comparison: 2024Q3 against 2023Q3", ""},
 		{"last quarter", []string{"report", "--compare", "last-quarter", examples}, exitOK, "Comparison: 2024Q3 against 2024Q2", ""},
 		{"group by factor", []string{"report", "--group-by", "factor", examples}, exitOK, "By factor", ""},
+		{"reliability by component", []string{"report", "--reliability-by", "component", examples}, exitOK, "Reliability by component", ""},
+		{"bad reliability key", []string{"report", "--reliability-by", "quarter", examples}, exitUsage, "", "want org or component"},
 		{"filters", []string{"report", "--org", "lumora", "--since", "2024-01-01", examples}, exitOK, "in this report; left out:", ""},
 		{"maintenance kept", []string{"report", "--include-maintenance", "--org", "Orrisfield", examples}, exitOK, "Orrisfield", ""},
 		{"own factor", []string{"parse", "--format", "jsonl", "--factors", newTax, "-"}, exitOK, `"feature-flag"]`, ""},
