@@ -6,13 +6,19 @@ package ingest
 // "***Update*** {{< track "2025-06-24T20:02:00+00:00" >}} text".
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
+	"time"
 )
 
-// csUpdate is a status update line: an emphasised status word, a track
-// shortcode with its time, and the start of the text.
-var csUpdate = regexp.MustCompile(`^(?:[*_]{1,3})([^*_]{1,40}?)(?:[*_]{1,3})\s*[-–—:]?\s*\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}\s*(.*)$`)
+// csHead starts a status update: an emphasised status word, an optional
+// dash, and the text ("**Resolved** - We fixed it. {{< track "..." >}}").
+var csHead = regexp.MustCompile(`^(?:[*_]{1,3})([^*_]{1,40}?)(?:[*_]{1,3})\s*[-–—:]?\s*(.*)$`)
+
+// csTrack is the track shortcode that dates an update, after the status
+// word or at the end of its text.
+var csTrack = regexp.MustCompile(`\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}`)
 
 // detectCState recognises a cState issue file.
 func detectCState(d *doc) (int, string) {
@@ -93,42 +99,110 @@ func fmStr(fm frontMatter, key string) string {
 	return s
 }
 
-// cstateUpdates reads the track-shortcode updates of a body; the text of
-// each runs to the next update or blank line.
+// cstateUpdates reads the track-shortcode updates of a body. An update is
+// a paragraph that starts with an emphasised status word and holds a track
+// shortcode, right after the word or at the end of its text (cState writes
+// both); its text runs to the next update or blank line.
 func cstateUpdates(inc *Incident, body []line, d *doc) []Update {
 	var ups []Update
 	assume := d.opts.assumed()
+	pageZone, hasPageZone := trackZone(body, d)
 	for i := 0; i < len(body); i++ {
-		m := csUpdate.FindStringSubmatch(body[i].Text)
+		m := csHead.FindStringSubmatch(body[i].Text)
 		if m == nil {
 			continue
 		}
+		para := []line{{N: body[i].N, Text: m[2]}}
+		for j := i + 1; j < len(body) && body[j].Text != "" && !csStart(body[j].Text); j++ {
+			para = append(para, body[j])
+		}
+		at, trackLine, ok := "", 0, false
+		for k := range para {
+			if tm := csTrack.FindStringSubmatch(para[k].Text); tm != nil {
+				at, trackLine, ok = tm[1], para[k].N, true
+				para[k].Text = strings.TrimSpace(csTrack.ReplaceAllString(para[k].Text, ""))
+				break
+			}
+		}
+		if !ok {
+			continue // an emphasised word without a date: prose, not an update
+		}
 		word := strings.TrimSpace(m[1])
-		t, note, lm, ok := timeValue(m[2], d.order, assume)
+		t, note, lm, ok := timeValue(at, d.order, assume)
 		if !ok {
 			if lm.Date == nil || lm.Clock == nil {
-				inc.warnf(body[i].N, "update %q: the track time %q is not a date and time: skipped", word, m[2])
+				inc.warnf(trackLine, "update %q: the track time %q is not a date and time: skipped", word, at)
 				continue
 			}
-			// A track time without a zone: read as UTC (Hugo's default
-			// zone) and say so; --assume-zone sets another.
-			t, _ = zone{Name: "UTC", Fixed: true}.at(*lm.Date, *lm.Clock)
-			inc.warnf(body[i].N, "update %q: the track time %q has no zone: read as UTC (use --assume-zone to set it)", word, m[2])
+			if hasPageZone {
+				// The page's other track times all carry one offset: this
+				// one was written in it too.
+				t, _ = pageZone.at(*lm.Date, *lm.Clock)
+				inc.warnf(trackLine, "update %q: the track time %q has no zone: read as %s, the offset of the page's other track times", word, at, pageZone.Name)
+			} else {
+				// A track time without a zone: read as UTC (Hugo's default
+				// zone) and say so; --assume-zone sets another.
+				t, _ = zone{Name: "UTC", Fixed: true}.at(*lm.Date, *lm.Clock)
+				inc.warnf(trackLine, "update %q: the track time %q has no zone: read as UTC (use --assume-zone to set it)", word, at)
+			}
 		}
 		if note != "" {
-			inc.warnf(body[i].N, "%s", note)
-		}
-		text := []line{{N: body[i].N, Text: strings.TrimSpace(m[3])}}
-		for j := i + 1; j < len(body) && body[j].Text != "" && !csUpdate.MatchString(body[j].Text); j++ {
-			text = append(text, body[j])
+			inc.warnf(trackLine, "%s", note)
 		}
 		st, known := ParseStatus(word)
 		if !known {
 			st = StatusUpdate
 		}
 		u := Update{Status: st, Word: word, At: t, Line: body[i].N}
-		u.Text, u.TextLines = joinTextLines(text)
+		u.Text, u.TextLines = joinTextLines(para)
 		ups = append(ups, u)
+		i += len(para) - 1
 	}
 	return ups
+}
+
+// trackZone returns the offset every zoned track time of the body shares,
+// if they share one.
+func trackZone(body []line, d *doc) (zone, bool) {
+	var off *int
+	for _, l := range body {
+		for _, tm := range csTrack.FindAllStringSubmatch(l.Text, -1) {
+			t, _, lm, ok := timeValue(tm[1], d.order, nil)
+			if !ok || lm.Date == nil || lm.Clock == nil {
+				continue
+			}
+			wall := time.Date(lm.Date.Year, lm.Date.Month, lm.Date.Day, lm.Clock.Hour, lm.Clock.Min, lm.Clock.Sec, 0, time.UTC)
+			o := int(wall.Sub(t) / time.Second)
+			if off != nil && *off != o {
+				return zone{}, false
+			}
+			off = &o
+		}
+	}
+	if off == nil {
+		return zone{}, false
+	}
+	return zone{Name: offsetName(*off), Fixed: true, Offset: *off}, true
+}
+
+// offsetName writes an offset as "UTC", "UTC+2" or "UTC+5:30".
+func offsetName(sec int) string {
+	if sec == 0 {
+		return "UTC"
+	}
+	sign := "+"
+	if sec < 0 {
+		sign, sec = "-", -sec
+	}
+	h, m := sec/3600, sec%3600/60
+	if m == 0 {
+		return fmt.Sprintf("UTC%s%d", sign, h)
+	}
+	return fmt.Sprintf("UTC%s%d:%02d", sign, h, m)
+}
+
+// csStart reports whether a line starts a new update: an emphasised word
+// with a track shortcode on the line.
+func csStart(s string) bool {
+	return csHead.MatchString(s) && csTrack.MatchString(s)
 }
