@@ -1164,8 +1164,9 @@ func (r *proseReader) plausible(line int, start, end time.Time, text string) boo
 // "duration of"); a weak one is "for N minutes" in a sentence about the
 // impact. Bounds ("at least", "over", "up to") are not durations.
 var (
-	durStrong = regexp.MustCompile(`\b(?:lasting|lasted|lasts|last(?:ed)? for|(?:total |incident |outage |impact )?duration(?: of (?:the )?(?:impact|outage|incident|disruption))?(?: of| was| is)?\s*:?|(?:total )?downtime(?: of| was)?\s*:?|outage of|(?:the )?total impact (?:was|of)|for a (?:total|period) of|ttr\s*:|time to (?:resolve|resolution|recover|recovery|repair|restore)\s*:)\s*(?:for\s+)?`)
+	durStrong = regexp.MustCompile(`\b(?:lasting|lasted|lasts|last(?:ed)? for|(?:total |incident |outage |impact )?duration(?: of (?:the )?(?:impact|outage|incident|disruption))?(?: of| was| is)?\s*:?|(?:total )?downtime(?: of| was)?\s*:?|outage of|(?:the )?total impact (?:was|of)|(?:for )?a (?:total|period) of|ttr\s*:|time to (?:resolve|resolution|recover|recovery|repair|restore)\s*:)\s*(?:for\s+)?`)
 	durWeak   = regexp.MustCompile(`\bfor\s+`)
+	durParen  = regexp.MustCompile(`(?:\d\d?[:.h]\d\d|\d\s*(?:am|pm|a\.m\.|p\.m\.))(?:\s*[a-z]{2,5}(?:[+-]\d{1,2})?)?[^()]{0,40}?\s*\(([^()]{1,24})\)`)
 	durAdj    = regexp.MustCompile(`\b(?:a|an)\s+(\d+|[a-z]+)[- ](second|minute|hour|day)s?\s+(?:outage|incident|disruption|interruption|period|window|downtime|degradation)`)
 	durHedge  = regexp.MustCompile(`^(?:(?:approximately|approx\.?|about|around|roughly|circa|ca\.|~|some|nearly|almost|just over|just under)\s*)+`)
 	durBound  = regexp.MustCompile(`^(?:at least|more than|over|up to|less than|under|within|a few|several|another|the next|the past|the last|every)\b`)
@@ -1219,6 +1220,15 @@ func (r *proseReader) durations(s sentence, low string) {
 		strings.Contains(low, "downtime") || strings.Contains(low, "ttr") || strings.Contains(low, "total impact") {
 		for _, loc := range durStrong.FindAllStringIndex(low, -1) {
 			if try(loc[1], 3) {
+				return
+			}
+		}
+	}
+	// "From 16:05 to 18:19 UTC (2 h 14 min)": a duration in brackets
+	// right after a time.
+	for _, m := range durParen.FindAllStringSubmatchIndex(low, -1) {
+		if d, n, ok := readDuration(low[m[2]:m[3]]); ok && d > 0 && n == m[3]-m[2] {
+			if try(m[2], 2) {
 				return
 			}
 		}

@@ -121,6 +121,9 @@ func TestProseDurations(t *testing.T) {
 		{"Uploads failed for a total of 55 minutes.", 55 * time.Minute, false},
 		{"Duration of impact: 1h 12m", 72 * time.Minute, false},
 		{"The outage has lasted 20 minutes so far.", 0, false},
+		{"Sign-in failed from 06:52 UTC until 07:46 UTC, a total of 54 minutes.", 54 * time.Minute, false},
+		{"From 16:05 to 18:19 UTC on 29 October 2024 (2 h 14 min), uploads failed.", 134 * time.Minute, false},
+		{"Errors rose at 10:00 UTC (see the graph below).", 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
