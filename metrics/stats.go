@@ -21,7 +21,7 @@ const (
 	// bootstrapMaxN is the size above which the bootstrap gives way to the
 	// distribution-free order-statistic interval it converges to: the
 	// answer is the same to within a rank and the cost stays linear.
-	bootstrapMaxN = 5000
+	bootstrapMaxN = 1000
 )
 
 // Interval is a confidence interval.
