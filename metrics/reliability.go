@@ -38,6 +38,10 @@ func (r Reliability) PostmortemRate() (float64, bool) {
 	return float64(r.WithPostmortem) / float64(r.Resolved), true
 }
 
+// WorstPerGroup is how many worst incidents a review lists per
+// organisation or component.
+const WorstPerGroup = 3
+
 // Worst is one of the longest incidents.
 type Worst struct {
 	Ref

@@ -287,8 +287,38 @@ func WriteReliability(w io.Writer, key metrics.Key, rs []metrics.Reliability, qu
 	if err := t.Render(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintln(w, "impact time: stated impact duration, else time to resolve; postmortem rate: resolved incidents with a postmortem")
-	return err
+	if _, err := fmt.Fprintln(w, "impact time: stated impact duration, else time to resolve; postmortem rate: resolved incidents with a postmortem"); err != nil {
+		return err
+	}
+	return writeWorst(w, key, rs)
+}
+
+// writeWorst lists the longest incidents of each organisation or
+// component that has more than one.
+func writeWorst(w io.Writer, key metrics.Key, rs []metrics.Reliability) error {
+	L, R := tw.AlignLeft, tw.AlignRight
+	t := newTable(w, []tw.Align{L, L, R, L, L})
+	t.Header(key.String(), "date", "impact time", "title", "source")
+	rows := 0
+	for _, r := range rs {
+		if len(r.Worst) < 2 {
+			continue
+		}
+		for _, x := range r.Worst {
+			if err := t.Append([]string{cell(r.Value, 28), x.When.Format("2006-01-02"), Duration(x.ImpactTime),
+				cell(refTitle(x.Ref), 48), cell(filepath.Base(x.Source), 48)}); err != nil {
+				return err
+			}
+			rows++
+		}
+	}
+	if rows == 0 {
+		return nil
+	}
+	if _, err := fmt.Fprintf(w, "\nWorst incidents (longest impact time, up to %d per %s with several)\n", metrics.WorstPerGroup, key); err != nil {
+		return err
+	}
+	return t.Render()
 }
 
 // refTitle is an incident's title, or its file's name when it has none.

@@ -252,7 +252,7 @@ func writeReport(w io.Writer, entries []report.Entry, plan reviewPlan, tax *metr
 	rec := metrics.Recur(kept, plan.window, tax)
 	steps = append(steps,
 		func() error {
-			return report.WriteReliability(w, plan.reliability, metrics.ReliabilityBy(kept, plan.reliability, 3), rec.Quarters)
+			return report.WriteReliability(w, plan.reliability, metrics.ReliabilityBy(kept, plan.reliability, metrics.WorstPerGroup), rec.Quarters)
 		},
 		func() error { return report.WriteFactors(w, rec) },
 	)
