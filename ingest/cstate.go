@@ -6,7 +6,6 @@ package ingest
 // "***Update*** {{< track "2025-06-24T20:02:00+00:00" >}} text".
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -190,15 +189,7 @@ func offsetName(sec int) string {
 	if sec == 0 {
 		return "UTC"
 	}
-	sign := "+"
-	if sec < 0 {
-		sign, sec = "-", -sec
-	}
-	h, m := sec/3600, sec%3600/60
-	if m == 0 {
-		return fmt.Sprintf("UTC%s%d", sign, h)
-	}
-	return fmt.Sprintf("UTC%s%d:%02d", sign, h, m)
+	return "UTC" + formatOffset(sec)
 }
 
 // csStart reports whether a line starts a new update: an emphasised word

@@ -70,13 +70,8 @@ func (s *step) index() {
 
 // matchesWord reports whether the word w starts a match of the step.
 func (s *step) matchesWord(w string) bool {
-	if s.exact[w] {
+	if s.singleMatches(w) {
 		return true
-	}
-	for _, p := range s.prefixes {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
 	}
 	for _, seq := range s.multi {
 		if seq[0].matches(w) {

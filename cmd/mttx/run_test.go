@@ -44,16 +44,7 @@ func TestExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, errOut := mttx(t, tt.stdin, tt.args...)
-			if code != tt.code {
-				t.Errorf("exit %d; want %d\nstderr: %s", code, tt.code, errOut)
-			}
-			if !strings.Contains(out, tt.stdoutHas) {
-				t.Errorf("stdout lacks %q:\n%s", tt.stdoutHas, out)
-			}
-			if !strings.Contains(errOut, tt.stderrHas) {
-				t.Errorf("stderr lacks %q:\n%s", tt.stderrHas, errOut)
-			}
+			errOut := expectRun(t, tt.stdin, tt.args, tt.code, tt.stdoutHas, tt.stderrHas)
 			if tt.stderrNone && errOut != "" {
 				t.Errorf("stderr not empty:\n%s", errOut)
 			}
@@ -201,16 +192,24 @@ func TestReportFlags(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			stdin := "Checkout errors\nIncident Report for Acme\nResolved\nA feature flag flipped for everyone caused the errors.\nPosted Jan 02, 2024 - 10:00 UTC\n"
-			code, out, errOut := mttx(t, stdin, tt.args...)
-			if code != tt.code {
-				t.Errorf("exit %d; want %d\nstderr: %s", code, tt.code, errOut)
-			}
-			if !strings.Contains(out, tt.stdoutHas) {
-				t.Errorf("stdout lacks %q:\n%s", tt.stdoutHas, out)
-			}
-			if !strings.Contains(errOut, tt.stderrHas) {
-				t.Errorf("stderr lacks %q:\n%s", tt.stderrHas, errOut)
-			}
+			expectRun(t, stdin, tt.args, tt.code, tt.stdoutHas, tt.stderrHas)
 		})
 	}
+}
+
+// expectRun runs mttx and checks its exit code and that stdout and stderr
+// hold the given strings; it returns stderr.
+func expectRun(t *testing.T, stdin string, args []string, code int, stdoutHas, stderrHas string) string {
+	t.Helper()
+	got, out, errOut := mttx(t, stdin, args...)
+	if got != code {
+		t.Errorf("exit %d; want %d\nstderr: %s", got, code, errOut)
+	}
+	if !strings.Contains(out, stdoutHas) {
+		t.Errorf("stdout lacks %q:\n%s", stdoutHas, out)
+	}
+	if !strings.Contains(errOut, stderrHas) {
+		t.Errorf("stderr lacks %q:\n%s", stderrHas, errOut)
+	}
+	return errOut
 }
