@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -216,8 +217,9 @@ func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 		}
 		return nil
 	})
-	for _, inc := range ingest.Dedup(incs) {
-		e := report.NewEntry(inc, dets[inc.Source], f.tax)
+	entries = analyze(ingest.Dedup(incs), dets, f.tax, f.jobs)
+	for _, e := range entries {
+		inc := e.Incident
 		if f.explain {
 			fmt.Fprintf(stderr, "%s: read as %s: %s\n", inc.Source.Path, inc.Format, e.Detection.Reason)
 		}
@@ -226,9 +228,29 @@ func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 				fmt.Fprintf(stderr, "%s:%d: warning: %s\n", inc.Source.Path, w.Line, w.Msg)
 			}
 		}
-		entries = append(entries, e)
 	}
 	return entries, failed, total, err
+}
+
+// analyze computes the metrics and factors of every incident on jobs
+// workers, keeping the incidents' order.
+func analyze(incs []ingest.Incident, dets map[ingest.Source]ingest.Detection, tax *metrics.Taxonomy, jobs int) []report.Entry {
+	out := make([]report.Entry, len(incs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(jobs, len(incs))) {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = report.NewEntry(incs[i], dets[incs[i].Source], tax)
+			}
+		})
+	}
+	for i := range incs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 // finish reports the outcome of a run and returns its exit code.
