@@ -153,12 +153,14 @@ func Compare(as []Analysis, a, b Period) Comparison {
 	c := Comparison{A: a, B: b, Count: compareCounts(len(ra), len(rb), a, b)}
 	da, db := Distributions(ra), Distributions(rb)
 	for i := range da {
-		c.Metrics = append(c.Metrics, compareMetric(da[i], db[i]))
+		c.Metrics = append(c.Metrics, CompareDistributions(da[i], db[i]))
 	}
 	return c
 }
 
-func compareMetric(a, b Distribution) MetricComparison {
+// CompareDistributions compares one metric between two sets of incidents
+// (a before, b after): the change of the median and the verdict.
+func CompareDistributions(a, b Distribution) MetricComparison {
 	mc := MetricComparison{Metric: a.Metric, A: a, B: b}
 	if a.Median != nil && b.Median != nil {
 		d := *b.Median - *a.Median
