@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -106,7 +108,11 @@ type FileResult struct {
 	Path      string
 	Incidents []Incident
 	Detection Detection
-	Err       error
+	// SHA256 is the hex SHA-256 of the input's bytes, so that a report can
+	// say exactly what it was generated from; empty for live pages, which
+	// are many requests.
+	SHA256 string
+	Err    error
 }
 
 // ReadFile reads and parses one input; path "-" reads stdin, a URL is
@@ -133,6 +139,8 @@ func ReadInput(ctx context.Context, path string, stdin io.Reader, opts Options) 
 		res.Err = err
 		return res
 	}
+	sum := sha256.Sum256(data)
+	res.SHA256 = hex.EncodeToString(sum[:])
 	res.Incidents, res.Detection, err = Parse(path, data, opts)
 	res.Err = err
 	return res

@@ -253,7 +253,7 @@ func (p *exprParser) arg(t *Threshold, hasMetric *bool) error {
 		return p.fail(at, "want a metric (ttr) or a condition (factor=deploy)")
 	}
 	if !p.accept("=") {
-		m, ok := parseMetric(name)
+		m, ok := ParseMetric(name)
 		switch {
 		case !ok:
 			return p.fail(at, "unknown metric %q (want %s, or key=value)", name, strings.Join(metricNames[:], ", "))
@@ -298,7 +298,8 @@ func (p *exprParser) value1() string {
 	return p.word()
 }
 
-func parseMetric(s string) (Metric, bool) {
+// ParseMetric reads a metric by its key (ttr, postmortem_delay).
+func ParseMetric(s string) (Metric, bool) {
 	s = strings.ToLower(s)
 	for i, n := range metricNames {
 		if s == n {

@@ -13,12 +13,6 @@ import (
 	"github.com/mttx-dev/mttx/metrics"
 )
 
-// section writes a section heading: a blank line, the title, a rule.
-func section(w io.Writer, title string) error {
-	_, err := fmt.Fprintf(w, "\n%s\n%s\n", title, strings.Repeat("=", len([]rune(title))))
-	return err
-}
-
 func percent(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }
 
 // plural writes "1 incident", "3 incidents".
@@ -76,7 +70,7 @@ func WriteGroups(w io.Writer, keys []metrics.Key, groups []metrics.Group) error 
 		header = append(header, m.String())
 	}
 	t := newTable(w, aligns)
-	t.Header(anySlice(header)...)
+	t.Header(header...)
 	for _, g := range groups {
 		row := append(cells(g.Values, 32), fmt.Sprint(g.Incidents))
 		for _, d := range g.Distributions {
@@ -97,7 +91,7 @@ func WriteGroups(w io.Writer, keys []metrics.Key, groups []metrics.Group) error 
 		for i, k := range keys {
 			label = append(label, k.String()+" "+g.Values[i])
 		}
-		if _, err := fmt.Fprintf(w, "\n%s (%s)\n", cell(strings.Join(label, ", "), 100), plural(g.Incidents, "incident")); err != nil {
+		if err := heading(w, fmt.Sprintf("%s (%s)", cell(strings.Join(label, ", "), 100), plural(g.Incidents, "incident"))); err != nil {
 			return err
 		}
 		if err := writeDistributions(w, g.Distributions); err != nil {
@@ -127,14 +121,6 @@ func cells(vals []string, n int) []string {
 	return out
 }
 
-func anySlice(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
-}
-
 // WriteComparison writes a comparison of two periods: incident counts,
 // each metric side by side with its change, and a verdict in words that
 // says "no detectable change" when the intervals overlap.
@@ -150,14 +136,7 @@ func WriteComparison(w io.Writer, c metrics.Comparison) error {
 		return err
 	}
 	for _, m := range c.Metrics {
-		change, pct := "", ""
-		if m.Change != nil {
-			change = signed(*m.Change)
-		}
-		if m.ChangePct != nil {
-			pct = fmt.Sprintf("%+.0f%%", *m.ChangePct)
-		}
-		if err := t.Append([]string{m.Metric.String(), sideCell(m.A), sideCell(m.B), change, pct, metricVerdict(m)}); err != nil {
+		if err := t.Append(comparisonRow(m)); err != nil {
 			return err
 		}
 	}
@@ -166,6 +145,19 @@ func WriteComparison(w io.Writer, c metrics.Comparison) error {
 	}
 	_, err := fmt.Fprintln(w, comparisonSummary(c))
 	return err
+}
+
+// comparisonRow is one metric of two sets side by side: medians, change
+// and verdict.
+func comparisonRow(m metrics.MetricComparison) []string {
+	change, pct := "", ""
+	if m.Change != nil {
+		change = signed(*m.Change)
+	}
+	if m.ChangePct != nil {
+		pct = fmt.Sprintf("%+.0f%%", *m.ChangePct)
+	}
+	return []string{m.Metric.String(), sideCell(m.A), sideCell(m.B), change, pct, metricVerdict(m)}
 }
 
 func sideCell(d metrics.Distribution) string {
@@ -315,7 +307,7 @@ func writeWorst(w io.Writer, key metrics.Key, rs []metrics.Reliability) error {
 	if rows == 0 {
 		return nil
 	}
-	if _, err := fmt.Fprintf(w, "\nWorst incidents (longest impact time, up to %d per %s with several)\n", metrics.WorstPerGroup, key); err != nil {
+	if err := heading(w, fmt.Sprintf("Worst incidents (longest impact time, up to %d per %s with several)", metrics.WorstPerGroup, key)); err != nil {
 		return err
 	}
 	return t.Render()
@@ -371,7 +363,7 @@ func WriteFactors(w io.Writer, rec metrics.Recurrence) error {
 }
 
 func writeParetoIncidents(w io.Writer, rec metrics.Recurrence) error {
-	if _, err := fmt.Fprintln(w, "\nPareto by incidents"); err != nil {
+	if err := heading(w, "Pareto by incidents"); err != nil {
 		return err
 	}
 	L, R := tw.AlignLeft, tw.AlignRight
@@ -393,7 +385,7 @@ func writeParetoIncidents(w io.Writer, rec metrics.Recurrence) error {
 }
 
 func writeParetoImpact(w io.Writer, rec metrics.Recurrence) error {
-	if _, err := fmt.Fprintln(w, "\nPareto by impact time"); err != nil {
+	if err := heading(w, "Pareto by impact time"); err != nil {
 		return err
 	}
 	byImpact := rec.ByImpact()
@@ -427,7 +419,7 @@ func writeParetoImpact(w io.Writer, rec metrics.Recurrence) error {
 }
 
 func writeFactorDetail(w io.Writer, rec metrics.Recurrence) error {
-	if _, err := fmt.Fprintln(w, "\nRecurrence"); err != nil {
+	if err := heading(w, "Recurrence"); err != nil {
 		return err
 	}
 	L, R := tw.AlignLeft, tw.AlignRight
@@ -457,7 +449,7 @@ func writePairs(w io.Writer, rec metrics.Recurrence) error {
 	if len(rec.Pairs) == 0 {
 		return nil
 	}
-	if _, err := fmt.Fprintln(w, "\nFactors found together"); err != nil {
+	if err := heading(w, "Factors found together"); err != nil {
 		return err
 	}
 	L, R := tw.AlignLeft, tw.AlignRight
@@ -488,7 +480,7 @@ func writePairs(w io.Writer, rec metrics.Recurrence) error {
 }
 
 func writeRepeats(w io.Writer, rec metrics.Recurrence) error {
-	if _, err := fmt.Fprintf(w, "\nRepeat incidents (same organization, component and factor within %s)\n", days(rec.Window)); err != nil {
+	if err := heading(w, fmt.Sprintf("Repeat incidents (same organization, component and factor within %s)", days(rec.Window))); err != nil {
 		return err
 	}
 	if len(rec.Repeats) == 0 {

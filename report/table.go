@@ -7,27 +7,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
-	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/mttx-dev/mttx/metrics"
 )
-
-// newTable returns an ASCII table with left-aligned headers and the given
-// per-column alignment. Widths are pinned (no East Asian widths, narrow
-// borders) so the bytes do not depend on LANG, TERM or RUNEWIDTH_EASTASIAN.
-func newTable(w io.Writer, aligns []tw.Align) *tablewriter.Table {
-	twwidth.SetOptions(twwidth.Options{EastAsianWidth: false, ForceNarrowBorders: true})
-	return tablewriter.NewTable(w,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: aligns}),
-		tablewriter.WithTrimSpace(tw.Off),
-	)
-}
 
 // cell makes text safe for one table cell: one line, no tabs, at most n
 // runes.

@@ -70,7 +70,7 @@ func runParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if fs.NArg() == 0 && len(in.statuspages) == 0 {
 		return usageError(stderr, "parse", errors.New("no input: give files, directories, globs or - for stdin"))
 	}
-	entries, failed, total, err := inputs(ctx, fs.Args(), stdin, stderr, &in, opts)
+	entries, _, failed, total, err := inputs(ctx, fs.Args(), stdin, stderr, &in, opts)
 	if err == nil {
 		err = writeParsed(stdout, format, entries)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -38,6 +39,8 @@ Examples:
 // reportFlags are the flags of mttx report beyond the input flags.
 type reportFlags struct {
 	format             string
+	out                string
+	stamp              bool
 	groupBy            []string
 	since, until       string
 	orgs, components   []string
@@ -46,10 +49,15 @@ type reportFlags struct {
 	compare            string
 	repeatWindow       string
 	reliabilityBy      string
+	failIf             []string
+	baseline           string
+	failOnRegression   bool
 }
 
 func (f *reportFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&f.format, "format", "table", "output format: table")
+	fs.StringVar(&f.format, "format", "table", "output format: table, markdown (GitHub-flavoured), csv (RFC 4180, raw seconds) or json (docs/report-json.md)")
+	fs.StringVarP(&f.out, "out", "o", "", "write the report to this file (atomically: all of it or nothing) instead of standard output")
+	fs.BoolVar(&f.stamp, "stamp", false, "say when the report was generated (left out by default, so the same input gives the same bytes)")
 	fs.StringSliceVar(&f.groupBy, "group-by", nil, "group the metrics by one or two of: quarter, month, week, org, impact, component, format, factor")
 	fs.StringVar(&f.since, "since", "", "only incidents from this date on (2024-01-01, or the start of 2024Q1 / 2024-03 / 2024)")
 	fs.StringVar(&f.until, "until", "", "only incidents before this date (2024-07-01, or the end of 2024Q2 / 2024-06 / 2024)")
@@ -60,24 +68,59 @@ func (f *reportFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.compare, "compare", "", "compare two periods: 2024Q1,2024Q2 (quarters, months 2024-03 or years), last-quarter or last-month")
 	fs.StringVar(&f.repeatWindow, "repeat-window", "90d", "repeat incidents: same organisation, component and factor within this window (90d, 12w, 36h)")
 	fs.StringVar(&f.reliabilityBy, "reliability-by", "org", "reliability summary per org or per component")
+	fs.StringArrayVar(&f.failIf, "fail-if", nil, "exit 3 when this holds, e.g. 'p90(ttr) > 4h', 'coverage(ttd) < 80%', 'count(factor=deploy, quarter=last) > 3' (repeatable; docs/ci.md)")
+	fs.StringVar(&f.baseline, "baseline", "", "compare each metric with an earlier report written by --format json")
+	fs.BoolVar(&f.failOnRegression, "fail-on-regression", false, "with --baseline: exit 3 when a median is slower than the baseline's beyond the 95% intervals")
+}
+
+// reportFormat is an output format of mttx report.
+type reportFormat int
+
+const (
+	reportTable reportFormat = iota
+	reportMarkdown
+	reportCSV
+	reportJSON
+)
+
+func parseReportFormat(s string) (reportFormat, error) {
+	switch strings.ToLower(s) {
+	case "table":
+		return reportTable, nil
+	case "markdown", "md":
+		return reportMarkdown, nil
+	case "csv":
+		return reportCSV, nil
+	case "json":
+		return reportJSON, nil
+	}
+	return 0, fmt.Errorf("unknown --format %q (want table, markdown, csv or json)", s)
+}
+
+// writer returns the renderer of the format.
+func (f reportFormat) writer() func(io.Writer, report.Review) error {
+	switch f {
+	case reportMarkdown:
+		return report.WriteMarkdown
+	case reportCSV:
+		return report.WriteCSV
+	case reportJSON:
+		return report.WriteJSON
+	}
+	return report.WriteText
 }
 
 // reviewPlan is what the flags ask the report to show, checked.
 type reviewPlan struct {
-	filter  metrics.Filter
-	keys    []metrics.Key
-	compare string // "" none, else "last-quarter", "last-month" or "A,B"
-	periods [2]metrics.Period
-	window  time.Duration
-	// reliability is the key of the reliability summary: org or
-	// component.
-	reliability metrics.Key
+	report.ReviewPlan
+	format reportFormat
 }
 
 func (f *reportFlags) plan() (reviewPlan, error) {
 	var p reviewPlan
-	if f.format != "table" {
-		return p, fmt.Errorf("unknown --format %q (want table)", f.format)
+	var err error
+	if p.format, err = parseReportFormat(f.format); err != nil {
+		return p, err
 	}
 	if len(f.groupBy) > 2 {
 		return p, fmt.Errorf("--group-by takes one or two keys, not %d", len(f.groupBy))
@@ -87,47 +130,70 @@ func (f *reportFlags) plan() (reviewPlan, error) {
 		if err != nil {
 			return p, fmt.Errorf("--group-by: %w", err)
 		}
-		p.keys = append(p.keys, k)
+		p.Keys = append(p.Keys, k)
 	}
-	var err error
-	if p.filter.Since, err = bound(f.since, false); err != nil {
-		return p, fmt.Errorf("--since: %w", err)
+	if err := p.parseFilter(f); err != nil {
+		return p, err
 	}
-	if p.filter.Until, err = bound(f.until, true); err != nil {
-		return p, fmt.Errorf("--until: %w", err)
-	}
-	if p.filter.Since != nil && p.filter.Until != nil && !p.filter.Since.Before(*p.filter.Until) {
-		return p, fmt.Errorf("--since %s is not before --until %s", f.since, f.until)
-	}
-	p.filter.Orgs, p.filter.Components = f.orgs, f.components
-	for _, s := range f.impacts {
-		imp, ok := ingest.ParseImpact(s)
-		if !ok && !strings.EqualFold(strings.TrimSpace(s), "unknown") {
-			return p, fmt.Errorf("--impact %q: want critical, major, minor, none, maintenance or unknown", s)
-		}
-		p.filter.Impacts = append(p.filter.Impacts, imp)
-		if imp == ingest.ImpactMaintenance {
-			p.filter.IncludeMaintenance = true
-		}
-	}
-	p.filter.IncludeMaintenance = p.filter.IncludeMaintenance || f.includeMaintenance
-	if p.reliability, err = metrics.ParseKey(f.reliabilityBy); err != nil || (p.reliability != metrics.KeyOrg && p.reliability != metrics.KeyComponent) {
+	if p.Reliability, err = metrics.ParseKey(f.reliabilityBy); err != nil || (p.Reliability != metrics.KeyOrg && p.Reliability != metrics.KeyComponent) {
 		return p, fmt.Errorf("--reliability-by %q: want org or component", f.reliabilityBy)
 	}
-	if p.window, err = parseWindow(f.repeatWindow); err != nil {
+	if p.RepeatWindow, err = parseWindow(f.repeatWindow); err != nil {
 		return p, fmt.Errorf("--repeat-window: %w", err)
 	}
 	if err := p.parseCompare(f.compare); err != nil {
 		return p, fmt.Errorf("--compare: %w", err)
 	}
+	for _, expr := range f.failIf {
+		t, err := metrics.ParseThreshold(expr)
+		if err != nil {
+			return p, fmt.Errorf("--fail-if %w", err)
+		}
+		p.Thresholds = append(p.Thresholds, t)
+	}
+	if f.failOnRegression && f.baseline == "" {
+		return p, errors.New("--fail-on-regression needs --baseline FILE")
+	}
 	return p, nil
 }
 
+// parseFilter reads --since, --until, --org, --component, --impact and
+// --include-maintenance.
+func (p *reviewPlan) parseFilter(f *reportFlags) error {
+	var err error
+	if p.Filter.Since, err = bound(f.since, false); err != nil {
+		return fmt.Errorf("--since: %w", err)
+	}
+	if p.Filter.Until, err = bound(f.until, true); err != nil {
+		return fmt.Errorf("--until: %w", err)
+	}
+	if p.Filter.Since != nil && p.Filter.Until != nil && !p.Filter.Since.Before(*p.Filter.Until) {
+		return fmt.Errorf("--since %s is not before --until %s", f.since, f.until)
+	}
+	p.Filter.Orgs, p.Filter.Components = f.orgs, f.components
+	for _, s := range f.impacts {
+		imp, ok := ingest.ParseImpact(s)
+		if !ok && !strings.EqualFold(strings.TrimSpace(s), "unknown") {
+			return fmt.Errorf("--impact %q: want critical, major, minor, none, maintenance or unknown", s)
+		}
+		p.Filter.Impacts = append(p.Filter.Impacts, imp)
+		if imp == ingest.ImpactMaintenance {
+			p.Filter.IncludeMaintenance = true
+		}
+	}
+	p.Filter.IncludeMaintenance = p.Filter.IncludeMaintenance || f.includeMaintenance
+	return nil
+}
+
 func (p *reviewPlan) parseCompare(s string) error {
-	s = strings.TrimSpace(s)
-	switch s {
-	case "", "last-quarter", "last-month":
-		p.compare = s
+	switch s = strings.TrimSpace(s); s {
+	case "":
+		return nil
+	case "last-quarter":
+		p.Compare = report.CompareLastQuarter
+		return nil
+	case "last-month":
+		p.Compare = report.CompareLastMonth
 		return nil
 	}
 	a, b, ok := strings.Cut(s, ",")
@@ -145,7 +211,7 @@ func (p *reviewPlan) parseCompare(s string) error {
 	if pa.From.Before(pb.To) && pb.From.Before(pa.To) {
 		return fmt.Errorf("%s and %s overlap", pa.Label, pb.Label)
 	}
-	p.compare, p.periods = s, [2]metrics.Period{pa, pb}
+	p.Compare, p.Periods = report.ComparePeriods, [2]metrics.Period{pa, pb}
 	return nil
 }
 
@@ -210,69 +276,45 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if err != nil {
 		return usageError(stderr, "report", err)
 	}
+	plan.Taxonomy = in.tax
+	if rf.baseline != "" {
+		if plan.Baseline, err = readBaseline(rf.baseline); err != nil {
+			return usageError(stderr, "report", fmt.Errorf("--baseline: %w", err))
+		}
+	}
 	if fs.NArg() == 0 && len(in.statuspages) == 0 {
 		return usageError(stderr, "report", errors.New("no input: give files, directories, globs or - for stdin"))
 	}
-	entries, failed, total, err := inputs(ctx, fs.Args(), stdin, stderr, &in, opts)
-	if err == nil {
-		err = writeReport(stdout, entries, plan, in.tax)
+	entries, files, failed, total, err := inputs(ctx, fs.Args(), stdin, stderr, &in, opts)
+	if err != nil {
+		return finish(stderr, "report", failed, total, err)
 	}
-	return finish(stderr, "report", failed, total, err)
+	review := report.NewReview(entries, files, plan.ReviewPlan)
+	if rf.stamp {
+		now := time.Now().UTC().Truncate(time.Second)
+		review.Stamp = &now
+	}
+	write := plan.format.writer()
+	if rf.out != "" {
+		err = report.WriteFile(rf.out, func(w io.Writer) error { return write(w, review) })
+	} else {
+		err = write(stdout, review)
+	}
+	code := finish(stderr, "report", failed, total, err)
+	if broken := review.Broken(rf.failOnRegression); len(broken) > 0 && err == nil {
+		for _, b := range broken {
+			fmt.Fprintf(stderr, "mttx report: threshold broken: %s\n", b)
+		}
+		return exitThreshold
+	}
+	return code
 }
 
-// writeReport writes every section of the review for the entries the plan
-// keeps.
-func writeReport(w io.Writer, entries []report.Entry, plan reviewPlan, tax *metrics.Taxonomy) error {
-	var counts metrics.FilterCounts
-	var kept []metrics.Analysis
-	var keptEntries []report.Entry
-	for _, e := range entries {
-		if counts.Add(plan.filter.Check(e.Analysis)) {
-			kept = append(kept, e.Analysis)
-			keptEntries = append(keptEntries, e)
-		}
+// readBaseline reads an earlier JSON report.
+func readBaseline(path string) (*report.Baseline, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
 	}
-	results := make([]metrics.Result, len(kept))
-	for i, a := range kept {
-		results[i] = a.Result
-	}
-	steps := []func() error{
-		func() error { return report.WriteFilter(w, counts) },
-		func() error { _, err := fmt.Fprintf(w, "\nIncidents (%d)\n", len(keptEntries)); return err },
-		func() error { return report.WriteIncidents(w, keptEntries) },
-		func() error { _, err := fmt.Fprintln(w, "\nSummary"); return err },
-		func() error { return report.WriteSummary(w, metrics.Distributions(results)) },
-	}
-	if len(plan.keys) > 0 {
-		steps = append(steps, func() error { return report.WriteGroups(w, plan.keys, metrics.GroupBy(kept, plan.keys)) })
-	}
-	if plan.compare != "" {
-		steps = append(steps, func() error { return writeComparison(w, kept, plan) })
-	}
-	rec := metrics.Recur(kept, plan.window, tax)
-	steps = append(steps,
-		func() error {
-			return report.WriteReliability(w, plan.reliability, metrics.ReliabilityBy(kept, plan.reliability, metrics.WorstPerGroup), rec.Quarters)
-		},
-		func() error { return report.WriteFactors(w, rec) },
-	)
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func writeComparison(w io.Writer, kept []metrics.Analysis, plan reviewPlan) error {
-	a, b := plan.periods[0], plan.periods[1]
-	if plan.compare == "last-quarter" || plan.compare == "last-month" {
-		var ok bool
-		a, b, ok = metrics.LastPeriods(kept, plan.compare == "last-month")
-		if !ok {
-			_, err := fmt.Fprintln(w, "\nComparison: no dated incident to compare")
-			return err
-		}
-	}
-	return report.WriteComparison(w, metrics.Compare(kept, a, b))
+	return report.ReadBaseline(path, data)
 }

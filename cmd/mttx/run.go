@@ -23,6 +23,11 @@ const (
 	exitOK      = 0 // every input was read
 	exitPartial = 1 // some inputs could not be read; everything else was reported
 	exitUsage   = 2 // bad command line
+	// exitThreshold: a --fail-if threshold is broken, or with
+	// --fail-on-regression a metric is slower than the baseline. It wins
+	// over exitPartial: the job was asked to decide, and unreadable
+	// inputs are listed on stderr all the same.
+	exitThreshold = 3
 )
 
 const usage = `mttx reads incident reports and measures how incidents unfold.
@@ -37,7 +42,7 @@ PATH is a file, a directory (read recursively), a glob, or - for standard input.
 
 Exit codes: 0 all inputs read; 1 some inputs could not be read (the rest is
 still reported; every failure is listed on stderr as file:line: problem);
-2 usage error.
+2 usage error; 3 a --fail-if threshold is broken (mttx report).
 
 Run "mttx COMMAND --help" for the flags of a command.
 `
@@ -191,16 +196,18 @@ func usageError(stderr io.Writer, cmd string, err error) int {
 // Incidents are kept (to find the same one in a later input), the inputs'
 // bytes are not: memory grows with incidents, not with files.
 func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer, f *inputFlags, opts ingest.Options) (
-	entries []report.Entry, failed, total int, err error) {
+	entries []report.Entry, files []report.Input, failed, total int, err error) {
 	paths, errs := ingest.Expand(append(append([]string(nil), args...), f.statuspages...))
 	for _, e := range errs {
 		fmt.Fprintln(stderr, e)
+		files = append(files, report.Input{Path: errorPath(e), Err: e})
 	}
 	failed = len(errs)
 	total = len(paths) + len(errs)
 	var incs []ingest.Incident
 	dets := map[ingest.Source]ingest.Detection{}
 	err = ingest.ReadAll(ctx, paths, stdin, opts, f.jobs, func(r ingest.FileResult) error {
+		files = append(files, report.Input{Path: r.Path, SHA256: r.SHA256, Err: r.Err})
 		if r.Err != nil {
 			failed++
 			fmt.Fprintln(stderr, r.Err)
@@ -229,7 +236,16 @@ func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 			}
 		}
 	}
-	return entries, failed, total, err
+	return entries, files, failed, total, err
+}
+
+// errorPath is the file an input error names.
+func errorPath(err error) string {
+	var pe *ingest.ParseError
+	if errors.As(err, &pe) {
+		return pe.File
+	}
+	return ""
 }
 
 // analyze computes the metrics and factors of every incident on jobs

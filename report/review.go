@@ -1,0 +1,184 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/mttx-dev/mttx/metrics"
+)
+
+// CompareKind says which two periods a review compares.
+type CompareKind int
+
+// The comparisons a review can make.
+const (
+	CompareNone        CompareKind = iota
+	ComparePeriods                 // two named periods: ReviewPlan.Periods
+	CompareLastQuarter             // the latest quarter of the data against the one before
+	CompareLastMonth               // the latest month of the data against the one before
+)
+
+// ReviewPlan is what a review covers and shows.
+type ReviewPlan struct {
+	Filter       metrics.Filter
+	Keys         []metrics.Key // --group-by; none: no groups
+	Compare      CompareKind
+	Periods      [2]metrics.Period // with ComparePeriods
+	RepeatWindow time.Duration
+	Reliability  metrics.Key // org or component
+	Taxonomy     *metrics.Taxonomy
+	Thresholds   []metrics.Threshold
+	Baseline     *Baseline
+}
+
+// Input is one input a review was generated from: its SHA-256 when it was
+// read, the error when it could not be.
+type Input struct {
+	Path   string
+	SHA256 string
+	Err    error
+}
+
+// Review is everything `mttx report` shows, computed once so that every
+// format (table, Markdown, CSV, JSON) writes the same numbers.
+type Review struct {
+	Plan   ReviewPlan
+	Inputs []Input
+	// Stamp is when the review was generated: nil unless asked for, so
+	// the same inputs give the same bytes.
+	Stamp   *time.Time
+	Counts  metrics.FilterCounts
+	Entries []Entry // the incidents the filter kept, in input order
+	Summary []metrics.Distribution
+	Groups  []metrics.Group
+	// Comparison is nil when none was asked for, or when last-quarter or
+	// last-month found no dated incident (NoDatedComparison).
+	Comparison        *metrics.Comparison
+	NoDatedComparison bool
+	Reliability       []metrics.Reliability
+	Recurrence        metrics.Recurrence
+	Thresholds        []metrics.ThresholdResult
+	Baseline          *BaselineComparison
+}
+
+// NewReview computes the review of entries that plan asks for.
+func NewReview(entries []Entry, inputs []Input, plan ReviewPlan) Review {
+	r := Review{Plan: plan, Inputs: inputs}
+	var kept []metrics.Analysis
+	for _, e := range entries {
+		if r.Counts.Add(plan.Filter.Check(e.Analysis)) {
+			kept = append(kept, e.Analysis)
+			r.Entries = append(r.Entries, e)
+		}
+	}
+	results := make([]metrics.Result, len(kept))
+	for i, a := range kept {
+		results[i] = a.Result
+	}
+	r.Summary = metrics.Distributions(results)
+	if len(plan.Keys) > 0 {
+		r.Groups = metrics.GroupBy(kept, plan.Keys)
+	}
+	r.Comparison, r.NoDatedComparison = compare(kept, plan)
+	r.Reliability = metrics.ReliabilityBy(kept, plan.Reliability, metrics.WorstPerGroup)
+	r.Recurrence = metrics.Recur(kept, plan.RepeatWindow, plan.Taxonomy)
+	for _, t := range plan.Thresholds {
+		r.Thresholds = append(r.Thresholds, t.Evaluate(kept))
+	}
+	if plan.Baseline != nil {
+		r.Baseline = plan.Baseline.Compare(r.Summary)
+	}
+	return r
+}
+
+func compare(kept []metrics.Analysis, plan ReviewPlan) (*metrics.Comparison, bool) {
+	a, b := plan.Periods[0], plan.Periods[1]
+	switch plan.Compare {
+	case CompareNone:
+		return nil, false
+	case CompareLastQuarter, CompareLastMonth:
+		var ok bool
+		if a, b, ok = metrics.LastPeriods(kept, plan.Compare == CompareLastMonth); !ok {
+			return nil, true
+		}
+	}
+	c := metrics.Compare(kept, a, b)
+	return &c, false
+}
+
+// Broken lists what fails the review: each broken threshold, and each
+// metric slower than the baseline beyond its interval when
+// regressions count.
+func (r Review) Broken(regressions bool) []string {
+	var out []string
+	for _, t := range r.Thresholds {
+		if t.Broken {
+			out = append(out, fmt.Sprintf("%s (is %s)", t.Expr, thresholdValue(t)))
+		}
+	}
+	if regressions && r.Baseline != nil {
+		for _, m := range r.Baseline.Regressions() {
+			out = append(out, fmt.Sprintf("%s median slower than the baseline beyond its 95%% interval (%s, was %s)",
+				m.Metric, sideCell(m.B), sideCell(m.A)))
+		}
+	}
+	return out
+}
+
+// WriteText writes the review as terminal tables.
+func WriteText(w io.Writer, r Review) error { return writeText(w, r) }
+
+// WriteMarkdown writes the review as GitHub-flavoured Markdown, for a pull
+// request comment or a job summary, with a note on how to read it.
+func WriteMarkdown(w io.Writer, r Review) error {
+	md := markdown{w}
+	if _, err := fmt.Fprintln(md, "# Reliability review"); err != nil {
+		return err
+	}
+	if err := writeText(md, r); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(md, "\n---\n\n%s\n", howToRead)
+	return err
+}
+
+// howToRead is the footnote of a Markdown review.
+var howToRead = "How to read this: TTD, TTI, TTM and TTR are the times from the start of impact to detection, " +
+	"identification, mitigation and resolution. A blank cell is unknown: mttx never turns what a report does " +
+	"not say into 0. Medians come with a 95% bootstrap interval; a change between periods counts only when the " +
+	"intervals do not overlap, and fewer than " + fmt.Sprint(metrics.MinComparable) + " values (*) are too few to compare. " +
+	"Definitions: " + metrics.Version + " (docs/metrics.md), factors: docs/factors.md."
+
+// writeText writes every section of the review as text or, for a
+// markdown writer, Markdown.
+func writeText(w io.Writer, r Review) error {
+	steps := []func() error{
+		func() error { return WriteFilter(w, r.Counts) },
+		func() error { return writeThresholds(w, r.Thresholds) },
+		func() error { return writeBaseline(w, r.Baseline) },
+		func() error { return heading(w, fmt.Sprintf("Incidents (%d)", len(r.Entries))) },
+		func() error { return WriteIncidents(w, r.Entries) },
+		func() error { return heading(w, "Summary") },
+		func() error { return WriteSummary(w, r.Summary) },
+	}
+	if len(r.Plan.Keys) > 0 {
+		steps = append(steps, func() error { return WriteGroups(w, r.Plan.Keys, r.Groups) })
+	}
+	if r.Comparison != nil {
+		steps = append(steps, func() error { return WriteComparison(w, *r.Comparison) })
+	}
+	if r.NoDatedComparison {
+		steps = append(steps, func() error { return heading(w, "Comparison: no dated incident to compare") })
+	}
+	steps = append(steps,
+		func() error { return WriteReliability(w, r.Plan.Reliability, r.Reliability, r.Recurrence.Quarters) },
+		func() error { return WriteFactors(w, r.Recurrence) },
+	)
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
