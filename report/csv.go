@@ -169,7 +169,11 @@ func (c *csvRows) incident(e Entry) {
 	c.add("incident", "", id, "", "updates", fmt.Sprint(res.Updates), "count")
 	text("factors", factorNames(e.Factors))
 	for _, m := range metrics.AllMetrics() {
-		c.add("incident", "", id, m.String(), "value", optSecs(res.Durations.Get(m)), "seconds")
+		v := ""
+		if s := optSeconds(res.Durations.Get(m)); s != nil {
+			v = strconv.FormatInt(*s, 10)
+		}
+		c.add("incident", "", id, m.String(), "value", v, "seconds")
 	}
 }
 

@@ -104,3 +104,17 @@ func TestTablesKeepCellsOnOneLine(t *testing.T) {
 		t.Error("two renders differ")
 	}
 }
+
+// TestGitHubAnnotation checks that a problem's text cannot end the
+// workflow command or start another.
+func TestGitHubAnnotation(t *testing.T) {
+	var b strings.Builder
+	err := WriteProblems(&b, []FileProblem{
+		{Path: "pm/a,b:c.md", Line: 3, Msg: "bad 100%\n::error::injected"},
+		{Path: "pm/x.md", Msg: "warned", Warning: true},
+	}, ProblemsGitHub)
+	want := "::error file=pm/a%2Cb%3Ac.md,line=3::bad 100%25%0A::error::injected\n::warning file=pm/x.md::warned\n"
+	if err != nil || b.String() != want {
+		t.Errorf("got %q, %v; want %q", b.String(), err, want)
+	}
+}

@@ -565,8 +565,9 @@ func jsonError(path string, data []byte, err error) error {
 	if off < 0 {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	// Offset counts the bytes read, the offending one included.
 	line, col := 1, 1
-	for _, c := range data[:min(int(off), len(data))] {
+	for _, c := range data[:max(0, min(int(off)-1, len(data)))] {
 		if c == '\n' {
 			line, col = line+1, 1
 		} else {

@@ -36,6 +36,7 @@ Usage:
   mttx parse [flags] PATH...    read reports and print what was read
   mttx report [flags] PATH...   the reliability review: TTD/TTI/TTM/TTR distributions,
                                 comparisons, contributing factors and their recurrence
+  mttx check [flags] PATH...    validate a postmortem repository: file:line: problem
   mttx help [COMMAND]           show help
 
 PATH is a file, a directory (read recursively), a glob, or - for standard input.
@@ -59,6 +60,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runParse(ctx, rest, stdin, stdout, stderr)
 	case "report":
 		return runReport(ctx, rest, stdin, stdout, stderr)
+	case "check":
+		return runCheck(ctx, rest, stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		if len(rest) > 0 && rest[0] != "help" {
 			return run(ctx, []string{rest[0], "--help"}, stdin, stdout, stderr)
