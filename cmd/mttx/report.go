@@ -302,8 +302,9 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	code := finish(stderr, "report", failed, total, err)
 	if broken := review.Broken(rf.failOnRegression); len(broken) > 0 && err == nil {
+		con := newConsole(stderr, in.quiet)
 		for _, b := range broken {
-			fmt.Fprintf(stderr, "mttx report: threshold broken: %s\n", b)
+			con.alert("mttx report: threshold broken: %s", b)
 		}
 		return exitThreshold
 	}

@@ -81,6 +81,7 @@ type inputFlags struct {
 	saveDir     string
 	jobs        int
 	warnings    bool
+	quiet       bool
 	explain     bool // set by commands that offer --explain
 	factorsFile string
 	// tax is the factor taxonomy, built by options from the built-in one
@@ -101,6 +102,7 @@ func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.saveDir, "save", "", "keep the raw JSON fetched from live pages in this directory, to read again offline")
 	fs.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), "inputs read in parallel")
 	fs.BoolVar(&f.warnings, "warnings", false, "print each incident's warnings on stderr as file:line: warning: ...")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar or notices on stderr (errors are still printed)")
 	fs.StringVar(&f.factorsFile, "factors", "", "YAML file that extends or overrides the contributing-factor taxonomy (docs/factors.md)")
 }
 
@@ -209,9 +211,13 @@ func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 	total = len(paths) + len(errs)
 	var incs []ingest.Incident
 	dets := map[ingest.Source]ingest.Detection{}
+	bar := newConsole(stderr, f.quiet).newProgress(len(paths))
+	defer bar.finish()
 	err = ingest.ReadAll(ctx, paths, stdin, opts, f.jobs, func(r ingest.FileResult) error {
+		defer bar.add()
 		files = append(files, report.Input{Path: r.Path, SHA256: r.SHA256, Err: r.Err})
 		if r.Err != nil {
+			bar.clear()
 			failed++
 			fmt.Fprintln(stderr, r.Err)
 			if f.explain {
