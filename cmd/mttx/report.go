@@ -46,6 +46,7 @@ type reportFlags struct {
 	compare            string
 	repeatWindow       string
 	reliabilityBy      string
+	page               htmlFlags
 }
 
 func (f *reportFlags) register(fs *pflag.FlagSet) {
@@ -60,6 +61,7 @@ func (f *reportFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.compare, "compare", "", "compare two periods: 2024Q1,2024Q2 (quarters, months 2024-03 or years), last-quarter or last-month")
 	fs.StringVar(&f.repeatWindow, "repeat-window", "90d", "repeat incidents: same organisation, component and factor within this window (90d, 12w, 36h)")
 	fs.StringVar(&f.reliabilityBy, "reliability-by", "org", "reliability summary per org or per component")
+	f.page.register(fs)
 }
 
 // reviewPlan is what the flags ask the report to show, checked.
@@ -216,6 +218,9 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	entries, failed, total, err := inputs(ctx, fs.Args(), stdin, stderr, &in, opts)
 	if err == nil {
 		err = writeReport(stdout, entries, plan, in.tax)
+	}
+	if err == nil {
+		err = writeHTMLPage(stderr, rf.page, append(fs.Args(), in.statuspages...), entries, plan, in.tax)
 	}
 	return finish(stderr, "report", failed, total, err)
 }
