@@ -1,5 +1,7 @@
 // Package report renders incidents and metrics for people and machines:
-// terminal and Markdown tables (tablewriter), JSON and JSON Lines.
+// terminal and Markdown tables (tablewriter), JSON and JSON Lines, and the
+// review as one self-contained HTML page (go-echarts options, ECharts
+// inlined from report/assets; see docs/html.md).
 //
 // Renderers write to the io.Writer they are given and produce the same
 // bytes for the same input: no clock, no map order, widths pinned

@@ -52,6 +52,7 @@ type reportFlags struct {
 	failIf             []string
 	baseline           string
 	failOnRegression   bool
+	page               htmlFlags
 }
 
 func (f *reportFlags) register(fs *pflag.FlagSet) {
@@ -71,6 +72,7 @@ func (f *reportFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&f.failIf, "fail-if", nil, "exit 3 when this holds, e.g. 'p90(ttr) > 4h', 'coverage(ttd) < 80%', 'count(factor=deploy, quarter=last) > 3' (repeatable; docs/ci.md)")
 	fs.StringVar(&f.baseline, "baseline", "", "compare each metric with an earlier report written by --format json")
 	fs.BoolVar(&f.failOnRegression, "fail-on-regression", false, "with --baseline: exit 3 when a median is slower than the baseline's beyond the 95% intervals")
+	f.page.register(fs)
 }
 
 // reportFormat is an output format of mttx report.
@@ -150,6 +152,9 @@ func (f *reportFlags) plan() (reviewPlan, error) {
 			return p, fmt.Errorf("--fail-if %w", err)
 		}
 		p.Thresholds = append(p.Thresholds, t)
+	}
+	if err := f.page.check(); err != nil {
+		return p, err
 	}
 	if f.failOnRegression && f.baseline == "" {
 		return p, errors.New("--fail-on-regression needs --baseline FILE")
@@ -299,6 +304,9 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		err = report.WriteFile(rf.out, func(w io.Writer) error { return write(w, review) })
 	} else {
 		err = write(stdout, review)
+	}
+	if err == nil {
+		err = writeHTMLPage(stderr, rf.page, append(fs.Args(), in.statuspages...), review)
 	}
 	code := finish(stderr, "report", failed, total, err)
 	if broken := review.Broken(rf.failOnRegression); len(broken) > 0 && err == nil {
