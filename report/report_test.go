@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -116,5 +118,37 @@ func TestGitHubAnnotation(t *testing.T) {
 	want := "::error file=pm/a%2Cb%3Ac.md,line=3::bad 100%25%0A::error::injected\n::warning file=pm/x.md::warned\n"
 	if err != nil || b.String() != want {
 		t.Errorf("got %q, %v; want %q", b.String(), err, want)
+	}
+}
+
+// TestReviewSchemaDocumented keeps docs/report-json.md true: every key the
+// JSON review can write is named there.
+func TestReviewSchemaDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../docs/report-json.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[reflect.Type]bool{}
+	var walk func(reflect.Type)
+	walk = func(rt reflect.Type) {
+		for rt.Kind() == reflect.Pointer || rt.Kind() == reflect.Slice || rt.Kind() == reflect.Map {
+			rt = rt.Elem()
+		}
+		if rt.Kind() != reflect.Struct || seen[rt] {
+			return
+		}
+		seen[rt] = true
+		for i := range rt.NumField() {
+			f := rt.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name != "" && name != "-" && !bytes.Contains(doc, []byte("`"+name+"`")) {
+				t.Errorf("docs/report-json.md does not name the key %q (%s.%s)", name, rt.Name(), f.Name)
+			}
+			walk(f.Type)
+		}
+	}
+	walk(reflect.TypeOf(reviewJSON{}))
+	if len(seen) < 15 {
+		t.Errorf("walked only %d types", len(seen))
 	}
 }

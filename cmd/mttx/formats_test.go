@@ -145,3 +145,31 @@ func TestThresholds(t *testing.T) {
 		})
 	}
 }
+
+// TestOutputs writes every format in one run: each --out file holds what
+// its format alone writes, nothing goes to stdout, and the threshold still
+// decides the exit code.
+func TestOutputs(t *testing.T) {
+	t.Chdir("../..")
+	dir := t.TempDir()
+	args := []string{"report"}
+	files := map[string]string{"review.md": "markdown", "review.json": "json", "review.csv": "csv", "review.txt": "table", "review.data": "json"}
+	for name := range files {
+		args = append(args, "--out", filepath.Join(dir, name))
+	}
+	args = append(args, "--format", "json", "--out", filepath.Join(dir, "review.html"))
+	code, out, stderr := mttx(t, "", append(args, reviewArgs...)...)
+	if code != exitThreshold || out != "" {
+		t.Fatalf("exit %d, stdout %q, stderr:\n%s", code, out, stderr)
+	}
+	for name, format := range files {
+		_, want, _ := mttx(t, "", append([]string{"report", "--format", format}, reviewArgs...)...)
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || string(got) != want {
+			t.Errorf("%s: not what --format %s writes (%v)", name, format, err)
+		}
+	}
+	if page, err := os.ReadFile(filepath.Join(dir, "review.html")); err != nil || !strings.Contains(string(page), "<html") {
+		t.Errorf("review.html: no HTML page (%v)", err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -39,7 +40,7 @@ Examples:
 // reportFlags are the flags of mttx report beyond the input flags.
 type reportFlags struct {
 	format             string
-	out                string
+	outs               []string
 	stamp              bool
 	groupBy            []string
 	since, until       string
@@ -57,7 +58,7 @@ type reportFlags struct {
 
 func (f *reportFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.format, "format", "table", "output format: table, markdown (GitHub-flavoured), csv (RFC 4180, raw seconds) or json (docs/report-json.md)")
-	fs.StringVarP(&f.out, "out", "o", "", "write the report to this file (atomically: all of it or nothing) instead of standard output")
+	fs.StringArrayVarP(&f.outs, "out", "o", nil, "write the report to this file instead of standard output, atomically; repeatable, each in the format its extension names (.md, .csv, .json, .txt, .html; others: --format)")
 	fs.BoolVar(&f.stamp, "stamp", false, "say when the report was generated (left out by default, so the same input gives the same bytes)")
 	fs.StringSliceVar(&f.groupBy, "group-by", nil, "group the metrics by one or two of: quarter, month, week, org, impact, component, format, factor")
 	fs.StringVar(&f.since, "since", "", "only incidents from this date on (2024-01-01, or the start of 2024Q1 / 2024-03 / 2024)")
@@ -116,6 +117,33 @@ func (f reportFormat) writer() func(io.Writer, report.Review) error {
 type reviewPlan struct {
 	report.ReviewPlan
 	format reportFormat
+	outs   []output
+}
+
+// output is a file --out writes: a format, or the HTML page.
+type output struct {
+	path   string
+	format reportFormat
+	html   bool
+}
+
+// outputOf reads the format of an --out file from its extension; other
+// extensions take --format.
+func outputOf(path string, format reportFormat) output {
+	o := output{path: path, format: format}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown":
+		o.format = reportMarkdown
+	case ".csv":
+		o.format = reportCSV
+	case ".json":
+		o.format = reportJSON
+	case ".txt":
+		o.format = reportTable
+	case ".html", ".htm":
+		o.html = true
+	}
+	return o
 }
 
 func (f *reportFlags) plan() (reviewPlan, error) {
@@ -123,6 +151,12 @@ func (f *reportFlags) plan() (reviewPlan, error) {
 	var err error
 	if p.format, err = parseReportFormat(f.format); err != nil {
 		return p, err
+	}
+	for _, path := range f.outs {
+		if path == "" {
+			return p, errors.New("--out: want a file name")
+		}
+		p.outs = append(p.outs, outputOf(path, p.format))
 	}
 	if len(f.groupBy) > 2 {
 		return p, fmt.Errorf("--group-by takes one or two keys, not %d", len(f.groupBy))
@@ -299,14 +333,24 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		now := time.Now().UTC().Truncate(time.Second)
 		review.Stamp = &now
 	}
-	write := plan.format.writer()
-	if rf.out != "" {
-		err = report.WriteFile(rf.out, func(w io.Writer) error { return write(w, review) })
-	} else {
-		err = write(stdout, review)
+	pages := append(fs.Args(), in.statuspages...)
+	if len(plan.outs) == 0 {
+		err = plan.format.writer()(stdout, review)
+	}
+	for _, o := range plan.outs {
+		if err != nil {
+			break
+		}
+		if o.html {
+			page := rf.page
+			page.path = o.path
+			err = writeHTMLPage(stderr, page, pages, review)
+			continue
+		}
+		err = report.WriteFile(o.path, func(w io.Writer) error { return o.format.writer()(w, review) })
 	}
 	if err == nil {
-		err = writeHTMLPage(stderr, rf.page, append(fs.Args(), in.statuspages...), review)
+		err = writeHTMLPage(stderr, rf.page, pages, review)
 	}
 	code := finish(stderr, "report", failed, total, err)
 	if broken := review.Broken(rf.failOnRegression); len(broken) > 0 && err == nil {

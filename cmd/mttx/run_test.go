@@ -184,6 +184,8 @@ func TestReportFlags(t *testing.T) {
 		{"last quarter", []string{"report", "--compare", "last-quarter", examples}, exitOK, "Comparison: 2024Q3 against 2024Q2", ""},
 		{"group by factor", []string{"report", "--group-by", "factor", examples}, exitOK, "By factor", ""},
 		{"reliability by component", []string{"report", "--reliability-by", "component", examples}, exitOK, "Reliability by component", ""},
+		{"bad timeline", []string{"report", "--html", "x.html", "--timeline", "0", examples}, exitUsage, "", "--timeline 0: want at least 1"},
+		{"bad format", []string{"report", "--format", "xml", examples}, exitUsage, "", `unknown --format "xml" (want table, markdown, csv or json)`},
 		{"bad reliability key", []string{"report", "--reliability-by", "quarter", examples}, exitUsage, "", "want org or component"},
 		{"filters", []string{"report", "--org", "lumora", "--since", "2024-01-01", examples}, exitOK, "in this report; left out:", ""},
 		{"maintenance kept", []string{"report", "--include-maintenance", "--org", "Orrisfield", examples}, exitOK, "Orrisfield", ""},
