@@ -334,6 +334,10 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		review.Stamp = &now
 	}
 	pages := append(fs.Args(), in.statuspages...)
+	notices := stderr // what the run says beside errors; --quiet silences it
+	if in.quiet {
+		notices = io.Discard
+	}
 	if len(plan.outs) == 0 {
 		err = plan.format.writer()(stdout, review)
 	}
@@ -344,13 +348,13 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		if o.html {
 			page := rf.page
 			page.path = o.path
-			err = writeHTMLPage(stderr, page, pages, review)
+			err = writeHTMLPage(notices, page, pages, review)
 			continue
 		}
 		err = report.WriteFile(o.path, func(w io.Writer) error { return o.format.writer()(w, review) })
 	}
 	if err == nil {
-		err = writeHTMLPage(stderr, rf.page, pages, review)
+		err = writeHTMLPage(notices, rf.page, pages, review)
 	}
 	code := finish(stderr, "report", failed, total, err)
 	if broken := review.Broken(rf.failOnRegression); len(broken) > 0 && err == nil {
