@@ -31,6 +31,7 @@ Usage:
   mttx parse [flags] PATH...    read reports and print what was read
   mttx report [flags] PATH...   the reliability review: TTD/TTI/TTM/TTR distributions,
                                 comparisons, contributing factors and their recurrence
+  mttx export [flags] PATH...   Parquet tables for a data warehouse (--parquet DIR)
   mttx help [COMMAND]           show help
 
 PATH is a file, a directory (read recursively), a glob, or - for standard input.
@@ -54,6 +55,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runParse(ctx, rest, stdin, stdout, stderr)
 	case "report":
 		return runReport(ctx, rest, stdin, stdout, stderr)
+	case "export":
+		return runExport(ctx, rest, stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		if len(rest) > 0 && rest[0] != "help" {
 			return run(ctx, []string{rest[0], "--help"}, stdin, stdout, stderr)
