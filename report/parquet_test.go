@@ -543,3 +543,85 @@ func TestParsePartitionAndMode(t *testing.T) {
 		t.Error("ParseMode(append): no error")
 	}
 }
+
+// syntheticEntries makes n incidents from the examples: each a copy of
+// one with its own ID and its times moved on by 37 hours per copy, so that
+// the copies spread over many quarters. Built in memory, never committed.
+func syntheticEntries(b *testing.B, n int) []Entry {
+	base := exampleEntries(b)
+	tax, err := metrics.DefaultTaxonomy()
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := make([]Entry, n)
+	for i := range out {
+		e := base[i%len(base)]
+		inc := e.Incident
+		shift := time.Duration(i) * 37 * time.Hour
+		inc.ID = fmt.Sprintf("%016x", i)
+		inc.Updates = slices.Clone(inc.Updates)
+		for j := range inc.Updates {
+			inc.Updates[j].At = inc.Updates[j].At.Add(shift)
+		}
+		inc.Timeline = slices.Clone(inc.Timeline)
+		for j := range inc.Timeline {
+			if at := inc.Timeline[j].At; at != nil {
+				moved := at.Add(shift)
+				inc.Timeline[j].At = &moved
+			}
+		}
+		for _, s := range []**ingest.Stated{&inc.ImpactStart, &inc.ImpactEnd} {
+			if *s != nil {
+				moved := **s
+				moved.At = moved.At.Add(shift)
+				*s = &moved
+			}
+		}
+		out[i] = NewEntry(inc, e.Detection, tax)
+	}
+	return out
+}
+
+// BenchmarkExportParquet writes every table of n incidents, unpartitioned
+// and by quarter: rows/s counts the rows of all five tables, MB/s the
+// bytes written.
+func BenchmarkExportParquet(b *testing.B) {
+	entries := syntheticEntries(b, 20_000)
+	// The metrics table's statistics (bootstraps) are metrics' cost, not
+	// the writer's: computed once, outside the loop.
+	var as []metrics.Analysis
+	for _, e := range entries {
+		as = append(as, e.Analysis)
+	}
+	kept, _ := metrics.Filter{}.Apply(as)
+	keys := []metrics.Key{metrics.KeyQuarter}
+	metricRows := MetricRows(nil, keys, metrics.GroupBy(kept, keys))
+	for _, p := range []Partition{PartitionNone, PartitionQuarter} {
+		b.Run(p.String(), func(b *testing.B) {
+			b.ReportAllocs()
+			var rows, size int64
+			for b.Loop() {
+				dir := filepath.Join(b.TempDir(), "out")
+				stats, err := Export(context.Background(), dir, ExportOptions{Partition: p, Version: "bench"}, func(x *Exporter) error {
+					for _, e := range entries {
+						if err := x.Write(e); err != nil {
+							return err
+						}
+					}
+					return x.WriteMetrics(metricRows)
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+				rows, size = 0, 0
+				for _, s := range stats {
+					rows += s.Rows
+					size += s.Bytes
+				}
+			}
+			b.SetBytes(size)
+			b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+			b.ReportMetric(float64(len(entries))*float64(b.N)/b.Elapsed().Seconds(), "incidents/s")
+		})
+	}
+}
