@@ -54,6 +54,7 @@ type reportFlags struct {
 	baseline           string
 	failOnRegression   bool
 	page               htmlFlags
+	parquet            string
 }
 
 func (f *reportFlags) register(fs *pflag.FlagSet) {
@@ -74,6 +75,7 @@ func (f *reportFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.baseline, "baseline", "", "compare each metric with an earlier report written by --format json")
 	fs.BoolVar(&f.failOnRegression, "fail-on-regression", false, "with --baseline: exit 3 when a median is slower than the baseline's beyond the 95% intervals")
 	f.page.register(fs)
+	fs.StringVar(&f.parquet, "parquet", "", "also export the incidents of the review as Parquet tables into this directory, replacing an earlier export (mttx export has the other options; docs/warehouse.md)")
 }
 
 // reportFormat is an output format of mttx report.
@@ -356,6 +358,9 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if err == nil {
 		err = writeHTMLPage(notices, rf.page, pages, review)
 	}
+	if err == nil && rf.parquet != "" {
+		err = exportReview(ctx, rf.parquet, review)
+	}
 	code := finish(stderr, "report", failed, total, err)
 	if broken := review.Broken(rf.failOnRegression); len(broken) > 0 && err == nil {
 		con := newConsole(stderr, in.quiet)
@@ -365,6 +370,23 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return exitThreshold
 	}
 	return code
+}
+
+// exportReview writes the incidents of the review as the Parquet tables of
+// mttx export, grouped as the review is (by quarter without --group-by).
+func exportReview(ctx context.Context, dir string, r report.Review) error {
+	keys := r.Plan.Keys
+	if len(keys) == 0 {
+		keys = []metrics.Key{metrics.KeyQuarter}
+	}
+	opts := report.ExportOptions{Version: version, Mode: report.ModeOverwrite}
+	_, err := report.Export(ctx, dir, opts, func(x *report.Exporter) error {
+		return writeExport(ctx, x, r.Entries, keys, r.Plan.Filter)
+	})
+	if err != nil {
+		return errors.New(targetProblem(err))
+	}
+	return nil
 }
 
 // readBaseline reads an earlier JSON report.

@@ -37,6 +37,7 @@ Usage:
   mttx report [flags] PATH...   the reliability review: TTD/TTI/TTM/TTR distributions,
                                 comparisons, contributing factors and their recurrence
   mttx check [flags] PATH...    validate a postmortem repository: file:line: problem
+  mttx export [flags] PATH...   Parquet tables for a data warehouse (--parquet DIR)
   mttx help [COMMAND]           show help
 
 PATH is a file, a directory (read recursively), a glob, or - for standard input.
@@ -62,6 +63,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runReport(ctx, rest, stdin, stdout, stderr)
 	case "check":
 		return runCheck(ctx, rest, stdin, stdout, stderr)
+	case "export":
+		return runExport(ctx, rest, stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		if len(rest) > 0 && rest[0] != "help" {
 			return run(ctx, []string{rest[0], "--help"}, stdin, stdout, stderr)
