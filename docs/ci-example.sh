@@ -25,9 +25,10 @@ check=$?
 [ "$check" -le 1 ] || exit "$check"
 
 # 2. The review, in one run: Markdown for the pull request, JSON for the
-#    next run's --baseline, the HTML page as an artifact; thresholds decide.
+#    next run's --baseline, the HTML page and the Parquet tables as
+#    artifacts; the thresholds among the flags decide.
 "$mttx" report --quiet --out "$out/summary.md" --out "$out/review.json" \
-  --out "$out/report.html" "$@" "$src"
+  --out "$out/report.html" --parquet "$out/parquet" "$@" "$src"
 review=$?
 [ "$review" -ne 2 ] || exit 2
 

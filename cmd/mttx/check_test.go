@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -40,5 +42,33 @@ func TestCheck(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			expectRun(t, "", tt.args, tt.code, tt.stdoutHas, tt.stderrHas)
 		})
+	}
+}
+
+// TestCIDoc keeps docs/ci.md true: it shows docs/ci-example.sh as it is,
+// and the check output it quotes is what mttx check prints.
+func TestCIDoc(t *testing.T) {
+	t.Chdir("../..")
+	doc, err := os.ReadFile("docs/ci.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := os.ReadFile("docs/ci-example.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), "```bash\n"+string(script)+"```\n") {
+		t.Error("docs/ci.md does not show docs/ci-example.sh as it is: copy the script into its bash block")
+	}
+	_, out, stderr := mttx(t, "", "check", "testdata/check")
+	_, after, ok := strings.Cut(string(doc), "$ mttx check testdata/check\n")
+	if !ok {
+		t.Fatal("docs/ci.md lacks the mttx check example")
+	}
+	block, _, _ := strings.Cut(after, "```")
+	for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
+		if line != "..." && !strings.Contains(out+stderr, line+"\n") {
+			t.Errorf("docs/ci.md shows a line mttx check does not print:\n%s", line)
+		}
 	}
 }

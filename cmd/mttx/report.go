@@ -35,6 +35,13 @@ Examples:
   mttx report --compare last-quarter --group-by org postmortems/
   mttx report --group-by quarter,impact --since 2024-01-01 status-exports/
   mttx report --factors our-factors.yaml --repeat-window 60d postmortems/
+  mttx report --out summary.md --out review.json --out report.html postmortems/
+  mttx report --fail-if 'p90(ttr) > 4h' --fail-if 'coverage(ttd) < 80%' postmortems/
+  mttx report --baseline main-review.json --fail-on-regression postmortems/
+
+Exit codes: 0 every input read; 1 some inputs could not be read (the rest
+is reported); 2 usage error; 3 a --fail-if threshold is broken, or a
+regression against --baseline with --fail-on-regression (docs/ci.md).
 `
 
 // reportFlags are the flags of mttx report beyond the input flags.
