@@ -55,16 +55,11 @@ func ParsePeriod(s string) (Period, error) {
 // It is relative to the data, not to today, so that the same incidents
 // give the same report whenever it runs.
 func LastPeriods(as []Analysis, months bool) (prev, last Period, ok bool) {
-	var latest *time.Time
-	for _, a := range as {
-		if t := a.When(); t != nil && (latest == nil || t.After(*latest)) {
-			latest = t
-		}
-	}
-	if latest == nil {
+	_, latest, ok := DateRange(as)
+	if !ok {
 		return Period{}, Period{}, false
 	}
-	label := Quarter(*latest)
+	label := Quarter(latest)
 	step := -3
 	if months {
 		label, step = latest.UTC().Format("2006-01"), -1

@@ -163,6 +163,56 @@ func periodLabel(k Key, t time.Time) string {
 	}
 }
 
+// DateRange returns the dates (When) of the first and the last dated
+// incident; ok is false when none is dated.
+func DateRange(as []Analysis) (first, last time.Time, ok bool) {
+	for _, a := range as {
+		t := a.When()
+		if t == nil {
+			continue
+		}
+		if !ok || t.Before(first) {
+			first = *t
+		}
+		if !ok || t.After(last) {
+			last = *t
+		}
+		ok = true
+	}
+	return first, last, ok
+}
+
+// Periods lists every quarter, month or week (k) from the first dated
+// incident's to the last's, those without incidents included, so that a
+// trend shows its gaps.
+func Periods(as []Analysis, k Key) []string {
+	first, last, ok := DateRange(as)
+	if !ok {
+		return nil
+	}
+	first, last = first.UTC(), last.UTC()
+	var t time.Time
+	step := func(t time.Time) time.Time { return t.AddDate(0, 0, 7) }
+	switch k {
+	case KeyQuarter:
+		t = time.Date(first.Year(), time.Month((int(first.Month())-1)/3*3+1), 1, 0, 0, 0, 0, time.UTC)
+		step = func(t time.Time) time.Time { return t.AddDate(0, 3, 0) }
+	case KeyMonth:
+		t = time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC)
+		step = func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }
+	case KeyWeek:
+		day := time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, time.UTC)
+		t = day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7)) // the Monday of its ISO week
+	default:
+		return nil
+	}
+	var out []string
+	for ; !t.After(last); t = step(t) {
+		out = append(out, periodLabel(k, t))
+	}
+	return out
+}
+
 // Quarter is the quarter label of t ("2024Q1").
 func Quarter(t time.Time) string { return periodLabel(KeyQuarter, t) }
 

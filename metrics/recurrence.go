@@ -205,30 +205,7 @@ func recurring(counts map[string]int) []Count {
 
 // quarterSpan lists every quarter from the first dated incident's to the
 // last's, so that a trend shows the quarters with none.
-func quarterSpan(as []Analysis) []string {
-	var first, last *time.Time
-	for _, a := range as {
-		t := a.When()
-		if t == nil {
-			continue
-		}
-		if first == nil || t.Before(*first) {
-			first = t
-		}
-		if last == nil || t.After(*last) {
-			last = t
-		}
-	}
-	if first == nil {
-		return nil
-	}
-	p, _ := ParsePeriod(Quarter(*first))
-	var out []string
-	for t := p.From; !t.After(*last); t = t.AddDate(0, 3, 0) {
-		out = append(out, Quarter(t))
-	}
-	return out
-}
+func quarterSpan(as []Analysis) []string { return Periods(as, KeyQuarter) }
 
 // repeats finds incidents that repeat an earlier one of the same
 // organisation, component and factor within window. Incidents that name

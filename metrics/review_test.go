@@ -318,3 +318,25 @@ func TestReliability(t *testing.T) {
 		t.Error("Beta resolved one incident: want a rate (0%)")
 	}
 }
+
+// TestPeriods checks the spans trends are drawn over: every period from
+// the first dated incident to the last, the empty ones included.
+func TestPeriods(t *testing.T) {
+	as := []Analysis{an("A", day(2024, 2, 28), 30, nil), an("B", day(2023, 12, 31), 30, nil), {}}
+	want := map[Key][]string{
+		KeyQuarter: {"2023Q4", "2024Q1"},
+		KeyMonth:   {"2023-12", "2024-01", "2024-02"},
+	}
+	for k, w := range want {
+		if got := Periods(as, k); !slices.Equal(got, w) {
+			t.Errorf("Periods(%v) = %v; want %v", k, got, w)
+		}
+	}
+	weeks := Periods(as, KeyWeek)
+	if len(weeks) != 10 || weeks[0] != "2023-W52" || weeks[len(weeks)-1] != "2024-W09" {
+		t.Errorf("Periods(week) = %v; want 2023-W52 … 2024-W09 (10 weeks)", weeks)
+	}
+	if got := Periods([]Analysis{{}}, KeyMonth); got != nil {
+		t.Errorf("no dated incident: %v; want nil", got)
+	}
+}

@@ -480,13 +480,8 @@ func resolveCondition(c Condition, as []Analysis) Condition {
 	if (rel != "last" && rel != "previous") || (c.Key != KeyQuarter && c.Key != KeyMonth && c.Key != KeyWeek) {
 		return c
 	}
-	var latest *time.Time
-	for _, a := range as {
-		if t := a.When(); t != nil && (latest == nil || t.After(*latest)) {
-			latest = t
-		}
-	}
-	if latest == nil {
+	_, latest, ok := DateRange(as)
+	if !ok {
 		return Condition{Key: c.Key, Value: Undated}
 	}
 	t := latest.UTC()

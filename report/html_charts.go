@@ -180,30 +180,7 @@ func fiveNumbers(vals []time.Duration, u unit) any {
 
 // months lists every month from the first dated incident's to the
 // last's, so that a trend shows the months without incidents.
-func months(as []metrics.Analysis) []string {
-	var first, last *time.Time
-	for _, a := range as {
-		t := a.When()
-		if t == nil {
-			continue
-		}
-		if first == nil || t.Before(*first) {
-			first = t
-		}
-		if last == nil || t.After(*last) {
-			last = t
-		}
-	}
-	if first == nil {
-		return nil
-	}
-	var out []string
-	m := time.Date(first.UTC().Year(), first.UTC().Month(), 1, 0, 0, 0, 0, time.UTC)
-	for ; !m.After(*last); m = m.AddDate(0, 1, 0) {
-		out = append(out, m.Format("2006-01"))
-	}
-	return out
-}
+func months(as []metrics.Analysis) []string { return metrics.Periods(as, metrics.KeyMonth) }
 
 // trendChart draws incidents per month (bars) and the month's median time
 // to resolve (a line with gaps where no incident of the month has one).
