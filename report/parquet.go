@@ -319,13 +319,7 @@ func (x *Exporter) eager() []func() error {
 // Write writes the rows of one incident: its incidents row, its updates,
 // timeline entries and factor evidence.
 func (x *Exporter) Write(e Entry) error {
-	part := ""
-	if x.partition == PartitionQuarter {
-		part = UndatedPartition
-		if t := utc(e.When()); t != nil {
-			part = metrics.Quarter(*t)
-		}
-	}
+	part := PartitionOf(x.partition, e)
 	x.ups = updateRows(x.ups[:0], e)
 	x.tls = timelineRows(x.tls[:0], e)
 	x.fcs = factorRows(x.fcs[:0], e)
@@ -339,6 +333,31 @@ func (x *Exporter) Write(e Entry) error {
 		return err
 	}
 	return x.factors.write(part, x.fcs)
+}
+
+// PartitionOf is the partition an entry's rows go to under p: "" when
+// unpartitioned, else its quarter or UndatedPartition. Writing entries
+// sorted by it keeps one file per partition.
+func PartitionOf(p Partition, e Entry) string {
+	if p != PartitionQuarter {
+		return ""
+	}
+	if t := utc(e.When()); t != nil {
+		return metrics.Quarter(*t)
+	}
+	return UndatedPartition
+}
+
+// SortByPartition orders entries by their partition under p, keeping
+// their order within one: written in this order, each partition of each
+// table is one file, and the exporter holds one file open at a time.
+func SortByPartition(entries []Entry, p Partition) {
+	if p == PartitionNone {
+		return
+	}
+	slices.SortStableFunc(entries, func(a, b Entry) int {
+		return cmp.Compare(PartitionOf(p, a), PartitionOf(p, b))
+	})
 }
 
 // WriteMetrics writes rows to the metrics table (see MetricRows).
@@ -369,12 +388,18 @@ func (x *Exporter) abort() {
 	x.metrics.abort()
 }
 
-// parquetTable is one table's files: one, or one per partition.
+// parquetTable is one table's files: one, or one per partition. A
+// partitioned table keeps one file open, that of the partition being
+// written: memory stays one row group whatever the number of quarters.
+// Entries in partition order (cmd sorts them) give one file per
+// partition; a partition that comes back gets a file more (part-1, ...).
 type parquetTable[T any] struct {
 	root, name  string
 	partitioned bool
 	opts        []parquet.WriterOption
 	files       map[string]*parquetFile[T]
+	parts       map[string]int // files written per partition
+	done        []FileStat     // partitions finished
 }
 
 type parquetFile[T any] struct {
@@ -392,7 +417,7 @@ func newParquetTable[T any](root, name string, partitioned bool, o ExportOptions
 	}
 	return &parquetTable[T]{
 		root: root, name: name, partitioned: partitioned,
-		files: map[string]*parquetFile[T]{},
+		files: map[string]*parquetFile[T]{}, parts: map[string]int{},
 		opts: []parquet.WriterOption{
 			parquet.Compression(&parquet.Zstd),
 			parquet.MaxRowsPerRowGroup(int64(rows)),
@@ -413,7 +438,11 @@ func (t *parquetTable[T]) file(part string) (*parquetFile[T], error) {
 	}
 	rel := t.name + ".parquet"
 	if t.partitioned {
-		rel = path.Join(t.name, "quarter="+part, "part-0.parquet")
+		if err := t.finishOpen(); err != nil {
+			return nil, err
+		}
+		rel = path.Join(t.name, "quarter="+part, fmt.Sprintf("part-%d.parquet", t.parts[part]))
+		t.parts[part]++
 	}
 	p := filepath.Join(t.root, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -444,23 +473,31 @@ func (t *parquetTable[T]) write(part string, rows []T) error {
 	return nil
 }
 
-// close finishes the table's files: the last row group and the footer,
-// flushed and synced.
-func (t *parquetTable[T]) close() ([]FileStat, error) {
-	var stats []FileStat
+// finishOpen finishes the files open now (a partitioned table's previous
+// partition).
+func (t *parquetTable[T]) finishOpen() error {
 	for _, part := range slices.Sorted(maps.Keys(t.files)) {
 		tf := t.files[part]
 		delete(t.files, part)
 		if err := tf.finish(); err != nil {
-			return nil, fmt.Errorf("write %s: %w", tf.rel, err)
+			return fmt.Errorf("write %s: %w", tf.rel, err)
 		}
 		info, err := os.Stat(tf.f.Name())
 		if err != nil {
-			return nil, err
+			return err
 		}
-		stats = append(stats, FileStat{Table: t.name, Path: tf.rel, Rows: tf.rows, Bytes: info.Size()})
+		t.done = append(t.done, FileStat{Table: t.name, Path: tf.rel, Rows: tf.rows, Bytes: info.Size()})
 	}
-	return stats, nil
+	return nil
+}
+
+// close finishes the table's files: the last row group and the footer,
+// flushed and synced.
+func (t *parquetTable[T]) close() ([]FileStat, error) {
+	if err := t.finishOpen(); err != nil {
+		return nil, err
+	}
+	return t.done, nil
 }
 
 func (tf *parquetFile[T]) finish() error {

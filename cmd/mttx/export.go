@@ -106,6 +106,9 @@ func runExport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if err != nil {
 		return finish(stderr, "export", failed, total, err)
 	}
+	// One partition at a time: the exporter keeps one file open per
+	// table, so memory does not grow with the number of quarters.
+	report.SortByPartition(entries, plan.opts.Partition)
 	stats, err := report.Export(ctx, plan.dir, plan.opts, func(x *report.Exporter) error {
 		return writeExport(ctx, x, entries, plan.keys, metrics.Filter{})
 	})
