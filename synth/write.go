@@ -10,7 +10,7 @@ import (
 )
 
 // Write writes incs as one document of format f: a Statuspage incidents.json
-// page for StatuspageJSON (the incidents share the first one's
+// page (compact, as the API serves it) for StatuspageJSON (the incidents share the first one's
 // organisation), one report otherwise (incs holds one incident).
 func Write(w io.Writer, f Format, incs []Incident) error {
 	bw := bufio.NewWriter(w)
@@ -114,7 +114,6 @@ func writeJSON(w *bufio.Writer, incs []Incident) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
 }
 
