@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A phrase is a pattern over the words of a sentence, written the way a
@@ -385,31 +386,52 @@ func matchSeq(seq []wordPat, ws []string, i int) (int, bool) {
 // between spaces or a bracket also ends a clause, marked by the word
 // clauseMark, which no phrase word matches and no gap crosses.
 func words(text string) []string {
-	var out []string
-	var b strings.Builder
+	// The words are lower-cased into one buffer and sliced out of one
+	// string: a string per word was a fifth of the time to classify a
+	// report.
+	rs := []rune(text)
+	buf := make([]byte, 0, len(text))
+	var spans [][2]int // each word's bytes in buf; {-1, -1} is a clause mark
+	start := -1        // where the word being read starts in buf; -1: none
+	apostrophe := false
 	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, b.String())
-			b.Reset()
+		if start >= 0 {
+			spans = append(spans, [2]int{start, len(buf)})
+			start = -1
 		}
 	}
-	rs := []rune(text)
 	for i, r := range rs {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		case (r == '\'' || r == '’') && b.Len() > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
-			b.WriteRune('\'')
+			if start < 0 {
+				start = len(buf)
+			}
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		case (r == '\'' || r == '’') && start >= 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
+			buf = append(buf, '\'')
+			apostrophe = true
 		case endsClause(rs, i):
 			flush()
-			if len(out) > 0 && out[len(out)-1] != clauseMark {
-				out = append(out, clauseMark)
+			if len(spans) > 0 && spans[len(spans)-1][0] >= 0 {
+				spans = append(spans, [2]int{-1, -1})
 			}
 		default:
 			flush()
 		}
 	}
 	flush()
+	all := string(buf)
+	out := make([]string, len(spans))
+	for i, sp := range spans {
+		if sp[0] < 0 {
+			out[i] = clauseMark
+		} else {
+			out[i] = all[sp[0]:sp[1]]
+		}
+	}
+	if !apostrophe {
+		return out // every clitic starts with an apostrophe
+	}
 	return splitClitics(out)
 }
 

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/mttx-dev/mttx/synth"
+)
+
+// BenchmarkPipeline reads 2,000 synthetic Statuspage JSON incidents (20
+// pages written to a temporary directory) as mttx report does: read and
+// parse on all cores, the same incident from several inputs kept once,
+// metrics and factors of each. It reports MB per CPU-second (which other
+// processes on the machine do not stretch) and the heap each incident
+// keeps once read: what memory grows by per incident.
+func BenchmarkPipeline(b *testing.B) {
+	dir := b.TempDir()
+	c := synth.Config{Format: synth.StatuspageJSON, N: 2000, Seed: 1, PerFile: 100}
+	if err := synth.WriteCorpus(context.Background(), dir, c, runtime.GOMAXPROCS(0), nil); err != nil {
+		b.Fatal(err)
+	}
+	size := int64(0)
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if info, err := d.Info(); err == nil && !d.IsDir() {
+			size += info.Size()
+		}
+		return nil
+	})
+	f := inputFlags{jobs: runtime.GOMAXPROCS(0), quiet: true}
+	opts, err := f.options()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	var kept uint64
+	cpu0 := processCPU(b)
+	for b.Loop() {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		entries, _, failed, _, err := inputs(context.Background(), []string{dir}, nil, io.Discard, &f, opts)
+		if err != nil || failed > 0 || len(entries) != c.N {
+			b.Fatalf("read %d incidents, %d inputs failed, %v; want %d", len(entries), failed, err, c.N)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		kept = (after.HeapAlloc - before.HeapAlloc) / uint64(len(entries))
+		runtime.KeepAlive(entries)
+	}
+	cpu := processCPU(b) - cpu0
+	b.ReportMetric(float64(size)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
+	b.ReportMetric(float64(kept), "kept-bytes/incident")
+	b.ReportMetric(float64(size)/float64(c.N), "input-bytes/incident")
+}
+
+// processCPU is the user and system CPU time the process has used.
+func processCPU(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -1,0 +1,71 @@
+package ingest
+
+import (
+	"bytes"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/mttx-dev/mttx/synth"
+)
+
+// synthDocs generates n incidents of format f as documents: pages of 100
+// incidents for Statuspage JSON, one report per document otherwise.
+func synthDocs(b *testing.B, f synth.Format, n int) ([]string, [][]byte, int) {
+	c := synth.Config{Format: f, N: n, Seed: 1, PerFile: 100}
+	var names []string
+	var docs [][]byte
+	size := 0
+	for k := range c.Files() {
+		var buf bytes.Buffer
+		if err := synth.Write(&buf, f, c.File(k)); err != nil {
+			b.Fatal(err)
+		}
+		names, docs = append(names, c.Path(k)), append(docs, buf.Bytes())
+		size += buf.Len()
+	}
+	return names, docs, size
+}
+
+// BenchmarkParseSynthetic parses 1,000 synthetic incidents of each format
+// (generated here, never committed) on one goroutine: MB/s is the parser's
+// single-core throughput over the documents' bytes, allocs/op its
+// allocations for the 1,000.
+func BenchmarkParseSynthetic(b *testing.B) {
+	for _, f := range synth.Formats() {
+		b.Run(f.String(), func(b *testing.B) {
+			names, docs, size := synthDocs(b, f, 1000)
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			cpu0 := cpuTime(b)
+			for b.Loop() {
+				n := 0
+				for i, d := range docs {
+					incs, _, err := Parse(names[i], d, Options{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					n += len(incs)
+				}
+				if n != 1000 {
+					b.Fatalf("read %d incidents; want 1000", n)
+				}
+			}
+			cpu := cpuTime(b) - cpu0
+			b.ReportMetric(float64(size)/1000, "bytes/incident")
+			// MB/s is over wall time, which other processes on the machine
+			// stretch; MB/cpu-s is over the CPU time this process used
+			// (garbage collection included), which they do not.
+			b.ReportMetric(float64(size)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
+		})
+	}
+}
+
+// cpuTime is the user and system CPU time the process has used.
+func cpuTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
