@@ -389,25 +389,33 @@ func (x *Exporter) abort() {
 }
 
 // parquetTable is one table's files: one, or one per partition. A
-// partitioned table keeps one file open, that of the partition being
-// written: memory stays one row group whatever the number of quarters.
-// Entries in partition order (cmd sorts them) give one file per
-// partition; a partition that comes back gets a file more (part-1, ...).
+// partitioned table keeps at most maxOpenPartitions files open, finishing
+// the least recently written when it needs another: memory stays a few
+// row groups whatever the number of quarters. Entries in partition order
+// (SortByPartition; mttx export sorts them) give one file per partition;
+// a partition that comes back after its file was finished gets a file
+// more (part-1, ...).
 type parquetTable[T any] struct {
 	root, name  string
 	partitioned bool
 	opts        []parquet.WriterOption
 	files       map[string]*parquetFile[T]
 	parts       map[string]int // files written per partition
-	done        []FileStat     // partitions finished
+	done        []FileStat     // files finished
+	clock       int            // counts writes, for least recently written
 }
 
+// maxOpenPartitions bounds the files a partitioned table keeps open:
+// input in rough time order (most of it) then writes each partition once.
+const maxOpenPartitions = 8
+
 type parquetFile[T any] struct {
-	rel  string
-	f    *os.File
-	buf  *bufio.Writer
-	w    *parquet.GenericWriter[T]
-	rows int64
+	rel      string
+	lastUsed int
+	f        *os.File
+	buf      *bufio.Writer
+	w        *parquet.GenericWriter[T]
+	rows     int64
 }
 
 func newParquetTable[T any](root, name string, partitioned bool, o ExportOptions) *parquetTable[T] {
@@ -438,8 +446,10 @@ func (t *parquetTable[T]) file(part string) (*parquetFile[T], error) {
 	}
 	rel := t.name + ".parquet"
 	if t.partitioned {
-		if err := t.finishOpen(); err != nil {
-			return nil, err
+		if len(t.files) >= maxOpenPartitions {
+			if err := t.finishOldest(); err != nil {
+				return nil, err
+			}
 		}
 		rel = path.Join(t.name, "quarter="+part, fmt.Sprintf("part-%d.parquet", t.parts[part]))
 		t.parts[part]++
@@ -466,6 +476,8 @@ func (t *parquetTable[T]) write(part string, rows []T) error {
 	if err != nil {
 		return err
 	}
+	t.clock++
+	tf.lastUsed = t.clock
 	if _, err := tf.w.Write(rows); err != nil {
 		return fmt.Errorf("write %s: %w", tf.rel, err)
 	}
@@ -473,20 +485,38 @@ func (t *parquetTable[T]) write(part string, rows []T) error {
 	return nil
 }
 
-// finishOpen finishes the files open now (a partitioned table's previous
-// partition).
+// finishOldest finishes the file written to least recently.
+func (t *parquetTable[T]) finishOldest() error {
+	oldest := ""
+	for part, tf := range t.files {
+		if oldest == "" || tf.lastUsed < t.files[oldest].lastUsed {
+			oldest = part
+		}
+	}
+	return t.finishPart(oldest)
+}
+
+// finishPart finishes the open file of partition part.
+func (t *parquetTable[T]) finishPart(part string) error {
+	tf := t.files[part]
+	delete(t.files, part)
+	if err := tf.finish(); err != nil {
+		return fmt.Errorf("write %s: %w", tf.rel, err)
+	}
+	info, err := os.Stat(tf.f.Name())
+	if err != nil {
+		return err
+	}
+	t.done = append(t.done, FileStat{Table: t.name, Path: tf.rel, Rows: tf.rows, Bytes: info.Size()})
+	return nil
+}
+
+// finishOpen finishes every file still open.
 func (t *parquetTable[T]) finishOpen() error {
 	for _, part := range slices.Sorted(maps.Keys(t.files)) {
-		tf := t.files[part]
-		delete(t.files, part)
-		if err := tf.finish(); err != nil {
-			return fmt.Errorf("write %s: %w", tf.rel, err)
-		}
-		info, err := os.Stat(tf.f.Name())
-		if err != nil {
+		if err := t.finishPart(part); err != nil {
 			return err
 		}
-		t.done = append(t.done, FileStat{Table: t.name, Path: tf.rel, Rows: tf.rows, Bytes: info.Size()})
 	}
 	return nil
 }
