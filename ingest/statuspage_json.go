@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"time"
 )
@@ -203,8 +204,35 @@ func jsonError(lines lineIndex, base int, dec *json.Decoder, err error) *ParseEr
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		off = base + int(te.Offset)
+		// Said in JSON's words, not Go's (struct and field types).
+		return lineErrorf(lines.at(off), ErrUnknownFormat, "JSON: %q is %s, want %s", te.Field, article(te.Value), jsonKind(te.Type))
 	}
 	return lineErrorf(lines.at(off), ErrUnknownFormat, "JSON: %v", err)
+}
+
+// jsonKind names the JSON value a Go type is decoded from.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Pointer:
+		return jsonKind(t.Elem()) + " or null"
+	}
+	return "a number"
+}
+
+// article puts "a" or "an" before a JSON value kind ("number", "array").
+func article(kind string) string {
+	if strings.IndexByte("aeiou", kind[0]) >= 0 {
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 // jsonTime reads an API timestamp ("2023-04-11T14:22:00.123-04:00").
