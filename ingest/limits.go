@@ -135,8 +135,7 @@ func lineTooLong(n, length int, what string) *ParseError {
 // than reading its updates.
 func checkLimits(inc *Incident, texts []proseBlock) *ParseError {
 	if len(inc.Updates) > MaxUpdates {
-		return lineErrorf(inc.Updates[MaxUpdates].Line, ErrTooManyUpdates,
-			"the incident has %d updates (at most %d; this line holds update %d)", len(inc.Updates), MaxUpdates, MaxUpdates+1)
+		return tooManyUpdates(inc.Updates[MaxUpdates].Line, len(inc.Updates), fmt.Sprintf("this line holds update %d", MaxUpdates+1))
 	}
 	for _, b := range texts {
 		for _, l := range b.Lines {
@@ -146,6 +145,10 @@ func checkLimits(inc *Incident, texts []proseBlock) *ParseError {
 		}
 	}
 	return nil
+}
+
+func tooManyUpdates(line, n int, where string) *ParseError {
+	return lineErrorf(line, ErrTooManyUpdates, "the incident has %d updates (at most %d; %s)", n, MaxUpdates, where)
 }
 
 // decodeUTF16 turns UTF-16 with a byte order mark (as Windows tools save
