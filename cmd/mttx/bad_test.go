@@ -147,7 +147,7 @@ func runBad(t *testing.T, dir, stdin, wantStderr string, inputs ...string) (time
 	return elapsed, after.TotalAlloc - before.TotalAlloc
 }
 
-func writeFile(t *testing.T, path string, data []byte) {
+func writeTestFile(t *testing.T, path string, data []byte) {
 	t.Helper()
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
@@ -164,16 +164,16 @@ func TestHugeInputs(t *testing.T) {
 	}
 	dir := t.TempDir()
 	line100 := bytes.Repeat([]byte("all quiet "), 10<<20) // 100 MB, no newline
-	writeFile(t, filepath.Join(dir, "line-100mb.txt"), line100)
-	writeFile(t, filepath.Join(dir, "line-1mb.txt"), line100[:1<<20])
+	writeTestFile(t, filepath.Join(dir, "line-100mb.txt"), line100)
+	writeTestFile(t, filepath.Join(dir, "line-1mb.txt"), line100[:1<<20])
 	var cachet bytes.Buffer
 	cachet.WriteString("Monday 8th January 2024\n\nQueue: jobs stuck\n\nJobs are stuck.\n")
 	for i := range 1000000 {
 		fmt.Fprintf(&cachet, "\n%02d:%02d UTC: x\n", i%1440/60, i%60)
 	}
-	writeFile(t, filepath.Join(dir, "million-updates.txt"), cachet.Bytes())
-	writeFile(t, filepath.Join(dir, "million-updates.json"), spjUpdates(1000000))
-	writeFile(t, filepath.Join(dir, "twenty-thousand-updates.json"), spjUpdates(20000))
+	writeTestFile(t, filepath.Join(dir, "million-updates.txt"), cachet.Bytes())
+	writeTestFile(t, filepath.Join(dir, "million-updates.json"), spjUpdates(1000000))
+	writeTestFile(t, filepath.Join(dir, "twenty-thousand-updates.json"), spjUpdates(20000))
 
 	tests := []struct {
 		name, input, stdin, want string
@@ -287,7 +287,7 @@ func TestHostileFileSystem(t *testing.T) {
 		if err := os.Mkdir(locked, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		writeFile(t, filepath.Join(locked, "secret.txt"), []byte("x"))
+		writeTestFile(t, filepath.Join(locked, "secret.txt"), []byte("x"))
 		if err := os.Mkdir(filepath.Join(locked, "closed"), 0o755); err != nil {
 			t.Fatal(err)
 		}
