@@ -39,11 +39,9 @@ func Expand(args []string) ([]string, []error) {
 		info, err := os.Stat(a)
 		switch {
 		case err == nil && info.IsDir():
-			files, werr := walk(a)
+			files, werrs := walk(a)
 			out = append(out, files...)
-			if werr != nil {
-				errs = append(errs, werr)
-			}
+			errs = append(errs, werrs...)
 		case err == nil:
 			out = append(out, a)
 		case strings.ContainsAny(a, "*?["):
@@ -58,11 +56,9 @@ func Expand(args []string) ([]string, []error) {
 			slices.Sort(matches)
 			for _, m := range matches {
 				if fi, err := os.Stat(m); err == nil && fi.IsDir() {
-					files, werr := walk(m)
+					files, werrs := walk(m)
 					out = append(out, files...)
-					if werr != nil {
-						errs = append(errs, werr)
-					}
+					errs = append(errs, werrs...)
 					continue
 				}
 				out = append(out, m)
@@ -82,12 +78,19 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// walk lists the report files under dir, sorted.
-func walk(dir string) ([]string, error) {
+// walk lists the report files under dir, sorted. A part of the tree it
+// cannot read (a directory without permission) is an error at its path,
+// and the walk goes on with the rest.
+func walk(dir string) ([]string, []error) {
 	var files []string
+	var errs []error
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return &ParseError{File: p, Err: fmt.Errorf("cannot read: %w", unwrapPathError(err))}
+			errs = append(errs, &ParseError{File: p, Err: fmt.Errorf("cannot read: %w", unwrapPathError(err))})
+			if d != nil && d.IsDir() && p != dir {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		if p != dir && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
@@ -100,7 +103,10 @@ func walk(dir string) ([]string, error) {
 		}
 		return nil
 	})
-	return files, err
+	if err != nil {
+		errs = append(errs, &ParseError{File: dir, Err: fmt.Errorf("cannot read: %w", unwrapPathError(err))})
+	}
+	return files, errs
 }
 
 // FileResult is what reading one input gave: its incidents, or an error
