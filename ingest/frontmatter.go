@@ -44,6 +44,9 @@ func readFrontMatter(data []byte, ls []line) (fm frontMatter, ok bool, err *Pars
 		return fm, false, nil
 	}
 	block := rawBlock(data, i+1, end)
+	if err := checkFrontMatter(block, ls[i].N); err != nil {
+		return fm, false, err
+	}
 	raw := map[string]any{}
 	var derr error
 	if fence == "+++" {

@@ -114,6 +114,9 @@ func parseHistory(d *doc) ([]Incident, error) {
 			flush()
 			m := monthHeading.FindStringSubmatch(t)
 			month, year = monthWords[strings.ToLower(m[1])], atoi(m[2])
+			if year < 1970 || year > 2200 {
+				year = 0 // the years the date reader accepts: "January 0001" dates nothing
+			}
 			continue
 		}
 		if dd, ok := dateLine(t, d.order); ok {

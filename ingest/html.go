@@ -31,14 +31,19 @@ func detectHTML(d *doc) (int, string) {
 // parseHTML reads the visible text of an HTML page with the other readers.
 func parseHTML(d *doc) ([]Incident, error) {
 	text, srcLine := visibleText(d.data)
-	inner := &doc{data: text, lines: splitLines(text), opts: d.opts}
-	inner.order = detectDateOrder(joinText(inner.lines))
 	remap := func(n int) int {
 		if n >= 1 && n <= len(srcLine) {
 			return srcLine[n-1]
 		}
 		return n
 	}
+	if err := checkLines(text); err != nil {
+		err.Line = remap(err.Line)
+		err.Err = fmt.Errorf("HTML page: visible text: %w", err.Err)
+		return nil, err
+	}
+	inner := &doc{data: text, lines: splitLines(text), opts: d.opts}
+	inner.order = detectDateOrder(joinText(inner.lines))
 	det, rd, err := detect(inner, FormatUnknown, FormatHTML)
 	det.Reason = "HTML page, text read as " + det.Format.String() + ": " + det.Reason
 	if err != nil {
@@ -47,6 +52,9 @@ func parseHTML(d *doc) ([]Incident, error) {
 		return nil, err
 	}
 	incs, perr := rd.parse(inner)
+	if inner.limit != nil {
+		perr = inner.limit
+	}
 	if perr != nil {
 		if pe, ok := perr.(*ParseError); ok {
 			pe.Line = remap(pe.Line)

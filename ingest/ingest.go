@@ -70,6 +70,9 @@ type doc struct {
 	lines []line
 	order dateOrder
 	opts  Options
+	// limit is the first limit an incident of the document broke (see
+	// checkLimits); Parse returns it instead of the incidents.
+	limit *ParseError
 }
 
 // reader is one input format: how to recognise it and how to read it.
@@ -158,16 +161,17 @@ func (o Options) assumed() *zone {
 	return &z
 }
 
-// MaxInputSize is the largest input read; incident reports are a few
-// kilobytes, so anything far larger is a mistake (a binary, a dump).
-const MaxInputSize = 32 << 20
-
 // Parse reads one input. path names the input in errors and in the
 // incidents' Source; it is not opened. The error, if any, is a
 // *ParseError.
 func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error) {
 	if len(data) > MaxInputSize {
 		return nil, Detection{}, &ParseError{File: path, Err: fmt.Errorf("%w: %d bytes (at most %d)", ErrTooLarge, len(data), MaxInputSize)}
+	}
+	data = decodeUTF16(data)
+	if err := checkText(data); err != nil {
+		err.File = path
+		return nil, Detection{}, err
 	}
 	ls := splitLines(data)
 	d := &doc{data: data, lines: ls, order: detectDateOrder(joinText(ls)), opts: opts}
@@ -177,6 +181,9 @@ func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error
 		return nil, det, err
 	}
 	incs, perr := rd.parse(d)
+	if d.limit != nil {
+		perr = d.limit
+	}
 	if perr != nil {
 		pe, ok := perr.(*ParseError)
 		if !ok {
@@ -185,8 +192,14 @@ func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error
 		pe.File = path
 		return nil, det, pe
 	}
+	bad := invalidUTF8Line(data)
 	for i := range incs {
 		incs[i].Source.Path = path
+		if bad > 0 {
+			// Nothing is dropped silently: the replaced bytes are named.
+			incs[i].warnf(bad, "not valid UTF-8 (was it saved as Latin-1 or Windows-1252?): each bad byte is read as U+FFFD")
+			slices.SortStableFunc(incs[i].Warnings, func(x, y Warning) int { return cmp.Compare(x.Line, y.Line) })
+		}
 	}
 	return incs, det, nil
 }
@@ -251,6 +264,12 @@ type finishing struct {
 // What the reader already set from the document's structure (a front
 // matter's start, a page header's duration) wins over the prose.
 func finish(inc *Incident, d *doc, f finishing) {
+	if d.limit == nil {
+		d.limit = checkLimits(inc, f.texts)
+	}
+	if d.limit != nil {
+		return
+	}
 	facts := readProse(proseInput{blocks: f.texts, order: d.order, updates: inc.Updates, docDate: f.docDate, assume: d.opts.assumed()})
 	if inc.ImpactStart == nil {
 		inc.ImpactStart = facts.Start

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 )
 
 // Stdin is the path that names standard input.
@@ -38,11 +39,9 @@ func Expand(args []string) ([]string, []error) {
 		info, err := os.Stat(a)
 		switch {
 		case err == nil && info.IsDir():
-			files, werr := walk(a)
+			files, werrs := walk(a)
 			out = append(out, files...)
-			if werr != nil {
-				errs = append(errs, werr)
-			}
+			errs = append(errs, werrs...)
 		case err == nil:
 			out = append(out, a)
 		case strings.ContainsAny(a, "*?["):
@@ -57,11 +56,9 @@ func Expand(args []string) ([]string, []error) {
 			slices.Sort(matches)
 			for _, m := range matches {
 				if fi, err := os.Stat(m); err == nil && fi.IsDir() {
-					files, werr := walk(m)
+					files, werrs := walk(m)
 					out = append(out, files...)
-					if werr != nil {
-						errs = append(errs, werr)
-					}
+					errs = append(errs, werrs...)
 					continue
 				}
 				out = append(out, m)
@@ -81,12 +78,19 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// walk lists the report files under dir, sorted.
-func walk(dir string) ([]string, error) {
+// walk lists the report files under dir, sorted. A part of the tree it
+// cannot read (a directory without permission) is an error at its path,
+// and the walk goes on with the rest.
+func walk(dir string) ([]string, []error) {
 	var files []string
+	var errs []error
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return &ParseError{File: p, Err: fmt.Errorf("cannot read: %w", unwrapPathError(err))}
+			errs = append(errs, &ParseError{File: p, Err: fmt.Errorf("cannot read: %w", unwrapPathError(err))})
+			if d != nil && d.IsDir() && p != dir {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		if p != dir && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
@@ -99,7 +103,10 @@ func walk(dir string) ([]string, error) {
 		}
 		return nil
 	})
-	return files, err
+	if err != nil {
+		errs = append(errs, &ParseError{File: dir, Err: fmt.Errorf("cannot read: %w", unwrapPathError(err))})
+	}
+	return files, errs
 }
 
 // FileResult is what reading one input gave: its incidents, or an error
@@ -154,18 +161,67 @@ func readInput(path string, stdin io.Reader) ([]byte, error) {
 		}
 		r = stdin
 	} else {
-		f, err := os.Open(path)
+		f, err := openInput(path)
 		if err != nil {
-			return nil, &ParseError{File: path, Err: fmt.Errorf("cannot read: %w", unwrapPathError(err))}
+			return nil, &ParseError{File: path, Err: err}
 		}
 		defer f.Close()
 		r = f
 	}
+	// Reading stops one byte past the limit: memory stays bounded by it
+	// whatever the source (a pipe, a device), and Parse names the excess.
 	data, err := io.ReadAll(io.LimitReader(r, MaxInputSize+1))
 	if err != nil {
 		return nil, &ParseError{File: path, Err: fmt.Errorf("cannot read: %w", unwrapPathError(err))}
 	}
+	if len(data) > MaxInputSize {
+		return nil, &ParseError{File: path, Err: fmt.Errorf("%w: over %d bytes", ErrTooLarge, MaxInputSize)}
+	}
 	return data, nil
+}
+
+// openInput opens a file to read. A regular file over MaxInputSize is
+// refused from its size, unread. A named pipe is opened without blocking,
+// so a pipe nobody writes to reads as empty instead of hanging the run,
+// while a shell's <(command) still streams; directories and devices are
+// refused.
+func openInput(path string) (*os.File, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+	}
+	switch mode := info.Mode(); {
+	case mode.IsRegular():
+		if info.Size() > MaxInputSize {
+			return nil, fmt.Errorf("%w: %d bytes (at most %d)", ErrTooLarge, info.Size(), MaxInputSize)
+		}
+	case mode&fs.ModeNamedPipe != 0:
+		f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+		}
+		return f, nil
+	default:
+		return nil, fmt.Errorf("cannot read: not a regular file (%s): want a report file, a directory of them, or - for standard input", fileKind(mode))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+	}
+	return f, nil
+}
+
+// fileKind names a file mode that is not a regular file.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "mode " + m.Type().String()
 }
 
 // ReadAll reads paths with up to workers goroutines and calls fn with each

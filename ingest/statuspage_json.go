@@ -10,6 +10,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
+	"reflect"
 	"strings"
 	"time"
 )
@@ -144,6 +146,11 @@ func parseStatuspageJSON(d *doc) ([]Incident, error) {
 	}
 	var out []Incident
 	for _, f := range found {
+		if n := len(f.inc.Updates); n > MaxUpdates {
+			// Checked before the updates are placed on their lines,
+			// which costs more the more there are.
+			return nil, tooManyUpdates(lines.at(f.offset), n, "the incident on this line")
+		}
 		inc := spjToIncident(f, page, d, lines)
 		if len(inc.Updates) == 0 {
 			continue
@@ -200,20 +207,54 @@ func jsonError(lines lineIndex, base int, dec *json.Decoder, err error) *ParseEr
 	if errors.As(err, &se) {
 		off = base + int(se.Offset)
 	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		// Where the decoder stood is where the unfinished value began;
+		// what is missing is at the end.
+		return lineErrorf(len(lines), ErrUnknownFormat, "JSON: the document ends in the middle of a value (truncated?)")
+	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		off = base + int(te.Offset)
+		// Said in JSON's words, not Go's (struct and field types).
+		return lineErrorf(lines.at(off), ErrUnknownFormat, "JSON: %q is %s, want %s", te.Field, article(te.Value), jsonKind(te.Type))
 	}
 	return lineErrorf(lines.at(off), ErrUnknownFormat, "JSON: %v", err)
 }
 
-// jsonTime reads an API timestamp ("2023-04-11T14:22:00.123-04:00").
+// jsonKind names the JSON value a Go type is decoded from.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Pointer:
+		return jsonKind(t.Elem()) + " or null"
+	}
+	return "a number"
+}
+
+// article puts "a" or "an" before a JSON value kind ("number", "array").
+func article(kind string) string {
+	if strings.IndexByte("aeiou", kind[0]) >= 0 {
+		return "an " + kind
+	}
+	return "a " + kind
+}
+
+// jsonTime reads an API timestamp ("2023-04-11T14:22:00.123-04:00"), in
+// the years the text date reader accepts: year 0 or 9999 is a placeholder
+// or a corrupt value, and would turn every duration into millennia.
 func jsonTime(s string) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
+	if err != nil || t.Year() < 1970 || t.Year() > 2200 {
 		return time.Time{}, false
 	}
 	return t.UTC(), true
@@ -249,7 +290,7 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex) Incident {
 			at, ok = jsonTime(u.CreatedAt)
 		}
 		if !ok {
-			inc.warnf(line, "update without a readable display_at or created_at: skipped")
+			inc.warnf(line, "update without a readable display_at or created_at (RFC 3339, years 1970 to 2200): skipped")
 			continue
 		}
 		st, known := ParseStatus(u.Status)

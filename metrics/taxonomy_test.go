@@ -381,6 +381,29 @@ func TestExtendErrors(t *testing.T) {
 			line: 1,
 		},
 		{
+			name: "nesting bomb",
+			file: yamlLines(
+				"factors:",
+				"  - name: dns",
+				"    phrases: "+strings.Repeat("[", 20000)+strings.Repeat("]", 20000),
+			),
+			line: 3, msg: "nested more than 64 deep",
+		},
+		{
+			name: "nesting bomb behind an apostrophe",
+			file: yamlLines(
+				"factors:",
+				"  - name: dns",
+				"    phrases: [it's, "+strings.Repeat("[", 70)+strings.Repeat("]", 70)+"]",
+			),
+			line: 3, msg: "nested more than 64 deep",
+		},
+		{
+			name: "too large",
+			file: []byte("lists:\n  big: [" + strings.Repeat("w, ", 400000) + "w]\n"),
+			msg:  "(at most 1048576)",
+		},
+		{
 			name: "unknown top-level field",
 			file: yamlLines(
 				"lists:",

@@ -24,9 +24,27 @@ func isMarkdown(w io.Writer) bool {
 // table is a tablewriter table that escapes its cells for Markdown and
 // keeps Markdown tables apart from the paragraphs around them.
 type table struct {
-	t  *tablewriter.Table
-	w  io.Writer
-	md bool
+	t   *tablewriter.Table
+	w   io.Writer
+	md  bool
+	out *errWriter // what tablewriter writes to: it drops some write errors
+}
+
+// errWriter passes writes on and keeps the first error, which tablewriter
+// does not always return (a full disk at its last line went unnoticed, and
+// an atomic write would have put the short file in place).
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
 }
 
 // newTable returns a table with left-aligned headers and the given
@@ -40,7 +58,8 @@ func newTable(w io.Writer, aligns []tw.Align) *table {
 	if md {
 		r = renderer.NewMarkdown()
 	}
-	return &table{w: w, md: md, t: tablewriter.NewTable(w,
+	out := &errWriter{w: w}
+	return &table{w: w, md: md, out: out, t: tablewriter.NewTable(out,
 		tablewriter.WithRenderer(r),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
@@ -69,6 +88,9 @@ func (t *table) Render() error {
 	}
 	if err := t.t.Render(); err != nil {
 		return err
+	}
+	if t.out.err != nil {
+		return t.out.err
 	}
 	if t.md {
 		_, err := fmt.Fprintln(t.w)

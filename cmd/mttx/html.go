@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/url"
@@ -36,7 +37,7 @@ func (f htmlFlags) check() error {
 // it, for the same incidents the other formats cover. It says on stderr
 // when the page will load ECharts from the CDN (a binary built without
 // `go generate ./report`).
-func writeHTMLPage(stderr io.Writer, f htmlFlags, inputs []string, r report.Review) error {
+func writeHTMLPage(ctx context.Context, stderr io.Writer, f htmlFlags, inputs []string, r report.Review) error {
 	if f.path == "" {
 		return nil
 	}
@@ -49,7 +50,7 @@ func writeHTMLPage(stderr io.Writer, f htmlFlags, inputs []string, r report.Revi
 		fmt.Fprintf(stderr, "mttx report: %s loads ECharts %s from %s (this binary was built without `go generate ./report`; the page needs the network)\n",
 			f.path, report.EchartsVersion, report.EchartsCDN)
 	}
-	return report.WriteFile(f.path, func(w io.Writer) error { return report.WriteHTML(w, page) })
+	return writeFile(ctx, f.path, func(w io.Writer) error { return report.WriteHTML(w, page) })
 }
 
 // sourceHref links a source from a page written to page: a URL as it is,

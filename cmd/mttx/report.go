@@ -357,13 +357,13 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		if o.html {
 			page := rf.page
 			page.path = o.path
-			err = writeHTMLPage(notices, page, pages, review)
+			err = writeHTMLPage(ctx, notices, page, pages, review)
 			continue
 		}
-		err = report.WriteFile(o.path, func(w io.Writer) error { return o.format.writer()(w, review) })
+		err = writeFile(ctx, o.path, func(w io.Writer) error { return o.format.writer()(w, review) })
 	}
 	if err == nil {
-		err = writeHTMLPage(notices, rf.page, pages, review)
+		err = writeHTMLPage(ctx, notices, rf.page, pages, review)
 	}
 	if err == nil && rf.parquet != "" {
 		err = exportReview(ctx, rf.parquet, review)
