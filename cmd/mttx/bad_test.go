@@ -309,3 +309,33 @@ func TestHostileFileSystem(t *testing.T) {
 			"mttx parse: 2 of 3 inputs could not be read (listed above)\n", locked)
 	})
 }
+
+// TestBadChecked checks that mttx check, the command a CI job runs on a
+// postmortem repository, exits 1 on every hostile input with a located
+// problem, whether the reports readers refuse it or read it with a
+// warning; only the valid encodings (CRLF, lone CR, UTF-16 with a byte
+// order mark) and the harmless alias bomb read clean.
+func TestBadChecked(t *testing.T) {
+	clean := map[string]bool{"crlf.txt": true, "lone-cr.txt": true, "utf16-bom.txt": true, "yaml-alias-bomb.md": true}
+	files, err := filepath.Glob("../../testdata/bad/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if filepath.Ext(f) == ".err" {
+			continue
+		}
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			code, out, _ := mttx(t, "", "check", "--require", "title", f)
+			if clean[filepath.Base(f)] {
+				if code != exitOK {
+					t.Errorf("exit %d; want 0 for a valid encoding:\n%s", code, out)
+				}
+				return
+			}
+			if code != exitPartial || !strings.HasPrefix(out, f+":") {
+				t.Errorf("exit %d; want 1 with a problem at %s:LINE:\n%s", code, f, out)
+			}
+		})
+	}
+}
