@@ -4,8 +4,11 @@
 //
 // Usage:
 //
+//	mttx report [flags] PATH...   the reliability review, as tables, Markdown,
+//	                              CSV, JSON, an HTML page and Parquet; thresholds
+//	mttx check [flags] PATH...    validate a postmortem repository
+//	mttx export [flags] PATH...   Parquet tables for a data warehouse
 //	mttx parse [flags] PATH...    read reports, print what was read
-//	mttx report [flags] PATH...   per-incident and summary tables
 //
 // Run "mttx help" or "mttx COMMAND --help" for flags and examples.
 package main
