@@ -19,3 +19,9 @@ func Analyze(inc ingest.Incident, tax *Taxonomy) Analysis {
 	}
 	return a
 }
+
+// Warnings are what reading the incident and measuring it warned about,
+// the readers' first.
+func (a Analysis) Warnings() []ingest.Warning {
+	return append(append([]ingest.Warning(nil), a.Incident.Warnings...), a.Result.Warnings...)
+}

@@ -95,7 +95,7 @@ func Check(a Analysis, required []Field) []Problem {
 		}
 	}
 	out = append(out, timelineProblems(a.Incident.Timeline)...)
-	for _, w := range append(append([]ingest.Warning(nil), a.Incident.Warnings...), a.Result.Warnings...) {
+	for _, w := range a.Warnings() {
 		out = append(out, Problem{Line: w.Line, Msg: w.Msg, Warning: true})
 	}
 	slices.SortStableFunc(out, func(x, y Problem) int { return cmp.Compare(x.Line, y.Line) })

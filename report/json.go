@@ -227,15 +227,8 @@ func record(e Entry) incidentJSON {
 	ms := e.Result.Milestones
 	r.Milestones = milestonesJSON{milestone(ms.Start), milestone(ms.Detected), milestone(ms.Identified),
 		milestone(ms.Mitigated), milestone(ms.Resolved), milestone(ms.Postmortem), milestone(ms.ImpactEnd)}
-	d := e.Result.Durations
-	r.Durations = durationsJSON{
-		TTD: optSeconds(d.Get(metrics.TTD)), TTI: optSeconds(d.Get(metrics.TTI)), TTM: optSeconds(d.Get(metrics.TTM)),
-		TTR: optSeconds(d.Get(metrics.TTR)), Impact: optSeconds(d.Get(metrics.Impact)),
-		PostmortemDelay:  optSeconds(d.Get(metrics.PostmortemDelay)),
-		FirstUpdateDelay: optSeconds(d.Get(metrics.FirstUpdateDelay)),
-		LongestSilence:   optSeconds(d.Get(metrics.LongestSilence)),
-	}
-	for _, w := range append(append([]ingest.Warning(nil), inc.Warnings...), e.Result.Warnings...) {
+	r.Durations = durationsDoc(e.Result.Durations)
+	for _, w := range e.Warnings() {
 		r.Warnings = append(r.Warnings, warningJSON{Line: w.Line, Message: w.Msg})
 	}
 	return r

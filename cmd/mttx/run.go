@@ -243,7 +243,7 @@ func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 			fmt.Fprintf(stderr, "%s: read as %s: %s\n", inc.Source.Path, inc.Format, e.Detection.Reason)
 		}
 		if f.warnings {
-			for _, w := range append(append([]ingest.Warning(nil), inc.Warnings...), e.Result.Warnings...) {
+			for _, w := range e.Warnings() {
 				fmt.Fprintf(stderr, "%s:%d: warning: %s\n", inc.Source.Path, w.Line, w.Msg)
 			}
 		}
