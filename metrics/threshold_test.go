@@ -163,3 +163,26 @@ func FuzzThreshold(f *testing.F) {
 		th.Evaluate(as)
 	})
 }
+
+// TestThresholdMatchesDescribe checks that a threshold's statistic is the
+// one the report's distribution shows, value for value.
+func TestThresholdMatchesDescribe(t *testing.T) {
+	var as []Analysis
+	var vals []time.Duration
+	for i := range 37 {
+		ttr := 7 + (i*i*13)%500
+		as = append(as, an("Acme", day(2024, 1, 1+i%28), ttr, nil))
+		vals = append(vals, time.Duration(ttr)*time.Minute)
+	}
+	d := Describe(TTR, len(as), vals)
+	for stat, want := range map[string]*time.Duration{"median": d.Median, "p90": d.P90, "p95": d.P95,
+		"mean": d.Mean, "geomean": d.GeoMean, "min": d.Min, "max": d.Max} {
+		th, err := ParseThreshold(stat + "(ttr) > 1h")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := th.Evaluate(as).Value; got == nil || *got != want.Seconds() {
+			t.Errorf("%s: threshold reads %v, the distribution %v", stat, deref(got), want.Seconds())
+		}
+	}
+}
