@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mttx-dev/mttx/ingest"
 	"github.com/mttx-dev/mttx/metrics"
 )
 
@@ -160,8 +161,8 @@ func (c *csvRows) incident(e Entry) {
 	text("source", fmt.Sprintf("%s:%d", inc.Source.Path, inc.Source.Line))
 	text("organization", inc.Organization)
 	text("title", inc.Title)
-	if d := reviewIncident(e); d.Impact != nil {
-		text("impact", *d.Impact)
+	if inc.Impact != ingest.ImpactUnknown {
+		text("impact", inc.Impact.String())
 	}
 	if t := res.Milestones.Start.At; t != nil {
 		c.add("incident", "", id, "", "start", timeString(*t), "time")

@@ -355,9 +355,19 @@ func SortByPartition(entries []Entry, p Partition) {
 	if p == PartitionNone {
 		return
 	}
-	slices.SortStableFunc(entries, func(a, b Entry) int {
-		return cmp.Compare(PartitionOf(p, a), PartitionOf(p, b))
-	})
+	// Each entry's partition is worked out once, not at every comparison.
+	type keyedEntry struct {
+		part string
+		e    Entry
+	}
+	keyed := make([]keyedEntry, len(entries))
+	for i, e := range entries {
+		keyed[i] = keyedEntry{PartitionOf(p, e), e}
+	}
+	slices.SortStableFunc(keyed, func(a, b keyedEntry) int { return cmp.Compare(a.part, b.part) })
+	for i := range keyed {
+		entries[i] = keyed[i].e
+	}
 }
 
 // WriteMetrics writes rows to the metrics table (see MetricRows).
