@@ -49,13 +49,12 @@ func detectStatuspage(ls []line, order dateOrder) (int, string) {
 
 // spBlock is one dated block of the page, in page order.
 type spBlock struct {
-	word     string // status heading as written, "" if none
-	status   Status
-	body     []line
-	at       time.Time
-	line     int // first line of the block
-	posted   int // line of its Posted stamp
-	stampMsg string
+	word   string // status heading as written, "" if none
+	status Status
+	body   []line
+	at     time.Time
+	line   int // first line of the block
+	posted int // line of its Posted stamp
 }
 
 // parseStatuspage reads one Statuspage incident page.
