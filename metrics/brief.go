@@ -1,0 +1,261 @@
+package metrics
+
+import (
+	"strings"
+	"time"
+
+	"github.com/mttx-dev/mttx/ingest"
+)
+
+// Brief is one incident reduced to what a review needs once the incident
+// has been read and its rows written out: the durations the statistics
+// take, the keys it is grouped and filtered by, and the few words an
+// incident list prints. A review of a million incidents keeps a million
+// Briefs, not a million incidents with their update texts, postmortems,
+// narrative timelines and factor evidence: memory grows by the size of a
+// Brief per incident (about 250 bytes; BenchmarkPipeline measures it), not
+// by the size of the reports. Make Briefs with a Briefer.
+type Brief struct {
+	ID, Title string
+	Org       string // shared by the Briefs of one organisation
+	Source    string // the file, shared by the Briefs read from it
+	Line      int32  // of the incident in Source
+	Updates   int32  // status updates, postmortem included
+	Impact    ingest.Impact
+	Format    ingest.Format
+	// StartProvenance says where the start comes from (ProvUnknown when
+	// the start is unknown).
+	StartProvenance Provenance
+	flags           briefFlags
+	// components and factors are shared by every Brief with the same
+	// list; nil is none.
+	components *[]ingest.Component
+	factors    *[]Factor
+	start      int64 // unix nanoseconds, with hasStart
+	when       int64 // unix nanoseconds, with hasWhen
+	spans      spans
+}
+
+type briefFlags uint8
+
+const (
+	hasStart briefFlags = 1 << iota
+	hasWhen
+	maintenance
+	resolved       // the resolution is known
+	withPostmortem // the incident has a postmortem (text or date)
+)
+
+// spans holds the durations of one incident without a pointer each:
+// known has bit m set when metric m is known.
+type spans struct {
+	v     [numMetrics]time.Duration
+	known uint16
+}
+
+func (s spans) get(m Metric) (time.Duration, bool) {
+	if m < 0 || m >= numMetrics || s.known&(1<<m) == 0 {
+		return 0, false
+	}
+	return s.v[m], true
+}
+
+// Duration returns metric m of the incident, or nil when unknown.
+func (b Brief) Duration(m Metric) *time.Duration {
+	if d, ok := b.spans.get(m); ok {
+		return &d
+	}
+	return nil
+}
+
+// Durations returns every metric of the incident; nil is unknown.
+func (b Brief) Durations() Durations {
+	var d Durations
+	for m := range numMetrics {
+		d[m] = b.Duration(m)
+	}
+	return d
+}
+
+// ImpactTime is how long customers were affected: the impact duration when
+// the report states the impact's end, else the time to resolve; nil when
+// neither is known.
+func (b Brief) ImpactTime() *time.Duration {
+	if d := b.Duration(Impact); d != nil {
+		return d
+	}
+	return b.Duration(TTR)
+}
+
+// When is the time the incident is placed at for grouping and filtering
+// (see Analysis.When); nil when the report gives none.
+func (b Brief) When() *time.Time {
+	if b.flags&hasWhen == 0 {
+		return nil
+	}
+	t := time.Unix(0, b.when).UTC()
+	return &t
+}
+
+// Start is the start of impact, nil when unknown.
+func (b Brief) Start() *time.Time {
+	if b.flags&hasStart == 0 {
+		return nil
+	}
+	t := time.Unix(0, b.start).UTC()
+	return &t
+}
+
+// IsMaintenance reports whether the incident is planned maintenance (see
+// Analysis.IsMaintenance).
+func (b Brief) IsMaintenance() bool { return b.flags&maintenance != 0 }
+
+// Resolved reports whether the incident's resolution is known.
+func (b Brief) Resolved() bool { return b.flags&resolved != 0 }
+
+// HasPostmortem reports whether the incident has a postmortem: its text, or
+// the date one was posted.
+func (b Brief) HasPostmortem() bool { return b.flags&withPostmortem != 0 }
+
+// Components lists the components the incident affected. The slice is
+// shared: do not modify it.
+func (b Brief) Components() []ingest.Component {
+	if b.components == nil {
+		return nil
+	}
+	return *b.components
+}
+
+// Factors lists the contributing factors found, in taxonomy order. The
+// slice is shared: do not modify it.
+func (b Brief) Factors() []Factor {
+	if b.factors == nil {
+		return nil
+	}
+	return *b.factors
+}
+
+// HasFactor reports whether factor f was found.
+func (b Brief) HasFactor(f Factor) bool {
+	for _, x := range b.Factors() {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Briefer makes Briefs, sharing what many incidents repeat (organisation
+// names, source paths, component and factor lists) so that each is held
+// once however many incidents name it. It is not safe for concurrent use.
+type Briefer struct {
+	strs  map[string]string
+	comps map[string]*[]ingest.Component
+	facts map[string]*[]Factor
+}
+
+// NewBriefer returns an empty Briefer.
+func NewBriefer() *Briefer {
+	return &Briefer{strs: map[string]string{}, comps: map[string]*[]ingest.Component{}, facts: map[string]*[]Factor{}}
+}
+
+// Brief reduces a to what a review needs. The Brief holds no part of a's
+// texts: its ID and title are copies, so the report they were read from
+// can be freed.
+func (z *Briefer) Brief(a Analysis) Brief {
+	inc, res := a.Incident, a.Result
+	b := Brief{
+		ID: strings.Clone(inc.ID), Title: strings.Clone(inc.Title),
+		Org: z.intern(inc.Organization), Source: z.intern(inc.Source.Path),
+		Line: int32(inc.Source.Line), Updates: int32(res.Updates),
+		Impact: inc.Impact, Format: inc.Format,
+		components: z.components(inc.Components), factors: z.factors(a.Factors.Names()),
+	}
+	if s := res.Milestones.Start; s.Known() {
+		b.flags |= hasStart
+		b.start = s.At.UnixNano()
+		b.StartProvenance = s.Provenance
+	}
+	if t := a.When(); t != nil {
+		b.flags |= hasWhen
+		b.when = t.UnixNano()
+	}
+	if a.IsMaintenance() {
+		b.flags |= maintenance
+	}
+	if res.Milestones.Resolved.Known() {
+		b.flags |= resolved
+	}
+	if inc.Postmortem != nil || res.Milestones.Postmortem.Known() {
+		b.flags |= withPostmortem
+	}
+	for m, d := range res.Durations {
+		if d != nil {
+			b.spans.v[m] = *d
+			b.spans.known |= 1 << m
+		}
+	}
+	return b
+}
+
+func (z *Briefer) intern(s string) string {
+	if v, ok := z.strs[s]; ok {
+		return v
+	}
+	s = strings.Clone(s)
+	z.strs[s] = s
+	return s
+}
+
+func (z *Briefer) components(cs []ingest.Component) *[]ingest.Component {
+	if len(cs) == 0 {
+		return nil
+	}
+	var key strings.Builder
+	for _, c := range cs {
+		key.WriteString(c.Name)
+		key.WriteByte(0)
+		key.WriteString(c.Group)
+		key.WriteByte(0)
+	}
+	if p, ok := z.comps[key.String()]; ok {
+		return p
+	}
+	list := make([]ingest.Component, len(cs))
+	for i, c := range cs {
+		list[i] = ingest.Component{Name: z.intern(c.Name), Group: z.intern(c.Group)}
+	}
+	z.comps[key.String()] = &list
+	return &list
+}
+
+func (z *Briefer) factors(fs []Factor) *[]Factor {
+	if len(fs) == 0 {
+		return nil
+	}
+	var key strings.Builder
+	for _, f := range fs {
+		key.WriteString(string(f))
+		key.WriteByte(0)
+	}
+	if p, ok := z.facts[key.String()]; ok {
+		return p
+	}
+	list := make([]Factor, len(fs))
+	for i, f := range fs {
+		list[i] = Factor(z.intern(string(f)))
+	}
+	z.facts[key.String()] = &list
+	return &list
+}
+
+// Briefs reduces every analysis, in order: for tests and small inputs
+// that have their analyses at hand.
+func Briefs(as []Analysis) []Brief {
+	z := NewBriefer()
+	out := make([]Brief, len(as))
+	for i, a := range as {
+		out[i] = z.Brief(a)
+	}
+	return out
+}
