@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"hash/fnv"
 	"slices"
 	"strings"
 	"time"
@@ -18,29 +19,89 @@ import (
 // stated start.
 func Dedup(incs []Incident) []Incident {
 	out := make([]Incident, 0, len(incs))
-	index := map[string][]int{} // identity key -> positions in out
+	d := NewDeduper()
 	for _, inc := range incs {
 		if len(inc.Sources) == 0 {
 			inc.Sources = []Source{inc.Source}
 		}
-		key, ok := identity(inc)
-		if ok {
-			merged := false
-			for _, i := range index[key] {
-				if sameIncident(out[i], inc) {
-					merge(&out[i], inc)
-					merged = true
-					break
-				}
-			}
-			if merged {
-				continue
-			}
-			index[key] = append(index[key], len(out))
+		if i, ok := d.Add(inc, len(out)); ok {
+			Merge(&out[i], inc)
+			continue
 		}
 		out = append(out, inc)
 	}
 	return out
+}
+
+// Deduper finds, as incidents stream in, the ones Dedup would merge into
+// an earlier incident, keeping 16 to 24 bytes per incident (hashes of its
+// identity and title) rather than the incident: what lets a million
+// incidents be read without holding them. Two different identities or
+// titles share a 64-bit hash with a chance of about one in 10^19.
+type Deduper struct {
+	first map[uint64]dedupSlot   // identity hash -> the first incident with it
+	more  map[uint64][]dedupSlot // the next ones, rare: same identity, another title
+}
+
+// dedupSlot is an incident kept so far: its position, the hash of its
+// normalised title (0: none) and whether its title is empty, in which
+// case it takes the title of the first incident merged into it.
+type dedupSlot struct {
+	pos        int
+	title      uint64
+	emptyTitle bool
+}
+
+// NewDeduper returns a Deduper that has seen nothing.
+func NewDeduper() *Deduper {
+	return &Deduper{first: map[uint64]dedupSlot{}, more: map[uint64][]dedupSlot{}}
+}
+
+// Add looks inc up among the incidents added before. When one of them is
+// the same incident, Add returns its position and true: merge inc into it
+// (Merge), in the order Add reports them. Otherwise it records inc at
+// position pos and returns false.
+func (d *Deduper) Add(inc Incident, pos int) (int, bool) {
+	key, ok := identity(inc)
+	if !ok {
+		return 0, false
+	}
+	id, title := hashString(key), hashString(normName(inc.Title))
+	match := func(s *dedupSlot) bool {
+		if s.title != 0 && title != 0 && s.title != title {
+			return false
+		}
+		if s.emptyTitle { // Merge gives it inc's title
+			s.title, s.emptyTitle = title, inc.Title == ""
+		}
+		return true
+	}
+	s, seen := d.first[id]
+	if !seen {
+		d.first[id] = dedupSlot{pos: pos, title: title, emptyTitle: inc.Title == ""}
+		return 0, false
+	}
+	if match(&s) {
+		d.first[id] = s
+		return s.pos, true
+	}
+	for i := range d.more[id] {
+		if s := &d.more[id][i]; match(s) {
+			return s.pos, true
+		}
+	}
+	d.more[id] = append(d.more[id], dedupSlot{pos: pos, title: title, emptyTitle: inc.Title == ""})
+	return 0, false
+}
+
+// hashString is the 64-bit FNV-1a hash of s, 0 for "".
+func hashString(s string) uint64 {
+	if s == "" {
+		return 0
+	}
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
 }
 
 // identity is the coarse key incidents must share to be compared: the
@@ -62,13 +123,6 @@ func identity(inc Incident) (string, bool) {
 	return "", false
 }
 
-// sameIncident checks what the key does not: titles agree when both are
-// known.
-func sameIncident(a, b Incident) bool {
-	ta, tb := normName(a.Title), normName(b.Title)
-	return ta == "" || tb == "" || ta == tb
-}
-
 // normName lower-cases a name and keeps only letters and digits, so
 // "WorkOS" and "workos", "Platform Outage" and "Platform outage." agree.
 func normName(s string) string {
@@ -81,8 +135,9 @@ func normName(s string) string {
 	return b.String()
 }
 
-// merge adds what b knows and a lacks to a.
-func merge(a *Incident, b Incident) {
+// Merge adds what b, the same incident read from another input, knows and
+// a lacks to a (see Dedup).
+func Merge(a *Incident, b Incident) {
 	a.Sources = append(a.Sources, b.Sources...)
 	if a.Title == "" {
 		a.Title = b.Title

@@ -1,6 +1,10 @@
 package ingest
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -52,5 +56,66 @@ func TestDedup(t *testing.T) {
 	merged := Dedup(tests[0].in)[0]
 	if len(merged.Updates) != 3 || merged.Updates[2].Status != StatusPostmortem {
 		t.Errorf("merged updates %+v; want the postmortem added", merged.Updates)
+	}
+}
+
+// dedupReference is Dedup as it was before the Deduper: every incident
+// kept in full, each new one compared with the merged incidents of its
+// identity. TestDeduperAgrees checks the Deduper against it.
+func dedupReference(incs []Incident) []Incident {
+	out := make([]Incident, 0, len(incs))
+	index := map[string][]int{}
+	for _, inc := range incs {
+		if len(inc.Sources) == 0 {
+			inc.Sources = []Source{inc.Source}
+		}
+		key, ok := identity(inc)
+		if ok {
+			merged := false
+			for _, i := range index[key] {
+				ta, tb := normName(out[i].Title), normName(inc.Title)
+				if ta == "" || tb == "" || ta == tb {
+					Merge(&out[i], inc)
+					merged = true
+					break
+				}
+			}
+			if merged {
+				continue
+			}
+			index[key] = append(index[key], len(out))
+		}
+		out = append(out, inc)
+	}
+	return out
+}
+
+// TestDeduperAgrees runs Dedup and the reference on random incidents drawn
+// from few organisations, minutes and titles (empty ones and ones without
+// a letter among them), so that most of them collide.
+func TestDeduperAgrees(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	titles := []string{"", "API down", "api DOWN.", "Login errors", "!!", "Slow pages"}
+	base := time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC)
+	for round := range 300 {
+		var incs []Incident
+		for i := range 2 + rng.IntN(30) {
+			inc := Incident{
+				Organization: []string{"", "Acme", "acme", "Globex"}[rng.IntN(4)],
+				Title:        titles[rng.IntN(len(titles))],
+				Source:       Source{Path: fmt.Sprintf("in%d.txt", i), Line: 1 + rng.IntN(3)},
+			}
+			at := base.Add(time.Duration(rng.IntN(3)) * time.Minute)
+			if rng.IntN(4) > 0 {
+				inc.Updates = []Update{{Status: StatusInvestigating, At: at, Line: i}}
+			} else if rng.IntN(2) == 0 {
+				inc.ImpactStart = &Stated{At: at}
+			}
+			incs = append(incs, inc)
+		}
+		got, want := Dedup(slices.Clone(incs)), dedupReference(slices.Clone(incs))
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("round %d: Dedup kept %d incidents, the reference %d:\n%+v\n%+v", round, len(got), len(want), got, want)
+		}
 	}
 }

@@ -230,12 +230,21 @@ func fileKind(m fs.FileMode) string {
 // in flight. It stops early when ctx is cancelled or fn returns an error,
 // and returns that error.
 func ReadAll(ctx context.Context, paths []string, stdin io.Reader, opts Options, workers int, fn func(FileResult) error) error {
+	return ReadEach(ctx, paths, stdin, opts, workers, func(r FileResult) FileResult { return r }, fn)
+}
+
+// ReadEach is ReadAll with more work done on the reading goroutines: work
+// turns each result into a T as soon as it is read, in parallel, and fn
+// receives the Ts in the order of paths. What work returns is all that
+// stays of a result, so it can drop what fn does not need before the
+// next files are read.
+func ReadEach[T any](ctx context.Context, paths []string, stdin io.Reader, opts Options, workers int, work func(FileResult) T, fn func(T) error) error {
 	if workers < 1 {
 		workers = 1
 	}
 	type slot struct {
 		path string
-		res  FileResult
+		out  T
 		done chan struct{}
 	}
 	queue := make(chan *slot, 2*workers) // results in order; its size bounds what is in flight
@@ -262,7 +271,7 @@ func ReadAll(ctx context.Context, paths []string, stdin io.Reader, opts Options,
 	for range workers {
 		go func() {
 			for s := range jobs {
-				s.res = ReadInput(ctx, s.path, stdin, opts)
+				s.out = work(ReadInput(ctx, s.path, stdin, opts))
 				close(s.done)
 			}
 		}()
@@ -273,7 +282,7 @@ func ReadAll(ctx context.Context, paths []string, stdin io.Reader, opts Options,
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-		if err := fn(s.res); err != nil {
+		if err := fn(s.out); err != nil {
 			return err
 		}
 	}
