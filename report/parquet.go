@@ -141,6 +141,7 @@ type FileStat struct {
 	Path  string
 	Rows  int64
 	Bytes int64
+	part  string // the partition, "" when unpartitioned
 }
 
 // CheckTarget reports whether an export in this mode may write dir:
@@ -517,7 +518,7 @@ func (t *parquetTable[T]) finishPart(part string) error {
 	if err != nil {
 		return err
 	}
-	t.done = append(t.done, FileStat{Table: t.name, Path: tf.rel, Rows: tf.rows, Bytes: info.Size()})
+	t.done = append(t.done, FileStat{Table: t.name, Path: tf.rel, Rows: tf.rows, Bytes: info.Size(), part: part})
 	return nil
 }
 
