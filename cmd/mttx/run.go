@@ -8,14 +8,12 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/pflag"
 
 	"github.com/mttx-dev/mttx/ingest"
 	"github.com/mttx-dev/mttx/metrics"
-	"github.com/mttx-dev/mttx/report"
 )
 
 // Exit codes.
@@ -197,60 +195,6 @@ func usageError(stderr io.Writer, cmd string, err error) int {
 	return exitUsage
 }
 
-// inputs reads every input named by args and returns its incidents, the
-// same incident read from several inputs kept once, in input order, with
-// their metrics. Failures are printed on stderr as they come; the number of
-// inputs that could not be read is returned with any error from ctx.
-// Incidents are kept (to find the same one in a later input), the inputs'
-// bytes are not: memory grows with incidents, not with files.
-func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer, f *inputFlags, opts ingest.Options) (
-	entries []report.Entry, files []report.Input, failed, total int, err error) {
-	paths, errs := ingest.Expand(append(append([]string(nil), args...), f.statuspages...))
-	for _, e := range errs {
-		fmt.Fprintln(stderr, e)
-		files = append(files, report.Input{Path: errorPath(e), Err: e})
-	}
-	failed = len(errs)
-	total = len(paths) + len(errs)
-	var incs []ingest.Incident
-	dets := map[ingest.Source]ingest.Detection{}
-	bar := newConsole(stderr, f.quiet).newProgress(len(paths))
-	defer bar.finish()
-	err = ingest.ReadAll(ctx, paths, stdin, opts, f.jobs, func(r ingest.FileResult) error {
-		defer bar.add()
-		files = append(files, report.Input{Path: r.Path, SHA256: r.SHA256, Err: r.Err})
-		if r.Err != nil {
-			bar.clear()
-			failed++
-			fmt.Fprintln(stderr, r.Err)
-			if f.explain {
-				for _, t := range r.Detection.Tried {
-					fmt.Fprintf(stderr, "%s:   %s\n", r.Path, t)
-				}
-			}
-			return nil
-		}
-		for _, inc := range r.Incidents {
-			dets[inc.Source] = r.Detection
-			incs = append(incs, inc)
-		}
-		return nil
-	})
-	entries = analyze(ingest.Dedup(incs), dets, f.tax, f.jobs)
-	for _, e := range entries {
-		inc := e.Incident
-		if f.explain {
-			fmt.Fprintf(stderr, "%s: read as %s: %s\n", inc.Source.Path, inc.Format, e.Detection.Reason)
-		}
-		if f.warnings {
-			for _, w := range e.Warnings() {
-				fmt.Fprintf(stderr, "%s:%d: warning: %s\n", inc.Source.Path, w.Line, w.Msg)
-			}
-		}
-	}
-	return entries, files, failed, total, err
-}
-
 // errorPath is the file an input error names.
 func errorPath(err error) string {
 	var pe *ingest.ParseError
@@ -258,27 +202,6 @@ func errorPath(err error) string {
 		return pe.File
 	}
 	return ""
-}
-
-// analyze computes the metrics and factors of every incident on jobs
-// workers, keeping the incidents' order.
-func analyze(incs []ingest.Incident, dets map[ingest.Source]ingest.Detection, tax *metrics.Taxonomy, jobs int) []report.Entry {
-	out := make([]report.Entry, len(incs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, min(jobs, len(incs))) {
-		wg.Go(func() {
-			for i := range next {
-				out[i] = report.NewEntry(incs[i], dets[incs[i].Source], tax)
-			}
-		})
-	}
-	for i := range incs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out
 }
 
 // finish reports the outcome of a run and returns its exit code.

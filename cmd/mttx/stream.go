@@ -1,0 +1,253 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/mttx-dev/mttx/ingest"
+	"github.com/mttx-dev/mttx/metrics"
+	"github.com/mttx-dev/mttx/report"
+)
+
+// sink receives the incidents a stream reads, each once, in input order:
+// add for every new incident (positions 0, 1, 2, ...), then, once every
+// input is read, replace for each incident that a later input repeated,
+// with the merged incident.
+type sink struct {
+	add     func(pos int, e report.Entry) error
+	replace func(pos int, e report.Entry) error
+}
+
+// readOutcome is what reading the inputs gave beside the incidents.
+type readOutcome struct {
+	files         []report.Input
+	failed, total int
+}
+
+// fileRead is one input, parsed and analysed on a reading goroutine.
+type fileRead struct {
+	res     ingest.FileResult // without its incidents
+	entries []report.Entry
+}
+
+// streamer hands the incidents of the inputs to a sink as they are read,
+// so that nothing holds them all. Finding an incident again in a later
+// input needs two hashes per incident (ingest.Deduper) and where it was
+// read; merging it needs the first incident whole again, which is read
+// again from its file, or kept from the start for inputs that cannot be
+// read twice (standard input, live pages).
+type streamer struct {
+	f      *inputFlags
+	opts   ingest.Options
+	stdin  io.Reader
+	stderr io.Writer
+	dedup  *ingest.Deduper
+	// from and nth say where each incident handed on was read: the index
+	// of its input in files, and its index among the input's incidents
+	// (lines do not tell incidents apart: a JSON page may be one line).
+	from, nth []int32
+	files     []report.Input
+	dets      map[string]ingest.Detection // of the inputs repeated incidents come from
+	held      map[int]ingest.Incident     // incidents of inputs that cannot be read twice
+	later     map[int][]ingest.Incident   // position -> the same incident read again, in order
+}
+
+// stream reads every input named by args and hands its incidents to s.
+// Failures are printed on stderr as they come; ctx cancels the reading.
+func stream(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer, f *inputFlags, opts ingest.Options, s sink) (readOutcome, error) {
+	st := &streamer{f: f, opts: opts, stdin: stdin, stderr: stderr, dedup: ingest.NewDeduper(),
+		dets: map[string]ingest.Detection{}, held: map[int]ingest.Incident{}, later: map[int][]ingest.Incident{}}
+	paths, errs := ingest.Expand(append(append([]string(nil), args...), f.statuspages...))
+	var out readOutcome
+	for _, e := range errs {
+		fmt.Fprintln(stderr, e)
+		st.files = append(st.files, report.Input{Path: errorPath(e), Err: e})
+	}
+	out.failed, out.total = len(errs), len(paths)+len(errs)
+	bar := newConsole(stderr, f.quiet).newProgress(len(paths))
+	defer bar.finish()
+	err := ingest.ReadEach(ctx, paths, stdin, opts, f.jobs, st.analyze, func(r fileRead) error {
+		defer bar.add()
+		if r.res.Err != nil {
+			bar.clear()
+			out.failed++
+		}
+		return st.take(r, s)
+	})
+	if err == nil {
+		err = st.merge(ctx, s)
+	}
+	out.files = st.files
+	return out, err
+}
+
+// analyze parses and analyses one input's incidents; it runs on the
+// reading goroutines.
+func (st *streamer) analyze(r ingest.FileResult) fileRead {
+	out := fileRead{res: r}
+	out.res.Incidents = nil
+	for _, inc := range r.Incidents {
+		if len(inc.Sources) == 0 {
+			inc.Sources = []ingest.Source{inc.Source}
+		}
+		out.entries = append(out.entries, report.NewEntry(inc, r.Detection, st.f.tax))
+	}
+	return out
+}
+
+// take hands on the incidents of one input, in order, keeping back those
+// an earlier input already gave.
+func (st *streamer) take(r fileRead, s sink) error {
+	file := len(st.files)
+	st.files = append(st.files, report.Input{Path: r.res.Path, SHA256: r.res.SHA256, Err: r.res.Err})
+	if r.res.Err != nil {
+		fmt.Fprintln(st.stderr, r.res.Err)
+		if st.f.explain {
+			for _, t := range r.res.Detection.Tried {
+				fmt.Fprintf(st.stderr, "%s:   %s\n", r.res.Path, t)
+			}
+		}
+		return nil
+	}
+	once := r.res.Path == ingest.Stdin || ingest.IsURL(r.res.Path)
+	for i, e := range r.entries {
+		pos := len(st.from)
+		if first, ok := st.dedup.Add(e.Incident, pos); ok {
+			st.later[first] = append(st.later[first], e.Incident)
+			continue
+		}
+		st.from, st.nth = append(st.from, int32(file)), append(st.nth, int32(i))
+		if once {
+			st.held[pos] = e.Incident
+		}
+		st.tell(e, nil)
+		if err := s.add(pos, e); err != nil {
+			return err
+		}
+	}
+	if len(r.entries) > 0 {
+		st.dets[r.res.Path] = r.res.Detection
+	}
+	return nil
+}
+
+// tell prints what --explain and --warnings ask about an incident, less
+// the warnings already printed (before it was merged).
+func (st *streamer) tell(e report.Entry, told []ingest.Warning) {
+	inc := e.Incident
+	if st.f.explain && told == nil {
+		fmt.Fprintf(st.stderr, "%s: read as %s: %s\n", inc.Source.Path, inc.Format, e.Detection.Reason)
+	}
+	if !st.f.warnings {
+		return
+	}
+	for _, w := range e.Warnings() {
+		if i := slices.Index(told, w); i >= 0 {
+			told = slices.Delete(told, i, i+1)
+			continue
+		}
+		fmt.Fprintf(st.stderr, "%s:%d: warning: %s\n", inc.Source.Path, w.Line, w.Msg)
+	}
+}
+
+// merge hands on, once every input is read, each incident that later
+// inputs repeated, merged with them in the order they were read.
+func (st *streamer) merge(ctx context.Context, s sink) error {
+	targets := slices.Sorted(func(yield func(int) bool) {
+		for pos := range st.later {
+			if !yield(pos) {
+				return
+			}
+		}
+	})
+	reread := map[int32][]ingest.Incident{}
+	for _, pos := range targets {
+		inc, ok := st.held[pos]
+		if !ok {
+			var err error
+			if inc, err = st.reread(ctx, pos, reread); err != nil {
+				return err
+			}
+			inc.Sources = []ingest.Source{inc.Source}
+		}
+		first := report.NewEntry(inc, st.dets[inc.Source.Path], st.f.tax)
+		for _, b := range st.later[pos] {
+			ingest.Merge(&inc, b)
+		}
+		e := report.NewEntry(inc, st.dets[inc.Source.Path], st.f.tax)
+		st.tell(e, first.Warnings())
+		if err := s.replace(pos, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reread reads the incident at pos again from its input, which must not
+// have changed since it was first read.
+func (st *streamer) reread(ctx context.Context, pos int, cache map[int32][]ingest.Incident) (ingest.Incident, error) {
+	file := st.from[pos]
+	in := st.files[file]
+	incs, ok := cache[file]
+	if !ok {
+		r := ingest.ReadInput(ctx, in.Path, st.stdin, st.opts)
+		if r.Err != nil {
+			return ingest.Incident{}, r.Err
+		}
+		if r.SHA256 != in.SHA256 {
+			return ingest.Incident{}, fmt.Errorf("%s changed while mttx was reading it: run again", in.Path)
+		}
+		incs = r.Incidents
+		cache[file] = incs
+	}
+	if n := int(st.nth[pos]); n < len(incs) {
+		return incs[n], nil
+	}
+	return ingest.Incident{}, fmt.Errorf("%s: an incident read there before is gone: run again", in.Path)
+}
+
+// inputs reads every input named by args and returns its incidents, the
+// same incident read from several inputs kept once, in input order, with
+// their metrics: for the commands that print every incident (parse,
+// check). Failures are printed on stderr as they come.
+func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer, f *inputFlags, opts ingest.Options) (
+	entries []report.Entry, files []report.Input, failed, total int, err error) {
+	out, err := stream(ctx, args, stdin, stderr, f, opts, sink{
+		add: func(_ int, e report.Entry) error {
+			entries = append(entries, e)
+			return nil
+		},
+		replace: func(pos int, e report.Entry) error {
+			entries[pos] = e
+			return nil
+		},
+	})
+	return entries, out.files, out.failed, out.total, err
+}
+
+// briefs keeps the Briefs of a stream's incidents, and their whole
+// entries too when keep is set (the HTML page prints their evidence).
+type briefs struct {
+	z       *metrics.Briefer
+	list    []metrics.Brief
+	keep    bool
+	entries []report.Entry
+}
+
+func newBriefs(keep bool) *briefs { return &briefs{z: metrics.NewBriefer(), keep: keep} }
+
+func (b *briefs) add(_ int, e report.Entry) {
+	b.list = append(b.list, b.z.Brief(e.Analysis))
+	if b.keep {
+		b.entries = append(b.entries, e)
+	}
+}
+
+func (b *briefs) replace(pos int, e report.Entry) {
+	b.list[pos] = b.z.Brief(e.Analysis)
+	if b.keep {
+		b.entries[pos] = e
+	}
+}

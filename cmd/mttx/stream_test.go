@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/mttx-dev/mttx/ingest"
+	"github.com/mttx-dev/mttx/report"
+)
+
+// TestStreamMergesAsDedup reads the examples with some of them repeated
+// (copies under other names, and one given on standard input first) and
+// checks that the stream hands on exactly what reading everything, then
+// ingest.Dedup, then analysing gives: the same incidents, merged the same
+// way, in the same order. The merged ones are read again from their files
+// (or kept, for standard input), not held from the start.
+func TestStreamMergesAsDedup(t *testing.T) {
+	examples, _ := filepath.Glob("../../testdata/examples/*")
+	if len(examples) < 20 {
+		t.Fatal("want the example reports of testdata/examples")
+	}
+	dir := t.TempDir()
+	var copies []string
+	for i, src := range examples {
+		if i%4 != 0 {
+			continue
+		}
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := filepath.Join(dir, "again-"+filepath.Base(src))
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		copies = append(copies, dst)
+	}
+	stdinFile := examples[1]
+	stdinData, err := os.ReadFile(stdinFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := append(append([]string{ingest.Stdin}, examples...), copies...)
+
+	f := inputFlags{jobs: 2, warnings: true}
+	opts, err := f.options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	got, _, failed, _, err := inputs(context.Background(), paths, bytes.NewReader(stdinData), &stderr, &f, opts)
+	if err != nil || failed > 0 {
+		t.Fatalf("%d inputs failed, %v: %s", failed, err, stderr.String())
+	}
+
+	var incs []ingest.Incident
+	dets := map[ingest.Source]ingest.Detection{}
+	err = ingest.ReadAll(context.Background(), paths, bytes.NewReader(stdinData), opts, 1, func(r ingest.FileResult) error {
+		for _, inc := range r.Incidents {
+			dets[inc.Source] = r.Detection
+			incs = append(incs, inc)
+		}
+		return r.Err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []report.Entry
+	for _, inc := range ingest.Dedup(incs) {
+		want = append(want, report.NewEntry(inc, dets[inc.Source], f.tax))
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d incidents; want %d", len(got), len(want))
+	}
+	merged := 0
+	for i := range want {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("incident %d (%s) differs from Dedup's", i, want[i].Incident.Source.Path)
+		}
+		if len(want[i].Incident.Sources) > 1 {
+			merged++
+		}
+	}
+	if merged < len(copies) {
+		t.Errorf("%d merged incidents; want at least %d", merged, len(copies))
+	}
+	if n := strings.Count(stderr.String(), "was also read from"); n != merged {
+		t.Errorf("--warnings printed %d merges; want %d:\n%s", n, merged, stderr.String())
+	}
+}
