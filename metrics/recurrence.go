@@ -254,13 +254,27 @@ func (qs quarters) counts(perQ []int) []Count {
 
 // repeats finds incidents that repeat an earlier one of the same
 // organisation, component and factor within window. Incidents that name
-// no component repeat on the organisation and factor alone.
+// no component repeat on the organisation and factor alone. Repeats are
+// found and sorted as indexes (a few bytes each) and written out once,
+// at their final number: a million incidents can hold a million repeats.
 func repeats(bs []Brief, window time.Duration) []Repeat {
 	type key struct {
 		org, comp string
 		f         Factor
 	}
-	groups := map[key][]int32{}
+	index := map[key]int32{}
+	var keys []key
+	var members [][]int32 // per key, the incidents in input order
+	add := func(k key, i int) {
+		g, ok := index[k]
+		if !ok {
+			g = int32(len(keys))
+			index[k] = g
+			keys = append(keys, k)
+			members = append(members, nil)
+		}
+		members[g] = append(members[g], int32(i))
+	}
 	for i := range bs {
 		b := &bs[i]
 		if b.flags&hasWhen == 0 {
@@ -273,42 +287,59 @@ func repeats(bs []Brief, window time.Duration) []Repeat {
 				continue
 			}
 			if len(cs) == 0 {
-				k := key{org, "", f}
-				groups[k] = append(groups[k], int32(i))
+				add(key{org, "", f}, i)
 			}
 			for j, c := range cs {
 				if !hasComponent(cs[:j], c.Name) {
-					k := key{org, c.Name, f}
-					groups[k] = append(groups[k], int32(i))
+					add(key{org, c.Name, f}, i)
 				}
 			}
 		}
 	}
-	var out []Repeat
-	for k, members := range groups {
-		slices.SortStableFunc(members, func(x, y int32) int { return cmp.Compare(bs[x].when, bs[y].when) })
-		for j := 1; j < len(members); j++ {
-			prev, cur := &bs[members[j-1]], &bs[members[j]]
-			first, _ := prev.at()
-			then, _ := cur.at()
-			if gap := then.Sub(first); gap <= window {
-				out = append(out, Repeat{Org: k.org, Component: k.comp, Factor: k.f, First: ref(prev), Then: ref(cur), Gap: gap})
+	type found struct{ key, first, then int32 }
+	var fs []found
+	for g, ms := range members {
+		slices.SortStableFunc(ms, func(x, y int32) int { return cmp.Compare(bs[x].when, bs[y].when) })
+		for j := 1; j < len(ms); j++ {
+			if gap(&bs[ms[j-1]], &bs[ms[j]]) <= window {
+				fs = append(fs, found{int32(g), ms[j-1], ms[j]})
 			}
 		}
 	}
-	slices.SortFunc(out, func(x, y Repeat) int {
-		if c := x.Then.When.Compare(y.Then.When); c != 0 {
+	slices.SortFunc(fs, func(x, y found) int {
+		if c := cmp.Compare(bs[x.then].when, bs[y.then].when); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(x.Org, y.Org); c != 0 {
+		kx, ky := &keys[x.key], &keys[y.key]
+		if c := cmp.Compare(kx.org, ky.org); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(x.Component, y.Component); c != 0 {
+		if c := cmp.Compare(kx.comp, ky.comp); c != 0 {
 			return c
 		}
-		return cmp.Compare(x.Factor, y.Factor)
+		if c := cmp.Compare(kx.f, ky.f); c != 0 {
+			return c
+		}
+		// The same repeat time in one group: input order, so that the
+		// same incidents give the same list.
+		return cmp.Or(cmp.Compare(x.then, y.then), cmp.Compare(x.first, y.first))
 	})
+	if len(fs) == 0 {
+		return nil
+	}
+	out := make([]Repeat, len(fs))
+	for j, r := range fs {
+		k, first, then := &keys[r.key], &bs[r.first], &bs[r.then]
+		out[j] = Repeat{Org: k.org, Component: k.comp, Factor: k.f, First: ref(first), Then: ref(then), Gap: gap(first, then)}
+	}
 	return out
+}
+
+// gap is the time from a's date to b's; both are dated.
+func gap(a, b *Brief) time.Duration {
+	ta, _ := a.at()
+	tb, _ := b.at()
+	return tb.Sub(ta)
 }
 
 // ref names a dated incident.
