@@ -90,11 +90,27 @@ func (b Brief) ImpactTime() *time.Duration {
 // When is the time the incident is placed at for grouping and filtering
 // (see Analysis.When); nil when the report gives none.
 func (b Brief) When() *time.Time {
-	if b.flags&hasWhen == 0 {
-		return nil
+	if t, ok := b.at(); ok {
+		return &t
 	}
-	t := time.Unix(0, b.when).UTC()
-	return &t
+	return nil
+}
+
+// at is When without a pointer, for the loops that visit every incident
+// of a review: a pointer would be an allocation per incident per loop.
+func (b *Brief) at() (time.Time, bool) {
+	if b.flags&hasWhen == 0 {
+		return time.Time{}, false
+	}
+	return time.Unix(0, b.when).UTC(), true
+}
+
+// impactTime is ImpactTime without a pointer.
+func (b *Brief) impactTime() (time.Duration, bool) {
+	if d, ok := b.spans.get(Impact); ok {
+		return d, true
+	}
+	return b.spans.get(TTR)
 }
 
 // Start is the start of impact, nil when unknown.

@@ -1,8 +1,10 @@
 package metrics
 
 import (
+	"cmp"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 	"unsafe"
@@ -56,6 +58,12 @@ func TestBriefAgrees(t *testing.T) {
 		if !sameDuration(b.ImpactTime(), res.ImpactTime()) {
 			t.Errorf("%s: impact time %v; want %v", name, b.ImpactTime(), res.ImpactTime())
 		}
+		if at, ok := b.at(); ok != (a.When() != nil) || (ok && !at.Equal(*a.When())) {
+			t.Errorf("%s: at() = %v, %v; want %v", name, at, ok, a.When())
+		}
+		if d, ok := b.impactTime(); ok != (res.ImpactTime() != nil) || (ok && d != *res.ImpactTime()) {
+			t.Errorf("%s: impactTime() = %v, %v; want %v", name, d, ok, res.ImpactTime())
+		}
 		if !slices.Equal(b.Components(), inc.Components) || !slices.Equal(b.Factors(), a.Factors.Names()) {
 			t.Errorf("%s: components %v factors %v; want %v %v", name, b.Components(), b.Factors(), inc.Components, a.Factors.Names())
 		}
@@ -95,3 +103,51 @@ func sameDuration(a, b *time.Duration) bool {
 
 // unsafeData is the address of a string's bytes.
 func unsafeData(s string) *byte { return unsafe.StringData(s) }
+
+// TestLabelerCaches checks that a period label formatted once and reused
+// is the label of every time in the period, across year and ISO week
+// boundaries.
+func TestLabelerCaches(t *testing.T) {
+	l := newLabeler()
+	start := time.Date(2019, 12, 20, 0, 0, 0, 0, time.UTC)
+	for h := 0; h < 24*800; h += 7 {
+		tm := start.Add(time.Duration(h) * time.Hour)
+		b := Brief{flags: hasWhen, when: tm.UnixNano()}
+		for _, k := range []Key{KeyQuarter, KeyMonth, KeyWeek} {
+			if got, want := l.appendValues(nil, k, &b), periodLabel(k, tm); len(got) != 1 || got[0] != want {
+				t.Fatalf("%v of %v: %v; want %s", k, tm, got, want)
+			}
+		}
+	}
+}
+
+// TestWorstIsStableTopN checks that the worst incidents kept as they come
+// are the first n of a stable sort of all of them, ties included.
+func TestWorstIsStableTopN(t *testing.T) {
+	var bs []Brief
+	for i := range 200 {
+		b := Brief{ID: strconv.Itoa(i), flags: hasWhen, when: int64(i*7919%13) * int64(time.Hour)}
+		b.spans.v[TTR] = time.Duration(i*31%9) * time.Minute
+		b.spans.known = 1 << TTR
+		bs = append(bs, b)
+	}
+	members := make([]int32, len(bs))
+	for i := range members {
+		members[i] = int32(i)
+	}
+	all := slices.Clone(members)
+	slices.SortStableFunc(all, func(x, y int32) int {
+		dx, _ := bs[x].impactTime()
+		dy, _ := bs[y].impactTime()
+		return cmp.Or(cmp.Compare(dy, dx), cmp.Compare(bs[x].when, bs[y].when))
+	})
+	for _, n := range []int{0, 1, 3, 17, 500} {
+		var w worst
+		for _, i := range members {
+			w.add(bs, i, n)
+		}
+		if want := all[:min(n, len(all))]; !slices.Equal(w.top, want) {
+			t.Errorf("n=%d: kept %v; want %v", n, w.top, want)
+		}
+	}
+}

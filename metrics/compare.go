@@ -54,8 +54,8 @@ func ParsePeriod(s string) (Period, error) {
 // holds an incident and the one before it: what "last-quarter" compares.
 // It is relative to the data, not to today, so that the same incidents
 // give the same report whenever it runs.
-func LastPeriods(as []Analysis, months bool) (prev, last Period, ok bool) {
-	_, latest, ok := DateRange(as)
+func LastPeriods(bs []Brief, months bool) (prev, last Period, ok bool) {
+	_, latest, ok := DateRange(bs)
 	if !ok {
 		return Period{}, Period{}, false
 	}
@@ -133,20 +133,21 @@ type Comparison struct {
 // the two medians do not overlap; with fewer than MinComparable values on
 // either side it is too small to compare. A review must not celebrate
 // noise.
-func Compare(as []Analysis, a, b Period) Comparison {
-	var ra, rb []Result
-	for _, x := range as {
-		t := x.When()
+func Compare(bs []Brief, a, b Period) Comparison {
+	var ma, mb []int32
+	for i := range bs {
+		t, ok := bs[i].at()
 		switch {
-		case t == nil:
-		case a.Contains(*t):
-			ra = append(ra, x.Result)
-		case b.Contains(*t):
-			rb = append(rb, x.Result)
+		case !ok:
+		case a.Contains(t):
+			ma = append(ma, int32(i))
+		case b.Contains(t):
+			mb = append(mb, int32(i))
 		}
 	}
-	c := Comparison{A: a, B: b, Count: compareCounts(len(ra), len(rb), a, b)}
-	da, db := Distributions(ra), Distributions(rb)
+	c := Comparison{A: a, B: b, Count: compareCounts(len(ma), len(mb), a, b)}
+	var buf []float64
+	da, db := distributionsOf(bs, ma, &buf), distributionsOf(bs, mb, &buf)
 	for i := range da {
 		c.Metrics = append(c.Metrics, CompareDistributions(da[i], db[i]))
 	}

@@ -106,46 +106,99 @@ const (
 // Values returns the groups an incident belongs to under key k: one for
 // most keys, one per component or factor (an incident with two factors
 // counts in both groups).
-func (k Key) Values(a Analysis) []string {
+func (k Key) Values(b Brief) []string {
+	var l *labeler
+	return l.appendValues(nil, k, &b)
+}
+
+// labeler gives the values of incidents under keys, formatting the label
+// of each period once: a million incidents over eight quarters make eight
+// labels, not a million. A nil labeler formats every time.
+type labeler struct {
+	labels map[periodNum]string
+}
+
+// periodNum numbers a quarter, month or week of key k.
+type periodNum struct {
+	k Key
+	n int
+}
+
+func newLabeler() *labeler { return &labeler{labels: map[periodNum]string{}} }
+
+// appendValues appends the values of b under k to dst (Key.Values).
+func (l *labeler) appendValues(dst []string, k Key, b *Brief) []string {
 	switch k {
 	case KeyQuarter, KeyMonth, KeyWeek:
-		t := a.When()
-		if t == nil {
-			return []string{Undated}
+		t, ok := b.at()
+		if !ok {
+			return append(dst, Undated)
 		}
-		return []string{periodLabel(k, *t)}
+		return append(dst, l.period(k, t))
 	case KeyOrg:
-		if o := strings.TrimSpace(a.Incident.Organization); o != "" {
-			return []string{o}
+		if o := strings.TrimSpace(b.Org); o != "" {
+			return append(dst, o)
 		}
-		return []string{NoValue}
+		return append(dst, NoValue)
 	case KeyImpact:
-		return []string{a.Incident.Impact.String()}
+		return append(dst, b.Impact.String())
 	case KeyComponent:
-		var out []string
-		for _, c := range a.Incident.Components {
-			if !slices.Contains(out, c.Name) {
-				out = append(out, c.Name)
+		start := len(dst)
+		for _, c := range b.Components() {
+			if !slices.Contains(dst[start:], c.Name) {
+				dst = append(dst, c.Name)
 			}
 		}
-		if len(out) == 0 {
-			return []string{NoComponent}
+		if len(dst) == start {
+			return append(dst, NoComponent)
 		}
-		return out
+		return dst
 	case KeyFormat:
-		return []string{a.Incident.Format.String()}
+		return append(dst, b.Format.String())
 	case KeyFactor:
-		names := a.Factors.Names()
-		if len(names) == 0 {
-			return []string{NoFactor}
+		fs := b.Factors()
+		if len(fs) == 0 {
+			return append(dst, NoFactor)
 		}
-		out := make([]string, len(names))
-		for i, n := range names {
-			out[i] = string(n)
+		for _, f := range fs {
+			dst = append(dst, string(f))
 		}
-		return out
+		return dst
 	}
-	return []string{NoValue}
+	return append(dst, NoValue)
+}
+
+// period is periodLabel(k, t), formatted once per period.
+func (l *labeler) period(k Key, t time.Time) string {
+	if l == nil {
+		return periodLabel(k, t)
+	}
+	t = t.UTC()
+	var n int
+	switch k {
+	case KeyQuarter:
+		n = quarterNum(t)
+	case KeyMonth:
+		y, m, _ := t.Date()
+		n = y*12 + int(m) - 1
+	default:
+		y, w := t.ISOWeek()
+		n = y*54 + w
+	}
+	p := periodNum{k, n}
+	s, ok := l.labels[p]
+	if !ok {
+		s = periodLabel(k, t)
+		l.labels[p] = s
+	}
+	return s
+}
+
+// quarterNum numbers quarters one after the other: quarterNum of the
+// quarter after t's is quarterNum(t)+1.
+func quarterNum(t time.Time) int {
+	y, m, _ := t.UTC().Date()
+	return y*4 + (int(m)-1)/3
 }
 
 // periodLabel names the quarter ("2024Q1"), month ("2024-03") or ISO week
@@ -165,28 +218,32 @@ func periodLabel(k Key, t time.Time) string {
 
 // DateRange returns the dates (When) of the first and the last dated
 // incident; ok is false when none is dated.
-func DateRange(as []Analysis) (first, last time.Time, ok bool) {
-	for _, a := range as {
-		t := a.When()
-		if t == nil {
+func DateRange(bs []Brief) (first, last time.Time, ok bool) {
+	var lo, hi int64
+	for i := range bs {
+		b := &bs[i]
+		if b.flags&hasWhen == 0 {
 			continue
 		}
-		if !ok || t.Before(first) {
-			first = *t
+		if !ok || b.when < lo {
+			lo = b.when
 		}
-		if !ok || t.After(last) {
-			last = *t
+		if !ok || b.when > hi {
+			hi = b.when
 		}
 		ok = true
 	}
-	return first, last, ok
+	if !ok {
+		return time.Time{}, time.Time{}, false
+	}
+	return time.Unix(0, lo).UTC(), time.Unix(0, hi).UTC(), true
 }
 
 // Periods lists every quarter, month or week (k) from the first dated
 // incident's to the last's, those without incidents included, so that a
 // trend shows its gaps.
-func Periods(as []Analysis, k Key) []string {
-	first, last, ok := DateRange(as)
+func Periods(bs []Brief, k Key) []string {
+	first, last, ok := DateRange(bs)
 	if !ok {
 		return nil
 	}
@@ -261,61 +318,91 @@ type Group struct {
 	Values        []string
 	Incidents     int
 	Distributions []Distribution
-	members       []int
 }
 
 // GroupBy groups incidents by one or more keys and describes every metric
 // in every group. Groups come in key order (see compareValues); an
 // incident with several components or factors is in each of their groups.
-func GroupBy(as []Analysis, keys []Key) []Group {
-	byValues := map[string]*Group{}
-	var groups []*Group
-	for i, a := range as {
-		for _, vals := range combinations(keys, a) {
-			id := strings.Join(vals, "\x00")
-			g := byValues[id]
-			if g == nil {
-				g = &Group{Values: vals}
-				byValues[id] = g
-				groups = append(groups, g)
-			}
-			g.members = append(g.members, i)
-		}
+// It keeps an index per incident and group, and formats each period's
+// label once: nothing is allocated per incident but the index.
+func GroupBy(bs []Brief, keys []Key) []Group {
+	gr := newGrouper(keys)
+	for i := range bs {
+		gr.add(int32(i), &bs[i])
 	}
-	slices.SortFunc(groups, func(x, y *Group) int {
+	slices.SortFunc(gr.groups, func(x, y *grouped) int {
 		for i, k := range keys {
-			if c := compareValues(k, x.Values[i], y.Values[i]); c != 0 {
+			if c := compareValues(k, x.values[i], y.values[i]); c != 0 {
 				return c
 			}
 		}
 		return 0
 	})
-	out := make([]Group, len(groups))
-	for i, g := range groups {
-		results := make([]Result, len(g.members))
-		for j, m := range g.members {
-			results[j] = as[m].Result
-		}
-		g.Incidents = len(g.members)
-		g.Distributions = Distributions(results)
-		out[i] = *g
+	out := make([]Group, len(gr.groups))
+	var buf []float64
+	for i, g := range gr.groups {
+		out[i] = Group{Values: g.values, Incidents: len(g.members), Distributions: distributionsOf(bs, g.members, &buf)}
 	}
 	return out
 }
 
-// combinations lists every tuple of values an incident takes under keys.
-func combinations(keys []Key, a Analysis) [][]string {
-	out := [][]string{nil}
-	for _, k := range keys {
-		var next [][]string
-		for _, prefix := range out {
-			for _, v := range k.Values(a) {
-				next = append(next, append(slices.Clone(prefix), v))
-			}
-		}
-		out = next
+// grouper puts incidents in the groups of every combination of values
+// they take under its keys.
+type grouper struct {
+	keys   []Key
+	labels *labeler
+	index  map[string]*grouped // by the values joined with NUL
+	groups []*grouped          // in order of appearance
+	vals   [][]string          // the values of the incident being added, per key
+	tuple  []string            // one combination of them
+	id     []byte
+}
+
+type grouped struct {
+	values  []string
+	members []int32
+}
+
+func newGrouper(keys []Key) *grouper {
+	return &grouper{keys: keys, labels: newLabeler(), index: map[string]*grouped{},
+		vals: make([][]string, len(keys)), tuple: make([]string, len(keys))}
+}
+
+// add puts incident i in every group it belongs to.
+func (gr *grouper) add(i int32, b *Brief) {
+	for k, key := range gr.keys {
+		gr.vals[k] = gr.labels.appendValues(gr.vals[k][:0], key, b)
 	}
-	return out
+	gr.combine(i, 0)
+}
+
+// combine sets the values of keys k onwards in every combination, the
+// first key's values varying slowest, and adds i to each group.
+func (gr *grouper) combine(i int32, k int) {
+	if k < len(gr.keys) {
+		for _, v := range gr.vals[k] {
+			gr.tuple[k] = v
+			gr.combine(i, k+1)
+		}
+		return
+	}
+	gr.id = gr.id[:0]
+	for j, v := range gr.tuple {
+		if j > 0 {
+			gr.id = append(gr.id, 0)
+		}
+		gr.id = append(gr.id, v...)
+	}
+	g := gr.index[string(gr.id)] // no allocation for the lookup
+	if g == nil {
+		g = &grouped{}
+		if len(gr.tuple) > 0 {
+			g.values = slices.Clone(gr.tuple)
+		}
+		gr.index[string(gr.id)] = g
+		gr.groups = append(gr.groups, g)
+	}
+	g.members = append(g.members, i)
 }
 
 // Filter selects the incidents a report covers. The zero Filter keeps
@@ -346,16 +433,17 @@ const (
 	ExcludedNoMatch
 )
 
-// Check returns whether f keeps a, and if not, why.
-func (f Filter) Check(a Analysis) Exclusion {
+// Check returns whether f keeps b, and if not, why.
+func (f Filter) Check(b Brief) Exclusion {
+	t, dated := b.at()
 	switch {
-	case !f.IncludeMaintenance && a.IsMaintenance():
+	case !f.IncludeMaintenance && b.IsMaintenance():
 		return ExcludedMaintenance
-	case (f.Since != nil || f.Until != nil) && a.When() == nil:
+	case (f.Since != nil || f.Until != nil) && !dated:
 		return ExcludedUndated
-	case !f.inRange(a.When()):
+	case dated && !f.inRange(t):
 		return ExcludedOutOfRange
-	case !f.matches(a):
+	case !f.matches(&b):
 		return ExcludedNoMatch
 	}
 	return Included
@@ -389,32 +477,30 @@ func (c *FilterCounts) Add(x Exclusion) bool {
 }
 
 // Apply returns the incidents f keeps, in their order, and the counts.
-func (f Filter) Apply(as []Analysis) ([]Analysis, FilterCounts) {
+// bs is not modified.
+func (f Filter) Apply(bs []Brief) ([]Brief, FilterCounts) {
 	var c FilterCounts
-	var out []Analysis
-	for _, a := range as {
-		if c.Add(f.Check(a)) {
-			out = append(out, a)
+	var out []Brief
+	for _, b := range bs {
+		if c.Add(f.Check(b)) {
+			out = append(out, b)
 		}
 	}
 	return out, c
 }
 
-func (f Filter) inRange(t *time.Time) bool {
-	if t == nil {
-		return true
-	}
+func (f Filter) inRange(t time.Time) bool {
 	return (f.Since == nil || !t.Before(*f.Since)) && (f.Until == nil || t.Before(*f.Until))
 }
 
-func (f Filter) matches(a Analysis) bool {
-	if len(f.Orgs) > 0 && !containsFold(f.Orgs, a.Incident.Organization) {
+func (f Filter) matches(b *Brief) bool {
+	if len(f.Orgs) > 0 && !containsFold(f.Orgs, b.Org) {
 		return false
 	}
-	if len(f.Impacts) > 0 && !slices.Contains(f.Impacts, a.Incident.Impact) {
+	if len(f.Impacts) > 0 && !slices.Contains(f.Impacts, b.Impact) {
 		return false
 	}
-	if len(f.Components) > 0 && !slices.ContainsFunc(a.Incident.Components, func(c ingest.Component) bool {
+	if len(f.Components) > 0 && !slices.ContainsFunc(b.Components(), func(c ingest.Component) bool {
 		return containsFold(f.Components, c.Name) || (c.Group != "" && containsFold(f.Components, c.Group))
 	}) {
 		return false

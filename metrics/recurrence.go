@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/mttx-dev/mttx/ingest"
 )
 
 // Count is a value and how many incidents have it.
@@ -68,20 +70,21 @@ type Recurrence struct {
 	Window  time.Duration
 }
 
-// Recur finds what recurs in as. window bounds repeat incidents (90 days
+// Recur finds what recurs in bs. window bounds repeat incidents (90 days
 // is a common review horizon); order gives the taxonomy's factor order
 // for ties (nil: by name).
-func Recur(as []Analysis, window time.Duration, tax *Taxonomy) Recurrence {
-	rec := Recurrence{Incidents: len(as), Window: window, Quarters: quarterSpan(as)}
-	byFactor := map[Factor][]int{}
+func Recur(bs []Brief, window time.Duration, tax *Taxonomy) Recurrence {
+	qs := quarterSpan(bs)
+	rec := Recurrence{Incidents: len(bs), Window: window, Quarters: qs.labels}
+	byFactor := map[Factor][]int32{}
 	pairs := map[[2]Factor]int{}
-	for i, a := range as {
-		names := a.Factors.Names()
+	for i := range bs {
+		names := bs[i].Factors()
 		if len(names) > 0 {
 			rec.WithFactors++
 		}
 		for j, f := range names {
-			byFactor[f] = append(byFactor[f], i)
+			byFactor[f] = append(byFactor[f], int32(i))
 			for _, g := range names[j+1:] {
 				pairs[[2]Factor{f, g}]++
 			}
@@ -93,8 +96,9 @@ func Recur(as []Analysis, window time.Duration, tax *Taxonomy) Recurrence {
 		}
 		return 0
 	}
+	var buf []float64
 	for f, members := range byFactor {
-		rec.Factors = append(rec.Factors, factorStats(as, f, members, rec.Quarters))
+		rec.Factors = append(rec.Factors, factorStats(bs, f, members, qs, &buf))
 	}
 	slices.SortFunc(rec.Factors, func(x, y FactorStats) int {
 		if c := cmp.Compare(y.Incidents, x.Incidents); c != 0 {
@@ -124,7 +128,7 @@ func Recur(as []Analysis, window time.Duration, tax *Taxonomy) Recurrence {
 		}
 		return cmp.Compare(order(x.B), order(y.B))
 	})
-	rec.Repeats = repeats(as, window)
+	rec.Repeats = repeats(bs, window)
 	return rec
 }
 
@@ -143,47 +147,58 @@ func durOrZero(d *time.Duration) time.Duration {
 	return *d
 }
 
-func factorStats(as []Analysis, f Factor, members []int, quarters []string) FactorStats {
+// factorStats describes factor f over its incidents (members of bs),
+// with buf for their times to resolve.
+func factorStats(bs []Brief, f Factor, members []int32, qs quarters, buf *[]float64) FactorStats {
 	fs := FactorStats{Factor: f, Incidents: len(members)}
-	if len(as) > 0 {
-		fs.Share = float64(len(members)) / float64(len(as))
+	if len(bs) > 0 {
+		fs.Share = float64(len(members)) / float64(len(bs))
 	}
-	perQ := map[string]int{}
+	perQ := make([]int, len(qs.labels))
 	orgs, comps := map[string]int{}, map[string]int{}
-	var ttrs []time.Duration
+	ttrs := (*buf)[:0] // seconds, as Describe reads them
 	var total time.Duration
 	for _, i := range members {
-		a := as[i]
-		if t := a.When(); t != nil {
-			perQ[Quarter(*t)]++
+		b := &bs[i]
+		if t, ok := b.at(); ok {
+			qs.count(perQ, t)
 		}
-		if d := a.Result.Durations.Get(TTR); d != nil {
-			ttrs = append(ttrs, *d)
+		if d, ok := b.spans.get(TTR); ok {
+			ttrs = append(ttrs, d.Seconds())
 		}
-		if d := a.Result.ImpactTime(); d != nil {
-			total += *d
+		if d, ok := b.impactTime(); ok {
+			total += d
 			fs.ImpactKnown++
 		}
-		if o := strings.TrimSpace(a.Incident.Organization); o != "" {
+		if o := strings.TrimSpace(b.Org); o != "" {
 			orgs[o]++
 		}
-		seen := map[string]bool{}
-		for _, c := range a.Incident.Components {
-			if !seen[c.Name] {
-				seen[c.Name] = true
+		cs := b.Components()
+		for j, c := range cs {
+			if !hasComponent(cs[:j], c.Name) {
 				comps[c.Name]++
 			}
 		}
 	}
-	for _, q := range quarters {
-		fs.PerQuarter = append(fs.PerQuarter, Count{Value: q, Incidents: perQ[q]})
-	}
-	fs.TTR = Describe(TTR, len(members), ttrs)
+	*buf = ttrs
+	fs.PerQuarter = qs.counts(perQ)
+	fs.TTR = describeSeconds(TTR, len(members), ttrs)
 	if fs.ImpactKnown > 0 {
 		fs.ImpactTotal = &total
 	}
 	fs.Orgs, fs.Components = recurring(orgs), recurring(comps)
 	return fs
+}
+
+// hasComponent reports whether cs names a component name: how an
+// incident's components are counted once each without a set per incident.
+func hasComponent(cs []ingest.Component, name string) bool {
+	for _, c := range cs {
+		if c.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // recurring lists the values counted twice or more, the most first.
@@ -203,67 +218,132 @@ func recurring(counts map[string]int) []Count {
 	return out
 }
 
-// quarterSpan lists every quarter from the first dated incident's to the
-// last's, so that a trend shows the quarters with none.
-func quarterSpan(as []Analysis) []string { return Periods(as, KeyQuarter) }
+// quarters are the quarters of the data, from the first dated
+// incident's to the last's, so that a trend shows the quarters with none;
+// first numbers the first (quarterNum), so that an incident's quarter is
+// found without formatting its label.
+type quarters struct {
+	labels []string
+	first  int
+}
+
+func quarterSpan(bs []Brief) quarters {
+	qs := quarters{labels: Periods(bs, KeyQuarter)}
+	if first, _, ok := DateRange(bs); ok {
+		qs.first = quarterNum(first)
+	}
+	return qs
+}
+
+// count adds one to the count of t's quarter in perQ (one count per
+// quarter).
+func (qs quarters) count(perQ []int, t time.Time) {
+	if i := quarterNum(t) - qs.first; i >= 0 && i < len(perQ) {
+		perQ[i]++
+	}
+}
+
+// counts pairs the counts of perQ with their quarters.
+func (qs quarters) counts(perQ []int) []Count {
+	var out []Count
+	for i, q := range qs.labels {
+		out = append(out, Count{Value: q, Incidents: perQ[i]})
+	}
+	return out
+}
 
 // repeats finds incidents that repeat an earlier one of the same
 // organisation, component and factor within window. Incidents that name
-// no component repeat on the organisation and factor alone.
-func repeats(as []Analysis, window time.Duration) []Repeat {
+// no component repeat on the organisation and factor alone. Repeats are
+// found and sorted as indexes (a few bytes each) and written out once,
+// at their final number: a million incidents can hold a million repeats.
+func repeats(bs []Brief, window time.Duration) []Repeat {
 	type key struct {
 		org, comp string
 		f         Factor
 	}
-	groups := map[key][]int{}
-	for i, a := range as {
-		if a.When() == nil {
+	index := map[key]int32{}
+	var keys []key
+	var members [][]int32 // per key, the incidents in input order
+	add := func(k key, i int) {
+		g, ok := index[k]
+		if !ok {
+			g = int32(len(keys))
+			index[k] = g
+			keys = append(keys, k)
+			members = append(members, nil)
+		}
+		members[g] = append(members[g], int32(i))
+	}
+	for i := range bs {
+		b := &bs[i]
+		if b.flags&hasWhen == 0 {
 			continue
 		}
-		org := strings.TrimSpace(a.Incident.Organization)
-		comps := map[string]bool{}
-		for _, c := range a.Incident.Components {
-			comps[c.Name] = true
-		}
-		if len(comps) == 0 {
-			comps[""] = true
-		}
-		for _, f := range a.Factors.Names() {
+		org := strings.TrimSpace(b.Org)
+		cs := b.Components()
+		for _, f := range b.Factors() {
 			if f == Unknown {
 				continue
 			}
-			for c := range comps {
-				k := key{org, c, f}
-				groups[k] = append(groups[k], i)
+			if len(cs) == 0 {
+				add(key{org, "", f}, i)
+			}
+			for j, c := range cs {
+				if !hasComponent(cs[:j], c.Name) {
+					add(key{org, c.Name, f}, i)
+				}
 			}
 		}
 	}
-	var out []Repeat
-	for k, members := range groups {
-		slices.SortStableFunc(members, func(x, y int) int { return as[x].When().Compare(*as[y].When()) })
-		for j := 1; j < len(members); j++ {
-			prev, cur := as[members[j-1]], as[members[j]]
-			gap := cur.When().Sub(*prev.When())
-			if gap <= window {
-				out = append(out, Repeat{Org: k.org, Component: k.comp, Factor: k.f, First: ref(prev), Then: ref(cur), Gap: gap})
+	type found struct{ key, first, then int32 }
+	var fs []found
+	for g, ms := range members {
+		slices.SortStableFunc(ms, func(x, y int32) int { return cmp.Compare(bs[x].when, bs[y].when) })
+		for j := 1; j < len(ms); j++ {
+			if gap(&bs[ms[j-1]], &bs[ms[j]]) <= window {
+				fs = append(fs, found{int32(g), ms[j-1], ms[j]})
 			}
 		}
 	}
-	slices.SortFunc(out, func(x, y Repeat) int {
-		if c := x.Then.When.Compare(y.Then.When); c != 0 {
+	slices.SortFunc(fs, func(x, y found) int {
+		if c := cmp.Compare(bs[x.then].when, bs[y.then].when); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(x.Org, y.Org); c != 0 {
+		kx, ky := &keys[x.key], &keys[y.key]
+		if c := cmp.Compare(kx.org, ky.org); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(x.Component, y.Component); c != 0 {
+		if c := cmp.Compare(kx.comp, ky.comp); c != 0 {
 			return c
 		}
-		return cmp.Compare(x.Factor, y.Factor)
+		if c := cmp.Compare(kx.f, ky.f); c != 0 {
+			return c
+		}
+		// The same repeat time in one group: input order, so that the
+		// same incidents give the same list.
+		return cmp.Or(cmp.Compare(x.then, y.then), cmp.Compare(x.first, y.first))
 	})
+	if len(fs) == 0 {
+		return nil
+	}
+	out := make([]Repeat, len(fs))
+	for j, r := range fs {
+		k, first, then := &keys[r.key], &bs[r.first], &bs[r.then]
+		out[j] = Repeat{Org: k.org, Component: k.comp, Factor: k.f, First: ref(first), Then: ref(then), Gap: gap(first, then)}
+	}
 	return out
 }
 
-func ref(a Analysis) Ref {
-	return Ref{ID: a.Incident.ID, Title: a.Incident.Title, Source: a.Incident.Source.Path, When: *a.When()}
+// gap is the time from a's date to b's; both are dated.
+func gap(a, b *Brief) time.Duration {
+	ta, _ := a.at()
+	tb, _ := b.at()
+	return tb.Sub(ta)
+}
+
+// ref names a dated incident.
+func ref(b *Brief) Ref {
+	t, _ := b.at()
+	return Ref{ID: b.ID, Title: b.Title, Source: b.Source, When: t}
 }

@@ -1,7 +1,6 @@
 package metrics
 
 import (
-	"cmp"
 	"slices"
 	"time"
 )
@@ -51,67 +50,113 @@ type Worst struct {
 // ReliabilityBy summarises incidents per organisation or per component
 // (key KeyOrg or KeyComponent; any key works), keeping the n worst
 // incidents of each. Entries come in key order.
-func ReliabilityBy(as []Analysis, key Key, n int) []Reliability {
-	quarters := quarterSpan(as)
-	members := map[string][]int{}
-	var values []string
-	for i, a := range as {
-		for _, v := range key.Values(a) {
+func ReliabilityBy(bs []Brief, key Key, n int) []Reliability {
+	qs := quarterSpan(bs)
+	members := map[string][]int32{}
+	var values, vals []string
+	labels := newLabeler()
+	for i := range bs {
+		vals = labels.appendValues(vals[:0], key, &bs[i])
+		for _, v := range vals {
 			if _, ok := members[v]; !ok {
 				values = append(values, v)
 			}
-			members[v] = append(members[v], i)
+			members[v] = append(members[v], int32(i))
 		}
 	}
 	slices.SortFunc(values, func(a, b string) int { return compareValues(key, a, b) })
 	out := make([]Reliability, 0, len(values))
+	var buf []float64
 	for _, v := range values {
-		out = append(out, reliability(as, key, v, members[v], quarters, n))
+		out = append(out, reliability(bs, key, v, members[v], qs, n, &buf))
 	}
 	return out
 }
 
-func reliability(as []Analysis, key Key, value string, members []int, quarters []string, n int) Reliability {
+// reliability summarises the incidents of one value (members of bs),
+// with buf for their postmortem delays.
+func reliability(bs []Brief, key Key, value string, members []int32, qs quarters, n int, buf *[]float64) Reliability {
 	r := Reliability{Key: key, Value: value, Incidents: len(members)}
-	perQ := map[string]int{}
+	perQ := make([]int, len(qs.labels))
 	var total time.Duration
-	var delays []time.Duration
-	var worst []Worst
+	delays := (*buf)[:0] // seconds, as Describe reads them
+	var top worst
 	for _, i := range members {
-		a := as[i]
-		if t := a.When(); t != nil {
-			perQ[Quarter(*t)]++
+		b := &bs[i]
+		t, dated := b.at()
+		if dated {
+			qs.count(perQ, t)
 		}
-		if d := a.Result.ImpactTime(); d != nil {
-			total += *d
+		if d, ok := b.impactTime(); ok {
+			total += d
 			r.ImpactKnown++
-			if a.When() != nil {
-				worst = append(worst, Worst{Ref: ref(a), ImpactTime: *d})
+			if dated {
+				top.add(bs, i, n)
 			}
 		}
-		if a.Result.Milestones.Resolved.Known() {
+		if b.Resolved() {
 			r.Resolved++
-			if a.Incident.Postmortem != nil || a.Result.Milestones.Postmortem.Known() {
+			if b.HasPostmortem() {
 				r.WithPostmortem++
 			}
 		}
-		if d := a.Result.Durations.Get(PostmortemDelay); d != nil {
-			delays = append(delays, *d)
+		if d, ok := b.spans.get(PostmortemDelay); ok {
+			delays = append(delays, d.Seconds())
 		}
 	}
-	for _, q := range quarters {
-		r.PerQuarter = append(r.PerQuarter, Count{Value: q, Incidents: perQ[q]})
-	}
+	*buf = delays
+	r.PerQuarter = qs.counts(perQ)
 	if r.ImpactKnown > 0 {
 		r.ImpactTotal = &total
 	}
-	slices.SortStableFunc(worst, func(a, b Worst) int {
-		if c := cmp.Compare(b.ImpactTime, a.ImpactTime); c != 0 {
-			return c
-		}
-		return a.When.Compare(b.When)
-	})
-	r.Worst = worst[:min(n, len(worst))]
-	r.PostmortemDelay = Describe(PostmortemDelay, len(members), delays)
+	r.Worst = top.list(bs)
+	r.PostmortemDelay = describeSeconds(PostmortemDelay, len(members), delays)
 	return r
+}
+
+// worst keeps the n dated incidents with the longest impact time, longest
+// first (ties: the earliest first, then the first seen), as a stable sort
+// of all of them would, without holding all of them.
+type worst struct {
+	top  []int32
+	seen int // incidents offered
+}
+
+func (w *worst) add(bs []Brief, i int32, n int) {
+	w.seen++
+	p := len(w.top)
+	for p > 0 && worse(&bs[i], &bs[w.top[p-1]]) {
+		p--
+	}
+	if p >= n {
+		return
+	}
+	w.top = slices.Insert(w.top, p, i)
+	if len(w.top) > n {
+		w.top = w.top[:n]
+	}
+}
+
+// worse reports whether a ranks strictly before b: a longer impact time,
+// or the same and earlier. Both are dated and have an impact time.
+func worse(a, b *Brief) bool {
+	da, _ := a.impactTime()
+	db, _ := b.impactTime()
+	if da != db {
+		return da > db
+	}
+	return a.when < b.when
+}
+
+// list is the incidents kept, as Worst; nil when none was offered.
+func (w *worst) list(bs []Brief) []Worst {
+	if w.seen == 0 {
+		return nil
+	}
+	out := make([]Worst, len(w.top))
+	for j, i := range w.top {
+		d, _ := bs[i].impactTime()
+		out[j] = Worst{Ref: ref(&bs[i]), ImpactTime: d}
+	}
+	return out
 }

@@ -31,6 +31,9 @@ func an(org string, start time.Time, ttrMin int, comps []string, factors ...Fact
 	return a
 }
 
+// brief reduces one analysis.
+func brief(a Analysis) Brief { return NewBriefer().Brief(a) }
+
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 12, 0, 0, 0, time.UTC) }
 
 func TestKeysAndPeriods(t *testing.T) {
@@ -44,13 +47,13 @@ func TestKeysAndPeriods(t *testing.T) {
 		{KeyFactor, []string{"deploy", "dns"}},
 	}
 	for _, tt := range tests {
-		if got := tt.key.Values(a); !slices.Equal(got, tt.want) {
+		if got := tt.key.Values(brief(a)); !slices.Equal(got, tt.want) {
 			t.Errorf("%v values = %v; want %v", tt.key, got, tt.want)
 		}
 	}
 	none := Analysis{}
 	for k, want := range map[Key]string{KeyQuarter: Undated, KeyOrg: NoValue, KeyComponent: NoComponent, KeyFactor: NoFactor} {
-		if got := k.Values(none); len(got) != 1 || got[0] != want {
+		if got := k.Values(brief(none)); len(got) != 1 || got[0] != want {
 			t.Errorf("%v of an empty incident = %v; want [%s]", k, got, want)
 		}
 	}
@@ -88,7 +91,7 @@ func TestGroupByTwoKeysAndMultiValued(t *testing.T) {
 		an("acme", day(2024, 1, 10), 90, nil),
 		{Incident: ingest.Incident{Organization: "Zed"}}, // undated
 	}
-	groups := GroupBy(as, []Key{KeyQuarter, KeyOrg})
+	groups := GroupBy(Briefs(as), []Key{KeyQuarter, KeyOrg})
 	var got [][]string
 	for _, g := range groups {
 		got = append(got, append(slices.Clone(g.Values), strconv.Itoa(g.Incidents)))
@@ -97,7 +100,7 @@ func TestGroupByTwoKeysAndMultiValued(t *testing.T) {
 	if !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("groups = %v; want %v (time order, names without case, undated last)", got, want)
 	}
-	byFactor := GroupBy(as, []Key{KeyFactor})
+	byFactor := GroupBy(Briefs(as), []Key{KeyFactor})
 	counts := map[string]int{}
 	for _, g := range byFactor {
 		counts[g.Values[0]] = g.Incidents
@@ -135,7 +138,7 @@ func TestFilter(t *testing.T) {
 		{"impact", Filter{Impacts: []ingest.Impact{ingest.ImpactMinor}}, 1, FilterCounts{Read: 5, Kept: 1, Maintenance: 1, NotMatch: 3}},
 	}
 	for _, tt := range tests {
-		kept, c := tt.f.Apply(as)
+		kept, c := tt.f.Apply(Briefs(as))
 		if len(kept) != tt.kept || c != tt.c {
 			t.Errorf("%s: kept %d, counts %+v; want %d, %+v", tt.name, len(kept), c, tt.kept, tt.c)
 		}
@@ -167,12 +170,12 @@ func TestCompareVerdicts(t *testing.T) {
 		{"clearly slower", append(series("A", day(2024, 1, 5), 10, 20, 25, 30, 22, 28), series("A", day(2024, 4, 5), 10, 120, 130, 140, 125, 135)...), VerdictWorse},
 	}
 	for _, tt := range tests {
-		c := Compare(tt.as, q1, q2)
+		c := Compare(Briefs(tt.as), q1, q2)
 		if got := c.Metrics[TTR].Verdict; got != tt.want {
 			t.Errorf("%s: TTR verdict %v; want %v (A %+v, B %+v)", tt.name, got, tt.want, c.Metrics[TTR].A.MedianCI, c.Metrics[TTR].B.MedianCI)
 		}
 	}
-	c := Compare(append(series("A", day(2024, 1, 5), 10, 120), series("A", day(2024, 4, 5), 10, 60)...), q1, q2)
+	c := Compare(Briefs(append(series("A", day(2024, 1, 5), 10, 120), series("A", day(2024, 4, 5), 10, 60)...)), q1, q2)
 	m := c.Metrics[TTR]
 	if *m.Change != -60*time.Minute || math.Abs(*m.ChangePct+50) > 1e-9 {
 		t.Errorf("change %v (%v%%); want -1h (-50%%)", *m.Change, *m.ChangePct)
@@ -204,15 +207,15 @@ func TestCompareCounts(t *testing.T) {
 
 func TestLastPeriods(t *testing.T) {
 	as := []Analysis{an("A", day(2024, 2, 1), 10, nil), an("A", day(2024, 8, 1), 10, nil), {}}
-	prev, last, ok := LastPeriods(as, false)
+	prev, last, ok := LastPeriods(Briefs(as), false)
 	if !ok || prev.Label != "2024Q2" || last.Label != "2024Q3" {
 		t.Errorf("last quarter: %s, %s, %v; want 2024Q2, 2024Q3 (the data's latest quarter and the one before)", prev.Label, last.Label, ok)
 	}
-	prev, last, _ = LastPeriods(as, true)
+	prev, last, _ = LastPeriods(Briefs(as), true)
 	if prev.Label != "2024-07" || last.Label != "2024-08" {
 		t.Errorf("last month: %s, %s; want 2024-07, 2024-08", prev.Label, last.Label)
 	}
-	if _, _, ok := LastPeriods([]Analysis{{}}, false); ok {
+	if _, _, ok := LastPeriods(Briefs([]Analysis{{}}), false); ok {
 		t.Error("no dated incident: want ok=false")
 	}
 }
@@ -230,7 +233,7 @@ func TestRecurrence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := Recur(as, 90*24*time.Hour, tax)
+	rec := Recur(Briefs(as), 90*24*time.Hour, tax)
 	if rec.Incidents != 6 || rec.WithFactors != 5 {
 		t.Errorf("incidents %d with factors %d; want 6, 5", rec.Incidents, rec.WithFactors)
 	}
@@ -290,7 +293,7 @@ func TestReliability(t *testing.T) {
 	withPM.Result = Compute(withPM.Incident)
 	unresolved := an("Acme", day(2024, 4, 1), -1, nil)
 	as := []Analysis{withPM, an("Acme", day(2024, 2, 1), 150, nil), unresolved, an("Beta", day(2024, 5, 1), 20, nil)}
-	rs := ReliabilityBy(as, KeyOrg, 2)
+	rs := ReliabilityBy(Briefs(as), KeyOrg, 2)
 	if len(rs) != 2 || rs[0].Value != "Acme" || rs[1].Value != "Beta" {
 		t.Fatalf("reliability %v; want Acme then Beta", rs)
 	}
@@ -328,15 +331,15 @@ func TestPeriods(t *testing.T) {
 		KeyMonth:   {"2023-12", "2024-01", "2024-02"},
 	}
 	for k, w := range want {
-		if got := Periods(as, k); !slices.Equal(got, w) {
+		if got := Periods(Briefs(as), k); !slices.Equal(got, w) {
 			t.Errorf("Periods(%v) = %v; want %v", k, got, w)
 		}
 	}
-	weeks := Periods(as, KeyWeek)
+	weeks := Periods(Briefs(as), KeyWeek)
 	if len(weeks) != 10 || weeks[0] != "2023-W52" || weeks[len(weeks)-1] != "2024-W09" {
 		t.Errorf("Periods(week) = %v; want 2023-W52 … 2024-W09 (10 weeks)", weeks)
 	}
-	if got := Periods([]Analysis{{}}, KeyMonth); got != nil {
+	if got := Periods(Briefs([]Analysis{{}}), KeyMonth); got != nil {
 		t.Errorf("no dated incident: %v; want nil", got)
 	}
 }

@@ -64,18 +64,43 @@ func (d Distribution) Coverage() float64 {
 // compared with another (fewer than MinComparable).
 func (d Distribution) TooSmall() bool { return d.Known < MinComparable }
 
-// Distributions describes every metric over results, in report order.
-func Distributions(results []Result) []Distribution {
-	out := make([]Distribution, 0, numMetrics)
-	vals := make([]time.Duration, 0, len(results))
-	for _, m := range AllMetrics() {
-		vals = vals[:0]
-		for _, r := range results {
-			if d := r.Durations.Get(m); d != nil {
-				vals = append(vals, *d)
+// Distributions describes every metric over bs, in report order. It
+// holds one buffer of values, reused metric after metric.
+func Distributions(bs []Brief) []Distribution {
+	buf := make([]float64, 0, len(bs))
+	return describeEach(len(bs), &buf, func(m Metric, xs []float64) []float64 {
+		for i := range bs {
+			if d, ok := bs[i].spans.get(m); ok {
+				xs = append(xs, d.Seconds())
 			}
 		}
-		out = append(out, Describe(m, len(results), vals))
+		return xs
+	})
+}
+
+// distributionsOf is Distributions over the members of bs (indexes), in
+// buf: a grouping describes every group in the one buffer instead of
+// copying each group's incidents.
+func distributionsOf(bs []Brief, members []int32, buf *[]float64) []Distribution {
+	return describeEach(len(members), buf, func(m Metric, xs []float64) []float64 {
+		for _, i := range members {
+			if d, ok := bs[i].spans.get(m); ok {
+				xs = append(xs, d.Seconds())
+			}
+		}
+		return xs
+	})
+}
+
+// describeEach describes every metric of a set of incidents: collect
+// appends the metric's known values, in seconds, to the buffer it is
+// given (buf, emptied, and kept grown for the next call).
+func describeEach(incidents int, buf *[]float64, collect func(Metric, []float64) []float64) []Distribution {
+	out := make([]Distribution, 0, numMetrics)
+	for m := range numMetrics {
+		xs := collect(m, (*buf)[:0])
+		*buf = xs
+		out = append(out, describeSeconds(m, incidents, xs))
 	}
 	return out
 }
@@ -84,13 +109,18 @@ func Distributions(results []Result) []Distribution {
 // a set of incidents (the incidents without it counted in incidents).
 // vals is not modified.
 func Describe(m Metric, incidents int, vals []time.Duration) Distribution {
-	d := Distribution{Metric: m, Incidents: incidents, Known: len(vals)}
-	if len(vals) == 0 {
-		return d
-	}
 	xs := make([]float64, len(vals))
 	for i, v := range vals {
 		xs[i] = v.Seconds()
+	}
+	return describeSeconds(m, incidents, xs)
+}
+
+// describeSeconds is Describe of values in seconds, which it sorts in place.
+func describeSeconds(m Metric, incidents int, xs []float64) Distribution {
+	d := Distribution{Metric: m, Incidents: incidents, Known: len(xs)}
+	if len(xs) == 0 {
+		return d
 	}
 	slices.Sort(xs)
 	d.Median = seconds(Quantile(xs, 0.5))

@@ -88,12 +88,12 @@ func TestDescribeEdges(t *testing.T) {
 }
 
 func TestDistributionsCountUnknown(t *testing.T) {
-	mk := func(ttr *time.Duration) Result {
-		var r Result
-		r.Durations[TTR] = ttr
-		return r
+	mk := func(ttr *time.Duration) Analysis {
+		var a Analysis
+		a.Result.Durations[TTR] = ttr
+		return a
 	}
-	ds := Distributions([]Result{mk(dur(10)), mk(nil), mk(dur(30)), mk(dur(20)), mk(nil)})
+	ds := Distributions(Briefs([]Analysis{mk(dur(10)), mk(nil), mk(dur(30)), mk(dur(20)), mk(nil)}))
 	if len(ds) != len(AllMetrics()) {
 		t.Fatalf("%d distributions; want one per metric", len(ds))
 	}

@@ -411,44 +411,47 @@ type ThresholdResult struct {
 	Broken bool
 }
 
-// Evaluate computes the threshold's statistic on as and whether it is
+// Evaluate computes the threshold's statistic on bs and whether it is
 // broken.
-func (t Threshold) Evaluate(as []Analysis) ThresholdResult {
+func (t Threshold) Evaluate(bs []Brief) ThresholdResult {
 	r := ThresholdResult{Threshold: t}
 	for _, c := range t.Conditions {
-		r.Resolved = append(r.Resolved, resolveCondition(c, as))
+		r.Resolved = append(r.Resolved, resolveCondition(c, bs))
 	}
-	var kept []Analysis
-	for _, a := range as {
-		if matchesAll(r.Resolved, a) {
-			kept = append(kept, a)
+	m := matcher{conds: r.Resolved, labels: newLabeler()}
+	var xs []float64 // the metric's known values in seconds, as Describe reads them
+	for i := range bs {
+		b := &bs[i]
+		if !m.matchesAll(b) {
+			continue
+		}
+		r.Incidents++
+		if t.Stat == StatCount {
+			continue
+		}
+		if d, ok := b.spans.get(t.Metric); ok {
+			xs = append(xs, d.Seconds())
 		}
 	}
-	r.Incidents = len(kept)
-	r.Value = t.statistic(kept)
+	r.Value = t.statistic(r.Incidents, xs)
 	r.Broken = r.Value != nil && t.Op.holds(*r.Value, t.Value)
 	return r
 }
 
-func (t Threshold) statistic(as []Analysis) *float64 {
+// statistic is the threshold's statistic over incidents incidents, xs
+// the known values of its metric (which it sorts).
+func (t Threshold) statistic(incidents int, xs []float64) *float64 {
 	v := func(x float64) *float64 { return &x }
-	if t.Stat == StatCount {
-		return v(float64(len(as)))
-	}
-	var xs []float64 // seconds, as Describe reads them
-	for _, a := range as {
-		if d := a.Result.Durations.Get(t.Metric); d != nil {
-			xs = append(xs, d.Seconds())
-		}
-	}
 	switch t.Stat {
+	case StatCount:
+		return v(float64(incidents))
 	case StatKnown:
 		return v(float64(len(xs)))
 	case StatCoverage:
-		if len(as) == 0 {
+		if incidents == 0 {
 			return nil
 		}
-		return v(float64(len(xs)) / float64(len(as)))
+		return v(float64(len(xs)) / float64(incidents))
 	}
 	if len(xs) == 0 {
 		return nil
@@ -483,12 +486,12 @@ func (t Threshold) statistic(as []Analysis) *float64 {
 
 // resolveCondition turns "quarter=last" into the latest quarter of the
 // data (and "previous" into the one before); other values stay.
-func resolveCondition(c Condition, as []Analysis) Condition {
+func resolveCondition(c Condition, bs []Brief) Condition {
 	rel := strings.ToLower(c.Value)
 	if (rel != "last" && rel != "previous") || (c.Key != KeyQuarter && c.Key != KeyMonth && c.Key != KeyWeek) {
 		return c
 	}
-	_, latest, ok := DateRange(as)
+	_, latest, ok := DateRange(bs)
 	if !ok {
 		return Condition{Key: c.Key, Value: Undated}
 	}
@@ -506,9 +509,18 @@ func resolveCondition(c Condition, as []Analysis) Condition {
 	return Condition{Key: c.Key, Value: periodLabel(c.Key, t)}
 }
 
-func matchesAll(cs []Condition, a Analysis) bool {
-	for _, c := range cs {
-		if !containsFold(c.Key.Values(a), c.Value) {
+// matcher tells the incidents that meet every condition, with one
+// buffer for their values.
+type matcher struct {
+	conds  []Condition
+	labels *labeler
+	vals   []string
+}
+
+func (m *matcher) matchesAll(b *Brief) bool {
+	for _, c := range m.conds {
+		m.vals = m.labels.appendValues(m.vals[:0], c.Key, b)
+		if !containsFold(m.vals, c.Value) {
 			return false
 		}
 	}

@@ -118,7 +118,7 @@ func TestEvaluateThreshold(t *testing.T) {
 		if err != nil {
 			t.Fatalf("ParseThreshold(%q): %v", tt.expr, err)
 		}
-		r := th.Evaluate(as)
+		r := th.Evaluate(Briefs(as))
 		if r.Incidents != tt.n || r.Broken != tt.broken || (r.Value == nil) != (tt.value == nil) ||
 			(r.Value != nil && *r.Value != *tt.value) {
 			got := "nil"
@@ -129,7 +129,7 @@ func TestEvaluateThreshold(t *testing.T) {
 		}
 	}
 	th, _ := ParseThreshold("count(quarter=last) > 0")
-	if r := th.Evaluate(as); len(r.Resolved) != 1 || r.Resolved[0].Value != "2024Q2" {
+	if r := th.Evaluate(Briefs(as)); len(r.Resolved) != 1 || r.Resolved[0].Value != "2024Q2" {
 		t.Errorf("quarter=last resolved to %+v; want 2024Q2", r.Resolved)
 	}
 }
@@ -160,7 +160,7 @@ func FuzzThreshold(f *testing.F) {
 			}
 			return
 		}
-		th.Evaluate(as)
+		th.Evaluate(Briefs(as))
 	})
 }
 
@@ -181,7 +181,7 @@ func TestThresholdMatchesDescribe(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := th.Evaluate(as).Value; got == nil || *got != want.Seconds() {
+		if got := th.Evaluate(Briefs(as)).Value; got == nil || *got != want.Seconds() {
 			t.Errorf("%s: threshold reads %v, the distribution %v", stat, deref(got), want.Seconds())
 		}
 	}

@@ -97,7 +97,7 @@ func TestRenderersReportWriteErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	review := NewReview(page.Entries, nil, ReviewPlan{Keys: []metrics.Key{metrics.KeyQuarter}, RepeatWindow: 90 * 24 * time.Hour, Taxonomy: tax})
+	review := NewReview(briefsOf(page.Entries), nil, ReviewPlan{Keys: []metrics.Key{metrics.KeyQuarter}, RepeatWindow: 90 * 24 * time.Hour, Taxonomy: tax})
 	renderers := map[string]func(io.Writer) error{
 		"html":     func(w io.Writer) error { return WriteHTML(w, page) },
 		"text":     func(w io.Writer) error { return WriteText(w, review) },

@@ -90,8 +90,8 @@ func WriteCSV(w io.Writer, r Review) error {
 	}
 	c.thresholds(r.Thresholds)
 	c.baseline(r.Baseline)
-	for _, e := range r.Entries {
-		c.incident(e)
+	for _, b := range r.Incidents {
+		c.incident(b)
 	}
 	for _, d := range r.Summary {
 		c.distribution("summary", "", "", d)
@@ -154,24 +154,23 @@ func (c *csvRows) comparedMetric(section, a, b string, m metrics.MetricCompariso
 	c.add(section, "change", "", metric, "verdict", m.Verdict.String(), "text")
 }
 
-func (c *csvRows) incident(e Entry) {
-	inc, res := e.Incident, e.Result
-	id := inc.ID
+func (c *csvRows) incident(b metrics.Brief) {
+	id := b.ID
 	text := func(stat, v string) { c.add("incident", "", id, "", stat, v, "text") }
-	text("source", fmt.Sprintf("%s:%d", inc.Source.Path, inc.Source.Line))
-	text("organization", inc.Organization)
-	text("title", inc.Title)
-	if inc.Impact != ingest.ImpactUnknown {
-		text("impact", inc.Impact.String())
+	text("source", fmt.Sprintf("%s:%d", b.Source, b.Line))
+	text("organization", b.Org)
+	text("title", b.Title)
+	if b.Impact != ingest.ImpactUnknown {
+		text("impact", b.Impact.String())
 	}
-	if t := res.Milestones.Start.At; t != nil {
+	if t := b.Start(); t != nil {
 		c.add("incident", "", id, "", "start", timeString(*t), "time")
 	}
-	c.add("incident", "", id, "", "updates", fmt.Sprint(res.Updates), "count")
-	text("factors", factorNames(e.Factors))
+	c.add("incident", "", id, "", "updates", fmt.Sprint(b.Updates), "count")
+	text("factors", factorNames(b.Factors()))
 	for _, m := range metrics.AllMetrics() {
 		v := ""
-		if s := optSeconds(res.Durations.Get(m)); s != nil {
+		if s := optSeconds(b.Duration(m)); s != nil {
 			v = strconv.FormatInt(*s, 10)
 		}
 		c.add("incident", "", id, m.String(), "value", v, "seconds")

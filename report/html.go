@@ -139,13 +139,13 @@ type chartBlock struct {
 }
 
 func buildPage(r HTMLReport, js []byte) (page, error) {
-	as := make([]metrics.Analysis, len(r.Entries))
-	results := make([]metrics.Result, len(r.Entries))
+	z := metrics.NewBriefer()
+	bs := make([]metrics.Brief, len(r.Entries))
 	for i, e := range r.Entries {
-		as[i], results[i] = e.Analysis, e.Result
+		bs[i] = z.Brief(e.Analysis)
 	}
 	p := page{
-		Title: r.Title, Inputs: r.Inputs, Period: period(r.Since, r.Until, as),
+		Title: r.Title, Inputs: r.Inputs, Period: period(r.Since, r.Until, bs),
 		Counts: countsLine(r.Counts), Version: metrics.Version, EchartsVer: EchartsVersion,
 		Factors: fmt.Sprintf("%d of %d incidents have at least one contributing factor.", r.Recurrence.WithFactors, r.Recurrence.Incidents),
 	}
@@ -155,7 +155,7 @@ func buildPage(r HTMLReport, js []byte) (page, error) {
 	if r.Stamp != nil {
 		p.Stamp = r.Stamp.UTC().Format(time.RFC3339)
 	}
-	dists := metrics.Distributions(results)
+	dists := metrics.Distributions(bs)
 	for _, d := range dists {
 		p.Coverage = append(p.Coverage, coverage{d.Metric.String(), d.Known, d.Incidents, percentOf(d.Known, d.Incidents)})
 		if d.Metric == metrics.TTD || d.Metric == metrics.TTR {
@@ -181,10 +181,10 @@ func buildPage(r HTMLReport, js []byte) (page, error) {
 		p.Charts++
 		return b
 	}
-	for _, c := range boxCharts(as, keys) {
+	for _, c := range boxCharts(bs, keys) {
 		p.Boxes = append(p.Boxes, add(c))
 	}
-	p.Trend = add(trendChart(as))
+	p.Trend = add(trendChart(bs))
 	for _, c := range paretoCharts(r.Recurrence) {
 		p.Paretos = append(p.Paretos, add(c))
 	}
@@ -260,7 +260,7 @@ func csp(p page) string {
 
 // period says what time the review covers: the bounds asked for, else
 // the first and last incident's dates.
-func period(since, until *time.Time, as []metrics.Analysis) string {
+func period(since, until *time.Time, bs []metrics.Brief) string {
 	day := func(t time.Time) string { return t.UTC().Format("2006-01-02") }
 	if since != nil || until != nil {
 		from, to := "the first incident", "the last incident"
@@ -272,21 +272,11 @@ func period(since, until *time.Time, as []metrics.Analysis) string {
 		}
 		return from + " to " + to + " (UTC)"
 	}
-	var first, last *time.Time
-	for _, a := range as {
-		if t := a.When(); t != nil {
-			if first == nil || t.Before(*first) {
-				first = t
-			}
-			if last == nil || t.After(*last) {
-				last = t
-			}
-		}
-	}
-	if first == nil {
+	first, last, ok := metrics.DateRange(bs)
+	if !ok {
 		return "no dated incident"
 	}
-	return day(*first) + " to " + day(*last) + " (UTC; first and last incident)"
+	return day(first) + " to " + day(last) + " (UTC; first and last incident)"
 }
 
 func countsLine(c metrics.FilterCounts) string {

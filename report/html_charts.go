@@ -83,12 +83,12 @@ type boxGroup struct {
 
 // groupLabels are the groups an incident falls in under keys: one label
 // per combination of values ("2024Q1", "Lumora · critical").
-func groupLabels(keys []metrics.Key, a metrics.Analysis) []string {
+func groupLabels(keys []metrics.Key, b metrics.Brief) []string {
 	out := []string{""}
 	for i, k := range keys {
 		var next []string
 		for _, prefix := range out {
-			for _, v := range k.Values(a) {
+			for _, v := range k.Values(b) {
 				if i > 0 {
 					v = prefix + " · " + v
 				}
@@ -102,10 +102,10 @@ func groupLabels(keys []metrics.Key, a metrics.Analysis) []string {
 
 // boxCharts draws one box plot per metric, a box per group: the groups
 // of metrics.GroupBy, in its order.
-func boxCharts(as []metrics.Analysis, keys []metrics.Key) []chart {
+func boxCharts(bs []metrics.Brief, keys []metrics.Key) []chart {
 	var order []string
 	count := map[string]int{}
-	for _, g := range metrics.GroupBy(as, keys) {
+	for _, g := range metrics.GroupBy(bs, keys) {
 		label := strings.Join(g.Values, " · ")
 		order = append(order, label)
 		count[label] = g.Incidents
@@ -121,13 +121,13 @@ func boxCharts(as []metrics.Analysis, keys []metrics.Key) []chart {
 			groups[l] = &boxGroup{label: l, incidents: count[l]}
 		}
 		var maxVal time.Duration
-		for _, a := range as {
-			d := a.Result.Durations.Get(m)
+		for _, b := range bs {
+			d := b.Duration(m)
 			if d == nil {
 				continue
 			}
 			maxVal = max(maxVal, *d)
-			for _, l := range groupLabels(keys, a) {
+			for _, l := range groupLabels(keys, b) {
 				if g := groups[l]; g != nil {
 					g.vals = append(g.vals, *d)
 				}
@@ -180,12 +180,12 @@ func fiveNumbers(vals []time.Duration, u unit) any {
 
 // months lists every month from the first dated incident's to the
 // last's, so that a trend shows the months without incidents.
-func months(as []metrics.Analysis) []string { return metrics.Periods(as, metrics.KeyMonth) }
+func months(bs []metrics.Brief) []string { return metrics.Periods(bs, metrics.KeyMonth) }
 
 // trendChart draws incidents per month (bars) and the month's median time
 // to resolve (a line with gaps where no incident of the month has one).
-func trendChart(as []metrics.Analysis) chart {
-	ms := months(as)
+func trendChart(bs []metrics.Brief) chart {
+	ms := months(bs)
 	idx := map[string]int{}
 	for i, m := range ms {
 		idx[m] = i
@@ -194,15 +194,15 @@ func trendChart(as []metrics.Analysis) chart {
 	ttrs := make([][]time.Duration, len(ms))
 	var maxTTR time.Duration
 	undated := 0
-	for _, a := range as {
-		t := a.When()
+	for _, b := range bs {
+		t := b.When()
 		if t == nil {
 			undated++
 			continue
 		}
 		i := idx[t.UTC().Format("2006-01")]
 		counts[i]++
-		if d := a.Result.Durations.Get(metrics.TTR); d != nil {
+		if d := b.Duration(metrics.TTR); d != nil {
 			ttrs[i] = append(ttrs[i], *d)
 			maxTTR = max(maxTTR, *d)
 		}

@@ -41,15 +41,16 @@ func reviewOf(t *testing.T, dir string) HTMLReport {
 		t.Fatal(err)
 	}
 	r := HTMLReport{Inputs: []string{dir}, Href: func(p string) string { return "../" + p }}
-	var as []metrics.Analysis
+	z := metrics.NewBriefer()
+	var bs []metrics.Brief
 	for _, inc := range ingest.Dedup(incs) {
 		e := NewEntry(inc, ingest.Detection{}, tax)
-		if r.Counts.Add(metrics.Filter{}.Check(e.Analysis)) {
+		if b := z.Brief(e.Analysis); r.Counts.Add(metrics.Filter{}.Check(b)) {
 			r.Entries = append(r.Entries, e)
-			as = append(as, e.Analysis)
+			bs = append(bs, b)
 		}
 	}
-	r.Recurrence = metrics.Recur(as, 90*24*time.Hour, tax)
+	r.Recurrence = metrics.Recur(bs, 90*24*time.Hour, tax)
 	return r
 }
 

@@ -92,20 +92,14 @@ func export(t testing.TB, dir string, opts ExportOptions, entries []Entry) []Fil
 // writeAll writes the entries and the metrics table over them (quarters,
 // maintenance left out), as mttx export does by default.
 func writeAll(x *Exporter, entries []Entry) error {
-	var as []metrics.Analysis
 	for _, e := range entries {
 		if err := x.Write(e); err != nil {
 			return err
 		}
-		as = append(as, e.Analysis)
 	}
-	kept, _ := metrics.Filter{}.Apply(as)
-	results := make([]metrics.Result, len(kept))
-	for i, a := range kept {
-		results[i] = a.Result
-	}
+	kept, _ := metrics.Filter{}.Apply(briefsOf(entries))
 	keys := []metrics.Key{metrics.KeyQuarter}
-	return x.WriteMetrics(MetricRows(metrics.Distributions(results), keys, metrics.GroupBy(kept, keys)))
+	return x.WriteMetrics(MetricRows(metrics.Distributions(kept), keys, metrics.GroupBy(kept, keys)))
 }
 
 func readRows[T any](t *testing.T, path string) []T {
@@ -624,11 +618,7 @@ func BenchmarkExportParquet(b *testing.B) {
 	entries := syntheticEntries(b, 20_000)
 	// The metrics table's statistics (bootstraps) are metrics' cost, not
 	// the writer's: computed once, outside the loop.
-	var as []metrics.Analysis
-	for _, e := range entries {
-		as = append(as, e.Analysis)
-	}
-	kept, _ := metrics.Filter{}.Apply(as)
+	kept, _ := metrics.Filter{}.Apply(briefsOf(entries))
 	keys := []metrics.Key{metrics.KeyQuarter}
 	metricRows := MetricRows(nil, keys, metrics.GroupBy(kept, keys))
 	for _, p := range []Partition{PartitionNone, PartitionQuarter} {

@@ -47,11 +47,12 @@ type Review struct {
 	Inputs []Input
 	// Stamp is when the review was generated: nil unless asked for, so
 	// the same inputs give the same bytes.
-	Stamp   *time.Time
-	Counts  metrics.FilterCounts
-	Entries []Entry // the incidents the filter kept, in input order
-	Summary []metrics.Distribution
-	Groups  []metrics.Group
+	Stamp  *time.Time
+	Counts metrics.FilterCounts
+	// Incidents are the incidents the filter kept, in input order.
+	Incidents []metrics.Brief
+	Summary   []metrics.Distribution
+	Groups    []metrics.Group
 	// Comparison is nil when none was asked for, or when last-quarter or
 	// last-month found no dated incident (NoDatedComparison).
 	Comparison        *metrics.Comparison
@@ -62,21 +63,21 @@ type Review struct {
 	Baseline          *BaselineComparison
 }
 
-// NewReview computes the review of entries that plan asks for.
-func NewReview(entries []Entry, inputs []Input, plan ReviewPlan) Review {
+// NewReview computes the review of briefs that plan asks for. It takes
+// ownership of briefs: the incidents the filter keeps are moved to its
+// front, in order, and become Review.Incidents, so that a review of a
+// million incidents does not copy them.
+func NewReview(briefs []metrics.Brief, inputs []Input, plan ReviewPlan) Review {
 	r := Review{Plan: plan, Inputs: inputs}
-	var kept []metrics.Analysis
-	for _, e := range entries {
-		if r.Counts.Add(plan.Filter.Check(e.Analysis)) {
-			kept = append(kept, e.Analysis)
-			r.Entries = append(r.Entries, e)
+	kept := briefs[:0]
+	for _, b := range briefs {
+		if r.Counts.Add(plan.Filter.Check(b)) {
+			kept = append(kept, b)
 		}
 	}
-	results := make([]metrics.Result, len(kept))
-	for i, a := range kept {
-		results[i] = a.Result
-	}
-	r.Summary = metrics.Distributions(results)
+	clear(briefs[len(kept):]) // let go of the names of what was left out
+	r.Incidents = kept
+	r.Summary = metrics.Distributions(kept)
 	if len(plan.Keys) > 0 {
 		r.Groups = metrics.GroupBy(kept, plan.Keys)
 	}
@@ -92,7 +93,21 @@ func NewReview(entries []Entry, inputs []Input, plan ReviewPlan) Review {
 	return r
 }
 
-func compare(kept []metrics.Analysis, plan ReviewPlan) (*metrics.Comparison, bool) {
+// KeptEntries returns the entries f keeps, in their order: the incidents
+// of a review that need more than their Briefs (the HTML page, the
+// Parquet tables of mttx report --parquet).
+func KeptEntries(entries []Entry, f metrics.Filter) []Entry {
+	z := metrics.NewBriefer()
+	var out []Entry
+	for _, e := range entries {
+		if f.Check(z.Brief(e.Analysis)) == metrics.Included {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func compare(kept []metrics.Brief, plan ReviewPlan) (*metrics.Comparison, bool) {
 	a, b := plan.Periods[0], plan.Periods[1]
 	switch plan.Compare {
 	case CompareNone:
@@ -157,8 +172,8 @@ func writeText(w io.Writer, r Review) error {
 		func() error { return WriteFilter(w, r.Counts) },
 		func() error { return writeThresholds(w, r.Thresholds) },
 		func() error { return writeBaseline(w, r.Baseline) },
-		func() error { return heading(w, fmt.Sprintf("Incidents (%d)", len(r.Entries))) },
-		func() error { return WriteIncidents(w, r.Entries) },
+		func() error { return heading(w, fmt.Sprintf("Incidents (%d)", len(r.Incidents))) },
+		func() error { return WriteIncidents(w, r.Incidents) },
 		func() error { return heading(w, "Summary") },
 		func() error { return WriteSummary(w, r.Summary) },
 	}

@@ -255,7 +255,7 @@ func reviewDoc(r Review) reviewJSON {
 		Counts: countsJSON{Read: r.Counts.Read, Kept: r.Counts.Kept, Maintenance: r.Counts.Maintenance,
 			Undated: r.Counts.Undated, OutOfRange: r.Counts.OutOfRange, NotMatching: r.Counts.NotMatch},
 		Thresholds:  make([]thresholdJSON, len(r.Thresholds)),
-		Incidents:   make([]reviewIncidentJSON, len(r.Entries)),
+		Incidents:   make([]reviewIncidentJSON, len(r.Incidents)),
 		Summary:     distributionDocs(r.Summary),
 		Reliability: reliabilityDoc(r.Plan.Reliability, r.Reliability, r.Recurrence.Quarters),
 		Factors:     factorsDoc(r.Recurrence),
@@ -269,8 +269,8 @@ func reviewDoc(r Review) reviewJSON {
 	for i, t := range r.Thresholds {
 		doc.Thresholds[i] = thresholdDoc(t)
 	}
-	for i, e := range r.Entries {
-		doc.Incidents[i] = reviewIncident(e)
+	for i, b := range r.Incidents {
+		doc.Incidents[i] = reviewIncident(b)
 	}
 	if r.Baseline != nil {
 		doc.Baseline = &baselineJSON{Path: r.Baseline.Path, Regressions: []string{}}
@@ -332,27 +332,27 @@ func unitName(u metrics.Unit) string {
 	return "incidents"
 }
 
-func reviewIncident(e Entry) reviewIncidentJSON {
-	inc, res := e.Incident, e.Result
+func reviewIncident(b metrics.Brief) reviewIncidentJSON {
+	start := b.Start()
 	out := reviewIncidentJSON{
-		ID: inc.ID, Source: inc.Source.Path, SourceLine: inc.Source.Line,
-		Organization: optString(inc.Organization), Title: optString(inc.Title), Components: []string{},
-		Start: optTime(res.Milestones.Start.At), Updates: res.Updates, Factors: []string{}, Maintenance: e.IsMaintenance(),
-		Durations: durationsDoc(res.Durations),
+		ID: b.ID, Source: b.Source, SourceLine: int(b.Line),
+		Organization: optString(b.Org), Title: optString(b.Title), Components: []string{},
+		Start: optTime(start), Updates: int(b.Updates), Factors: []string{}, Maintenance: b.IsMaintenance(),
+		Durations: durationsDoc(b.Durations()),
 	}
-	if inc.Impact != ingest.ImpactUnknown {
-		out.Impact = optString(inc.Impact.String())
+	if b.Impact != ingest.ImpactUnknown {
+		out.Impact = optString(b.Impact.String())
 	}
-	for _, c := range inc.Components {
+	for _, c := range b.Components() {
 		out.Components = append(out.Components, c.Name)
 	}
-	if res.Milestones.Start.Known() {
-		out.StartProvenance = optString(res.Milestones.Start.Provenance.String())
+	if start != nil {
+		out.StartProvenance = optString(b.StartProvenance.String())
 	}
-	if t := e.When(); t != nil {
+	if t := b.When(); t != nil {
 		out.Quarter = optString(metrics.Quarter(*t))
 	}
-	for _, f := range e.Factors.Names() {
+	for _, f := range b.Factors() {
 		out.Factors = append(out.Factors, string(f))
 	}
 	return out

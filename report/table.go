@@ -32,7 +32,7 @@ func stamp(t *time.Time) string {
 
 // WriteIncidents writes the per-incident table of `mttx report`: one row
 // per incident with its start and durations. Unknown values are blank.
-func WriteIncidents(w io.Writer, entries []Entry) error {
+func WriteIncidents(w io.Writer, incidents []metrics.Brief) error {
 	L, R := tw.AlignLeft, tw.AlignRight
 	t := newTable(w, []tw.Align{L, L, L, R, R, R, R, R, R, L})
 	t.Header("organization", "title", "start (UTC)", "TTD", "TTI", "TTM", "TTR", "impact", "updates", "factors")
@@ -44,22 +44,21 @@ func WriteIncidents(w io.Writer, entries []Entry) error {
 		}
 		return optDuration(d)
 	}
-	for _, e := range entries {
-		ms, d := e.Result.Milestones, e.Result.Durations
-		start := stamp(ms.Start.At)
-		if ms.Start.Provenance == metrics.ProvInferredFromDuration {
+	for _, b := range incidents {
+		start := stamp(b.Start())
+		if b.StartProvenance == metrics.ProvInferredFromDuration {
 			start = "~" + start
 			inferred = true
 		}
-		title := e.Incident.Title
+		title := b.Title
 		if title == "" {
-			title = "(" + filepath.Base(e.Incident.Source.Path) + ")"
+			title = "(" + filepath.Base(b.Source) + ")"
 		}
 		if err := t.Append([]string{
-			cell(e.Incident.Organization, 24), cell(title, 40), start,
-			mark(d.Get(metrics.TTD)), mark(d.Get(metrics.TTI)), mark(d.Get(metrics.TTM)),
-			mark(d.Get(metrics.TTR)), mark(d.Get(metrics.Impact)), fmt.Sprint(e.Result.Updates),
-			cell(factorNames(e.Factors), 40),
+			cell(b.Org, 24), cell(title, 40), start,
+			mark(b.Duration(metrics.TTD)), mark(b.Duration(metrics.TTI)), mark(b.Duration(metrics.TTM)),
+			mark(b.Duration(metrics.TTR)), mark(b.Duration(metrics.Impact)), fmt.Sprint(b.Updates),
+			cell(factorNames(b.Factors()), 40),
 		}); err != nil {
 			return err
 		}
@@ -80,8 +79,7 @@ func WriteIncidents(w io.Writer, entries []Entry) error {
 }
 
 // factorNames writes the factors found, comma-separated.
-func factorNames(f metrics.Factors) string {
-	names := f.Names()
+func factorNames(names []metrics.Factor) string {
 	parts := make([]string, len(names))
 	for i, n := range names {
 		parts[i] = string(n)

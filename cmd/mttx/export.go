@@ -124,7 +124,8 @@ func runExport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 // the incidents filter keeps (mttx report's default: maintenance left
 // out).
 func writeExport(ctx context.Context, x *report.Exporter, entries []report.Entry, keys []metrics.Key, filter metrics.Filter) error {
-	var kept []metrics.Analysis
+	z := metrics.NewBriefer()
+	var kept []metrics.Brief
 	for _, e := range entries {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -132,15 +133,11 @@ func writeExport(ctx context.Context, x *report.Exporter, entries []report.Entry
 		if err := x.Write(e); err != nil {
 			return err
 		}
-		if filter.Check(e.Analysis) == metrics.Included {
-			kept = append(kept, e.Analysis)
+		if b := z.Brief(e.Analysis); filter.Check(b) == metrics.Included {
+			kept = append(kept, b)
 		}
 	}
-	results := make([]metrics.Result, len(kept))
-	for i, a := range kept {
-		results[i] = a.Result
-	}
-	return x.WriteMetrics(report.MetricRows(metrics.Distributions(results), keys, metrics.GroupBy(kept, keys)))
+	return x.WriteMetrics(report.MetricRows(metrics.Distributions(kept), keys, metrics.GroupBy(kept, keys)))
 }
 
 // targetProblem words an export error, with the flag that helps when

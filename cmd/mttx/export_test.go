@@ -167,20 +167,12 @@ func groupByTTR(t *testing.T, paths []string) map[string]ttrStat {
 	if err != nil || failed > 0 {
 		t.Fatalf("reading %v: %v %s", paths, err, stderr.String())
 	}
-	var as []metrics.Analysis
-	for _, e := range entries {
-		as = append(as, e.Analysis)
-	}
-	kept, _ := metrics.Filter{}.Apply(as)
+	kept, _ := metrics.Filter{}.Apply(briefsOf(entries))
 	ttr := func(ds []metrics.Distribution) ttrStat {
 		d := ds[metrics.TTR]
 		return ttrStat{Incidents: d.Incidents, Known: d.Known, Median: secs(d.Median), P90: secs(d.P90)}
 	}
-	results := make([]metrics.Result, len(kept))
-	for i, a := range kept {
-		results[i] = a.Result
-	}
-	out := map[string]ttrStat{"all": ttr(metrics.Distributions(results))}
+	out := map[string]ttrStat{"all": ttr(metrics.Distributions(kept))}
 	for _, g := range metrics.GroupBy(kept, []metrics.Key{metrics.KeyQuarter}) {
 		out[g.Values[0]] = ttr(g.Distributions)
 	}

@@ -34,16 +34,16 @@ func (f htmlFlags) check() error {
 }
 
 // writeHTMLPage writes the HTML page of the review when --html asks for
-// it, for the same incidents the other formats cover. It says on stderr
+// it, for the same incidents the other formats cover (kept, whole). It says on stderr
 // when the page will load ECharts from the CDN (a binary built without
 // `go generate ./report`).
-func writeHTMLPage(ctx context.Context, stderr io.Writer, f htmlFlags, inputs []string, r report.Review) error {
+func writeHTMLPage(ctx context.Context, stderr io.Writer, f htmlFlags, inputs []string, r report.Review, kept []report.Entry) error {
 	if f.path == "" {
 		return nil
 	}
 	page := report.HTMLReport{
 		Inputs: inputs, Since: r.Plan.Filter.Since, Until: r.Plan.Filter.Until, Counts: r.Counts,
-		Entries: r.Entries, Keys: r.Plan.Keys, Recurrence: r.Recurrence,
+		Entries: kept, Keys: r.Plan.Keys, Recurrence: r.Recurrence,
 		Longest: f.longest, Href: sourceHref(f.path), Stamp: r.Stamp,
 	}
 	if !report.EchartsInlined() {

@@ -337,7 +337,8 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if err != nil {
 		return finish(stderr, "report", failed, total, err)
 	}
-	review := report.NewReview(entries, files, plan.ReviewPlan)
+	kept := report.KeptEntries(entries, plan.Filter) // whole, for the HTML page and --parquet
+	review := report.NewReview(briefsOf(entries), files, plan.ReviewPlan)
 	if rf.stamp {
 		now := time.Now().UTC().Truncate(time.Second)
 		review.Stamp = &now
@@ -357,16 +358,16 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		if o.html {
 			page := rf.page
 			page.path = o.path
-			err = writeHTMLPage(ctx, notices, page, pages, review)
+			err = writeHTMLPage(ctx, notices, page, pages, review, kept)
 			continue
 		}
 		err = writeFile(ctx, o.path, func(w io.Writer) error { return o.format.writer()(w, review) })
 	}
 	if err == nil {
-		err = writeHTMLPage(ctx, notices, rf.page, pages, review)
+		err = writeHTMLPage(ctx, notices, rf.page, pages, review, kept)
 	}
 	if err == nil && rf.parquet != "" {
-		err = exportReview(ctx, rf.parquet, review)
+		err = exportReview(ctx, rf.parquet, review, kept)
 	}
 	code := finish(stderr, "report", failed, total, err)
 	if broken := review.Broken(rf.failOnRegression); len(broken) > 0 && err == nil {
@@ -379,21 +380,32 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	return code
 }
 
-// exportReview writes the incidents of the review as the Parquet tables of
-// mttx export, grouped as the review is (by quarter without --group-by).
-func exportReview(ctx context.Context, dir string, r report.Review) error {
+// exportReview writes the incidents of the review (kept, whole) as the
+// Parquet tables of mttx export, grouped as the review is (by quarter
+// without --group-by).
+func exportReview(ctx context.Context, dir string, r report.Review, kept []report.Entry) error {
 	keys := r.Plan.Keys
 	if len(keys) == 0 {
 		keys = []metrics.Key{metrics.KeyQuarter}
 	}
 	opts := report.ExportOptions{Version: version, Mode: report.ModeOverwrite}
 	_, err := report.Export(ctx, dir, opts, func(x *report.Exporter) error {
-		return writeExport(ctx, x, r.Entries, keys, r.Plan.Filter)
+		return writeExport(ctx, x, kept, keys, r.Plan.Filter)
 	})
 	if err != nil {
 		return errors.New(targetProblem(err))
 	}
 	return nil
+}
+
+// briefsOf reduces entries to the Briefs a review is computed from.
+func briefsOf(entries []report.Entry) []metrics.Brief {
+	z := metrics.NewBriefer()
+	out := make([]metrics.Brief, len(entries))
+	for i, e := range entries {
+		out[i] = z.Brief(e.Analysis)
+	}
+	return out
 }
 
 // readBaseline reads an earlier JSON report.
