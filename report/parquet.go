@@ -338,7 +338,7 @@ func (x *Exporter) Write(e Entry) error {
 
 // PartitionOf is the partition an entry's rows go to under p: "" when
 // unpartitioned, else its quarter or UndatedPartition. Writing entries
-// sorted by it keeps one file per partition.
+// sorted by it keeps one file per partition (see parquetTable).
 func PartitionOf(p Partition, e Entry) string {
 	if p != PartitionQuarter {
 		return ""
@@ -347,28 +347,6 @@ func PartitionOf(p Partition, e Entry) string {
 		return metrics.Quarter(*t)
 	}
 	return UndatedPartition
-}
-
-// SortByPartition orders entries by their partition under p, keeping
-// their order within one: written in this order, each partition of each
-// table is one file, and the exporter holds one file open at a time.
-func SortByPartition(entries []Entry, p Partition) {
-	if p == PartitionNone {
-		return
-	}
-	// Each entry's partition is worked out once, not at every comparison.
-	type keyedEntry struct {
-		part string
-		e    Entry
-	}
-	keyed := make([]keyedEntry, len(entries))
-	for i, e := range entries {
-		keyed[i] = keyedEntry{PartitionOf(p, e), e}
-	}
-	slices.SortStableFunc(keyed, func(a, b keyedEntry) int { return cmp.Compare(a.part, b.part) })
-	for i := range keyed {
-		entries[i] = keyed[i].e
-	}
 }
 
 // WriteMetrics writes rows to the metrics table (see MetricRows).
@@ -403,9 +381,9 @@ func (x *Exporter) abort() {
 // partitioned table keeps at most maxOpenPartitions files open, finishing
 // the least recently written when it needs another: memory stays a few
 // row groups whatever the number of quarters. Entries in partition order
-// (SortByPartition; mttx export sorts them) give one file per partition;
-// a partition that comes back after its file was finished gets a file
-// more (part-1, ...).
+// give one file per partition, and input in rough time order (most of it)
+// few more: a partition that comes back after its file was finished gets
+// a file more (part-1, ...).
 type parquetTable[T any] struct {
 	root, name  string
 	partitioned bool

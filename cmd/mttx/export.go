@@ -102,42 +102,30 @@ func runExport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fmt.Fprintf(stderr, "mttx export: %s\n", targetProblem(err))
 		return exitPartial
 	}
-	entries, _, failed, total, err := inputs(ctx, fs.Args(), stdin, stderr, &in, opts)
-	if err != nil {
+	// Rows go out as incidents are read; the metrics table, over the
+	// incidents mttx report keeps by default, once all are.
+	col := newCollector(false)
+	col.rows = func(metrics.Brief) bool { return true }
+	var read readOutcome
+	stats, err := report.Export(ctx, plan.dir, plan.opts, func(x *report.Exporter) error {
+		col.x = x
+		var err error
+		if read, err = collect(ctx, fs.Args(), stdin, stderr, &in, opts, col); err != nil {
+			return err
+		}
+		kept, _ := metrics.Filter{}.Apply(col.briefs)
+		return x.WriteMetrics(report.MetricRows(metrics.Distributions(kept), plan.keys, metrics.GroupBy(kept, plan.keys)))
+	})
+	failed, total := read.failed, read.total
+	if errors.Is(err, context.Canceled) {
 		return finish(stderr, "export", failed, total, err)
 	}
-	// One partition at a time: the exporter keeps one file open per
-	// table, so memory does not grow with the number of quarters.
-	report.SortByPartition(entries, plan.opts.Partition)
-	stats, err := report.Export(ctx, plan.dir, plan.opts, func(x *report.Exporter) error {
-		return writeExport(ctx, x, entries, plan.keys, metrics.Filter{})
-	})
 	if err != nil {
 		err = errors.New(targetProblem(err))
 	} else {
 		err = writeStats(stdout, plan.dir, stats)
 	}
 	return finish(stderr, "export", failed, total, err)
-}
-
-// writeExport writes every incident's rows, then the metrics table over
-// the incidents filter keeps (mttx report's default: maintenance left
-// out).
-func writeExport(ctx context.Context, x *report.Exporter, entries []report.Entry, keys []metrics.Key, filter metrics.Filter) error {
-	z := metrics.NewBriefer()
-	var kept []metrics.Brief
-	for _, e := range entries {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := x.Write(e); err != nil {
-			return err
-		}
-		if b := z.Brief(e.Analysis); filter.Check(b) == metrics.Included {
-			kept = append(kept, b)
-		}
-	}
-	return x.WriteMetrics(report.MetricRows(metrics.Distributions(kept), keys, metrics.GroupBy(kept, keys)))
 }
 
 // targetProblem words an export error, with the flag that helps when

@@ -167,7 +167,11 @@ func groupByTTR(t *testing.T, paths []string) map[string]ttrStat {
 	if err != nil || failed > 0 {
 		t.Fatalf("reading %v: %v %s", paths, err, stderr.String())
 	}
-	kept, _ := metrics.Filter{}.Apply(briefsOf(entries))
+	as := make([]metrics.Analysis, len(entries))
+	for i, e := range entries {
+		as[i] = e.Analysis
+	}
+	kept, _ := metrics.Filter{}.Apply(metrics.Briefs(as))
 	ttr := func(ds []metrics.Distribution) ttrStat {
 		d := ds[metrics.TTR]
 		return ttrStat{Incidents: d.Incidents, Known: d.Known, Median: secs(d.Median), P90: secs(d.P90)}

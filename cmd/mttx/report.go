@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -153,6 +154,12 @@ func outputOf(path string, format reportFormat) output {
 		o.html = true
 	}
 	return o
+}
+
+// html reports whether the run writes an HTML page (--html, or an --out
+// file named .html), which prints whole incidents.
+func (p reviewPlan) html(page string) bool {
+	return page != "" || slices.ContainsFunc(p.outs, func(o output) bool { return o.html })
 }
 
 func (f *reportFlags) plan() (reviewPlan, error) {
@@ -333,12 +340,13 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if fs.NArg() == 0 && len(in.statuspages) == 0 {
 		return usageError(stderr, "report", errors.New("no input: give files, directories, globs or - for stdin"))
 	}
-	entries, files, failed, total, err := inputs(ctx, fs.Args(), stdin, stderr, &in, opts)
+	col := newCollector(plan.html(rf.page.path))
+	read, review, err := reviewInputs(ctx, fs.Args(), stdin, stderr, &in, opts, plan.ReviewPlan, rf.parquet, col)
+	failed, total := read.failed, read.total
 	if err != nil {
 		return finish(stderr, "report", failed, total, err)
 	}
-	kept := report.KeptEntries(entries, plan.Filter) // whole, for the HTML page and --parquet
-	review := report.NewReview(briefsOf(entries), files, plan.ReviewPlan)
+	kept := report.KeptEntries(col.whole, plan.Filter) // whole, for the HTML page
 	if rf.stamp {
 		now := time.Now().UTC().Truncate(time.Second)
 		review.Stamp = &now
@@ -366,9 +374,6 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if err == nil {
 		err = writeHTMLPage(ctx, notices, rf.page, pages, review, kept)
 	}
-	if err == nil && rf.parquet != "" {
-		err = exportReview(ctx, rf.parquet, review, kept)
-	}
 	code := finish(stderr, "report", failed, total, err)
 	if broken := review.Broken(rf.failOnRegression); len(broken) > 0 && err == nil {
 		con := newConsole(stderr, in.quiet)
@@ -380,32 +385,43 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	return code
 }
 
-// exportReview writes the incidents of the review (kept, whole) as the
-// Parquet tables of mttx export, grouped as the review is (by quarter
-// without --group-by).
-func exportReview(ctx context.Context, dir string, r report.Review, kept []report.Entry) error {
-	keys := r.Plan.Keys
+// reviewInputs reads the inputs into col and computes the review. With a
+// Parquet directory, the incidents the review keeps are exported there as
+// they are read, as mttx export writes them, with the metrics table
+// grouped as the review is (by quarter without --group-by); the export is
+// renamed into place only once complete.
+func reviewInputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer, in *inputFlags, opts ingest.Options,
+	plan report.ReviewPlan, dir string, col *collector) (read readOutcome, review report.Review, err error) {
+	if dir == "" {
+		read, err = collect(ctx, args, stdin, stderr, in, opts, col)
+		if err == nil {
+			review = report.NewReview(col.briefs, read.files, plan)
+		}
+		return read, review, err
+	}
+	keys := plan.Keys
 	if len(keys) == 0 {
 		keys = []metrics.Key{metrics.KeyQuarter}
 	}
-	opts := report.ExportOptions{Version: version, Mode: report.ModeOverwrite}
-	_, err := report.Export(ctx, dir, opts, func(x *report.Exporter) error {
-		return writeExport(ctx, x, kept, keys, r.Plan.Filter)
+	col.rows = func(b metrics.Brief) bool { return plan.Filter.Check(b) == metrics.Included }
+	xopts := report.ExportOptions{Version: version, Mode: report.ModeOverwrite}
+	_, err = report.Export(ctx, dir, xopts, func(x *report.Exporter) error {
+		col.x = x
+		var err error
+		if read, err = collect(ctx, args, stdin, stderr, in, opts, col); err != nil {
+			return err
+		}
+		review = report.NewReview(col.briefs, read.files, plan)
+		groups := review.Groups
+		if len(plan.Keys) == 0 {
+			groups = metrics.GroupBy(review.Incidents, keys)
+		}
+		return x.WriteMetrics(report.MetricRows(review.Summary, keys, groups))
 	})
-	if err != nil {
-		return errors.New(targetProblem(err))
+	if err != nil && !errors.Is(err, context.Canceled) {
+		err = errors.New(targetProblem(err))
 	}
-	return nil
-}
-
-// briefsOf reduces entries to the Briefs a review is computed from.
-func briefsOf(entries []report.Entry) []metrics.Brief {
-	z := metrics.NewBriefer()
-	out := make([]metrics.Brief, len(entries))
-	for i, e := range entries {
-		out[i] = z.Brief(e.Analysis)
-	}
-	return out
+	return read, review, err
 }
 
 // readBaseline reads an earlier JSON report.

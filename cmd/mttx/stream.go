@@ -227,27 +227,72 @@ func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 	return entries, out.files, out.failed, out.total, err
 }
 
-// briefs keeps the Briefs of a stream's incidents, and their whole
-// entries too when keep is set (the HTML page prints their evidence).
-type briefs struct {
-	z       *metrics.Briefer
-	list    []metrics.Brief
-	keep    bool
-	entries []report.Entry
+// collector keeps what a review or an export needs of a stream's
+// incidents: the Brief of each, its rows written to an exporter as it
+// comes (when there is one), and the whole entry only when keep is set
+// (the HTML page prints evidence and milestones).
+type collector struct {
+	z      *metrics.Briefer
+	briefs []metrics.Brief
+	// x receives the rows of the incidents rows picks, if set.
+	x    *report.Exporter
+	rows func(metrics.Brief) bool
+	// stale and again are the incidents whose rows went out before a
+	// later input repeated them, and their merged entries.
+	stale map[string]bool
+	again []report.Entry
+	keep  bool
+	whole []report.Entry
 }
 
-func newBriefs(keep bool) *briefs { return &briefs{z: metrics.NewBriefer(), keep: keep} }
+func newCollector(keep bool) *collector {
+	return &collector{z: metrics.NewBriefer(), keep: keep, stale: map[string]bool{}}
+}
 
-func (b *briefs) add(_ int, e report.Entry) {
-	b.list = append(b.list, b.z.Brief(e.Analysis))
-	if b.keep {
-		b.entries = append(b.entries, e)
+func (c *collector) sink() sink {
+	return sink{
+		add: func(_ int, e report.Entry) error {
+			b := c.z.Brief(e.Analysis)
+			c.briefs = append(c.briefs, b)
+			if c.keep {
+				c.whole = append(c.whole, e)
+			}
+			if c.x != nil && c.rows(b) {
+				return c.x.Write(e)
+			}
+			return nil
+		},
+		replace: func(pos int, e report.Entry) error {
+			old, b := c.briefs[pos], c.z.Brief(e.Analysis)
+			c.briefs[pos] = b
+			if c.keep {
+				c.whole[pos] = e
+			}
+			if c.x != nil && c.rows(old) {
+				c.stale[old.ID] = true
+			}
+			if c.x != nil && c.rows(b) {
+				c.again = append(c.again, e)
+			}
+			return nil
+		},
 	}
 }
 
-func (b *briefs) replace(pos int, e report.Entry) {
-	b.list[pos] = b.z.Brief(e.Analysis)
-	if b.keep {
-		b.entries[pos] = e
+// finish writes the rows of the incidents merged after their rows went
+// out in place of those rows.
+func (c *collector) finish() error {
+	if c.x == nil || (len(c.stale) == 0 && len(c.again) == 0) {
+		return nil
 	}
+	return c.x.Replace(c.stale, c.again)
+}
+
+// collect streams the inputs into c, then finishes it.
+func collect(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer, f *inputFlags, opts ingest.Options, c *collector) (readOutcome, error) {
+	out, err := stream(ctx, args, stdin, stderr, f, opts, c.sink())
+	if err == nil {
+		err = c.finish()
+	}
+	return out, err
 }
