@@ -1,7 +1,10 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -237,13 +240,44 @@ type factorsJSON struct {
 }
 
 // WriteJSON writes the review as one JSON document (docs/report-json.md).
+// The incidents are encoded one at a time into the document around them,
+// so that a review of a million incidents never holds its JSON whole; the
+// bytes are those of encoding the whole document at once.
 func WriteJSON(w io.Writer, r Review) error {
-	b, err := encode(reviewDoc(r), "  ")
+	doc, err := encode(reviewDoc(r), "  ")
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(b)
-	return err
+	// The document's own "incidents" key is the first at the top level's
+	// indent: a raw newline cannot occur inside a JSON string.
+	const key = "\n  \"incidents\": ["
+	at := bytes.Index(doc, []byte(key+"]"))
+	if at < 0 {
+		return errors.New("review JSON: no incidents key") // cannot happen: reviewJSON has one
+	}
+	at += len(key)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(doc[:at])
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	for i, b := range r.Incidents {
+		buf.Reset()
+		if err := enc.Encode(reviewIncident(b)); err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	if len(r.Incidents) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.Write(doc[at:])
+	return bw.Flush()
 }
 
 func reviewDoc(r Review) reviewJSON {
@@ -255,7 +289,7 @@ func reviewDoc(r Review) reviewJSON {
 		Counts: countsJSON{Read: r.Counts.Read, Kept: r.Counts.Kept, Maintenance: r.Counts.Maintenance,
 			Undated: r.Counts.Undated, OutOfRange: r.Counts.OutOfRange, NotMatching: r.Counts.NotMatch},
 		Thresholds:  make([]thresholdJSON, len(r.Thresholds)),
-		Incidents:   make([]reviewIncidentJSON, len(r.Incidents)),
+		Incidents:   []reviewIncidentJSON{}, // written one by one (WriteJSON)
 		Summary:     distributionDocs(r.Summary),
 		Reliability: reliabilityDoc(r.Plan.Reliability, r.Reliability, r.Recurrence.Quarters),
 		Factors:     factorsDoc(r.Recurrence),
@@ -268,9 +302,6 @@ func reviewDoc(r Review) reviewJSON {
 	}
 	for i, t := range r.Thresholds {
 		doc.Thresholds[i] = thresholdDoc(t)
-	}
-	for i, b := range r.Incidents {
-		doc.Incidents[i] = reviewIncident(b)
 	}
 	if r.Baseline != nil {
 		doc.Baseline = &baselineJSON{Path: r.Baseline.Path, Regressions: []string{}}
