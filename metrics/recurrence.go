@@ -66,9 +66,16 @@ type Recurrence struct {
 	// time, then taxonomy order).
 	Factors []FactorStats
 	Pairs   []Pair
-	Repeats []Repeat
-	Window  time.Duration
+	// Repeats lists the latest MaxRepeats repeat incidents, oldest first,
+	// of RepeatCount found: a review of years of a busy status page can
+	// hold more repeats than incidents, too many to read or to keep.
+	Repeats     []Repeat
+	RepeatCount int
+	Window      time.Duration
 }
+
+// MaxRepeats is how many repeat incidents a Recurrence lists.
+const MaxRepeats = 1000
 
 // Recur finds what recurs in bs. window bounds repeat incidents (90 days
 // is a common review horizon); order gives the taxonomy's factor order
@@ -128,7 +135,7 @@ func Recur(bs []Brief, window time.Duration, tax *Taxonomy) Recurrence {
 		}
 		return cmp.Compare(order(x.B), order(y.B))
 	})
-	rec.Repeats = repeats(bs, window)
+	rec.Repeats, rec.RepeatCount = repeats(bs, window)
 	return rec
 }
 
@@ -255,9 +262,10 @@ func (qs quarters) counts(perQ []int) []Count {
 // repeats finds incidents that repeat an earlier one of the same
 // organisation, component and factor within window. Incidents that name
 // no component repeat on the organisation and factor alone. Repeats are
-// found and sorted as indexes (a few bytes each) and written out once,
-// at their final number: a million incidents can hold a million repeats.
-func repeats(bs []Brief, window time.Duration) []Repeat {
+// found and sorted as indexes (a few bytes each) and the latest
+// MaxRepeats written out: a million incidents can hold a million repeats.
+// It returns them and how many there are.
+func repeats(bs []Brief, window time.Duration) ([]Repeat, int) {
 	type key struct {
 		org, comp string
 		f         Factor
@@ -325,14 +333,16 @@ func repeats(bs []Brief, window time.Duration) []Repeat {
 		return cmp.Or(cmp.Compare(x.then, y.then), cmp.Compare(x.first, y.first))
 	})
 	if len(fs) == 0 {
-		return nil
+		return nil, 0
 	}
+	total := len(fs)
+	fs = fs[max(0, total-MaxRepeats):]
 	out := make([]Repeat, len(fs))
 	for j, r := range fs {
 		k, first, then := &keys[r.key], &bs[r.first], &bs[r.then]
 		out[j] = Repeat{Org: k.org, Component: k.comp, Factor: k.f, First: ref(first), Then: ref(then), Gap: gap(first, then)}
 	}
-	return out
+	return out, total
 }
 
 // gap is the time from a's date to b's; both are dated.

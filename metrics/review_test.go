@@ -343,3 +343,24 @@ func TestPeriods(t *testing.T) {
 		t.Errorf("no dated incident: %v; want nil", got)
 	}
 }
+
+// TestRepeatsCapped checks that a Recurrence lists the latest MaxRepeats
+// repeat incidents, oldest first, and counts them all.
+func TestRepeatsCapped(t *testing.T) {
+	var as []Analysis
+	n := MaxRepeats + 3
+	for i := range n {
+		as = append(as, an("Acme", day(2020, 1, 1).AddDate(0, 0, i), 30, []string{"API"}, "deploy"))
+	}
+	rec := Recur(Briefs(as), 90*24*time.Hour, nil)
+	if rec.RepeatCount != n-1 || len(rec.Repeats) != MaxRepeats {
+		t.Fatalf("%d repeats listed of %d; want %d of %d", len(rec.Repeats), rec.RepeatCount, MaxRepeats, n-1)
+	}
+	first, last := rec.Repeats[0], rec.Repeats[len(rec.Repeats)-1]
+	if want := day(2020, 1, 1).AddDate(0, 0, n-MaxRepeats); !first.Then.When.Equal(want) {
+		t.Errorf("the first repeat listed is of %v; want %v", first.Then.When, want)
+	}
+	if want := day(2020, 1, 1).AddDate(0, 0, n-1); !last.Then.When.Equal(want) {
+		t.Errorf("the last repeat listed is of %v; want %v", last.Then.When, want)
+	}
+}

@@ -487,6 +487,11 @@ func writeRepeats(w io.Writer, rec metrics.Recurrence) error {
 		_, err := fmt.Fprintln(w, "none")
 		return err
 	}
+	if rec.RepeatCount > len(rec.Repeats) {
+		if _, err := fmt.Fprintf(w, "The latest %d of %d repeat incidents:\n\n", len(rec.Repeats), rec.RepeatCount); err != nil {
+			return err
+		}
+	}
 	L, R := tw.AlignLeft, tw.AlignRight
 	t := newTable(w, []tw.Align{L, L, L, L, L, R})
 	t.Header("organization", "component", "factor", "first", "again", "days between")

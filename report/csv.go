@@ -216,6 +216,7 @@ func (c *csvRows) reliability(key metrics.Key, rs []metrics.Reliability) {
 func (c *csvRows) factors(rec metrics.Recurrence) {
 	c.add("factors", "", "", "", "incidents", fmt.Sprint(rec.Incidents), "incidents")
 	c.add("factors", "", "", "", "with_factors", fmt.Sprint(rec.WithFactors), "incidents")
+	c.add("factors", "", "", "", "repeats", fmt.Sprint(rec.RepeatCount), "incidents")
 	for _, f := range rec.Factors {
 		g := "factor=" + string(f.Factor)
 		c.add("factor", g, "", "", "incidents", fmt.Sprint(f.Incidents), "incidents")

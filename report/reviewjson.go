@@ -236,6 +236,7 @@ type factorsJSON struct {
 	WindowSeconds float64           `json:"repeat_window_seconds"`
 	Factors       []factorStatsJSON `json:"factors"`
 	Pairs         []pairJSON        `json:"pairs"`
+	RepeatCount   int               `json:"repeat_count"`
 	Repeats       []repeatJSON      `json:"repeats"`
 }
 
@@ -481,7 +482,8 @@ func reliabilityDoc(key metrics.Key, rs []metrics.Reliability, quarters []string
 
 func factorsDoc(rec metrics.Recurrence) factorsJSON {
 	out := factorsJSON{Incidents: rec.Incidents, WithFactors: rec.WithFactors, Quarters: nonNil(rec.Quarters),
-		WindowSeconds: rec.Window.Seconds(), Factors: []factorStatsJSON{}, Pairs: []pairJSON{}, Repeats: []repeatJSON{}}
+		WindowSeconds: rec.Window.Seconds(), Factors: []factorStatsJSON{}, Pairs: []pairJSON{},
+		RepeatCount: rec.RepeatCount, Repeats: []repeatJSON{}}
 	for _, f := range rec.Factors {
 		out.Factors = append(out.Factors, factorStatsJSON{Factor: string(f.Factor), Incidents: f.Incidents,
 			Share: round6(f.Share), PerQuarter: countDocs(f.PerQuarter), TTR: distributionDoc(f.TTR),
