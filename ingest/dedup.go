@@ -34,64 +34,76 @@ func Dedup(incs []Incident) []Incident {
 }
 
 // Deduper finds, as incidents stream in, the ones Dedup would merge into
-// an earlier incident, keeping 16 to 24 bytes per incident (hashes of its
-// identity and title) rather than the incident: what lets a million
-// incidents be read without holding them. Two different identities or
-// titles share a 64-bit hash with a chance of about one in 10^19.
+// an earlier incident, keeping about 40 bytes per incident (a hash of its
+// identity and of its title) rather than the incident: what lets a
+// million incidents be read without holding them. Two different
+// identities or titles share a 64-bit hash with a chance of about one in
+// 10^19.
 type Deduper struct {
-	first map[uint64]dedupSlot   // identity hash -> the first incident with it
-	more  map[uint64][]dedupSlot // the next ones, rare: same identity, another title
-}
-
-// dedupSlot is an incident kept so far: its position, the hash of its
-// normalised title (0: none) and whether its title is empty, in which
-// case it takes the title of the first incident merged into it.
-type dedupSlot struct {
-	pos        int
-	title      uint64
-	emptyTitle bool
+	first map[uint64]int32   // identity hash -> the first incident with it
+	more  map[uint64][]int32 // the next ones, rare: same identity, another title
+	// title holds, by position, the hash of each incident's normalised
+	// title (0: none); untitled has bit pos set when its title is empty,
+	// in which case it takes the title of the first incident merged into
+	// it. Positions without an identity are never looked up.
+	title    []uint64
+	untitled []uint64
 }
 
 // NewDeduper returns a Deduper that has seen nothing.
 func NewDeduper() *Deduper {
-	return &Deduper{first: map[uint64]dedupSlot{}, more: map[uint64][]dedupSlot{}}
+	return &Deduper{first: map[uint64]int32{}, more: map[uint64][]int32{}}
 }
 
 // Add looks inc up among the incidents added before. When one of them is
 // the same incident, Add returns its position and true: merge inc into it
 // (Merge), in the order Add reports them. Otherwise it records inc at
-// position pos and returns false.
+// position pos, which must be the number of incidents recorded so far,
+// and returns false.
 func (d *Deduper) Add(inc Incident, pos int) (int, bool) {
 	key, ok := identity(inc)
-	if !ok {
-		return 0, false
-	}
-	id, title := hashString(key), hashString(normName(inc.Title))
-	match := func(s *dedupSlot) bool {
-		if s.title != 0 && title != 0 && s.title != title {
-			return false
-		}
-		if s.emptyTitle { // Merge gives it inc's title
-			s.title, s.emptyTitle = title, inc.Title == ""
-		}
-		return true
-	}
-	s, seen := d.first[id]
-	if !seen {
-		d.first[id] = dedupSlot{pos: pos, title: title, emptyTitle: inc.Title == ""}
-		return 0, false
-	}
-	if match(&s) {
-		d.first[id] = s
-		return s.pos, true
-	}
-	for i := range d.more[id] {
-		if s := &d.more[id][i]; match(s) {
-			return s.pos, true
+	title := uint64(0)
+	if ok {
+		title = hashString(normName(inc.Title))
+		id := hashString(key)
+		if first, seen := d.first[id]; !seen {
+			d.first[id] = int32(pos)
+		} else if d.match(int(first), inc, title) {
+			return int(first), true
+		} else {
+			for _, p := range d.more[id] {
+				if d.match(int(p), inc, title) {
+					return int(p), true
+				}
+			}
+			d.more[id] = append(d.more[id], int32(pos))
 		}
 	}
-	d.more[id] = append(d.more[id], dedupSlot{pos: pos, title: title, emptyTitle: inc.Title == ""})
+	d.title = append(d.title, title)
+	if len(d.untitled) <= pos/64 {
+		d.untitled = append(d.untitled, 0)
+	}
+	if inc.Title == "" {
+		d.untitled[pos/64] |= 1 << (pos % 64)
+	}
 	return 0, false
+}
+
+// match reports whether inc, whose title hashes to title, is the same as
+// the incident at p (their identities agree): titles agree when both are
+// known. It gives an untitled incident at p the title of inc, as Merge
+// will.
+func (d *Deduper) match(p int, inc Incident, title uint64) bool {
+	if d.title[p] != 0 && title != 0 && d.title[p] != title {
+		return false
+	}
+	if bit := uint64(1) << (p % 64); d.untitled[p/64]&bit != 0 {
+		d.title[p] = title
+		if inc.Title != "" {
+			d.untitled[p/64] &^= bit
+		}
+	}
+	return true
 }
 
 // hashString is the 64-bit FNV-1a hash of s, 0 for "".

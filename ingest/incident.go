@@ -283,7 +283,7 @@ func ParseStatus(word string) (Status, bool) {
 }
 
 // Impact is the severity a report gives an incident.
-type Impact int
+type Impact uint8
 
 // Impacts as status pages name them. ImpactUnknown means the report does
 // not say.

@@ -9,7 +9,7 @@ import (
 )
 
 // Format is an input format mttx reads.
-type Format int
+type Format uint8
 
 // The formats, named as in the corpus labels.
 const (

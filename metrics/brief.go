@@ -13,7 +13,7 @@ import (
 // incident list prints. A review of a million incidents keeps a million
 // Briefs, not a million incidents with their update texts, postmortems,
 // narrative timelines and factor evidence: memory grows by the size of a
-// Brief per incident (about 250 bytes; BenchmarkPipeline measures it), not
+// Brief per incident (176 bytes, and its ID and title; BenchmarkPipeline measures it), not
 // by the size of the reports. Make Briefs with a Briefer.
 type Brief struct {
 	ID, Title string
@@ -31,9 +31,11 @@ type Brief struct {
 	// list; nil is none.
 	components *[]ingest.Component
 	factors    *[]Factor
-	start      int64 // unix nanoseconds, with hasStart
-	when       int64 // unix nanoseconds, with hasWhen
-	spans      spans
+	// known has bit m set when metric m is known, in spans[m].
+	known uint8
+	start int64 // unix nanoseconds, with hasStart
+	when  int64 // unix nanoseconds, with hasWhen
+	spans [numMetrics]time.Duration
 }
 
 type briefFlags uint8
@@ -46,23 +48,17 @@ const (
 	withPostmortem // the incident has a postmortem (text or date)
 )
 
-// spans holds the durations of one incident without a pointer each:
-// known has bit m set when metric m is known.
-type spans struct {
-	v     [numMetrics]time.Duration
-	known uint16
-}
-
-func (s spans) get(m Metric) (time.Duration, bool) {
-	if m < 0 || m >= numMetrics || s.known&(1<<m) == 0 {
+// span returns metric m without allocating; ok is false when unknown.
+func (b *Brief) span(m Metric) (time.Duration, bool) {
+	if m < 0 || m >= numMetrics || b.known&(1<<m) == 0 {
 		return 0, false
 	}
-	return s.v[m], true
+	return b.spans[m], true
 }
 
 // Duration returns metric m of the incident, or nil when unknown.
 func (b Brief) Duration(m Metric) *time.Duration {
-	if d, ok := b.spans.get(m); ok {
+	if d, ok := b.span(m); ok {
 		return &d
 	}
 	return nil
@@ -107,10 +103,10 @@ func (b *Brief) at() (time.Time, bool) {
 
 // impactTime is ImpactTime without a pointer.
 func (b *Brief) impactTime() (time.Duration, bool) {
-	if d, ok := b.spans.get(Impact); ok {
+	if d, ok := b.span(Impact); ok {
 		return d, true
 	}
-	return b.spans.get(TTR)
+	return b.span(TTR)
 }
 
 // Start is the start of impact, nil when unknown.
@@ -207,8 +203,8 @@ func (z *Briefer) Brief(a Analysis) Brief {
 	}
 	for m, d := range res.Durations {
 		if d != nil {
-			b.spans.v[m] = *d
-			b.spans.known |= 1 << m
+			b.spans[m] = *d
+			b.known |= 1 << m
 		}
 	}
 	return b

@@ -127,8 +127,8 @@ func TestWorstIsStableTopN(t *testing.T) {
 	var bs []Brief
 	for i := range 200 {
 		b := Brief{ID: strconv.Itoa(i), flags: hasWhen, when: int64(i*7919%13) * int64(time.Hour)}
-		b.spans.v[TTR] = time.Duration(i*31%9) * time.Minute
-		b.spans.known = 1 << TTR
+		b.spans[TTR] = time.Duration(i*31%9) * time.Minute
+		b.known = 1 << TTR
 		bs = append(bs, b)
 	}
 	members := make([]int32, len(bs))

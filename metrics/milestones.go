@@ -13,7 +13,7 @@ import (
 const Version = "metrics v1"
 
 // Provenance says where a milestone's time comes from.
-type Provenance int
+type Provenance uint8
 
 // Provenances, from the most to the least direct.
 const (

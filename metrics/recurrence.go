@@ -170,7 +170,7 @@ func factorStats(bs []Brief, f Factor, members []int32, qs quarters, buf *[]floa
 		if t, ok := b.at(); ok {
 			qs.count(perQ, t)
 		}
-		if d, ok := b.spans.get(TTR); ok {
+		if d, ok := b.span(TTR); ok {
 			ttrs = append(ttrs, d.Seconds())
 		}
 		if d, ok := b.impactTime(); ok {

@@ -100,7 +100,7 @@ func reliability(bs []Brief, key Key, value string, members []int32, qs quarters
 				r.WithPostmortem++
 			}
 		}
-		if d, ok := b.spans.get(PostmortemDelay); ok {
+		if d, ok := b.span(PostmortemDelay); ok {
 			delays = append(delays, d.Seconds())
 		}
 	}

@@ -110,7 +110,7 @@ func (b Brief) placed(when int64, f float64) Brief {
 	}
 	b.when = when
 	for m := range numMetrics {
-		b.spans.v[m] = time.Duration(float64(b.spans.v[m]) * f).Round(time.Second)
+		b.spans[m] = time.Duration(float64(b.spans[m]) * f).Round(time.Second)
 	}
 	return b
 }

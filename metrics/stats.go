@@ -70,7 +70,7 @@ func Distributions(bs []Brief) []Distribution {
 	buf := make([]float64, 0, len(bs))
 	return describeEach(len(bs), &buf, func(m Metric, xs []float64) []float64 {
 		for i := range bs {
-			if d, ok := bs[i].spans.get(m); ok {
+			if d, ok := bs[i].span(m); ok {
 				xs = append(xs, d.Seconds())
 			}
 		}
@@ -84,7 +84,7 @@ func Distributions(bs []Brief) []Distribution {
 func distributionsOf(bs []Brief, members []int32, buf *[]float64) []Distribution {
 	return describeEach(len(members), buf, func(m Metric, xs []float64) []float64 {
 		for _, i := range members {
-			if d, ok := bs[i].spans.get(m); ok {
+			if d, ok := bs[i].span(m); ok {
 				xs = append(xs, d.Seconds())
 			}
 		}

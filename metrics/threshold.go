@@ -429,7 +429,7 @@ func (t Threshold) Evaluate(bs []Brief) ThresholdResult {
 		if t.Stat == StatCount {
 			continue
 		}
-		if d, ok := b.spans.get(t.Metric); ok {
+		if d, ok := b.span(t.Metric); ok {
 			xs = append(xs, d.Seconds())
 		}
 	}
