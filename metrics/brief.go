@@ -13,8 +13,9 @@ import (
 // incident list prints. A review of a million incidents keeps a million
 // Briefs, not a million incidents with their update texts, postmortems,
 // narrative timelines and factor evidence: memory grows by the size of a
-// Brief per incident (176 bytes, and its ID and title; BenchmarkPipeline measures it), not
-// by the size of the reports. Make Briefs with a Briefer.
+// Brief per incident (176 bytes, and its ID and title; BenchmarkPipeline
+// measures it), not by the size of the reports. Make Briefs with a
+// Briefer.
 type Brief struct {
 	ID, Title string
 	Org       string // shared by the Briefs of one organisation
