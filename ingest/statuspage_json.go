@@ -124,6 +124,7 @@ func parseStatuspageJSON(d *doc) ([]Incident, error) {
 				var f spjFound
 				f.offset = valueStart(d.data, base+int(dec.InputOffset()))
 				ferr = dec.Decode(&f.inc)
+				f.end = base + int(dec.InputOffset())
 				fs = []spjFound{f}
 			case "incidents":
 				fs, ferr = decodeIncidents(dec, d.data, base, false)
@@ -163,10 +164,11 @@ func parseStatuspageJSON(d *doc) ([]Incident, error) {
 	return out, nil
 }
 
-// spjFound is an incident decoded with the byte offset where it starts.
+// spjFound is an incident decoded with the byte offsets where it starts
+// and ends (just after its closing brace).
 type spjFound struct {
 	inc         spjIncident
-	offset      int
+	offset, end int
 	maintenance bool
 }
 
@@ -194,6 +196,7 @@ func decodeIncidentElems(dec *json.Decoder, data []byte, base int, maintenance b
 		if err := dec.Decode(&f.inc); err != nil {
 			return nil, err
 		}
+		f.end = base + int(dec.InputOffset())
 		out = append(out, f)
 	}
 	_, err := dec.Token() // ']'
@@ -278,11 +281,13 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex) Incident {
 		}
 	}
 	var texts []proseBlock
+	var needle []byte
 	for _, u := range j.Updates {
 		line := inc.Source.Line
 		if u.ID != "" {
-			if i := bytes.Index(d.data[min(f.offset, len(d.data)):], []byte(`"`+u.ID+`"`)); i >= 0 {
-				line = lines.at(f.offset + i)
+			needle = append(append(append(needle[:0], '"'), u.ID...), '"')
+			if i := firstIndex(d.data, min(f.offset, len(d.data)), f.end, needle); i >= 0 {
+				line = lines.at(i)
 			}
 		}
 		at, ok := jsonTime(u.DisplayAt)
@@ -323,6 +328,25 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex) Incident {
 	}
 	inc.computeID()
 	return inc
+}
+
+// firstIndex returns the offset of the first needle in data at or after
+// from, or -1. The incident's own bytes, up to end, are searched first: an
+// update's ID is nearly always there, and a match found there is the first
+// one (an earlier match could not end later), so a long document is read
+// past the incident only when the ID is not in it.
+func firstIndex(data []byte, from, end int, needle []byte) int {
+	end = min(max(end, from), len(data))
+	if i := bytes.Index(data[from:end], needle); i >= 0 {
+		return from + i
+	}
+	// A match starting before end-len(needle)+1 would lie inside the
+	// incident, and there is none.
+	rest := max(from, end-len(needle)+1)
+	if i := bytes.Index(data[rest:], needle); i >= 0 {
+		return rest + i
+	}
+	return -1
 }
 
 // standIn adds the monitoring and resolved updates a cut-short update list
