@@ -97,50 +97,12 @@ func parseStatuspageJSON(d *doc) ([]Incident, error) {
 		return nil, lineErrorf(1, ErrUnknownFormat, "want a JSON object or array")
 	}
 	lines := newLineIndex(d.data)
-	var page spjPage
-	var found []spjFound
-	dec := json.NewDecoder(bytes.NewReader(body))
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, jsonError(lines, base, dec, err)
-	}
-	switch tok {
-	case json.Delim('['):
-		if found, err = decodeIncidentElems(dec, d.data, base, false); err != nil {
-			return nil, jsonError(lines, base, dec, err)
+	page, found, ok := decodeSPJFast(body, base)
+	if !ok {
+		var err error
+		if page, found, err = decodeSPJ(d.data, body, base, lines); err != nil {
+			return nil, err
 		}
-	case json.Delim('{'):
-		for dec.More() {
-			key, err := dec.Token()
-			if err != nil {
-				return nil, jsonError(lines, base, dec, err)
-			}
-			var ferr error
-			var fs []spjFound
-			switch key {
-			case "page":
-				ferr = dec.Decode(&page)
-			case "incident":
-				var f spjFound
-				f.offset = valueStart(d.data, base+int(dec.InputOffset()))
-				ferr = dec.Decode(&f.inc)
-				f.end = base + int(dec.InputOffset())
-				fs = []spjFound{f}
-			case "incidents":
-				fs, ferr = decodeIncidents(dec, d.data, base, false)
-			case "scheduled_maintenances":
-				fs, ferr = decodeIncidents(dec, d.data, base, true)
-			default:
-				var skip json.RawMessage
-				ferr = dec.Decode(&skip)
-			}
-			if ferr != nil {
-				return nil, jsonError(lines, base, dec, ferr)
-			}
-			found = append(found, fs...)
-		}
-	default:
-		return nil, lineErrorf(1, ErrUnknownFormat, "want a JSON object or array")
 	}
 	if len(found) == 0 {
 		return nil, lineErrorf(1, ErrNoUpdates, "Statuspage JSON without incidents or maintenances (want incidents.json, scheduled-maintenances.json, summary.json or incidents/<id>.json)")
@@ -162,6 +124,57 @@ func parseStatuspageJSON(d *doc) ([]Incident, error) {
 		return nil, lineErrorf(lines.at(found[0].offset), ErrNoUpdates, "no incident has an update with a readable display_at or created_at")
 	}
 	return out, nil
+}
+
+// decodeSPJ reads the page and the incidents of a document with
+// encoding/json: what decodeSPJFast leaves to it, and every error.
+func decodeSPJ(data, body []byte, base int, lines lineIndex) (spjPage, []spjFound, error) {
+	var page spjPage
+	var found []spjFound
+	dec := json.NewDecoder(bytes.NewReader(body))
+	tok, err := dec.Token()
+	if err != nil {
+		return page, nil, jsonError(lines, base, dec, err)
+	}
+	switch tok {
+	case json.Delim('['):
+		if found, err = decodeIncidentElems(dec, data, base, false); err != nil {
+			return page, nil, jsonError(lines, base, dec, err)
+		}
+	case json.Delim('{'):
+		for dec.More() {
+			key, err := dec.Token()
+			if err != nil {
+				return page, nil, jsonError(lines, base, dec, err)
+			}
+			var ferr error
+			var fs []spjFound
+			switch key {
+			case "page":
+				ferr = dec.Decode(&page)
+			case "incident":
+				var f spjFound
+				f.offset = valueStart(data, base+int(dec.InputOffset()))
+				ferr = dec.Decode(&f.inc)
+				f.end = base + int(dec.InputOffset())
+				fs = []spjFound{f}
+			case "incidents":
+				fs, ferr = decodeIncidents(dec, data, base, false)
+			case "scheduled_maintenances":
+				fs, ferr = decodeIncidents(dec, data, base, true)
+			default:
+				var skip json.RawMessage
+				ferr = dec.Decode(&skip)
+			}
+			if ferr != nil {
+				return page, nil, jsonError(lines, base, dec, ferr)
+			}
+			found = append(found, fs...)
+		}
+	default:
+		return page, nil, lineErrorf(1, ErrUnknownFormat, "want a JSON object or array")
+	}
+	return page, found, nil
 }
 
 // spjFound is an incident decoded with the byte offsets where it starts
