@@ -577,35 +577,47 @@ var listItem = regexp.MustCompile(`^(?:[-*•+]\s|\d{1,3}[.)]\s|#)`)
 func paragraphs(ls []line, skip map[int]bool) []paragraph {
 	var out []paragraph
 	var cur paragraph
+	var text []byte // cur's text, made a string once, at flush
 	prevClockLed := false
 	flush := func() {
-		if cur.Text != "" {
+		if len(text) > 0 {
+			cur.Text = string(text)
 			out = append(out, cur)
 		}
 		cur = paragraph{}
+		text = text[:0]
 	}
 	for _, l := range ls {
 		if l.Text == "" || skip[l.N] {
 			flush()
 			continue
 		}
-		if cur.Text != "" && (listItem.MatchString(l.Text) || strings.HasSuffix(cur.Text, ":") ||
-			(clockLed.MatchString(l.Text) && prevClockLed)) {
+		led := startsWithDigit(l.Text) && clockLed.MatchString(l.Text)
+		if len(text) > 0 && (listItem.MatchString(l.Text) || text[len(text)-1] == ':' || (led && prevClockLed)) {
 			flush() // lines that open with times are entries of their own
 		}
-		prevClockLed = clockLed.MatchString(l.Text)
-		if cur.Text != "" {
-			cur.Text += " "
+		prevClockLed = led
+		if len(text) > 0 {
+			text = append(text, ' ')
 		}
-		cur.starts = append(cur.starts, len(cur.Text))
+		cur.starts = append(cur.starts, len(text))
 		cur.lines = append(cur.lines, l.N)
-		cur.Text += emphasis.Replace(l.Text)
+		if strings.Contains(l.Text, "**") || strings.Contains(l.Text, "__") {
+			text = append(text, emphasis.Replace(l.Text)...)
+		} else {
+			text = append(text, l.Text...)
+		}
 		if strings.HasPrefix(l.Text, "#") {
 			flush()
 		}
 	}
 	flush()
 	return out
+}
+
+// startsWithDigit is a cheap test clockLed cannot match without.
+func startsWithDigit(s string) bool {
+	return s != "" && '0' <= s[0] && s[0] <= '9'
 }
 
 // sentence is a sentence of a paragraph.
