@@ -237,6 +237,9 @@ func blockZone(ls []line, order dateOrder) *zone {
 		if !strings.Contains(l.Text, "ime") && !strings.Contains(l.Text, "IME") && !strings.Contains(l.Text, "hronolog") {
 			continue // no "time", "Timeline", "timestamps", "chronology"
 		}
+		if !mayCueZone(l.Text) {
+			continue
+		}
 		for _, loc := range zoneCue.FindAllStringIndex(l.Text, -1) {
 			rest := l.Text[loc[1]:]
 			sc := scanner{src: rest, toks: lex(rest), order: order}
@@ -251,6 +254,33 @@ func blockZone(ls []line, order dateOrder) *zone {
 		}
 	}
 	return nil
+}
+
+// mayCueZone is a cheap test zoneCue cannot match without: "time" in any
+// case followed by "s", "l", white space or "(" (an "ſ" folds to "s"), or
+// "chronology".
+func mayCueZone(s string) bool {
+	for i := 0; i+4 < len(s); i++ {
+		switch s[i] | 0x20 {
+		case 't':
+			if s[i+1]|0x20 != 'i' || s[i+2]|0x20 != 'm' || s[i+3]|0x20 != 'e' {
+				continue
+			}
+			switch s[i+4] {
+			case 's', 'S', 'l', 'L', ' ', '\t', '\n', '\f', '\r', '(':
+				return true
+			case 0xc5: // "ſ" is c5 bf
+				if i+5 < len(s) && s[i+5] == 0xbf {
+					return true
+				}
+			}
+		case 'c':
+			if len(s)-i >= len("chronology") && strings.EqualFold(s[i:i+len("chronology")], "chronology") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // entryPrefix is what may come before a timeline entry's time: bullets,

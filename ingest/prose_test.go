@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -321,5 +322,40 @@ func TestMilestoneNotTaken(t *testing.T) {
 		if got := classifyMilestone(text); got != want {
 			t.Errorf("classifyMilestone(%q) = %v; want %v", text, got, want)
 		}
+	}
+}
+
+// TestMayCueZone checks that mayCueZone is true wherever zoneCue matches:
+// it only skips lines that cannot hold a cue.
+func TestMayCueZone(t *testing.T) {
+	cases := []string{
+		"All times are in UTC", "Timeline (UTC)", "(all times in PDT)", "TIME LINE", "Times\t(UTC)", "time(",
+		"timeſtamps", "Chronology", "CHRONOLOGY:", "chronologies", "at this time", "time", "sometimes",
+		"times listed", "timestamps", "tıme line", "tİme line",
+	}
+	check := func(s string) {
+		if zoneCue.MatchString(s) && !mayCueZone(s) {
+			t.Fatalf("zoneCue matches %q but mayCueZone is false", s)
+		}
+	}
+	for _, c := range cases {
+		check(c)
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"time", "Time", "tIME", "tiMe", "s", "S", "ſ", "line", "Line", " ", "(", "are", "in", "all ",
+		"shown", "listed", "chronology", "CHRONOLOGY", "chronoLogy", "x", "\t", "\n", "stamps", "K", "ı", "İ", "."}
+	matched := 0
+	for range 300000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		check(b.String())
+		if zoneCue.MatchString(b.String()) {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random strings hold a cue: the test tests little", matched)
 	}
 }
