@@ -257,8 +257,8 @@ func blockZone(ls []line, order dateOrder) *zone {
 }
 
 // mayCueZone is a cheap test zoneCue cannot match without: "time" in any
-// case followed by "s", "l", white space or "(" (an "ſ" folds to "s"), or
-// "chronology".
+// case followed by "s", "l", " line" or "(" after any white space (an "ſ"
+// folds to "s"), or "chronology".
 func mayCueZone(s string) bool {
 	for i := 0; i+4 < len(s); i++ {
 		switch s[i] | 0x20 {
@@ -267,8 +267,20 @@ func mayCueZone(s string) bool {
 				continue
 			}
 			switch s[i+4] {
-			case 's', 'S', 'l', 'L', ' ', '\t', '\n', '\f', '\r', '(':
+			case 's', 'S', 'l', 'L', '(':
 				return true
+			case ' ', '\t', '\n', '\f', '\r':
+				// Only "time line" and "time (" go on after a space.
+				if s[i+4] == ' ' && len(s)-i >= len("time line") && strings.EqualFold(s[i+5:i+9], "line") {
+					return true
+				}
+				j := i + 4
+				for j < len(s) && strings.IndexByte(" \t\n\f\r", s[j]) >= 0 {
+					j++
+				}
+				if j < len(s) && s[j] == '(' {
+					return true
+				}
 			case 0xc5: // "ſ" is c5 bf
 				if i+5 < len(s) && s[i+5] == 0xbf {
 					return true

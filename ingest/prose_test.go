@@ -331,7 +331,8 @@ func TestMayCueZone(t *testing.T) {
 	cases := []string{
 		"All times are in UTC", "Timeline (UTC)", "(all times in PDT)", "TIME LINE", "Times\t(UTC)", "time(",
 		"timeſtamps", "Chronology", "CHRONOLOGY:", "chronologies", "at this time", "time", "sometimes",
-		"times listed", "timestamps", "tıme line", "tİme line",
+		"times listed", "timestamps", "tıme line", "tİme line", "time \t\n (utc)", "time  line", "time lin",
+		"at this time", "time\tline", "time LINE",
 	}
 	check := func(s string) {
 		if zoneCue.MatchString(s) && !mayCueZone(s) {
@@ -342,7 +343,7 @@ func TestMayCueZone(t *testing.T) {
 		check(c)
 	}
 	r := rand.New(rand.NewPCG(9, 10))
-	pieces := []string{"time", "Time", "tIME", "tiMe", "s", "S", "ſ", "line", "Line", " ", "(", "are", "in", "all ",
+	pieces := []string{"time", "Time", "tIME", "tiMe", "s", "S", "ſ", "line", "Line", "lINE", " ", " ", "(", "are", "in", "all ",
 		"shown", "listed", "chronology", "CHRONOLOGY", "chronoLogy", "x", "\t", "\n", "stamps", "K", "ı", "İ", "."}
 	matched := 0
 	for range 300000 {
