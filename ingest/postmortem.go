@@ -26,7 +26,7 @@ var mdHeading = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*$`)
 // states the window, or front matter and headings, or postmortem section
 // headings.
 func detectMarkdown(d *doc) (int, string) {
-	fm, ok, _ := readFrontMatter(d.data, d.lines)
+	fm, ok, _ := d.frontMatter()
 	if ok {
 		if _, k := fm.str(fmStartKeys...); k != "" {
 			return 3, fmt.Sprintf("front matter with %q", k)
