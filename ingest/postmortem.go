@@ -217,7 +217,7 @@ func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *dat
 		return nil
 	}
 	for _, l := range body {
-		if zoneCue.MatchString(l.Text) {
+		if mayCueZone(l.Text) && zoneCue.MatchString(l.Text) {
 			if dd := first(l.Text); dd != nil {
 				return dd
 			}
