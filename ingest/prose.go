@@ -1329,6 +1329,23 @@ var onlyBegun = regexp.MustCompile(`^\W*(?:\w+\W+){0,2}?(?:started|starts|begins
 
 var negation = regexp.MustCompile(`(?:\bnot|n't|\bno|\bunable to|\bwithout|\bbefore)\s+(?:yet\s+|been\s+|fully\s+|be\s+)*$`)
 
+// negates reports whether negation matches s, the words before a keyword.
+// The expression is tried only when s ends in white space and holds one of
+// the words it needs.
+func negates(s string) bool {
+	if s == "" || !isRESpace(s[len(s)-1]) || !containsAny(s, negationHints) {
+		return false
+	}
+	return negation.MatchString(s)
+}
+
+// negationHints are words negation cannot match without ("not" holds
+// "no"); endHints the same for narrativeEndCue.
+var (
+	negationHints = []string{"no", "n't", "unable", "without", "before"}
+	endHints      = []string{"restore", "recover", "normal", "online", "operational", "resolved", "resolution", "working", "healthy", "error", "end", "over", "baseline"}
+)
+
 // classifyMilestone reads which milestone a narrative entry expresses, if
 // a keyword says so; negated keywords ("not yet restored") do not count.
 func classifyMilestone(text string) Milestone {
@@ -1338,7 +1355,7 @@ func classifyMilestone(text string) Milestone {
 			continue
 		}
 		for _, loc := range c.re.FindAllStringIndex(low, -1) {
-			if negation.MatchString(low[max(0, loc[0]-24):loc[0]]) {
+			if negates(low[max(0, loc[0]-24):loc[0]]) {
 				continue
 			}
 			// "Rollback started", "fix rollout in progress": the work
@@ -1374,8 +1391,11 @@ var narrativeEndCue = regexp.MustCompile(`\b(?:restored|restores|recovered|recov
 // endsImpact reports whether an entry's text says the impact ended.
 func endsImpact(text string) bool {
 	low := strings.ToLower(text)
+	if !containsAny(low, endHints) {
+		return false
+	}
 	for _, loc := range narrativeEndCue.FindAllStringIndex(low, -1) {
-		if !negation.MatchString(low[max(0, loc[0]-24):loc[0]]) {
+		if !negates(low[max(0, loc[0]-24):loc[0]]) {
 			return true
 		}
 	}

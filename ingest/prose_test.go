@@ -360,3 +360,42 @@ func TestMayCueZone(t *testing.T) {
 		t.Fatalf("only %d random strings hold a cue: the test tests little", matched)
 	}
 }
+
+// TestCueHints checks that the cheap tests in front of negation and
+// narrativeEndCue hold wherever the expressions match.
+func TestCueHints(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	pieces := []string{"not", "no", "n't", "unable to", "without", "before", "yet", "been", "fully", "be", " ", "  ", "\t",
+		"restored", "recovers", "recovery is complete", "back to normal", "returned to normal", "normal levels", "back online",
+		"fully operational", "resolved", "resolution is confirmed", "working again", "working as expected", "healthy again",
+		"errors stopped", "error subsided", "no further errors", "outage ended", "impact is over", "back at baseline",
+		"service", "x", ".", "can", "do"}
+	negMatched, endMatched := 0, 0
+	for range 60000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			if r.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		s := b.String()
+		if negation.MatchString(s) {
+			negMatched++
+			if !negates(s) {
+				t.Fatalf("negation matches %q but negates is false", s)
+			}
+		} else if negates(s) {
+			t.Fatalf("negates(%q) is true but negation does not match", s)
+		}
+		if narrativeEndCue.MatchString(s) {
+			endMatched++
+			if !containsAny(s, endHints) {
+				t.Fatalf("narrativeEndCue matches %q without any of endHints", s)
+			}
+		}
+	}
+	if negMatched < 1000 || endMatched < 1000 {
+		t.Fatalf("only %d and %d random strings match: the test tests little", negMatched, endMatched)
+	}
+}
