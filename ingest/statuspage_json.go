@@ -391,7 +391,7 @@ func standIn(inc *Incident, j spjIncident) {
 
 // bodyLines splits an update body into lines numbered from line.
 func bodyLines(body string, line int) []line {
-	ls := splitLines([]byte(body))
+	ls := splitText(body)
 	for i := range ls {
 		ls[i].N = line
 	}
@@ -425,12 +425,14 @@ type lineIndex []int // offsets where each line starts
 
 func newLineIndex(data []byte) lineIndex {
 	idx := lineIndex{0}
-	for i, b := range data {
-		if b == '\n' {
-			idx = append(idx, i+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 {
+			return idx
 		}
+		i += j + 1
+		idx = append(idx, i)
 	}
-	return idx
 }
 
 // at returns the line of byte offset off.
