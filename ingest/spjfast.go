@@ -211,7 +211,8 @@ func (r *spjFast) update(u *spjUpdate) bool {
 }
 
 // list reads an array of objects into a new slice, or null (a nil slice).
-// An empty array is an empty, non-nil slice, as encoding/json makes it.
+// An empty array is an empty, non-nil slice, as encoding/json makes it
+// (its capacity differs, which nothing reads).
 func list[T any](r *spjFast, dst *[]T, elem func(*T) bool) bool {
 	if r.literal("null") {
 		*dst = nil
@@ -221,7 +222,7 @@ func list[T any](r *spjFast, dst *[]T, elem func(*T) bool) bool {
 		return false
 	}
 	r.pos++
-	out := []T{}
+	out := make([]T, 0, 4) // most lists are short: grown less often
 	r.space()
 	if r.peek() == ']' {
 		r.pos++
