@@ -294,14 +294,11 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex) Incident {
 		}
 	}
 	var texts []proseBlock
-	var needle []byte
-	for _, u := range j.Updates {
+	at := idOffsets(d.data, min(f.offset, len(d.data)), f.end, j.Updates)
+	for k, u := range j.Updates {
 		line := inc.Source.Line
-		if u.ID != "" {
-			needle = append(append(append(needle[:0], '"'), u.ID...), '"')
-			if i := firstIndex(d.data, min(f.offset, len(d.data)), f.end, needle); i >= 0 {
-				line = lines.at(i)
-			}
+		if at[k] >= 0 {
+			line = lines.at(at[k])
 		}
 		at, ok := jsonTime(u.DisplayAt)
 		if !ok {
@@ -341,6 +338,57 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex) Incident {
 	}
 	inc.computeID()
 	return inc
+}
+
+// idOffsets returns where each update's ID is first written as a JSON
+// string ("ID", quotes included) in data at or after from, or -1 (always
+// for an empty ID): firstIndex for each, but found in one pass over the
+// quotes of the incident's bytes (up to end) for IDs without quotes.
+func idOffsets(data []byte, from, end int, us []spjUpdate) []int {
+	at := make([]int, len(us))
+	left := 0 // IDs the pass can find
+	for k, u := range us {
+		at[k] = -1
+		if quoteFree(u.ID) {
+			left++
+		}
+	}
+	win := data[:min(max(end, from), len(data))]
+	// A quote-free ID written whole in the incident lies between two
+	// consecutive quotes p and q: "ID" is exactly win[p:q+1].
+	for p := from; left > 0; {
+		i := bytes.IndexByte(win[p:], '"')
+		if i < 0 {
+			break
+		}
+		p += i
+		j := bytes.IndexByte(win[p+1:], '"')
+		if j < 0 {
+			break
+		}
+		q := p + 1 + j
+		for k, u := range us {
+			if at[k] < 0 && len(u.ID) == q-p-1 && quoteFree(u.ID) && string(win[p+1:q]) == u.ID {
+				at[k] = p
+				left--
+			}
+		}
+		p = q
+	}
+	var needle []byte
+	for k, u := range us {
+		if at[k] >= 0 || u.ID == "" {
+			continue
+		}
+		needle = append(append(append(needle[:0], '"'), u.ID...), '"')
+		at[k] = firstIndex(data, from, end, needle)
+	}
+	return at
+}
+
+// quoteFree reports whether id is not empty and has no quote.
+func quoteFree(id string) bool {
+	return id != "" && strings.IndexByte(id, '"') < 0
 }
 
 // firstIndex returns the offset of the first needle in data at or after

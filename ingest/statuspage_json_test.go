@@ -33,3 +33,36 @@ func TestFirstIndexMatchesIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestIDOffsetsMatchesFirstIndex checks the one-pass search against
+// firstIndex for each ID.
+func TestIDOffsetsMatchesFirstIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	const alphabet = `"ab\`
+	rnd := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	for range 200000 {
+		data := []byte(rnd(r.IntN(24)))
+		us := make([]spjUpdate, r.IntN(4))
+		for i := range us {
+			us[i].ID = rnd(r.IntN(3))
+		}
+		from := r.IntN(len(data) + 1)
+		end := r.IntN(len(data)+3) - 1
+		got := idOffsets(data, from, end, us)
+		for i, u := range us {
+			want := -1
+			if u.ID != "" {
+				want = firstIndex(data, from, end, []byte(`"`+u.ID+`"`))
+			}
+			if got[i] != want {
+				t.Fatalf("idOffsets(%q, %d, %d) for ID %q = %d; want %d", data, from, end, u.ID, got[i], want)
+			}
+		}
+	}
+}
