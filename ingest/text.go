@@ -22,6 +22,9 @@ func splitLines(data []byte) []line {
 // splitText is splitLines for text already held in a string (an update
 // body), which it does not copy when it is clean.
 func splitText(s string) []line {
+	if plainLine(s) {
+		return []line{{N: 1, Text: strings.TrimSpace(s)}} // most update bodies
+	}
 	s = strings.TrimPrefix(s, "\xef\xbb\xbf")
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
@@ -39,6 +42,17 @@ func splitText(s string) []line {
 		out[i] = line{N: i + 1, Text: strings.TrimSpace(strings.ReplaceAll(r, "\u00a0", " "))}
 	}
 	return out
+}
+
+// plainLine reports whether s is one line of ASCII without NUL bytes,
+// which splitText has nothing to clean in.
+func plainLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '\n' || c == '\r' || c == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // joinText joins lines into a block of text, keeping blank lines between
