@@ -346,31 +346,36 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex) Incident {
 // quotes of the incident's bytes (up to end) for IDs without quotes.
 func idOffsets(data []byte, from, end int, us []spjUpdate) []int {
 	at := make([]int, len(us))
-	left := 0 // IDs the pass can find
+	left := 0       // IDs the pass can find
+	var lens uint64 // their lengths, below 64
 	for k, u := range us {
 		at[k] = -1
 		if quoteFree(u.ID) {
 			left++
+			if len(u.ID) < 64 {
+				lens |= 1 << len(u.ID)
+			}
 		}
 	}
 	win := data[:min(max(end, from), len(data))]
 	// A quote-free ID written whole in the incident lies between two
 	// consecutive quotes p and q: "ID" is exactly win[p:q+1].
-	for p := from; left > 0; {
-		i := bytes.IndexByte(win[p:], '"')
-		if i < 0 {
-			break
-		}
-		p += i
+	p := bytes.IndexByte(win[from:], '"')
+	if p >= 0 {
+		p += from
+	}
+	for p >= 0 && left > 0 {
 		j := bytes.IndexByte(win[p+1:], '"')
 		if j < 0 {
 			break
 		}
 		q := p + 1 + j
-		for k, u := range us {
-			if at[k] < 0 && len(u.ID) == q-p-1 && quoteFree(u.ID) && string(win[p+1:q]) == u.ID {
-				at[k] = p
-				left--
+		if n := q - p - 1; n >= 64 || lens&(1<<n) != 0 {
+			for k, u := range us {
+				if at[k] < 0 && len(u.ID) == n && quoteFree(u.ID) && string(win[p+1:q]) == u.ID {
+					at[k] = p
+					left--
+				}
 			}
 		}
 		p = q
