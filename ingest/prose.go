@@ -221,9 +221,17 @@ func (r *proseReader) block(b proseBlock) {
 	entryLines := r.timeline(b.Lines, z)
 	for _, p := range paragraphs(b.Lines, entryLines) {
 		var ctxDate *date
-		for _, s := range sentences(p) {
-			r.sentence(s, z, &ctxDate)
+		// An ASCII paragraph is lower-cased once, for all its sentences.
+		low := ""
+		if isASCII(p.Text) {
+			low = strings.ToLower(p.Text)
 		}
+		eachSentence(p, func(s sentence) {
+			if low != "" {
+				s.low, s.lowSet = low[s.off:s.off+len(s.Text)], true
+			}
+			r.sentence(s, z, &ctxDate)
+		})
 	}
 }
 
@@ -667,6 +675,9 @@ type sentence struct {
 	Text string
 	p    paragraph
 	off  int // offset of Text in p.Text
+	// low is Text lower-cased, when lowSet.
+	low    string
+	lowSet bool
 }
 
 func (s sentence) lineAt(off int) int { return s.p.lineAt(s.off + off) }
@@ -677,10 +688,10 @@ var abbrevBeforeDot = map[string]bool{
 	"incl": true, "min": true, "mins": true, "hr": true, "hrs": true, "sec": true, "secs": true, "ca": true,
 }
 
-// sentences splits a paragraph at ". ", "! " and "? " before a capital or a
-// digit, but not after common abbreviations ("approx.", "a.m.").
-func sentences(p paragraph) []sentence {
-	var out []sentence
+// eachSentence splits a paragraph at ". ", "! " and "? " before a capital
+// or a digit, but not after common abbreviations ("approx.", "a.m."), and
+// calls f with each sentence in turn.
+func eachSentence(p paragraph, f func(sentence)) {
 	t := p.Text
 	start := 0
 	for i := 0; i < len(t); i++ {
@@ -704,13 +715,12 @@ func sentences(p paragraph) []sentence {
 				continue
 			}
 		}
-		out = append(out, sentence{Text: t[start : i+1], p: p, off: start})
+		f(sentence{Text: t[start : i+1], p: p, off: start})
 		start = i + 2
 	}
 	if start < len(t) {
-		out = append(out, sentence{Text: t[start:], p: p, off: start})
+		f(sentence{Text: t[start:], p: p, off: start})
 	}
-	return out
 }
 
 // Cue patterns, matched on lower-case text.
@@ -778,7 +788,10 @@ func ranked(kind int, dated bool) int {
 // a stated duration.
 func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	ms := scanMentions(s.Text, r.order)
-	low := strings.ToLower(s.Text)
+	low := s.low
+	if !s.lowSet {
+		low = strings.ToLower(s.Text)
+	}
 	// A date alone in a sentence is the context for the times after it,
 	// and for later sentences of the paragraph ("On 13th November 2019,
 	// there was an interruption ... This interruption occurred at 15:50").
@@ -1230,8 +1243,17 @@ var (
 // mayHoldDuration is a cheap test that a sentence can state a duration at
 // all: a digit (for "4h", "38 minutes") or a unit written out ("an hour").
 func mayHoldDuration(low string) bool {
-	return strings.IndexAny(low, "0123456789") >= 0 || strings.Contains(low, "hour") ||
-		strings.Contains(low, "minute") || strings.Contains(low, "second") || strings.Contains(low, "day")
+	// One pass for a digit, "hour", "minute", "second" or "day".
+	for i := 0; i < len(low); i++ {
+		switch c := low[i]; {
+		case '0' <= c && c <= '9':
+			return true
+		case c == 'h' && strings.HasPrefix(low[i:], "hour"), c == 'm' && strings.HasPrefix(low[i:], "minute"),
+			c == 's' && strings.HasPrefix(low[i:], "second"), c == 'd' && strings.HasPrefix(low[i:], "day"):
+			return true
+		}
+	}
+	return false
 }
 
 // durations reads a stated duration from a sentence.

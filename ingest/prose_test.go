@@ -399,3 +399,20 @@ func TestCueHints(t *testing.T) {
 		t.Fatalf("only %d and %d random strings match: the test tests little", negMatched, endMatched)
 	}
 }
+
+// TestMayHoldDuration checks the one-pass test against the tests it
+// replaced.
+func TestMayHoldDuration(t *testing.T) {
+	old := func(low string) bool {
+		return strings.IndexAny(low, "0123456789") >= 0 || strings.Contains(low, "hour") ||
+			strings.Contains(low, "minute") || strings.Contains(low, "second") || strings.Contains(low, "day")
+	}
+	r := rand.New(rand.NewPCG(19, 20))
+	pieces := []string{"hour", "hou", "minute", "minut", "second", "secon", "day", "da", "h", "m", "s", "d", "5", " ", "é"}
+	for range 100000 {
+		s := randomPieces(r, pieces, 5)
+		if got, want := mayHoldDuration(s), old(s); got != want {
+			t.Fatalf("mayHoldDuration(%q) = %v; want %v", s, got, want)
+		}
+	}
+}
