@@ -75,3 +75,44 @@ func TestContainsFoldGuardsRegexp(t *testing.T) {
 		t.Fatalf("only %d random lines match: the test tests little", matched)
 	}
 }
+
+// agUpdateRE is the expression agUpdateLine matches by hand; the test
+// holds it as the oracle.
+var agUpdateRE = regexp.MustCompile(`^(?:[-*•]|\d{1,3}[.)])\s+([A-Za-z][A-Za-z_ -]*?)\s+((?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{4}-\d{2}-\d{2}).*)$`)
+
+func TestAgUpdateLineMatchesRegexp(t *testing.T) {
+	check := func(s string) bool {
+		t.Helper()
+		word, stamp, ok := agUpdateLine(s)
+		m := agUpdateRE.FindStringSubmatch(s)
+		if ok != (m != nil) || ok && (word != m[1] || stamp != m[2]) {
+			t.Fatalf("agUpdateLine(%q) = %q, %q, %v; want %q", s, word, stamp, ok, m)
+		}
+		return ok
+	}
+	for _, c := range []string{
+		"", "- identified Sep 21, 2021, 11:40 AM UTC", "1. investigating 2024-01-02 10:00 UTC", "• resolved Jan 2",
+		"12) in progress Sept. 3 x", "1234. resolved Jan 2", "- in  progress  Sep 5", "-\tpost-mortem\tOct 1", "- a Septembers 5",
+		"- a Se 5", "- a September 5", "- a Jan.5", "- a 2024-1-02", "- a Jan 2\n", "-resolved Jan 2", "- 1resolved Jan 2",
+		"* scheduled_maintenance Feb 29, 2024", "- resolved\tJan 2", "- res\tolved Jan 2", "0) x Jan 2",
+	} {
+		check(c)
+	}
+	r := rand.New(rand.NewPCG(23, 24))
+	pieces := []string{"-", "*", "•", "1", "12", "123", "1234", ".", ")", " ", "  ", "\t", "\n", "resolved", "in progress",
+		"post-mortem", "a_b", "Sep", "Sept.", "September", "Septembers", "Se", "jan", "2", "21", ", 2021", "2024-01-02",
+		"2024-1-02", "x", "é", "UTC"}
+	matched := 0
+	for range 300000 {
+		s := randomPieces(r, pieces, 8)
+		if r.IntN(2) == 0 {
+			s = pieces[r.IntN(6)] + " " + pieces[13+r.IntN(4)] + " " + s
+		}
+		if check(s) {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}
