@@ -16,8 +16,6 @@ import (
 
 var (
 	agSummary = regexp.MustCompile(`^(.+?) (?:experienced|is experiencing|has experienced|had|is having) an? (?:([A-Za-z]+) )?(incident|maintenance|outage|event) on ([A-Z][a-z]+\.? \d{1,2}, \d{4})(?: affecting (.*?))?(?:,? lasting (.*?))?\.(?:\s|$)`)
-	// agUpdate is an update line: a list marker, a status word, a stamp.
-	agUpdate = regexp.MustCompile(`^(?:[-*•]|\d{1,3}[.)])\s+([A-Za-z][A-Za-z_ -]*?)\s+((?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{4}-\d{2}-\d{2}).*)$`)
 	// agBadge is the fuller rendering's impact and state line: "Minor
 	// Resolved View vendor source →".
 	agBadge   = regexp.MustCompile(`(?i)^(?:[a-z]+\s+)?(?:resolved|ongoing|active|investigating|identified|monitoring|scheduled|in progress|completed|postmortem)\b|view vendor source`)
@@ -34,9 +32,9 @@ func detectAggregator(ls []line, order dateOrder) (int, string) {
 		if !mayBeUpdate(l.Text) {
 			continue
 		}
-		if m := agUpdate.FindStringSubmatch(l.Text); m != nil {
-			if _, ok := ParseStatus(m[1]); ok {
-				if _, _, err := parseStamp(m[2], time.Time{}, order); err == nil {
+		if word, stamp, ok := agUpdateLine(l.Text); ok {
+			if _, ok := ParseStatus(word); ok {
+				if _, _, err := parseStamp(stamp, time.Time{}, order); err == nil {
 					updates++
 				}
 			}
@@ -164,13 +162,14 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 	sections := map[string][]line{}
 	heading := ""
 	for _, l := range ls {
-		var m []string
+		var word, stamp string
+		isUpdate := false
 		if mayBeUpdate(l.Text) {
-			m = agUpdate.FindStringSubmatch(l.Text)
+			word, stamp, isUpdate = agUpdateLine(l.Text)
 		}
-		if m != nil {
-			if st, ok := ParseStatus(m[1]); ok {
-				r, _, err := parseStamp(m[2], ref, order)
+		if isUpdate {
+			if st, ok := ParseStatus(word); ok {
+				r, _, err := parseStamp(stamp, ref, order)
 				if err == nil {
 					if r.Note != "" {
 						inc.warnf(l.N, "%s", r.Note)
@@ -178,7 +177,7 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 					if ref.IsZero() {
 						ref = r.At
 					}
-					ups = append(ups, Update{Status: st, Word: strings.TrimSpace(m[1]), At: r.At, Line: l.N})
+					ups = append(ups, Update{Status: st, Word: strings.TrimSpace(word), At: r.At, Line: l.N})
 					bodies = append(bodies, nil)
 					heading = ""
 					continue

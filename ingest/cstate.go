@@ -21,7 +21,7 @@ var csTrack = regexp.MustCompile(`\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}`)
 
 // detectCState recognises a cState issue file.
 func detectCState(d *doc) (int, string) {
-	fm, ok, _ := readFrontMatter(d.data, d.lines)
+	fm, ok, _ := d.frontMatter()
 	if ok {
 		if s, _ := fm.str("section"); strings.EqualFold(s, "issue") {
 			return 3, "front matter with section: issue (cState)"

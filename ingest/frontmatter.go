@@ -109,10 +109,27 @@ func firstLine(s string) string {
 	return s
 }
 
+// frontMatterRead is what readFrontMatter returned for a document.
+type frontMatterRead struct {
+	fm  frontMatter
+	ok  bool
+	err *ParseError
+}
+
+// frontMatter is readFrontMatter of the document, read at the first call.
+// Callers only read what it returns.
+func (d *doc) frontMatter() (frontMatter, bool, *ParseError) {
+	if d.fm == nil {
+		fm, ok, err := readFrontMatter(d.data, d.lines)
+		d.fm = &frontMatterRead{fm: fm, ok: ok, err: err}
+	}
+	return d.fm.fm, d.fm.ok, d.fm.err
+}
+
 // splitFrontMatter returns a document's front matter, if it has one, and
 // the lines of its body after it.
 func splitFrontMatter(d *doc) (fm frontMatter, ok bool, body []line, err *ParseError) {
-	fm, ok, err = readFrontMatter(d.data, d.lines)
+	fm, ok, err = d.frontMatter()
 	body = d.lines
 	if ok {
 		body = d.lines[fm.body:]

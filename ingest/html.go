@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -17,8 +18,8 @@ import (
 
 // detectHTML recognises an HTML document.
 func detectHTML(d *doc) (int, string) {
-	head := bytes.ToLower(d.data[:min(len(d.data), 2048)])
-	head = bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf")
+	var buf [2048]byte
+	head := htmlHead(buf[:0], d.data[:min(len(d.data), len(buf))])
 	switch {
 	case bytes.HasPrefix(head, []byte("<!doctype html")), bytes.HasPrefix(head, []byte("<html")):
 		return 4, "an HTML document"
@@ -26,6 +27,44 @@ func detectHTML(d *doc) (int, string) {
 		return 4, "HTML markup"
 	}
 	return 0, "not HTML"
+}
+
+// htmlHead appends to buf the start of a document as detectHTML reads it,
+// bytes.TrimLeft(bytes.ToLower(b), " \t\r\n\uFEFF"), but with every
+// character outside ASCII written as the one byte 0x80: the tags it looks
+// for are ASCII, and no other character lower-cases into ASCII but "İ" and
+// the Kelvin sign (written "i" and "k"), so each is found where it was,
+// without allocating or lower-casing the text rune by rune.
+func htmlHead(buf, b []byte) []byte {
+	lead := true // still in the leading white space and byte order marks
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			i++
+			if lead && (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf, lead = append(buf, c), false
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		i += n
+		switch {
+		case lead && r == '\uFEFF':
+			continue
+		case r == 'İ':
+			c = 'i'
+		case r == '\u212A': // Kelvin sign
+			c = 'k'
+		default:
+			c = 0x80
+		}
+		buf, lead = append(buf, c), false
+	}
+	return buf
 }
 
 // parseHTML reads the visible text of an HTML page with the other readers.

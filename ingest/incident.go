@@ -254,9 +254,18 @@ func ParseStatus(word string) (Status, bool) {
 	if len(word) > 24 {
 		return StatusUnknown, false // no status word is this long; most lines are
 	}
+	// Most words are ASCII: normalised on the stack, without allocating.
+	var buf [24]byte
+	if b, ok := normalizeStatusASCII(word, buf[:0]); ok {
+		return statusWord(string(b))
+	}
 	w := strings.ToLower(strings.TrimSpace(word))
 	w = strings.NewReplacer("_", " ", "-", " ").Replace(w)
-	w = strings.Join(strings.Fields(w), " ")
+	return statusWord(strings.Join(strings.Fields(w), " "))
+}
+
+// statusWord is the status a normalised word names.
+func statusWord(w string) (Status, bool) {
 	switch w {
 	case "investigating":
 		return StatusInvestigating, true
@@ -280,6 +289,31 @@ func ParseStatus(word string) (Status, bool) {
 		return StatusCompleted, true
 	}
 	return StatusUnknown, false
+}
+
+// normalizeStatusASCII lower-cases an ASCII word and joins its runs of
+// white space, "_" and "-" into single spaces, trimmed, as ParseStatus does
+// for any word, appending to buf; ok is false for a word with other bytes.
+func normalizeStatusASCII(word string, buf []byte) ([]byte, bool) {
+	sep := false
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		switch {
+		case c >= 0x80:
+			return nil, false
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == '_' || c == '-':
+			sep = len(buf) > 0
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if sep {
+			buf = append(buf, ' ')
+			sep = false
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
 }
 
 // Impact is the severity a report gives an incident.

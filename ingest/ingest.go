@@ -73,6 +73,9 @@ type doc struct {
 	// limit is the first limit an incident of the document broke (see
 	// checkLimits); Parse returns it instead of the incidents.
 	limit *ParseError
+	// fm is the document's front matter once read: two detectors and a
+	// reader ask for it, and decoding YAML costs more than the rest.
+	fm *frontMatterRead
 }
 
 // reader is one input format: how to recognise it and how to read it.

@@ -26,7 +26,7 @@ var mdHeading = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*$`)
 // states the window, or front matter and headings, or postmortem section
 // headings.
 func detectMarkdown(d *doc) (int, string) {
-	fm, ok, _ := readFrontMatter(d.data, d.lines)
+	fm, ok, _ := d.frontMatter()
 	if ok {
 		if _, k := fm.str(fmStartKeys...); k != "" {
 			return 3, fmt.Sprintf("front matter with %q", k)
@@ -217,7 +217,7 @@ func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *dat
 		return nil
 	}
 	for _, l := range body {
-		if zoneCue.MatchString(l.Text) {
+		if mayCueZone(l.Text) && zoneCue.MatchString(l.Text) {
 			if dd := first(l.Text); dd != nil {
 				return dd
 			}

@@ -221,9 +221,17 @@ func (r *proseReader) block(b proseBlock) {
 	entryLines := r.timeline(b.Lines, z)
 	for _, p := range paragraphs(b.Lines, entryLines) {
 		var ctxDate *date
-		for _, s := range sentences(p) {
-			r.sentence(s, z, &ctxDate)
+		// An ASCII paragraph is lower-cased once, for all its sentences.
+		low := ""
+		if isASCII(p.Text) {
+			low = strings.ToLower(p.Text)
 		}
+		eachSentence(p, func(s sentence) {
+			if low != "" {
+				s.low, s.lowSet = low[s.off:s.off+len(s.Text)], true
+			}
+			r.sentence(s, z, &ctxDate)
+		})
 	}
 }
 
@@ -236,6 +244,9 @@ func blockZone(ls []line, order dateOrder) *zone {
 	for _, l := range ls {
 		if !strings.Contains(l.Text, "ime") && !strings.Contains(l.Text, "IME") && !strings.Contains(l.Text, "hronolog") {
 			continue // no "time", "Timeline", "timestamps", "chronology"
+		}
+		if !mayCueZone(l.Text) {
+			continue
 		}
 		for _, loc := range zoneCue.FindAllStringIndex(l.Text, -1) {
 			rest := l.Text[loc[1]:]
@@ -251,6 +262,45 @@ func blockZone(ls []line, order dateOrder) *zone {
 		}
 	}
 	return nil
+}
+
+// mayCueZone is a cheap test zoneCue cannot match without: "time" in any
+// case followed by "s", "l", " line" or "(" after any white space (an "ſ"
+// folds to "s"), or "chronology".
+func mayCueZone(s string) bool {
+	for i := 0; i+4 < len(s); i++ {
+		switch s[i] | 0x20 {
+		case 't':
+			if s[i+1]|0x20 != 'i' || s[i+2]|0x20 != 'm' || s[i+3]|0x20 != 'e' {
+				continue
+			}
+			switch s[i+4] {
+			case 's', 'S', 'l', 'L', '(':
+				return true
+			case ' ', '\t', '\n', '\f', '\r':
+				// Only "time line" and "time (" go on after a space.
+				if s[i+4] == ' ' && len(s)-i >= len("time line") && strings.EqualFold(s[i+5:i+9], "line") {
+					return true
+				}
+				j := i + 4
+				for j < len(s) && strings.IndexByte(" \t\n\f\r", s[j]) >= 0 {
+					j++
+				}
+				if j < len(s) && s[j] == '(' {
+					return true
+				}
+			case 0xc5: // "ſ" is c5 bf
+				if i+5 < len(s) && s[i+5] == 0xbf {
+					return true
+				}
+			}
+		case 'c':
+			if len(s)-i >= len("chronology") && strings.EqualFold(s[i:i+len("chronology")], "chronology") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // entryPrefix is what may come before a timeline entry's time: bullets,
@@ -577,29 +627,36 @@ var listItem = regexp.MustCompile(`^(?:[-*•+]\s|\d{1,3}[.)]\s|#)`)
 func paragraphs(ls []line, skip map[int]bool) []paragraph {
 	var out []paragraph
 	var cur paragraph
+	var text []byte // cur's text, made a string once, at flush
 	prevClockLed := false
 	flush := func() {
-		if cur.Text != "" {
+		if len(text) > 0 {
+			cur.Text = string(text)
 			out = append(out, cur)
 		}
 		cur = paragraph{}
+		text = text[:0]
 	}
 	for _, l := range ls {
 		if l.Text == "" || skip[l.N] {
 			flush()
 			continue
 		}
-		if cur.Text != "" && (listItem.MatchString(l.Text) || strings.HasSuffix(cur.Text, ":") ||
-			(clockLed.MatchString(l.Text) && prevClockLed)) {
+		led := startsWithDigit(l.Text) && clockLed.MatchString(l.Text)
+		if len(text) > 0 && (listItem.MatchString(l.Text) || text[len(text)-1] == ':' || (led && prevClockLed)) {
 			flush() // lines that open with times are entries of their own
 		}
-		prevClockLed = clockLed.MatchString(l.Text)
-		if cur.Text != "" {
-			cur.Text += " "
+		prevClockLed = led
+		if len(text) > 0 {
+			text = append(text, ' ')
 		}
-		cur.starts = append(cur.starts, len(cur.Text))
+		cur.starts = append(cur.starts, len(text))
 		cur.lines = append(cur.lines, l.N)
-		cur.Text += emphasis.Replace(l.Text)
+		if strings.Contains(l.Text, "**") || strings.Contains(l.Text, "__") {
+			text = append(text, emphasis.Replace(l.Text)...)
+		} else {
+			text = append(text, l.Text...)
+		}
 		if strings.HasPrefix(l.Text, "#") {
 			flush()
 		}
@@ -608,11 +665,19 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 	return out
 }
 
+// startsWithDigit is a cheap test clockLed cannot match without.
+func startsWithDigit(s string) bool {
+	return s != "" && '0' <= s[0] && s[0] <= '9'
+}
+
 // sentence is a sentence of a paragraph.
 type sentence struct {
 	Text string
 	p    paragraph
 	off  int // offset of Text in p.Text
+	// low is Text lower-cased, when lowSet.
+	low    string
+	lowSet bool
 }
 
 func (s sentence) lineAt(off int) int { return s.p.lineAt(s.off + off) }
@@ -623,10 +688,10 @@ var abbrevBeforeDot = map[string]bool{
 	"incl": true, "min": true, "mins": true, "hr": true, "hrs": true, "sec": true, "secs": true, "ca": true,
 }
 
-// sentences splits a paragraph at ". ", "! " and "? " before a capital or a
-// digit, but not after common abbreviations ("approx.", "a.m.").
-func sentences(p paragraph) []sentence {
-	var out []sentence
+// eachSentence splits a paragraph at ". ", "! " and "? " before a capital
+// or a digit, but not after common abbreviations ("approx.", "a.m."), and
+// calls f with each sentence in turn.
+func eachSentence(p paragraph, f func(sentence)) {
 	t := p.Text
 	start := 0
 	for i := 0; i < len(t); i++ {
@@ -650,13 +715,12 @@ func sentences(p paragraph) []sentence {
 				continue
 			}
 		}
-		out = append(out, sentence{Text: t[start : i+1], p: p, off: start})
+		f(sentence{Text: t[start : i+1], p: p, off: start})
 		start = i + 2
 	}
 	if start < len(t) {
-		out = append(out, sentence{Text: t[start:], p: p, off: start})
+		f(sentence{Text: t[start:], p: p, off: start})
 	}
-	return out
 }
 
 // Cue patterns, matched on lower-case text.
@@ -724,7 +788,10 @@ func ranked(kind int, dated bool) int {
 // a stated duration.
 func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	ms := scanMentions(s.Text, r.order)
-	low := strings.ToLower(s.Text)
+	low := s.low
+	if !s.lowSet {
+		low = strings.ToLower(s.Text)
+	}
 	// A date alone in a sentence is the context for the times after it,
 	// and for later sentences of the paragraph ("On 13th November 2019,
 	// there was an interruption ... This interruption occurred at 15:50").
@@ -1176,8 +1243,17 @@ var (
 // mayHoldDuration is a cheap test that a sentence can state a duration at
 // all: a digit (for "4h", "38 minutes") or a unit written out ("an hour").
 func mayHoldDuration(low string) bool {
-	return strings.IndexAny(low, "0123456789") >= 0 || strings.Contains(low, "hour") ||
-		strings.Contains(low, "minute") || strings.Contains(low, "second") || strings.Contains(low, "day")
+	// One pass for a digit, "hour", "minute", "second" or "day".
+	for i := 0; i < len(low); i++ {
+		switch c := low[i]; {
+		case '0' <= c && c <= '9':
+			return true
+		case c == 'h' && strings.HasPrefix(low[i:], "hour"), c == 'm' && strings.HasPrefix(low[i:], "minute"),
+			c == 's' && strings.HasPrefix(low[i:], "second"), c == 'd' && strings.HasPrefix(low[i:], "day"):
+			return true
+		}
+	}
+	return false
 }
 
 // durations reads a stated duration from a sentence.
@@ -1275,6 +1351,23 @@ var onlyBegun = regexp.MustCompile(`^\W*(?:\w+\W+){0,2}?(?:started|starts|begins
 
 var negation = regexp.MustCompile(`(?:\bnot|n't|\bno|\bunable to|\bwithout|\bbefore)\s+(?:yet\s+|been\s+|fully\s+|be\s+)*$`)
 
+// negates reports whether negation matches s, the words before a keyword.
+// The expression is tried only when s ends in white space and holds one of
+// the words it needs.
+func negates(s string) bool {
+	if s == "" || !isRESpace(s[len(s)-1]) || !containsAny(s, negationHints) {
+		return false
+	}
+	return negation.MatchString(s)
+}
+
+// negationHints are words negation cannot match without ("not" holds
+// "no"); endHints the same for narrativeEndCue.
+var (
+	negationHints = []string{"no", "n't", "unable", "without", "before"}
+	endHints      = []string{"restore", "recover", "normal", "online", "operational", "resolved", "resolution", "working", "healthy", "error", "end", "over", "baseline"}
+)
+
 // classifyMilestone reads which milestone a narrative entry expresses, if
 // a keyword says so; negated keywords ("not yet restored") do not count.
 func classifyMilestone(text string) Milestone {
@@ -1284,7 +1377,7 @@ func classifyMilestone(text string) Milestone {
 			continue
 		}
 		for _, loc := range c.re.FindAllStringIndex(low, -1) {
-			if negation.MatchString(low[max(0, loc[0]-24):loc[0]]) {
+			if negates(low[max(0, loc[0]-24):loc[0]]) {
 				continue
 			}
 			// "Rollback started", "fix rollout in progress": the work
@@ -1320,8 +1413,11 @@ var narrativeEndCue = regexp.MustCompile(`\b(?:restored|restores|recovered|recov
 // endsImpact reports whether an entry's text says the impact ended.
 func endsImpact(text string) bool {
 	low := strings.ToLower(text)
+	if !containsAny(low, endHints) {
+		return false
+	}
 	for _, loc := range narrativeEndCue.FindAllStringIndex(low, -1) {
-		if !negation.MatchString(low[max(0, loc[0]-24):loc[0]]) {
+		if !negates(low[max(0, loc[0]-24):loc[0]]) {
 			return true
 		}
 	}

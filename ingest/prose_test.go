@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -320,6 +321,98 @@ func TestMilestoneNotTaken(t *testing.T) {
 	} {
 		if got := classifyMilestone(text); got != want {
 			t.Errorf("classifyMilestone(%q) = %v; want %v", text, got, want)
+		}
+	}
+}
+
+// TestMayCueZone checks that mayCueZone is true wherever zoneCue matches:
+// it only skips lines that cannot hold a cue.
+func TestMayCueZone(t *testing.T) {
+	cases := []string{
+		"All times are in UTC", "Timeline (UTC)", "(all times in PDT)", "TIME LINE", "Times\t(UTC)", "time(",
+		"timeſtamps", "Chronology", "CHRONOLOGY:", "chronologies", "at this time", "time", "sometimes",
+		"times listed", "timestamps", "tıme line", "tİme line", "time \t\n (utc)", "time  line", "time lin",
+		"at this time", "time\tline", "time LINE",
+	}
+	check := func(s string) {
+		if zoneCue.MatchString(s) && !mayCueZone(s) {
+			t.Fatalf("zoneCue matches %q but mayCueZone is false", s)
+		}
+	}
+	for _, c := range cases {
+		check(c)
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"time", "Time", "tIME", "tiMe", "s", "S", "ſ", "line", "Line", "lINE", " ", " ", "(", "are", "in", "all ",
+		"shown", "listed", "chronology", "CHRONOLOGY", "chronoLogy", "x", "\t", "\n", "stamps", "K", "ı", "İ", "."}
+	matched := 0
+	for range 300000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		check(b.String())
+		if zoneCue.MatchString(b.String()) {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random strings hold a cue: the test tests little", matched)
+	}
+}
+
+// TestCueHints checks that the cheap tests in front of negation and
+// narrativeEndCue hold wherever the expressions match.
+func TestCueHints(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	pieces := []string{"not", "no", "n't", "unable to", "without", "before", "yet", "been", "fully", "be", " ", "  ", "\t",
+		"restored", "recovers", "recovery is complete", "back to normal", "returned to normal", "normal levels", "back online",
+		"fully operational", "resolved", "resolution is confirmed", "working again", "working as expected", "healthy again",
+		"errors stopped", "error subsided", "no further errors", "outage ended", "impact is over", "back at baseline",
+		"service", "x", ".", "can", "do"}
+	negMatched, endMatched := 0, 0
+	for range 60000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			if r.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		s := b.String()
+		if negation.MatchString(s) {
+			negMatched++
+			if !negates(s) {
+				t.Fatalf("negation matches %q but negates is false", s)
+			}
+		} else if negates(s) {
+			t.Fatalf("negates(%q) is true but negation does not match", s)
+		}
+		if narrativeEndCue.MatchString(s) {
+			endMatched++
+			if !containsAny(s, endHints) {
+				t.Fatalf("narrativeEndCue matches %q without any of endHints", s)
+			}
+		}
+	}
+	if negMatched < 1000 || endMatched < 1000 {
+		t.Fatalf("only %d and %d random strings match: the test tests little", negMatched, endMatched)
+	}
+}
+
+// TestMayHoldDuration checks the one-pass test against the tests it
+// replaced.
+func TestMayHoldDuration(t *testing.T) {
+	old := func(low string) bool {
+		return strings.IndexAny(low, "0123456789") >= 0 || strings.Contains(low, "hour") ||
+			strings.Contains(low, "minute") || strings.Contains(low, "second") || strings.Contains(low, "day")
+	}
+	r := rand.New(rand.NewPCG(19, 20))
+	pieces := []string{"hour", "hou", "minute", "minut", "second", "secon", "day", "da", "h", "m", "s", "d", "5", " ", "é"}
+	for range 100000 {
+		s := randomPieces(r, pieces, 5)
+		if got, want := mayHoldDuration(s), old(s); got != want {
+			t.Fatalf("mayHoldDuration(%q) = %v; want %v", s, got, want)
 		}
 	}
 }

@@ -84,7 +84,7 @@ func detectStamped(d *doc) (int, string) {
 
 func hasPostedLines(ls []line) bool {
 	for _, l := range ls {
-		if spPosted.MatchString(l.Text) {
+		if isPosted(l.Text) {
 			return true
 		}
 	}

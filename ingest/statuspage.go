@@ -15,7 +15,6 @@ import (
 
 var (
 	spReportFor = regexp.MustCompile(`(?i)^(?:(scheduled maintenance|maintenance)|incident) report for\s+(.+)$`)
-	spPosted    = regexp.MustCompile(`(?i)^posted\s+(.*\d.*)$`)
 	spAffected  = regexp.MustCompile(`(?i)^this (incident|scheduled maintenance|maintenance) affected:\s*(.*)$`)
 	// spInline is a status and its body on one line: "Resolved - This
 	// incident has been resolved."
@@ -30,13 +29,14 @@ var (
 func detectStatuspage(ls []line, order dateOrder) (int, string) {
 	posted := 0
 	for _, l := range ls {
-		if m := spReportFor.FindStringSubmatch(l.Text); m != nil {
+		// The literal test first: the expression costs more.
+		if containsFold(l.Text, "report for") && spReportFor.MatchString(l.Text) {
 			return 3, fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60))
 		}
-		if m := spPosted.FindStringSubmatch(l.Text); m != nil {
+		if stamp, ok := postedStamp(l.Text); ok {
 			// A stamp without a year ("Posted 7 Sep at 07:24pm UTC.")
 			// counts: the year comes from the page.
-			if ms := scanMentions(m[1], order); len(ms) > 0 && ms[0].Date != nil && ms[0].Clock != nil && ms[0].Zone != nil {
+			if ms := scanMentions(stamp, order); len(ms) > 0 && ms[0].Date != nil && ms[0].Clock != nil && ms[0].Zone != nil {
 				posted++
 			}
 		}
@@ -64,6 +64,9 @@ func parseStatuspage(d *doc) (Incident, error) {
 	start := 0
 	maintenance := false
 	for i, l := range ls {
+		if !containsFold(l.Text, "report for") {
+			continue
+		}
 		if m := spReportFor.FindStringSubmatch(l.Text); m != nil {
 			inc.Organization = strings.TrimSpace(m[2])
 			maintenance = m[1] != ""
@@ -86,7 +89,7 @@ func parseStatuspage(d *doc) (Incident, error) {
 		if j < len(ls) {
 			_, isStatus := ParseStatus(ls[i].Text)
 			_, nextStatus := ParseStatus(ls[j].Text)
-			if !isStatus && nextStatus && !spPosted.MatchString(ls[i].Text) {
+			if !isStatus && nextStatus && !isPosted(ls[i].Text) {
 				inc.Title, inc.Source.Line = ls[i].Text, ls[i].N
 				start = i + 1
 			}
@@ -171,20 +174,20 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 	var ref time.Time // gives stamps without a year one; looked for once, if needed
 	looked := false
 	for i, l := range ls {
-		m := spPosted.FindStringSubmatch(l.Text)
-		if m == nil {
+		stamp, ok := postedStamp(l.Text)
+		if !ok {
 			continue
 		}
-		r, pm, err := parseStamp(m[1], ref, order)
+		r, pm, err := parseStamp(stamp, ref, order)
 		if err != nil && !looked && pm.Date != nil && pm.Date.Year == 0 {
 			looked = true
 			if ref = yearReference(ls, order); !ref.IsZero() {
-				r, _, err = parseStamp(m[1], ref, order)
+				r, _, err = parseStamp(stamp, ref, order)
 			}
 		}
 		if err != nil {
 			errs = append(errs, lineErrorf(l.N, ErrBadTime, "Posted line: %v", err))
-			if relativeAgo.MatchString(m[1]) {
+			if relativeAgo.MatchString(stamp) {
 				// "Posted 3 days ago": the update is there but undated; it
 				// ends its block, and is not read.
 				begin = i + 1

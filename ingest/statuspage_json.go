@@ -97,49 +97,12 @@ func parseStatuspageJSON(d *doc) ([]Incident, error) {
 		return nil, lineErrorf(1, ErrUnknownFormat, "want a JSON object or array")
 	}
 	lines := newLineIndex(d.data)
-	var page spjPage
-	var found []spjFound
-	dec := json.NewDecoder(bytes.NewReader(body))
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, jsonError(lines, base, dec, err)
-	}
-	switch tok {
-	case json.Delim('['):
-		if found, err = decodeIncidentElems(dec, d.data, base, false); err != nil {
-			return nil, jsonError(lines, base, dec, err)
+	page, found, ok := decodeSPJFast(body, base)
+	if !ok {
+		var err error
+		if page, found, err = decodeSPJ(d.data, body, base, lines); err != nil {
+			return nil, err
 		}
-	case json.Delim('{'):
-		for dec.More() {
-			key, err := dec.Token()
-			if err != nil {
-				return nil, jsonError(lines, base, dec, err)
-			}
-			var ferr error
-			var fs []spjFound
-			switch key {
-			case "page":
-				ferr = dec.Decode(&page)
-			case "incident":
-				var f spjFound
-				f.offset = valueStart(d.data, base+int(dec.InputOffset()))
-				ferr = dec.Decode(&f.inc)
-				fs = []spjFound{f}
-			case "incidents":
-				fs, ferr = decodeIncidents(dec, d.data, base, false)
-			case "scheduled_maintenances":
-				fs, ferr = decodeIncidents(dec, d.data, base, true)
-			default:
-				var skip json.RawMessage
-				ferr = dec.Decode(&skip)
-			}
-			if ferr != nil {
-				return nil, jsonError(lines, base, dec, ferr)
-			}
-			found = append(found, fs...)
-		}
-	default:
-		return nil, lineErrorf(1, ErrUnknownFormat, "want a JSON object or array")
 	}
 	if len(found) == 0 {
 		return nil, lineErrorf(1, ErrNoUpdates, "Statuspage JSON without incidents or maintenances (want incidents.json, scheduled-maintenances.json, summary.json or incidents/<id>.json)")
@@ -163,10 +126,62 @@ func parseStatuspageJSON(d *doc) ([]Incident, error) {
 	return out, nil
 }
 
-// spjFound is an incident decoded with the byte offset where it starts.
+// decodeSPJ reads the page and the incidents of a document with
+// encoding/json: what decodeSPJFast leaves to it, and every error.
+func decodeSPJ(data, body []byte, base int, lines lineIndex) (spjPage, []spjFound, error) {
+	var page spjPage
+	var found []spjFound
+	dec := json.NewDecoder(bytes.NewReader(body))
+	tok, err := dec.Token()
+	if err != nil {
+		return page, nil, jsonError(lines, base, dec, err)
+	}
+	switch tok {
+	case json.Delim('['):
+		if found, err = decodeIncidentElems(dec, data, base, false); err != nil {
+			return page, nil, jsonError(lines, base, dec, err)
+		}
+	case json.Delim('{'):
+		for dec.More() {
+			key, err := dec.Token()
+			if err != nil {
+				return page, nil, jsonError(lines, base, dec, err)
+			}
+			var ferr error
+			var fs []spjFound
+			switch key {
+			case "page":
+				ferr = dec.Decode(&page)
+			case "incident":
+				var f spjFound
+				f.offset = valueStart(data, base+int(dec.InputOffset()))
+				ferr = dec.Decode(&f.inc)
+				f.end = base + int(dec.InputOffset())
+				fs = []spjFound{f}
+			case "incidents":
+				fs, ferr = decodeIncidents(dec, data, base, false)
+			case "scheduled_maintenances":
+				fs, ferr = decodeIncidents(dec, data, base, true)
+			default:
+				var skip json.RawMessage
+				ferr = dec.Decode(&skip)
+			}
+			if ferr != nil {
+				return page, nil, jsonError(lines, base, dec, ferr)
+			}
+			found = append(found, fs...)
+		}
+	default:
+		return page, nil, lineErrorf(1, ErrUnknownFormat, "want a JSON object or array")
+	}
+	return page, found, nil
+}
+
+// spjFound is an incident decoded with the byte offsets where it starts
+// and ends (just after its closing brace).
 type spjFound struct {
 	inc         spjIncident
-	offset      int
+	offset, end int
 	maintenance bool
 }
 
@@ -194,6 +209,7 @@ func decodeIncidentElems(dec *json.Decoder, data []byte, base int, maintenance b
 		if err := dec.Decode(&f.inc); err != nil {
 			return nil, err
 		}
+		f.end = base + int(dec.InputOffset())
 		out = append(out, f)
 	}
 	_, err := dec.Token() // ']'
@@ -278,12 +294,11 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex) Incident {
 		}
 	}
 	var texts []proseBlock
-	for _, u := range j.Updates {
+	at := idOffsets(d.data, min(f.offset, len(d.data)), f.end, j.Updates)
+	for k, u := range j.Updates {
 		line := inc.Source.Line
-		if u.ID != "" {
-			if i := bytes.Index(d.data[min(f.offset, len(d.data)):], []byte(`"`+u.ID+`"`)); i >= 0 {
-				line = lines.at(f.offset + i)
-			}
+		if at[k] >= 0 {
+			line = lines.at(at[k])
 		}
 		at, ok := jsonTime(u.DisplayAt)
 		if !ok {
@@ -325,6 +340,81 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex) Incident {
 	return inc
 }
 
+// idOffsets returns where each update's ID is first written as a JSON
+// string ("ID", quotes included) in data at or after from, or -1 (always
+// for an empty ID): firstIndex for each, but found in one pass over the
+// quotes of the incident's bytes (up to end) for IDs without quotes.
+func idOffsets(data []byte, from, end int, us []spjUpdate) []int {
+	at := make([]int, len(us))
+	left := 0       // IDs the pass can find
+	var lens uint64 // their lengths, below 64
+	for k, u := range us {
+		at[k] = -1
+		if quoteFree(u.ID) {
+			left++
+			if len(u.ID) < 64 {
+				lens |= 1 << len(u.ID)
+			}
+		}
+	}
+	win := data[:min(max(end, from), len(data))]
+	// A quote-free ID written whole in the incident lies between two
+	// consecutive quotes p and q: "ID" is exactly win[p:q+1].
+	p := bytes.IndexByte(win[from:], '"')
+	if p >= 0 {
+		p += from
+	}
+	for p >= 0 && left > 0 {
+		j := bytes.IndexByte(win[p+1:], '"')
+		if j < 0 {
+			break
+		}
+		q := p + 1 + j
+		if n := q - p - 1; n >= 64 || lens&(1<<n) != 0 {
+			for k, u := range us {
+				if at[k] < 0 && len(u.ID) == n && quoteFree(u.ID) && string(win[p+1:q]) == u.ID {
+					at[k] = p
+					left--
+				}
+			}
+		}
+		p = q
+	}
+	var needle []byte
+	for k, u := range us {
+		if at[k] >= 0 || u.ID == "" {
+			continue
+		}
+		needle = append(append(append(needle[:0], '"'), u.ID...), '"')
+		at[k] = firstIndex(data, from, end, needle)
+	}
+	return at
+}
+
+// quoteFree reports whether id is not empty and has no quote.
+func quoteFree(id string) bool {
+	return id != "" && strings.IndexByte(id, '"') < 0
+}
+
+// firstIndex returns the offset of the first needle in data at or after
+// from, or -1. The incident's own bytes, up to end, are searched first: an
+// update's ID is nearly always there, and a match found there is the first
+// one (an earlier match could not end later), so a long document is read
+// past the incident only when the ID is not in it.
+func firstIndex(data []byte, from, end int, needle []byte) int {
+	end = min(max(end, from), len(data))
+	if i := bytes.Index(data[from:end], needle); i >= 0 {
+		return from + i
+	}
+	// A match starting before end-len(needle)+1 would lie inside the
+	// incident, and there is none.
+	rest := max(from, end-len(needle)+1)
+	if i := bytes.Index(data[rest:], needle); i >= 0 {
+		return rest + i
+	}
+	return -1
+}
+
 // standIn adds the monitoring and resolved updates a cut-short update list
 // lost, from the incident's monitoring_at and resolved_at.
 func standIn(inc *Incident, j spjIncident) {
@@ -354,7 +444,7 @@ func standIn(inc *Incident, j spjIncident) {
 
 // bodyLines splits an update body into lines numbered from line.
 func bodyLines(body string, line int) []line {
-	ls := splitLines([]byte(body))
+	ls := splitText(body)
 	for i := range ls {
 		ls[i].N = line
 	}
@@ -388,12 +478,14 @@ type lineIndex []int // offsets where each line starts
 
 func newLineIndex(data []byte) lineIndex {
 	idx := lineIndex{0}
-	for i, b := range data {
-		if b == '\n' {
-			idx = append(idx, i+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 {
+			return idx
 		}
+		i += j + 1
+		idx = append(idx, i)
 	}
-	return idx
 }
 
 // at returns the line of byte offset off.

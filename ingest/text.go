@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
 )
@@ -17,20 +16,43 @@ type line struct {
 // order mark is dropped, CRLF and lone CR end lines, invalid UTF-8 becomes
 // U+FFFD and NUL bytes are removed, so that every reader sees clean text.
 func splitLines(data []byte) []line {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	s := string(data)
+	return splitText(string(data))
+}
+
+// splitText is splitLines for text already held in a string (an update
+// body), which it does not copy when it is clean.
+func splitText(s string) []line {
+	if plainLine(s) {
+		return []line{{N: 1, Text: strings.TrimSpace(s)}} // most update bodies
+	}
+	s = strings.TrimPrefix(s, "\xef\xbb\xbf")
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	s = strings.ReplaceAll(s, "\x00", "")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	raw := strings.Split(s, "\n")
-	out := make([]line, len(raw))
-	for i, r := range raw {
+	// As strings.Split(s, "\n"), without the slice of pieces.
+	out := make([]line, strings.Count(s, "\n")+1)
+	for i := range out {
+		r := s
+		if j := strings.IndexByte(s, '\n'); j >= 0 {
+			r, s = s[:j], s[j+1:]
+		}
 		out[i] = line{N: i + 1, Text: strings.TrimSpace(strings.ReplaceAll(r, "\u00a0", " "))}
 	}
 	return out
+}
+
+// plainLine reports whether s is one line of ASCII without NUL bytes,
+// which splitText has nothing to clean in.
+func plainLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '\n' || c == '\r' || c == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // joinText joins lines into a block of text, keeping blank lines between

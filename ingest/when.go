@@ -208,7 +208,15 @@ func (t token) isWord(ws ...string) bool {
 
 // lex splits text into words, numbers and single punctuation marks.
 func lex(s string) []token {
-	toks := make([]token, 0, len(s)/4+1)
+	// A token per three bytes is enough for most text ("Apr 11, 2023 -
+	// 14:55 EDT" has 9 in 24): growing the slice cost more.
+	toks := make([]token, 0, len(s)/3+2)
+	// Words are lower-cased from one lower-case copy of ASCII text, not
+	// one by one; other text may change length when lower-cased.
+	lowAll := ""
+	if isASCII(s) {
+		lowAll = strings.ToLower(s)
+	}
 	space := true
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -238,7 +246,13 @@ func lex(s string) []token {
 				j += n2
 			}
 			w := s[i:j]
-			toks = append(toks, token{kind: tkWord, text: w, low: strings.ToLower(w), start: i, end: j, space: space})
+			low := ""
+			if lowAll != "" {
+				low = lowAll[i:j]
+			} else {
+				low = strings.ToLower(w)
+			}
+			toks = append(toks, token{kind: tkWord, text: w, low: low, start: i, end: j, space: space})
 			i = j
 		default:
 			toks = append(toks, token{kind: tkPunct, text: s[i : i+n], start: i, end: i + n, space: space})
@@ -260,6 +274,16 @@ var weekdayWords = map[string]time.Weekday{
 	"sun": 0, "sunday": 0, "mon": 1, "monday": 1, "tue": 2, "tues": 2, "tuesday": 2,
 	"wed": 3, "wednesday": 3, "thu": 4, "thur": 4, "thurs": 4, "thursday": 4,
 	"fri": 5, "friday": 5, "sat": 6, "saturday": 6,
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // scanner finds mentions in a token stream.
@@ -794,25 +818,30 @@ func (sc *scanner) zoneName(i int) (zone, int, bool) {
 		if i+n > len(t) {
 			continue
 		}
-		words := make([]string, 0, n)
+		// The words joined by spaces, in a buffer the lookup does not keep.
+		var buf [64]byte
+		key := buf[:0]
 		ok := true
 		for k := i; k < i+n; k++ {
 			if t[k].kind != tkWord {
 				ok = false
 				break
 			}
-			words = append(words, t[k].low)
+			if k > i {
+				key = append(key, ' ')
+			}
+			key = append(key, t[k].low...)
 		}
 		if !ok {
 			continue
 		}
-		abbr, found := zoneNames[strings.Join(words, " ")]
+		abbr, found := zoneNames[string(key)]
 		if !found {
 			continue
 		}
 		// A bare region word ("Pacific", "Eastern") counts only when it is
 		// capitalised.
-		if n == 1 && !unicode.IsUpper([]rune(t[i].text)[0]) {
+		if first, _ := utf8.DecodeRuneInString(t[i].text); n == 1 && !unicode.IsUpper(first) {
 			continue
 		}
 		z, _ := lookupZone(abbr)

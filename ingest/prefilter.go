@@ -1,0 +1,151 @@
+package ingest
+
+import "strings"
+
+// Hand-written matchers for expressions tried on every line of a page,
+// where the regexp engine's setup cost more than the match. Each is tested
+// against the expression it replaces or guards (prefilter_test.go).
+
+// postedStamp matches a Statuspage "Posted <stamp>" line, as the
+// expression (?i)^posted\s+(.*\d.*)$ does, and returns the stamp: the text
+// after "posted" (any case) and its white space, which must hold a digit
+// and no line break.
+func postedStamp(s string) (string, bool) {
+	i, ok := foldPrefixS(s, "posted")
+	if !ok {
+		return "", false
+	}
+	j := i
+	for j < len(s) && isRESpace(s[j]) {
+		j++
+	}
+	rest := s[j:]
+	if j == i || strings.IndexByte(rest, '\n') >= 0 || strings.IndexAny(rest, "0123456789") < 0 {
+		return "", false
+	}
+	return rest, true
+}
+
+// isPosted reports whether s is a "Posted <stamp>" line.
+func isPosted(s string) bool {
+	_, ok := postedStamp(s)
+	return ok
+}
+
+// foldPrefixS reports whether s starts with the lower-case ASCII word in
+// any case, as a (?i) expression matches it (an "s" also matches "ſ", the
+// one non-ASCII letter folding to a letter without a "k"), and where the
+// prefix ends.
+func foldPrefixS(s, word string) (int, bool) {
+	i := 0
+	for k := 0; k < len(word); k++ {
+		c := word[k]
+		switch {
+		case i < len(s) && s[i]|0x20 == c && ('a' <= c && c <= 'z'):
+			i++
+		case i < len(s) && s[i] == c:
+			i++
+		case c == 's' && strings.HasPrefix(s[i:], "ſ"):
+			i += len("ſ")
+		default:
+			return 0, false
+		}
+	}
+	return i, true
+}
+
+// isRESpace is \s in a Go regular expression: [\t\n\f\r ].
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// containsFold reports whether s holds word, a lower-case ASCII phrase
+// without "k" or "s", in any ASCII case: a (?i) expression cannot match
+// the phrase without it (only "k" and "s" fold to non-ASCII letters).
+func containsFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if s[i]|0x20 == word[0] && strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
+}
+
+// agUpdateLine matches an aggregator update line ("- identified Sep 21,
+// 2021, 11:40 AM UTC", "2. resolved 2024-01-02 10:00 UTC") as the
+// expression
+//
+//	^(?:[-*•]|\d{1,3}[.)])\s+([A-Za-z][A-Za-z_ -]*?)\s+((?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{4}-\d{2}-\d{2}).*)$
+//
+// does, and returns its two groups: the status words (the shortest that
+// lets the rest match) and the stamp.
+func agUpdateLine(s string) (word, stamp string, ok bool) {
+	i := 0
+	switch {
+	case strings.HasPrefix(s, "-"), strings.HasPrefix(s, "*"):
+		i = 1
+	case strings.HasPrefix(s, "•"):
+		i = len("•")
+	default:
+		for i < len(s) && i < 4 && isDigit(s[i]) {
+			i++
+		}
+		if i == 0 || i > 3 || i >= len(s) || (s[i] != '.' && s[i] != ')') {
+			return "", "", false
+		}
+		i++
+	}
+	a := skipRESpace(s, i)
+	if a == i || a >= len(s) || !isASCIILetter(s[a]) {
+		return "", "", false
+	}
+	// The status words end at the first white space after which a stamp
+	// follows; they may only hold letters, "_", " " and "-".
+	for e := a + 1; e < len(s); e++ {
+		c := s[e]
+		if isRESpace(c) {
+			if g := skipRESpace(s, e); agStampStart(s[g:]) && strings.IndexByte(s[g:], '\n') < 0 {
+				return s[a:e], s[g:], true
+			}
+		}
+		if !isASCIILetter(c) && c != '_' && c != ' ' && c != '-' {
+			return "", "", false
+		}
+	}
+	return "", "", false
+}
+
+// agStampStart reports whether s starts as an aggregator stamp must:
+// [A-Z][a-z]{2,8}\.? \d or \d{4}-\d{2}-\d{2}.
+func agStampStart(s string) bool {
+	if len(s) >= 10 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && isDigit(s[3]) && s[4] == '-' &&
+		isDigit(s[5]) && isDigit(s[6]) && s[7] == '-' && isDigit(s[8]) && isDigit(s[9]) {
+		return true
+	}
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	j := 1
+	for j < len(s) && 'a' <= s[j] && s[j] <= 'z' {
+		j++
+	}
+	if n := j - 1; n < 2 || n > 8 {
+		return false
+	}
+	if j < len(s) && s[j] == '.' {
+		j++
+	}
+	return j+1 < len(s) && s[j] == ' ' && isDigit(s[j+1])
+}
+
+// skipRESpace returns the index after the run of \s at i.
+func skipRESpace(s string, i int) int {
+	for i < len(s) && isRESpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -1,0 +1,118 @@
+package ingest
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// spPostedRE is the expression postedStamp matches by hand; the test holds
+// it as the oracle.
+var spPostedRE = regexp.MustCompile(`(?i)^posted\s+(.*\d.*)$`)
+
+// randomPieces joins up to n random pieces.
+func randomPieces(r *rand.Rand, pieces []string, n int) string {
+	var b strings.Builder
+	for range r.IntN(n + 1) {
+		b.WriteString(pieces[r.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
+func TestPostedStampMatchesRegexp(t *testing.T) {
+	check := func(s string) bool {
+		t.Helper()
+		got, ok := postedStamp(s)
+		m := spPostedRE.FindStringSubmatch(s)
+		if ok != (m != nil) || ok && got != m[1] {
+			t.Fatalf("postedStamp(%q) = %q, %v; want %q", s, got, ok, m)
+		}
+		return ok
+	}
+	for _, c := range []string{
+		"", "Posted", "Posted Apr 11, 2023 - 14:55 EDT", "posted  \t 3 days ago", "POSTED 1", "Posted1", "Posted about",
+		"Poſted 5", "PoSTed\n5", "Posted 5\n", "Posted \n 5", "Posted\v5", "Posted \xff5", " Posted 5", "Posted\f\r 5x",
+		"Postedx 5", "Pasted 5", "Posted é 5 é",
+	} {
+		check(c)
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{"posted", "Posted", "POSTED", "poſted", "pos", "ted", " ", "\t", "\n", "\v", "\f", "\r", "5", "x",
+		"Apr", ",", "é", "\xff", "ſ", "K"}
+	matched := 0
+	for range 300000 {
+		s := randomPieces(r, pieces, 6)
+		if r.IntN(2) == 0 {
+			s = pieces[r.IntN(4)] + s // most lines that matter start so
+		}
+		if check(s) {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}
+
+// TestContainsFoldGuardsRegexp checks that containsFold holds wherever the
+// expression it guards matches.
+func TestContainsFoldGuardsRegexp(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	pieces := []string{"Incident", "incident", "Scheduled Maintenance", "maintenance", " report for ", " Report For ",
+		" REPORT FOR ", " reporT fOr ", " report", " for", "\t", "Acme", "ſ", "K", "é", " "}
+	matched := 0
+	for range 300000 {
+		s := randomPieces(r, pieces, 5)
+		if spReportFor.MatchString(s) {
+			matched++
+			if !containsFold(s, "report for") {
+				t.Fatalf("spReportFor matches %q but containsFold is false", s)
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}
+
+// agUpdateRE is the expression agUpdateLine matches by hand; the test
+// holds it as the oracle.
+var agUpdateRE = regexp.MustCompile(`^(?:[-*•]|\d{1,3}[.)])\s+([A-Za-z][A-Za-z_ -]*?)\s+((?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{4}-\d{2}-\d{2}).*)$`)
+
+func TestAgUpdateLineMatchesRegexp(t *testing.T) {
+	check := func(s string) bool {
+		t.Helper()
+		word, stamp, ok := agUpdateLine(s)
+		m := agUpdateRE.FindStringSubmatch(s)
+		if ok != (m != nil) || ok && (word != m[1] || stamp != m[2]) {
+			t.Fatalf("agUpdateLine(%q) = %q, %q, %v; want %q", s, word, stamp, ok, m)
+		}
+		return ok
+	}
+	for _, c := range []string{
+		"", "- identified Sep 21, 2021, 11:40 AM UTC", "1. investigating 2024-01-02 10:00 UTC", "• resolved Jan 2",
+		"12) in progress Sept. 3 x", "1234. resolved Jan 2", "- in  progress  Sep 5", "-\tpost-mortem\tOct 1", "- a Septembers 5",
+		"- a Se 5", "- a September 5", "- a Jan.5", "- a 2024-1-02", "- a Jan 2\n", "-resolved Jan 2", "- 1resolved Jan 2",
+		"* scheduled_maintenance Feb 29, 2024", "- resolved\tJan 2", "- res\tolved Jan 2", "0) x Jan 2",
+	} {
+		check(c)
+	}
+	r := rand.New(rand.NewPCG(23, 24))
+	pieces := []string{"-", "*", "•", "1", "12", "123", "1234", ".", ")", " ", "  ", "\t", "\n", "resolved", "in progress",
+		"post-mortem", "a_b", "Sep", "Sept.", "September", "Septembers", "Se", "jan", "2", "21", ", 2021", "2024-01-02",
+		"2024-1-02", "x", "é", "UTC"}
+	matched := 0
+	for range 300000 {
+		s := randomPieces(r, pieces, 8)
+		if r.IntN(2) == 0 {
+			s = pieces[r.IntN(6)] + " " + pieces[13+r.IntN(4)] + " " + s
+		}
+		if check(s) {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}
