@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -686,10 +685,14 @@ func reportSentences(inc ingest.Incident) []textSentence {
 	if inc.Title != "" {
 		out = append(out, textSentence{text: inc.Title, line: inc.Source.Line, section: "title"})
 	}
-	seen := map[string]bool{}
+	type key struct {
+		text string
+		line int
+	}
+	seen := map[key]bool{}
 	addBlock := func(text, section string, lineOf func(int) int) {
 		for _, s := range blockSentences(text, section, lineOf) {
-			key := s.text + "\x00" + strconv.Itoa(s.line)
+			key := key{s.text, s.line}
 			if seen[key] {
 				continue
 			}
@@ -738,7 +741,10 @@ func blockSentences(text, section string, lineOf func(int) int) []textSentence {
 		}
 		for _, ps := range para.sentences() {
 			out = append(out, textSentence{text: ps.text, line: lineOf(ps.line), section: cur, kind: k})
-			if ws := words(ps.text); strings.HasSuffix(ps.text, ":") && remedySentence(ws, fixedIndex.present(ws)) {
+			if !strings.HasSuffix(ps.text, ":") {
+				continue // only a line ending in a colon opens a remedy list
+			}
+			if ws := words(ps.text); remedySentence(ws, fixedIndex.present(ws)) {
 				remedyList = true
 			}
 		}
