@@ -111,13 +111,22 @@ func (t *Taxonomy) Classify(inc ingest.Incident) Factors {
 }
 
 type classifier struct {
-	tax      *Taxonomy
-	seen     []bool          // required steps present in the current sentence
-	fixed    []bool          // the same for the classifier's own phrases
-	self     map[string]bool // the organisation's own name
-	found    map[Factor][]Evidence
-	ruledOut []Evidence
-	stated   bool // some factor is stated
+	tax   *Taxonomy
+	seen  []bool // required steps present in the current sentence
+	fixed []bool // the same for the classifier's own phrases
+	// possible lists the taxonomy's phrases (by id) whose required steps
+	// are all present in the current sentence, in order: the only ones
+	// it can match. present counts each phrase's steps found so far.
+	possible []int32
+	present  []int32
+	steps    []int32 // the steps present, to clear before the next sentence
+	// first and last are the first and last word of the sentence that
+	// starts each present step.
+	first, last []int32
+	self        map[string]bool // the organisation's own name
+	found       map[Factor][]Evidence
+	ruledOut    []Evidence
+	stated      bool // some factor is stated
 }
 
 // selfStop are words of organisation names that say nothing of who they
@@ -158,7 +167,7 @@ func (c *classifier) sentence(s textSentence) {
 	if len(ws) == 0 {
 		return
 	}
-	c.seen = c.tax.words.present(ws, c.seen)
+	c.index(ws)
 	c.fixed = fixedIndex.present(ws, c.fixed)
 	remedy := s.kind == sectionRemedy || remedySentence(ws, c.fixed) || mitigation(ws, c.fixed)
 	future := futureAt(ws, c.fixed)
@@ -217,15 +226,83 @@ func (c *classifier) sentence(s textSentence) {
 	}
 }
 
+// index finds the taxonomy's required steps that the words of a sentence
+// start (as wordIndex.present does) and, from them, the phrases the
+// sentence can match: a sentence has a few of the taxonomy's hundreds of
+// phrases in reach, and the rest are never looked at.
+func (c *classifier) index(ws []string) {
+	ix := c.tax.words
+	if len(c.seen) != ix.steps {
+		c.seen = make([]bool, ix.steps)
+		c.present = make([]int32, len(c.tax.steps))
+		c.first, c.last = make([]int32, ix.steps), make([]int32, ix.steps)
+	}
+	for _, step := range c.steps {
+		c.seen[step] = false
+		c.present[c.tax.phraseOf[step]] = 0
+	}
+	c.steps, c.possible = c.steps[:0], c.possible[:0]
+	found := func(step, at int) {
+		c.last[step] = int32(at)
+		if c.seen[step] {
+			return
+		}
+		c.seen[step] = true
+		c.steps = append(c.steps, int32(step))
+		c.first[step] = int32(at)
+		p := c.tax.phraseOf[step]
+		if c.present[p]++; c.present[p] == c.tax.steps[p] {
+			c.possible = append(c.possible, p)
+		}
+	}
+	for i, w := range ws {
+		for _, id := range ix.exact[w] {
+			found(id, i)
+		}
+		for _, ps := range ix.prefixes {
+			if strings.HasPrefix(w, ps.prefix) {
+				for _, id := range ps.steps {
+					found(id, i)
+				}
+			}
+		}
+	}
+	slices.Sort(c.possible)
+}
+
+// starts returns the words of the sentence where a match of p, a possible
+// phrase, may start: those between the first and last word that start its
+// first step, when that step is required.
+func (c *classifier) starts(p *phrase, ws []string) (from, to int) {
+	if s := &p.steps[0]; s.gap || s.optional {
+		return 0, len(ws)
+	}
+	return int(c.first[p.req[0]]), int(c.last[p.req[0]]) + 1
+}
+
+// possibleIn returns the phrases of list, a list of the taxonomy's, that
+// the current sentence can match, in order.
+func (c *classifier) possibleIn(list []phrase) []int32 {
+	if len(list) == 0 {
+		return nil
+	}
+	lo, hi := int32(list[0].id), int32(list[len(list)-1].id)
+	i, _ := slices.BinarySearch(c.possible, lo)
+	j := i
+	for j < len(c.possible) && c.possible[j] <= hi {
+		j++
+	}
+	return c.possible[i:j]
+}
+
 // deniedByName records a sentence that denies a factor by naming it,
 // though no phrase of the factor matched: "we ruled out the network", "the
 // database was healthy throughout".
 func (c *classifier) deniedByName(f compiledFactor, s textSentence, ws []string) {
-	for _, p := range f.names {
-		if !p.possibleIn(c.seen) {
-			continue
-		}
-		for i := range ws {
+	for _, id := range c.possibleIn(f.names) {
+		p := &f.names[int(id)-f.names[0].id]
+		from, to := c.starts(p, ws)
+		for i := from; i < to; i++ {
 			sp, ok := p.at(ws, i)
 			if !ok || c.isSelf(ws, sp, false) || negation(ws, sp, c.fixed) != ruledOut {
 				continue
@@ -240,16 +317,15 @@ func (c *classifier) deniedByName(f compiledFactor, s textSentence, ws []string)
 // match returns the first phrase of list that matches ws and is neither
 // excepted by f nor about the organisation itself.
 func (c *classifier) match(f compiledFactor, list []phrase, ws []string) (phrase, span, bool) {
-	for _, p := range list {
-		if !p.possibleIn(c.seen) {
-			continue
-		}
-		for i := range ws {
+	for _, id := range c.possibleIn(list) {
+		p := &list[int(id)-list[0].id]
+		from, to := c.starts(p, ws)
+		for i := from; i < to; i++ {
 			sp, ok := p.at(ws, i)
 			if !ok || c.isSelf(ws, sp, f.notAfterSelf) || c.excepted(f.except, ws, sp) {
 				continue
 			}
-			return p, sp, true
+			return *p, sp, true
 		}
 	}
 	return phrase{}, span{}, false
@@ -303,11 +379,10 @@ func (c *classifier) decide() Factors {
 // the except phrase must overlap it, so that "we deployed a fix" spares
 // "a deploy caused the outage" in the same sentence.
 func (c *classifier) excepted(except []phrase, ws []string, sp span) bool {
-	for _, p := range except {
-		if !p.possibleIn(c.seen) {
-			continue
-		}
-		for i := range ws {
+	for _, id := range c.possibleIn(except) {
+		p := &except[int(id)-except[0].id]
+		from, to := c.starts(p, ws)
+		for i := from; i < to; i++ {
 			if ex, ok := p.at(ws, i); ok && ex.from < sp.to && ex.to > sp.from {
 				return true
 			}

@@ -47,3 +47,91 @@ func TestSentenceEndMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// refFactors adds phrases of every kind of step to the default taxonomy:
+// prefixes, optional first steps, gaps, several words in a bracket.
+const refFactors = `
+factors:
+  - name: cosmic-ray
+    phrases: ['cosm* ray|rays', 'the? (bit flip|bitflip) ... memor*', '(solar flare)? radiation', 'single event upset*']
+    except: ['ray* of hope']
+    remedies: ['ecc|shield* ... (memory|ram)']
+    names: [cosmic rays, 'radiat*']
+  - name: deploy
+    phrases: ['push* ... prod*']
+`
+
+// taxonomyWords returns every word the phrases of the default taxonomy
+// with refFactors start a step with, and its phrases in id order.
+func taxonomyWords(t *testing.T) (*Taxonomy, []string, []*phrase) {
+	t.Helper()
+	tax, err := DefaultTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tax, err = tax.Extend("ref.yaml", []byte(refFactors)); err != nil {
+		t.Fatal(err)
+	}
+	var vocab []string
+	var all []*phrase
+	for i := range tax.enabled {
+		f := &tax.enabled[i]
+		for _, list := range [][]phrase{f.phrases, f.except, f.remedies, f.detection, f.names} {
+			for k := range list {
+				all = append(all, &list[k])
+				for _, s := range list[k].steps {
+					for _, seq := range s.alts {
+						for _, w := range seq {
+							vocab = append(vocab, w.word, w.word+"s")
+						}
+					}
+				}
+			}
+		}
+	}
+	return tax, vocab, all
+}
+
+// TestClassifierIndex checks the classifier's index of a sentence against
+// what it replaced: a phrase is possible exactly when possibleIn said so
+// of wordIndex.present, and every match of a phrase starts inside the
+// window starts gives it.
+func TestClassifierIndex(t *testing.T) {
+	tax, vocab, all := taxonomyWords(t)
+	for i, p := range all {
+		if p.id != i {
+			t.Fatalf("phrase %q numbered %d; want %d", p.text, p.id, i)
+		}
+	}
+	vocab = append(vocab, "the", "a", "was", "not", ";", "-", "didn't", "provider's")
+	r := rand.New(rand.NewPCG(3, 4))
+	c := classifier{tax: tax}
+	for range 20000 {
+		n := r.IntN(30)
+		text := ""
+		for range n {
+			text += vocab[r.IntN(len(vocab))] + " "
+		}
+		ws := words(text)
+		c.index(ws)
+		seen := tax.words.present(ws)
+		var want []int32
+		for _, p := range all {
+			if p.possibleIn(seen) {
+				want = append(want, int32(p.id))
+			}
+		}
+		if !slices.Equal(c.possible, want) {
+			t.Fatalf("%q: possible phrases %v; want %v", text, c.possible, want)
+		}
+		for _, id := range c.possible {
+			p := all[id]
+			from, to := c.starts(p, ws)
+			for i := range ws {
+				if _, ok := p.at(ws, i); ok && (i < from || i >= to) {
+					t.Fatalf("%q: %q matches at word %d, outside [%d, %d)", text, p.text, i, from, to)
+				}
+			}
+		}
+	}
+}

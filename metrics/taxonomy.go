@@ -34,6 +34,12 @@ type Taxonomy struct {
 	defs    []factorDef
 	enabled []compiledFactor
 	words   *wordIndex
+	// phraseOf is the number of the phrase each required step of words
+	// belongs to (phrase.id), and steps the number of required steps of
+	// each phrase: together they tell, from the steps a sentence's words
+	// start, which phrases it can match without looking at the others.
+	phraseOf []int32
+	steps    []int32
 }
 
 // factorDef is a factor as its files define it, phrases uncompiled.
@@ -333,6 +339,17 @@ func (t *Taxonomy) compile() error {
 		all = append(all, f.phrases, f.except, f.remedies, f.detection, f.names)
 	}
 	t.words = buildIndex(all...)
+	t.phraseOf, t.steps = nil, nil
+	for _, list := range all {
+		for i := range list {
+			p := &list[i]
+			p.id = len(t.steps)
+			for range p.req {
+				t.phraseOf = append(t.phraseOf, int32(p.id))
+			}
+			t.steps = append(t.steps, int32(len(p.req)))
+		}
+	}
 	return nil
 }
 
