@@ -112,8 +112,9 @@ func (t *Taxonomy) Classify(inc ingest.Incident) Factors {
 
 type classifier struct {
 	tax   *Taxonomy
-	seen  []bool // required steps present in the current sentence
-	fixed []bool // the same for the classifier's own phrases
+	words wordBuf // the current sentence's words
+	seen  []bool  // required steps present in the current sentence
+	fixed []bool  // the same for the classifier's own phrases
 	// possible lists the taxonomy's phrases (by id) whose required steps
 	// are all present in the current sentence, in order: the only ones
 	// it can match. present counts each phrase's steps found so far.
@@ -163,7 +164,7 @@ func (c *classifier) sentence(s textSentence) {
 	if s.kind == sectionPositive {
 		return
 	}
-	ws := words(s.text)
+	ws := c.words.words(s.text)
 	if len(ws) == 0 {
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -12,17 +13,19 @@ import (
 // oracle, on hand-picked cases and many random strings.
 
 // randomStrings returns the cases followed by n random strings of up to
-// maxLen runes from alphabet, the same on every run.
+// maxLen runes from alphabet (an invalid byte of it stays one), the same
+// on every run.
 func randomStrings(cases []string, alphabet string, n, maxLen int, seed uint64) []string {
-	letters := []rune(alphabet)
+	letters := strings.Split(alphabet, "")
 	r := rand.New(rand.NewPCG(seed, seed+1))
 	out := slices.Clone(cases)
+	var b strings.Builder
 	for range n {
-		rs := make([]rune, r.IntN(maxLen+1))
-		for i := range rs {
-			rs[i] = letters[r.IntN(len(letters))]
+		b.Reset()
+		for range r.IntN(maxLen + 1) {
+			b.WriteString(letters[r.IntN(len(letters))])
 		}
-		out = append(out, string(rs))
+		out = append(out, b.String())
 	}
 	return out
 }
@@ -132,6 +135,22 @@ func TestClassifierIndex(t *testing.T) {
 					t.Fatalf("%q: %q matches at word %d, outside [%d, %d)", text, p.text, i, from, to)
 				}
 			}
+		}
+	}
+}
+
+// TestWordBufMatchesReference checks the words of a reused wordBuf against
+// wordsRef, the first words, one call after another, so that nothing of
+// one sentence leaks into the next: ASCII in both cases, letters that
+// lower-case to ASCII (the Kelvin sign, the dotted capital I), spaces
+// outside ASCII, clitics and invalid UTF-8.
+func TestWordBufMatchesReference(t *testing.T) {
+	cases := []string{"", "We DIDN'T deploy; the provider's DNS — failed (again).", "Ａ – Ｂ", "KİK", "x\u00a0-\u00a0y",
+		"it'll we're they've I'd I'm", "a -b- c - d", "\xe2\x80 \xc2\xa0-\xc2\xa0 x", "\xff'a", "Q3: 99.9% uptime", "'tis", "n't"}
+	var b wordBuf
+	for _, c := range randomStrings(cases, "aAzZ09 KİÉü'’;:()—–-.,\u00a0\u2028\t\n\xff\xe2\x80", 100000, 24, 9) {
+		if got, want := b.words(c), wordsRef(c); !slices.Equal(got, want) {
+			t.Fatalf("words(%q) = %q; want %q", c, got, want)
 		}
 	}
 }
