@@ -796,7 +796,6 @@ var (
 	mdHeading    = regexp.MustCompile(`^#{1,6}\s+(.+?)\s*#*\s*$`)
 	boldHeading  = regexp.MustCompile(`^(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$`)
 	labelHeading = regexp.MustCompile(`^(?:[-*•]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z /&'’-]{1,48}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(\S.*)$`)
-	listItem     = regexp.MustCompile(`^(?:[-*•+]|\d{1,2}[.)])\s+`)
 	inlineMDHead = regexp.MustCompile(`\s#{1,6}\s`)
 )
 
@@ -828,13 +827,15 @@ func blockSentences(text, section string, lineOf func(int) int) []textSentence {
 		para = paragraph{}
 	}
 	code := false
-	for i, raw := range strings.Split(text, "\n") {
+	for i, rest, more := 0, text, true; more; i++ {
+		var raw string
+		raw, rest, more = strings.Cut(rest, "\n")
 		if strings.HasPrefix(strings.TrimSpace(raw), "```") {
 			flush()
 			code = !code
 			continue
 		}
-		if code || logLine.MatchString(raw) {
+		if code || isLogLine(raw) {
 			continue
 		}
 		for _, ln := range splitInlineHeadings(raw) {
@@ -843,7 +844,8 @@ func blockSentences(text, section string, lineOf func(int) int) []textSentence {
 				cur, kind = head, headKind
 				continue
 			}
-			item := listItem.MatchString(ln)
+			marker := listMarker(ln)
+			item := marker >= 0
 			h, rest, isHeading := heading(ln)
 			if isHeading || item || !para.continues(ln) {
 				flush()
@@ -864,7 +866,7 @@ func blockSentences(text, section string, lineOf func(int) int) []textSentence {
 					cur, kind, ln = m[1], k, m[2]
 				}
 			}
-			para.add(listItem.ReplaceAllString(ln, ""), i, item)
+			para.add(ln[max(marker, 0):], i, item)
 		}
 	}
 	flush()
@@ -874,6 +876,49 @@ func blockSentences(text, section string, lineOf func(int) int) []textSentence {
 // logLine matches lines that are machine output, not prose: JSON objects
 // and quoted log records.
 var logLine = regexp.MustCompile(`^\s*(?:>\s*)?[\[{]\s*"`)
+
+// isLogLine is logLine.MatchString, the expression tried only on a line
+// whose first byte that is not white space could start a match.
+func isLogLine(ln string) bool {
+	i := 0
+	for i < len(ln) && asciiSpace(ln[i]) {
+		i++
+	}
+	if i == len(ln) || ln[i] != '>' && ln[i] != '[' && ln[i] != '{' {
+		return false
+	}
+	return logLine.MatchString(ln)
+}
+
+// listMarker returns the length of the list marker that starts ln ("- ",
+// "2) "), as the expression ^(?:[-*•+]|\d{1,2}[.)])\s+ matches it
+// (listItemRef in the tests), or -1 for none. It reads bytes: the
+// expression took a tenth of the time to split a report into sentences.
+func listMarker(ln string) int {
+	i := 0
+	switch {
+	case strings.HasPrefix(ln, "•"):
+		i = len("•")
+	case ln != "" && (ln[0] == '-' || ln[0] == '*' || ln[0] == '+'):
+		i = 1
+	default:
+		for i < len(ln) && i < 2 && '0' <= ln[i] && ln[i] <= '9' {
+			i++
+		}
+		if i == 0 || i == len(ln) || ln[i] != '.' && ln[i] != ')' {
+			return -1
+		}
+		i++
+	}
+	j := i
+	for j < len(ln) && asciiSpace(ln[j]) {
+		j++
+	}
+	if j == i {
+		return -1
+	}
+	return j
+}
 
 // paragraph gathers the lines of one paragraph or list item, with the
 // line each byte came from.
@@ -1051,10 +1096,28 @@ func heading(ln string) (h, rest string, ok bool) {
 		}
 	}
 	t := strings.TrimRight(ln, ":")
-	if len(strings.Fields(t)) <= 8 && !strings.HasSuffix(t, ".") && !strings.ContainsAny(t, ",;") && headingAtStart(t) {
+	if fieldsAtMost(t, 8) && !strings.HasSuffix(t, ".") && !strings.ContainsAny(t, ",;") && headingAtStart(t) {
 		return t, "", true
 	}
 	return "", "", false
+}
+
+// fieldsAtMost reports whether s has at most n fields, as strings.Fields
+// splits it, without splitting it.
+func fieldsAtMost(s string, n int) bool {
+	fields, in := 0, false
+	for _, r := range s {
+		switch space := unicode.IsSpace(r); {
+		case space:
+			in = false
+		case !in:
+			in = true
+			if fields++; fields > n {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // headingAtStart reports whether a plain line begins with the name of a

@@ -154,3 +154,29 @@ func TestWordBufMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// listItemRef is the expression listMarker replaced.
+var listItemRef = regexp.MustCompile(`^(?:[-*•+]|\d{1,2}[.)])\s+`)
+
+func TestLineTestsMatchReference(t *testing.T) {
+	cases := []string{"", "- a", "-a", "* b", "+  c", "• d", "•d", "1. e", "12) f", "123. g", "1.g", "9)\th", " - i", "1.", "-",
+		"[\"log\"]", "  { \"k\": 1}", "> [ \"x\"", ">[x", "{x\"", "\t\f[\"", "one two three four five six seven eight",
+		"one two three four five six seven eight nine", "a\u00a0b\u2028c\vd", "\xff \xfe"}
+	for _, c := range randomStrings(cases, "-*+•12.) \t\f\v>[{\"ab\u00a0\u2028\xff", 100000, 14, 11) {
+		want := -1
+		if loc := listItemRef.FindStringIndex(c); loc != nil {
+			want = loc[1]
+		}
+		if got := listMarker(c); got != want {
+			t.Fatalf("listMarker(%q) = %d; want %d", c, got, want)
+		}
+		if got, want := isLogLine(c), logLine.MatchString(c); got != want {
+			t.Fatalf("isLogLine(%q) = %v; want %v", c, got, want)
+		}
+		for n := range 4 {
+			if got, want := fieldsAtMost(c, n), len(strings.Fields(c)) <= n; got != want {
+				t.Fatalf("fieldsAtMost(%q, %d) = %v; want %v", c, n, got, want)
+			}
+		}
+	}
+}
