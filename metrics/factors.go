@@ -697,7 +697,16 @@ func findIn(p phrase, ws []string, seen []bool) (span, bool) {
 	if !p.possibleIn(seen) {
 		return span{}, false
 	}
-	return p.find(ws)
+	if seen == nil || p.req == nil {
+		return p.find(ws)
+	}
+	// seen has told what p.possible would.
+	for i := range ws {
+		if sp, ok := p.at(ws, i); ok {
+			return sp, true
+		}
+	}
+	return span{}, false
 }
 
 // mustPhrases compiles the classifier's own fixed phrases; they are

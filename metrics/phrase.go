@@ -43,11 +43,23 @@ type step struct {
 	exact    map[string]bool
 	prefixes []string
 	multi    [][]wordPat
+	// few holds the exact words instead of exact when they are so few
+	// that comparing each is quicker than hashing (most steps).
+	few []string
 }
+
+// maxFew is how many exact words a step compares one by one.
+const maxFew = 4
 
 // singleMatches reports whether a one-word alternative matches w.
 func (s *step) singleMatches(w string) bool {
-	if s.exact[w] {
+	if s.exact == nil {
+		for _, x := range s.few {
+			if x == w {
+				return true
+			}
+		}
+	} else if s.exact[w] {
 		return true
 	}
 	for _, p := range s.prefixes {
@@ -70,6 +82,13 @@ func (s *step) index() {
 		default:
 			s.exact[seq[0].word] = true
 		}
+	}
+	if len(s.exact) <= maxFew {
+		for w := range s.exact {
+			s.few = append(s.few, w)
+		}
+		slices.Sort(s.few) // the same order on every run
+		s.exact = nil
 	}
 }
 
