@@ -113,21 +113,22 @@ func (t *Taxonomy) Classify(inc ingest.Incident) Factors {
 type classifier struct {
 	tax   *Taxonomy
 	words wordBuf // the current sentence's words
-	seen  []bool  // required steps present in the current sentence
-	fixed []bool  // the same for the classifier's own phrases
-	// possible lists the taxonomy's phrases (by id) whose required steps
-	// are all present in the current sentence, in order: the only ones
-	// it can match. present counts each phrase's steps found so far.
+	// fixed tells the required steps of the classifier's own phrases
+	// present in the current sentence.
+	fixed []bool
+	// possible lists the taxonomy's phrases (by id) the current
+	// sentence anchors, in order: the only ones it can match.
 	possible []int32
-	present  []int32
-	steps    []int32 // the steps present, to clear before the next sentence
-	// first and last are the first and last word of the sentence that
-	// starts each present step.
-	first, last []int32
-	self        map[string]bool // the organisation's own name
-	found       map[Factor][]Evidence
-	ruledOut    []Evidence
-	stated      bool // some factor is stated
+	// stamp says which sentence halves is about, for each phrase, and
+	// halves which of its two anchors the sentence starts (bits 1 and 2;
+	// 7 once the phrase is listed as possible).
+	stamp     []uint32
+	halves    []uint8
+	sentences uint32
+	self      map[string]bool // the organisation's own name
+	found     map[Factor][]Evidence
+	ruledOut  []Evidence
+	stated    bool // some factor is stated
 }
 
 // selfStop are words of organisation names that say nothing of who they
@@ -182,6 +183,9 @@ func (c *classifier) sentence(s textSentence) {
 			Text: clip(strings.Join(strings.Fields(s.text), " "), 300), Phrase: p.text, causal: isCausal}
 	}
 	for _, f := range c.tax.enabled {
+		if !c.anyPossible(f) {
+			continue // no phrase of f can match, nor any name of it
+		}
 		if remedy {
 			if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp, c.fixed) == notDenied {
 				c.add(ev(f, p, Mentioned))
@@ -227,58 +231,47 @@ func (c *classifier) sentence(s textSentence) {
 	}
 }
 
-// index finds the taxonomy's required steps that the words of a sentence
-// start (as wordIndex.present does) and, from them, the phrases the
-// sentence can match: a sentence has a few of the taxonomy's hundreds of
-// phrases in reach, and the rest are never looked at.
+// index finds the taxonomy's phrases whose two anchors the words of a
+// sentence start (see Taxonomy.anchors): the only ones it can match, a
+// few of hundreds.
 func (c *classifier) index(ws []string) {
-	ix := c.tax.words
-	if len(c.seen) != ix.steps {
-		c.seen = make([]bool, ix.steps)
-		c.present = make([]int32, len(c.tax.steps))
-		c.first, c.last = make([]int32, ix.steps), make([]int32, ix.steps)
-	}
-	for _, step := range c.steps {
-		c.seen[step] = false
-		c.present[c.tax.phraseOf[step]] = 0
-	}
-	c.steps, c.possible = c.steps[:0], c.possible[:0]
-	found := func(step, at int) {
-		c.last[step] = int32(at)
-		if c.seen[step] {
-			return
+	if c.stamp == nil {
+		n := len(c.tax.enabled)
+		if n > 0 {
+			n = int(c.tax.enabled[n-1].end)
 		}
-		c.seen[step] = true
-		c.steps = append(c.steps, int32(step))
-		c.first[step] = int32(at)
-		p := c.tax.phraseOf[step]
-		if c.present[p]++; c.present[p] == c.tax.steps[p] {
-			c.possible = append(c.possible, p)
+		c.stamp, c.halves = make([]uint32, n), make([]uint8, n)
+	}
+	c.sentences++ // stamps what is marked for this sentence
+	c.possible = c.possible[:0]
+	mark := func(as []int32) {
+		for _, a := range as {
+			id := a / 2
+			if c.stamp[id] != c.sentences {
+				c.stamp[id], c.halves[id] = c.sentences, 0
+			}
+			if c.halves[id] |= 1 << (a % 2); c.halves[id] == 3 {
+				c.halves[id] = 7 // listed: no further anchor makes it 3 again
+				c.possible = append(c.possible, id)
+			}
 		}
 	}
-	for i, w := range ws {
-		for _, id := range ix.exact[w] {
-			found(id, i)
-		}
-		for _, ps := range ix.prefixes {
-			if strings.HasPrefix(w, ps.prefix) {
-				for _, id := range ps.steps {
-					found(id, i)
-				}
+	for _, w := range ws {
+		mark(c.tax.anchors[w])
+		for _, ap := range c.tax.anchorPrefixes {
+			if strings.HasPrefix(w, ap.prefix) {
+				mark(ap.anchors)
 			}
 		}
 	}
 	slices.Sort(c.possible)
 }
 
-// starts returns the words of the sentence where a match of p, a possible
-// phrase, may start: those between the first and last word that start its
-// first step, when that step is required.
-func (c *classifier) starts(p *phrase, ws []string) (from, to int) {
-	if s := &p.steps[0]; s.gap || s.optional {
-		return 0, len(ws)
-	}
-	return int(c.first[p.req[0]]), int(c.last[p.req[0]]) + 1
+// anyPossible reports whether the current sentence can match any phrase
+// of f, of any list.
+func (c *classifier) anyPossible(f compiledFactor) bool {
+	i, _ := slices.BinarySearch(c.possible, f.first)
+	return i < len(c.possible) && c.possible[i] < f.end
 }
 
 // possibleIn returns the phrases of list, a list of the taxonomy's, that
@@ -302,8 +295,7 @@ func (c *classifier) possibleIn(list []phrase) []int32 {
 func (c *classifier) deniedByName(f compiledFactor, s textSentence, ws []string) {
 	for _, id := range c.possibleIn(f.names) {
 		p := &f.names[int(id)-f.names[0].id]
-		from, to := c.starts(p, ws)
-		for i := from; i < to; i++ {
+		for i := range ws {
 			sp, ok := p.at(ws, i)
 			if !ok || c.isSelf(ws, sp, false) || negation(ws, sp, c.fixed) != ruledOut {
 				continue
@@ -320,8 +312,7 @@ func (c *classifier) deniedByName(f compiledFactor, s textSentence, ws []string)
 func (c *classifier) match(f compiledFactor, list []phrase, ws []string) (phrase, span, bool) {
 	for _, id := range c.possibleIn(list) {
 		p := &list[int(id)-list[0].id]
-		from, to := c.starts(p, ws)
-		for i := from; i < to; i++ {
+		for i := range ws {
 			sp, ok := p.at(ws, i)
 			if !ok || c.isSelf(ws, sp, f.notAfterSelf) || c.excepted(f.except, ws, sp) {
 				continue
@@ -382,8 +373,7 @@ func (c *classifier) decide() Factors {
 func (c *classifier) excepted(except []phrase, ws []string, sp span) bool {
 	for _, id := range c.possibleIn(except) {
 		p := &except[int(id)-except[0].id]
-		from, to := c.starts(p, ws)
-		for i := from; i < to; i++ {
+		for i := range ws {
 			if ex, ok := p.at(ws, i); ok && ex.from < sp.to && ex.to > sp.from {
 				return true
 			}

@@ -26,9 +26,8 @@ type phrase struct {
 	// req numbers the phrase's required steps in its taxonomy's word
 	// index (see wordIndex); nil for a phrase outside a taxonomy.
 	req []int
-	// id numbers the phrase in its taxonomy, in the order of its steps
-	// in the word index (see Taxonomy.phraseOf): the phrases of one list
-	// have consecutive numbers.
+	// id numbers the phrase in its taxonomy (see Taxonomy.anchors): the
+	// phrases of one list have consecutive numbers.
 	id int
 }
 

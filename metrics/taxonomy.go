@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -34,12 +35,19 @@ type Taxonomy struct {
 	defs    []factorDef
 	enabled []compiledFactor
 	words   *wordIndex
-	// phraseOf is the number of the phrase each required step of words
-	// belongs to (phrase.id), and steps the number of required steps of
-	// each phrase: together they tell, from the steps a sentence's words
-	// start, which phrases it can match without looking at the others.
-	phraseOf []int32
-	steps    []int32
+	// anchors and anchorPrefixes give, for a word, the anchor steps of
+	// phrases it can start, each as its phrase's id times two plus 0 or 1
+	// (see anchor): a phrase can match only a sentence whose words start
+	// both its anchors, so a sentence is matched against the few phrases
+	// its words anchor, not all of them.
+	anchors        map[string][]int32
+	anchorPrefixes []anchorPrefix
+}
+
+// anchorPrefix is a word prefix and the anchor steps it starts.
+type anchorPrefix struct {
+	prefix  string
+	anchors []int32
 }
 
 // factorDef is a factor as its files define it, phrases uncompiled.
@@ -67,6 +75,9 @@ type compiledFactor struct {
 	names     []phrase
 	// notAfterSelf: see factorDef.
 	notAfterSelf bool
+	// first and end number the factor's phrases, of every list:
+	// phrase.id from first to end-1.
+	first, end int32
 }
 
 // posText is a string from a taxonomy file and where it is, for errors.
@@ -339,18 +350,72 @@ func (t *Taxonomy) compile() error {
 		all = append(all, f.phrases, f.except, f.remedies, f.detection, f.names)
 	}
 	t.words = buildIndex(all...)
-	t.phraseOf, t.steps = nil, nil
-	for _, list := range all {
-		for i := range list {
-			p := &list[i]
-			p.id = len(t.steps)
-			for range p.req {
-				t.phraseOf = append(t.phraseOf, int32(p.id))
-			}
-			t.steps = append(t.steps, int32(len(p.req)))
-		}
+	t.anchor(all)
+	id := int32(0)
+	for i := range t.enabled {
+		f := &t.enabled[i]
+		f.first = id
+		id += int32(len(f.phrases) + len(f.except) + len(f.remedies) + len(f.detection) + len(f.names))
+		f.end = id
 	}
 	return nil
+}
+
+// anchor numbers the phrases of lists and indexes each by the words that
+// start its two anchors: the required steps whose words start the fewest
+// steps of the taxonomy, which are the least likely to be in a sentence
+// ("the" and the words of @problem start dozens of steps, "certificate" a
+// few). A phrase of one required step has it as both anchors.
+func (t *Taxonomy) anchor(lists [][]phrase) {
+	weight := func(s *step) int {
+		n := 0
+		for _, seq := range s.alts {
+			w := seq[0]
+			if !w.prefix {
+				n += len(t.words.exact[w.word])
+				continue
+			}
+			i, _ := slices.BinarySearchFunc(t.words.prefixes, w.word, func(p prefixSteps, w string) int { return strings.Compare(p.prefix, w) })
+			n += 2 * len(t.words.prefixes[i].steps) // it starts words of every ending
+		}
+		return n
+	}
+	t.anchors = map[string][]int32{}
+	byPrefix := map[string][]int32{}
+	add := func(m map[string][]int32, w string, a int32) {
+		if as := m[w]; !slices.Contains(as, a) {
+			m[w] = append(as, a)
+		}
+	}
+	id := int32(0)
+	for _, list := range lists {
+		for i := range list {
+			p := &list[i]
+			p.id = int(id)
+			var req []*step
+			for k := range p.steps {
+				if s := &p.steps[k]; !s.gap && !s.optional {
+					req = append(req, s)
+				}
+			}
+			slices.SortStableFunc(req, func(a, b *step) int { return weight(a) - weight(b) })
+			for k, s := range []*step{req[0], req[min(1, len(req)-1)]} {
+				for _, seq := range s.alts {
+					if seq[0].prefix {
+						add(byPrefix, seq[0].word, 2*id+int32(k))
+					} else {
+						add(t.anchors, seq[0].word, 2*id+int32(k))
+					}
+				}
+			}
+			id++
+		}
+	}
+	t.anchorPrefixes = nil
+	for pre, as := range byPrefix {
+		t.anchorPrefixes = append(t.anchorPrefixes, anchorPrefix{pre, as})
+	}
+	slices.SortFunc(t.anchorPrefixes, func(a, b anchorPrefix) int { return strings.Compare(a.prefix, b.prefix) })
 }
 
 func (t *Taxonomy) clone() *Taxonomy {
