@@ -99,8 +99,17 @@ const maxEvidence = 3
 // factor the report rules out is dropped unless it is also stated.
 // Unknown is found only when nothing else is.
 func (t *Taxonomy) Classify(inc ingest.Incident) Factors {
-	c := classifier{tax: t, self: selfWords(inc.Organization)}
-	for _, s := range reportSentences(inc) {
+	sc, _ := t.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer func() {
+		clear(sc.report) // keep no report alive in the pool
+		t.scratch.Put(sc)
+	}()
+	c := classifier{tax: t, scratch: sc, self: selfWords(inc.Organization)}
+	sc.report = sc.reportSentences(sc.report[:0], inc)
+	for _, s := range sc.report {
 		c.sentence(s)
 	}
 	if inc.Impact == ingest.ImpactMaintenance {
@@ -111,7 +120,18 @@ func (t *Taxonomy) Classify(inc ingest.Incident) Factors {
 }
 
 type classifier struct {
-	tax   *Taxonomy
+	tax *Taxonomy
+	*scratch
+	self     map[string]bool // the organisation's own name
+	found    map[Factor][]Evidence
+	ruledOut []Evidence
+	stated   bool // some factor is stated
+}
+
+// scratch is the classifier's working memory, nothing of which outlives
+// a Classify call: Classify takes it from its taxonomy's pool and gives it
+// back, so that each report does not allocate it anew.
+type scratch struct {
 	words wordBuf // the current sentence's words
 	// fixed tells the required steps of the classifier's own phrases
 	// present in the current sentence.
@@ -121,14 +141,15 @@ type classifier struct {
 	possible []int32
 	// stamp says which sentence halves is about, for each phrase, and
 	// halves which of its two anchors the sentence starts (bits 1 and 2;
-	// 7 once the phrase is listed as possible).
+	// 7 once the phrase is listed as possible). sentences counts the
+	// sentences indexed, so that nothing needs clearing between them.
 	stamp     []uint32
 	halves    []uint8
 	sentences uint32
-	self      map[string]bool // the organisation's own name
-	found     map[Factor][]Evidence
-	ruledOut  []Evidence
-	stated    bool // some factor is stated
+	// The report's sentences, and what reportSentences needs to list
+	// each once.
+	report []textSentence
+	once   map[sentenceKey]bool
 }
 
 // selfStop are words of organisation names that say nothing of who they
@@ -242,7 +263,10 @@ func (c *classifier) index(ws []string) {
 		}
 		c.stamp, c.halves = make([]uint32, n), make([]uint8, n)
 	}
-	c.sentences++ // stamps what is marked for this sentence
+	if c.sentences++; c.sentences == 0 { // after 2³² sentences
+		clear(c.stamp)
+		c.sentences = 1
+	}
 	c.possible = c.possible[:0]
 	mark := func(as []int32) {
 		for _, a := range as {
@@ -756,25 +780,28 @@ type textSentence struct {
 // reportSentences returns the sentences of a report's title, updates and
 // postmortem, each sentence once (a status page's postmortem is both an
 // update and the postmortem).
-func reportSentences(inc ingest.Incident) []textSentence {
-	var out []textSentence
+func (sc *scratch) reportSentences(out []textSentence, inc ingest.Incident) []textSentence {
 	if inc.Title != "" {
 		out = append(out, textSentence{text: inc.Title, line: inc.Source.Line, section: "title"})
 	}
-	type key struct {
-		text string
-		line int
+	if sc.once == nil {
+		sc.once = map[sentenceKey]bool{}
 	}
-	seen := map[key]bool{}
+	clear(sc.once)
 	addBlock := func(text, section string, lineOf func(int) int) {
-		for _, s := range blockSentences(text, section, lineOf) {
-			key := key{s.text, s.line}
-			if seen[key] {
+		from := len(out)
+		out = blockSentences(out, text, section, lineOf)
+		kept := out[:from]
+		for _, s := range out[from:] {
+			key := sentenceKey{s.text, s.line}
+			if sc.once[key] {
 				continue
 			}
-			seen[key] = true
-			out = append(out, s)
+			sc.once[key] = true
+			kept = append(kept, s)
 		}
+		clear(out[len(kept):]) // let go of the strings of the dropped
+		out = kept
 	}
 	for _, u := range inc.Updates {
 		section := "update"
@@ -791,6 +818,12 @@ func reportSentences(inc ingest.Incident) []textSentence {
 	return out
 }
 
+// sentenceKey is a sentence as reportSentences tells it from the others.
+type sentenceKey struct {
+	text string
+	line int
+}
+
 var (
 	mdHeading    = regexp.MustCompile(`^#{1,6}\s+(.+?)\s*#*\s*$`)
 	boldHeading  = regexp.MustCompile(`^(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$`)
@@ -803,8 +836,7 @@ var (
 // identified"); lineOf maps a 0-based line of text to its source line.
 // Lines wrapped in the middle of a sentence (markdown) are joined first;
 // code blocks and log lines are skipped.
-func blockSentences(text, section string, lineOf func(int) int) []textSentence {
-	var out []textSentence
+func blockSentences(out []textSentence, text, section string, lineOf func(int) int) []textSentence {
 	head, headKind := section, sectionOther // the last heading
 	cur, kind := head, headKind             // narrowed by a label ("Root cause: ...") for its paragraph
 	remedyList := false                     // list items after "We have made these changes:"

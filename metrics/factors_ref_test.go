@@ -2,10 +2,15 @@ package metrics
 
 import (
 	"math/rand/v2"
+	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/mttx-dev/mttx/ingest"
 )
 
 // The classifier's hot functions were rewritten for speed; each test here
@@ -108,8 +113,8 @@ func TestClassifierIndex(t *testing.T) {
 	}
 	vocab = append(vocab, "the", "a", "was", "not", ";", "-", "didn't", "provider's")
 	r := rand.New(rand.NewPCG(3, 4))
-	c := classifier{tax: tax}
-	for range 20000 {
+	c := classifier{tax: tax, scratch: &scratch{}}
+	for range 5000 {
 		n := r.IntN(30)
 		text := ""
 		for range n {
@@ -170,4 +175,41 @@ func TestLineTestsMatchReference(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestClassifyConcurrentExamples classifies the example reports on several
+// goroutines at once, as the CLI's workers do: the classifiers share their
+// taxonomy's pool of working memory, and each must find what it finds
+// alone, evidence included (run with -race).
+func TestClassifyConcurrentExamples(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/examples/*")
+	var incs []ingest.Incident
+	for _, f := range files {
+		res := ingest.ReadFile(f, nil, ingest.Options{})
+		if res.Err != nil {
+			t.Fatalf("%s: %v", f, res.Err)
+		}
+		incs = append(incs, res.Incidents...)
+	}
+	tax, err := DefaultTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]Factors, len(incs))
+	for i, inc := range incs {
+		want[i] = tax.Classify(inc)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range 3 * len(incs) {
+				i := (k + g*7) % len(incs)
+				if got := tax.Classify(incs[i]); !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("%s: concurrently %+v; alone %+v", incs[i].Source.Path, got, want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -42,6 +43,9 @@ type Taxonomy struct {
 	// its words anchor, not all of them.
 	anchors        map[string][]int32
 	anchorPrefixes []anchorPrefix
+	// scratch holds the classifiers' working memory (*scratch) between
+	// reports.
+	scratch sync.Pool
 }
 
 // anchorPrefix is a word prefix and the anchor steps it starts.
