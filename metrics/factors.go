@@ -525,13 +525,15 @@ func negation(ws []string, sp span, seen []bool) denial {
 		end++
 	}
 	tail := ws[from:end]
-	for _, p := range postNegation {
+	for i := range postNegation {
+		p := &postNegation[i]
 		if _, ok := findIn(p, tail, seen); ok {
 			return ruledOut
 		}
 	}
 	near := ws[from:min(end, sp.to+nearWords)]
-	for _, p := range nearNegation {
+	for i := range nearNegation {
+		p := &nearNegation[i]
 		if _, ok := findIn(p, near, seen); ok {
 			return ruledOut
 		}
@@ -641,7 +643,8 @@ var causalPhrases = mustPhrases(
 )
 
 func causal(ws []string, seen []bool) bool {
-	for _, p := range causalPhrases {
+	for i := range causalPhrases {
+		p := &causalPhrases[i]
 		if _, ok := findIn(p, ws, seen); ok {
 			return true
 		}
@@ -661,7 +664,8 @@ var remedyPhrases = mustPhrases(
 // remedySentence reports whether a sentence is about what was or will be
 // done about the incident.
 func remedySentence(ws []string, seen []bool) bool {
-	for _, p := range remedyPhrases {
+	for i := range remedyPhrases {
+		p := &remedyPhrases[i]
 		if sp, ok := findIn(p, ws, seen); ok && sp.from < 6 {
 			return true
 		}
@@ -677,7 +681,8 @@ var mitigationPhrases = mustPhrases(
 )
 
 func mitigation(ws []string, seen []bool) bool {
-	for _, p := range mitigationPhrases {
+	for i := range mitigationPhrases {
+		p := &mitigationPhrases[i]
 		if _, ok := findIn(p, ws, seen); ok {
 			return true
 		}
@@ -693,7 +698,8 @@ var futureModals = mustPhrases("will", "'ll", "shall", "going to", "(plan|plans|
 // len(ws).
 func futureAt(ws []string, seen []bool) int {
 	at := len(ws)
-	for _, p := range futureModals {
+	for i := range futureModals {
+		p := &futureModals[i]
 		if sp, ok := findIn(p, ws, seen); ok && sp.from < at {
 			at = sp.from
 		}
@@ -703,11 +709,36 @@ func futureAt(ws []string, seen []bool) int {
 
 // fixedIndex indexes the classifier's own phrase lists (see wordIndex), so
 // that a sentence is matched only against the ones it can match.
-var fixedIndex = buildIndex(causalPhrases, remedyPhrases, mitigationPhrases, futureModals, postNegation, nearNegation, impactHedge)
+var fixedIndex = rarestFirst(buildIndex(causalPhrases, remedyPhrases, mitigationPhrases, futureModals, postNegation, nearNegation, impactHedge),
+	causalPhrases, remedyPhrases, mitigationPhrases, futureModals, postNegation, nearNegation, impactHedge)
+
+// rarestFirst orders the required steps of each phrase of lists, indexed
+// by ix, by how many steps their words start, fewest first: possibleIn
+// then rules a phrase out at its first step most of the time ("caused by"
+// at "caused", not at "by").
+func rarestFirst(ix *wordIndex, lists ...[]phrase) *wordIndex {
+	count := make([]int, ix.steps) // how many steps the words of each start
+	for _, ids := range ix.exact {
+		for _, id := range ids {
+			count[id] += len(ids)
+		}
+	}
+	for _, ps := range ix.prefixes {
+		for _, id := range ps.steps {
+			count[id] += 2 * len(ps.steps) // it starts words of every ending
+		}
+	}
+	for _, list := range lists {
+		for i := range list {
+			slices.SortStableFunc(list[i].req, func(a, b int) int { return count[a] - count[b] })
+		}
+	}
+	return ix
+}
 
 // findIn is p.find for a fixed phrase, ruled out at once when seen (from
 // fixedIndex.present of the sentence) says it cannot match.
-func findIn(p phrase, ws []string, seen []bool) (span, bool) {
+func findIn(p *phrase, ws []string, seen []bool) (span, bool) {
 	if !p.possibleIn(seen) {
 		return span{}, false
 	}

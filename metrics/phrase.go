@@ -338,6 +338,9 @@ func (p phrase) possible(ws []string) bool {
 
 // at returns the match of p that starts at word i, if any.
 func (p phrase) at(ws []string, i int) (span, bool) {
+	if s := &p.steps[0]; !s.gap && !s.optional && (i >= len(ws) || !s.matchesWord(ws[i])) {
+		return span{}, false // ruled out at the first word, as matchAt would
+	}
 	var hit []int
 	end, ok := p.matchAt(ws, i, 0, &hit)
 	if !ok {
