@@ -309,7 +309,7 @@ type span struct {
 }
 
 // find returns the first match of p in ws, if any.
-func (p phrase) find(ws []string) (span, bool) {
+func (p *phrase) find(ws []string) (span, bool) {
 	if !p.possible(ws) {
 		return span{}, false
 	}
@@ -323,7 +323,7 @@ func (p phrase) find(ws []string) (span, bool) {
 
 // possible reports whether every word the phrase requires starts some
 // word of ws: a quick test that rules out most phrases for most sentences.
-func (p phrase) possible(ws []string) bool {
+func (p *phrase) possible(ws []string) bool {
 	for k := range p.steps {
 		s := &p.steps[k]
 		if s.gap || s.optional {
@@ -337,7 +337,7 @@ func (p phrase) possible(ws []string) bool {
 }
 
 // at returns the match of p that starts at word i, if any.
-func (p phrase) at(ws []string, i int) (span, bool) {
+func (p *phrase) at(ws []string, i int) (span, bool) {
 	if s := &p.steps[0]; !s.gap && !s.optional && (i >= len(ws) || !s.matchesWord(ws[i])) {
 		return span{}, false // ruled out at the first word, as matchAt would
 	}
@@ -352,11 +352,11 @@ func (p phrase) at(ws []string, i int) (span, bool) {
 // matchAt matches steps[k:] against ws from word i, backtracking over
 // alternatives, optional steps and gaps, and returns where the first
 // complete match ends. The positions of matched words are appended to hit.
-func (p phrase) matchAt(ws []string, i, k int, hit *[]int) (int, bool) {
+func (p *phrase) matchAt(ws []string, i, k int, hit *[]int) (int, bool) {
 	if k == len(p.steps) {
 		return i, true
 	}
-	s := p.steps[k]
+	s := &p.steps[k]
 	if s.gap {
 		for skip := 0; skip <= maxGap && i+skip <= len(ws); skip++ {
 			if skip > 0 && ws[i+skip-1] == clauseMark {
@@ -463,6 +463,8 @@ func (b *wordBuf) words(text string) []string {
 		case (r == '\'' || r == '’') && start >= 0 && i+size < len(text) && unicode.IsLetter(runeAt(text, i+size)):
 			buf = append(buf, '\'')
 			apostrophe = true
+		case r == ' ':
+			flush() // the commonest separator, and no clause end
 		case clauseEnd(prev, r, i+size < len(text), runeAt(text, i+size)):
 			flush()
 			if len(spans) > 0 && spans[len(spans)-1][0] >= 0 {
