@@ -191,7 +191,6 @@ func (c *classifier) sentence(s textSentence) {
 		return
 	}
 	c.index(ws)
-	c.fixed = fixedIndex.present(ws, c.fixed)
 	remedy := s.kind == sectionRemedy || remedySentence(ws, c.fixed) || mitigation(ws, c.fixed)
 	future := futureAt(ws, c.fixed)
 	isCausal := causal(ws, c.fixed)
@@ -254,8 +253,13 @@ func (c *classifier) sentence(s textSentence) {
 
 // index finds the taxonomy's phrases whose two anchors the words of a
 // sentence start (see Taxonomy.anchors): the only ones it can match, a
-// few of hundreds.
+// few of hundreds; and, in fixed, the required steps of the fixed phrases
+// they start, as fixedIndex.present does.
 func (c *classifier) index(ws []string) {
+	if len(c.fixed) != fixedIndex.steps {
+		c.fixed = make([]bool, fixedIndex.steps)
+	}
+	clear(c.fixed)
 	if c.stamp == nil {
 		n := len(c.tax.enabled)
 		if n > 0 {
@@ -281,10 +285,21 @@ func (c *classifier) index(ws []string) {
 		}
 	}
 	for _, w := range ws {
-		mark(c.tax.anchors[w])
+		steps := c.tax.anchors[w]
+		mark(steps.anchors)
+		for _, id := range steps.fixed {
+			c.fixed[id] = true
+		}
 		for _, ap := range c.tax.anchorPrefixes {
 			if strings.HasPrefix(w, ap.prefix) {
 				mark(ap.anchors)
+			}
+		}
+		for _, ps := range fixedIndex.prefixes {
+			if strings.HasPrefix(w, ps.prefix) {
+				for _, id := range ps.steps {
+					c.fixed[id] = true
+				}
 			}
 		}
 	}

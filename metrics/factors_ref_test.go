@@ -103,7 +103,8 @@ func taxonomyWords(t *testing.T) (*Taxonomy, []string, []*phrase) {
 // TestClassifierIndex checks the classifier's index of a sentence against
 // what it replaced: every phrase possibleIn said possible, from
 // wordIndex.present, is among the phrases the sentence anchors, and so is
-// every phrase that matches it.
+// every phrase that matches it; and it tells the fixed phrases' steps as
+// fixedIndex.present does.
 func TestClassifierIndex(t *testing.T) {
 	tax, vocab, all := taxonomyWords(t)
 	for i, p := range all {
@@ -111,7 +112,8 @@ func TestClassifierIndex(t *testing.T) {
 			t.Fatalf("phrase %q numbered %d; want %d", p.text, p.id, i)
 		}
 	}
-	vocab = append(vocab, "the", "a", "was", "not", ";", "-", "didn't", "provider's")
+	vocab = append(vocab, "the", "a", "was", "not", ";", "-", "didn't", "provider's", "will", "due", "to", "caused", "by", "going",
+		"forward", "we", "have", "added", "restore", "healthy", "ruled", "out", "may", "experienced")
 	r := rand.New(rand.NewPCG(3, 4))
 	c := classifier{tax: tax, scratch: &scratch{}}
 	for range 5000 {
@@ -124,6 +126,9 @@ func TestClassifierIndex(t *testing.T) {
 		c.index(ws)
 		if !slices.IsSorted(c.possible) || len(slices.Compact(slices.Clone(c.possible))) != len(c.possible) {
 			t.Fatalf("%q: possible phrases %v, not in order or repeated", text, c.possible)
+		}
+		if want := fixedIndex.present(ws); !slices.Equal(c.fixed, want) {
+			t.Fatalf("%q: fixed steps %v; want %v", text, c.fixed, want)
 		}
 		seen := tax.words.present(ws)
 		for _, p := range all {

@@ -36,16 +36,24 @@ type Taxonomy struct {
 	defs    []factorDef
 	enabled []compiledFactor
 	words   *wordIndex
-	// anchors and anchorPrefixes give, for a word, the anchor steps of
-	// phrases it can start, each as its phrase's id times two plus 0 or 1
-	// (see anchor): a phrase can match only a sentence whose words start
-	// both its anchors, so a sentence is matched against the few phrases
-	// its words anchor, not all of them.
-	anchors        map[string][]int32
+	// anchors (in wordSteps) and anchorPrefixes give, for a word, the
+	// anchor steps of phrases it can start, each as its phrase's id times
+	// two plus 0 or 1 (see anchor): a phrase can match only a sentence
+	// whose words start both its anchors, so a sentence is matched
+	// against the few phrases its words anchor, not all of them.
+	anchors        map[string]wordSteps
 	anchorPrefixes []anchorPrefix
 	// scratch holds the classifiers' working memory (*scratch) between
 	// reports.
 	scratch sync.Pool
+}
+
+// wordSteps is what a word starts: anchors of the taxonomy's phrases,
+// and required steps of the classifier's own (as fixedIndex.exact says),
+// so that a sentence is indexed for both with one look-up per word.
+type wordSteps struct {
+	anchors []int32
+	fixed   []int
 }
 
 // anchorPrefix is a word prefix and the anchor steps it starts.
@@ -384,7 +392,7 @@ func (t *Taxonomy) anchor(lists [][]phrase) {
 		}
 		return n
 	}
-	t.anchors = map[string][]int32{}
+	anchors := map[string][]int32{}
 	byPrefix := map[string][]int32{}
 	add := func(m map[string][]int32, w string, a int32) {
 		if as := m[w]; !slices.Contains(as, a) {
@@ -408,12 +416,19 @@ func (t *Taxonomy) anchor(lists [][]phrase) {
 					if seq[0].prefix {
 						add(byPrefix, seq[0].word, 2*id+int32(k))
 					} else {
-						add(t.anchors, seq[0].word, 2*id+int32(k))
+						add(anchors, seq[0].word, 2*id+int32(k))
 					}
 				}
 			}
 			id++
 		}
+	}
+	t.anchors = map[string]wordSteps{}
+	for w, as := range anchors {
+		t.anchors[w] = wordSteps{anchors: as}
+	}
+	for w, steps := range fixedIndex.exact {
+		t.anchors[w] = wordSteps{anchors: t.anchors[w].anchors, fixed: steps}
 	}
 	t.anchorPrefixes = nil
 	for pre, as := range byPrefix {
