@@ -26,6 +26,9 @@ type phrase struct {
 	// req numbers the phrase's required steps in its taxonomy's word
 	// index (see wordIndex); nil for a phrase outside a taxonomy.
 	req []int
+	// id numbers the phrase in its taxonomy (see Taxonomy.anchors): the
+	// phrases of one list have consecutive numbers.
+	id int
 }
 
 // step is one element of a phrase: a choice of word sequences (most of one
@@ -39,11 +42,23 @@ type step struct {
 	exact    map[string]bool
 	prefixes []string
 	multi    [][]wordPat
+	// few holds the exact words instead of exact when they are so few
+	// that comparing each is quicker than hashing (most steps).
+	few []string
 }
+
+// maxFew is how many exact words a step compares one by one.
+const maxFew = 4
 
 // singleMatches reports whether a one-word alternative matches w.
 func (s *step) singleMatches(w string) bool {
-	if s.exact[w] {
+	if s.exact == nil {
+		for _, x := range s.few {
+			if x == w {
+				return true
+			}
+		}
+	} else if s.exact[w] {
 		return true
 	}
 	for _, p := range s.prefixes {
@@ -66,6 +81,13 @@ func (s *step) index() {
 		default:
 			s.exact[seq[0].word] = true
 		}
+	}
+	if len(s.exact) <= maxFew {
+		for w := range s.exact {
+			s.few = append(s.few, w)
+		}
+		slices.Sort(s.few) // the same order on every run
+		s.exact = nil
 	}
 }
 
@@ -287,7 +309,7 @@ type span struct {
 }
 
 // find returns the first match of p in ws, if any.
-func (p phrase) find(ws []string) (span, bool) {
+func (p *phrase) find(ws []string) (span, bool) {
 	if !p.possible(ws) {
 		return span{}, false
 	}
@@ -301,7 +323,7 @@ func (p phrase) find(ws []string) (span, bool) {
 
 // possible reports whether every word the phrase requires starts some
 // word of ws: a quick test that rules out most phrases for most sentences.
-func (p phrase) possible(ws []string) bool {
+func (p *phrase) possible(ws []string) bool {
 	for k := range p.steps {
 		s := &p.steps[k]
 		if s.gap || s.optional {
@@ -315,7 +337,10 @@ func (p phrase) possible(ws []string) bool {
 }
 
 // at returns the match of p that starts at word i, if any.
-func (p phrase) at(ws []string, i int) (span, bool) {
+func (p *phrase) at(ws []string, i int) (span, bool) {
+	if s := &p.steps[0]; !s.gap && !s.optional && (i >= len(ws) || !s.matchesWord(ws[i])) {
+		return span{}, false // ruled out at the first word, as matchAt would
+	}
 	var hit []int
 	end, ok := p.matchAt(ws, i, 0, &hit)
 	if !ok {
@@ -327,11 +352,11 @@ func (p phrase) at(ws []string, i int) (span, bool) {
 // matchAt matches steps[k:] against ws from word i, backtracking over
 // alternatives, optional steps and gaps, and returns where the first
 // complete match ends. The positions of matched words are appended to hit.
-func (p phrase) matchAt(ws []string, i, k int, hit *[]int) (int, bool) {
+func (p *phrase) matchAt(ws []string, i, k int, hit *[]int) (int, bool) {
 	if k == len(p.steps) {
 		return i, true
 	}
-	s := p.steps[k]
+	s := &p.steps[k]
 	if s.gap {
 		for skip := 0; skip <= maxGap && i+skip <= len(ws); skip++ {
 			if skip > 0 && ws[i+skip-1] == clauseMark {
@@ -386,13 +411,28 @@ func matchSeq(seq []wordPat, ws []string, i int) (int, bool) {
 // between spaces or a bracket also ends a clause, marked by the word
 // clauseMark, which no phrase word matches and no gap crosses.
 func words(text string) []string {
+	var b wordBuf
+	return b.words(text)
+}
+
+// wordBuf splits sentences into words in buffers it keeps from one
+// sentence to the next: the classifier splits every sentence of every
+// report, and allocating for each was a fifth of its time.
+type wordBuf struct {
+	buf   []byte
+	spans [][2]int // each word's bytes in buf; {-1, -1} is a clause mark
+	out   []string
+	split []string
+}
+
+// words is the words of text, as the function words says; the slice is
+// valid until the next call.
+func (b *wordBuf) words(text string) []string {
 	// The words are lower-cased into one buffer and sliced out of one
-	// string: a string per word was a fifth of the time to classify a
-	// report.
-	rs := []rune(text)
-	buf := make([]byte, 0, len(text))
-	var spans [][2]int // each word's bytes in buf; {-1, -1} is a clause mark
-	start := -1        // where the word being read starts in buf; -1: none
+	// string. ASCII, most of any report, is read byte by byte; other
+	// runes are decoded as []rune would (an invalid byte is U+FFFD).
+	buf, spans := b.buf[:0], b.spans[:0]
+	start := -1 // where the word being read starts in buf; -1: none
 	apostrophe := false
 	flush := func() {
 		if start >= 0 {
@@ -400,17 +440,32 @@ func words(text string) []string {
 			start = -1
 		}
 	}
-	for i, r := range rs {
+	prev := rune(-1) // the rune before r; -1 at the start
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case r < utf8.RuneSelf && asciiWord[r]:
+			if start < 0 {
+				start = len(buf)
+			}
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			buf = append(buf, byte(r))
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			if start < 0 {
 				start = len(buf)
 			}
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		case (r == '\'' || r == '’') && start >= 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
+		case (r == '\'' || r == '’') && start >= 0 && i+size < len(text) && unicode.IsLetter(runeAt(text, i+size)):
 			buf = append(buf, '\'')
 			apostrophe = true
-		case endsClause(rs, i):
+		case r == ' ':
+			flush() // the commonest separator, and no clause end
+		case clauseEnd(prev, r, i+size < len(text), runeAt(text, i+size)):
 			flush()
 			if len(spans) > 0 && spans[len(spans)-1][0] >= 0 {
 				spans = append(spans, [2]int{-1, -1})
@@ -418,35 +473,71 @@ func words(text string) []string {
 		default:
 			flush()
 		}
+		prev = r
+		i += size
 	}
 	flush()
 	all := string(buf)
-	out := make([]string, len(spans))
-	for i, sp := range spans {
+	out := b.out[:0]
+	for _, sp := range spans {
 		if sp[0] < 0 {
-			out[i] = clauseMark
+			out = append(out, clauseMark)
 		} else {
-			out[i] = all[sp[0]:sp[1]]
+			out = append(out, all[sp[0]:sp[1]])
 		}
 	}
+	b.buf, b.spans, b.out = buf, spans, out
 	if !apostrophe {
 		return out // every clitic starts with an apostrophe
 	}
-	return splitClitics(out)
+	b.split = appendClitics(b.split[:0], out)
+	return b.split
+}
+
+// asciiWord tells the ASCII bytes that are letters or digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// runeAt decodes the rune at byte i of text; -1 past its end.
+func runeAt(text string, i int) rune {
+	if i >= len(text) {
+		return -1
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c)
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r
 }
 
 // clauseMark stands for a clause boundary in a sentence's words.
 const clauseMark = "|"
 
 func endsClause(rs []rune, i int) bool {
-	spaceAfter := i+1 == len(rs) || unicode.IsSpace(rs[i+1])
-	switch rs[i] {
+	prev, next := rune(-1), rune(-1)
+	if i > 0 {
+		prev = rs[i-1]
+	}
+	if i+1 < len(rs) {
+		next = rs[i+1]
+	}
+	return clauseEnd(prev, rs[i], i+1 < len(rs), next)
+}
+
+// clauseEnd reports whether r ends a clause, given the runes around it
+// (prev -1 at the start of the text; next only when more is true).
+func clauseEnd(prev, r rune, more bool, next rune) bool {
+	switch r {
 	case ';', '(', ')', '—':
 		return true
 	case ':':
-		return spaceAfter
+		return !more || unicode.IsSpace(next)
 	case '–', '-':
-		return spaceAfter && i > 0 && unicode.IsSpace(rs[i-1])
+		return (!more || unicode.IsSpace(next)) && prev >= 0 && unicode.IsSpace(prev)
 	}
 	return false
 }
@@ -458,7 +549,12 @@ var clitics = []string{"n't", "'s", "'ll", "'re", "'ve", "'d", "'m"}
 // splitClitics splits "didn't" into "did n't" and "provider's" into
 // "provider 's", so that phrases can name the negation or the noun alone.
 func splitClitics(ws []string) []string {
-	var out []string
+	return appendClitics(nil, ws)
+}
+
+// appendClitics appends ws to out with their clitics split off, as
+// splitClitics says.
+func appendClitics(out, ws []string) []string {
 	for _, w := range ws {
 		if len(w) > 3 && strings.HasSuffix(w, "n't") {
 			out = append(out, strings.TrimSuffix(w, "n't"), "n't")

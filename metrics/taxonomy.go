@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -34,6 +36,30 @@ type Taxonomy struct {
 	defs    []factorDef
 	enabled []compiledFactor
 	words   *wordIndex
+	// anchors (in wordSteps) and anchorPrefixes give, for a word, the
+	// anchor steps of phrases it can start, each as its phrase's id times
+	// two plus 0 or 1 (see anchor): a phrase can match only a sentence
+	// whose words start both its anchors, so a sentence is matched
+	// against the few phrases its words anchor, not all of them.
+	anchors        map[string]wordSteps
+	anchorPrefixes []anchorPrefix
+	// scratch holds the classifiers' working memory (*scratch) between
+	// reports.
+	scratch sync.Pool
+}
+
+// wordSteps is what a word starts: anchors of the taxonomy's phrases,
+// and required steps of the classifier's own (as fixedIndex.exact says),
+// so that a sentence is indexed for both with one look-up per word.
+type wordSteps struct {
+	anchors []int32
+	fixed   []int
+}
+
+// anchorPrefix is a word prefix and the anchor steps it starts.
+type anchorPrefix struct {
+	prefix  string
+	anchors []int32
 }
 
 // factorDef is a factor as its files define it, phrases uncompiled.
@@ -61,6 +87,9 @@ type compiledFactor struct {
 	names     []phrase
 	// notAfterSelf: see factorDef.
 	notAfterSelf bool
+	// first and end number the factor's phrases, of every list:
+	// phrase.id from first to end-1.
+	first, end int32
 }
 
 // posText is a string from a taxonomy file and where it is, for errors.
@@ -333,7 +362,79 @@ func (t *Taxonomy) compile() error {
 		all = append(all, f.phrases, f.except, f.remedies, f.detection, f.names)
 	}
 	t.words = buildIndex(all...)
+	t.anchor(all)
+	id := int32(0)
+	for i := range t.enabled {
+		f := &t.enabled[i]
+		f.first = id
+		id += int32(len(f.phrases) + len(f.except) + len(f.remedies) + len(f.detection) + len(f.names))
+		f.end = id
+	}
 	return nil
+}
+
+// anchor numbers the phrases of lists and indexes each by the words that
+// start its two anchors: the required steps whose words start the fewest
+// steps of the taxonomy, which are the least likely to be in a sentence
+// ("the" and the words of @problem start dozens of steps, "certificate" a
+// few). A phrase of one required step has it as both anchors.
+func (t *Taxonomy) anchor(lists [][]phrase) {
+	weight := func(s *step) int {
+		n := 0
+		for _, seq := range s.alts {
+			w := seq[0]
+			if !w.prefix {
+				n += len(t.words.exact[w.word])
+				continue
+			}
+			i, _ := slices.BinarySearchFunc(t.words.prefixes, w.word, func(p prefixSteps, w string) int { return strings.Compare(p.prefix, w) })
+			n += 2 * len(t.words.prefixes[i].steps) // it starts words of every ending
+		}
+		return n
+	}
+	anchors := map[string][]int32{}
+	byPrefix := map[string][]int32{}
+	add := func(m map[string][]int32, w string, a int32) {
+		if as := m[w]; !slices.Contains(as, a) {
+			m[w] = append(as, a)
+		}
+	}
+	id := int32(0)
+	for _, list := range lists {
+		for i := range list {
+			p := &list[i]
+			p.id = int(id)
+			var req []*step
+			for k := range p.steps {
+				if s := &p.steps[k]; !s.gap && !s.optional {
+					req = append(req, s)
+				}
+			}
+			slices.SortStableFunc(req, func(a, b *step) int { return weight(a) - weight(b) })
+			for k, s := range []*step{req[0], req[min(1, len(req)-1)]} {
+				for _, seq := range s.alts {
+					if seq[0].prefix {
+						add(byPrefix, seq[0].word, 2*id+int32(k))
+					} else {
+						add(anchors, seq[0].word, 2*id+int32(k))
+					}
+				}
+			}
+			id++
+		}
+	}
+	t.anchors = map[string]wordSteps{}
+	for w, as := range anchors {
+		t.anchors[w] = wordSteps{anchors: as}
+	}
+	for w, steps := range fixedIndex.exact {
+		t.anchors[w] = wordSteps{anchors: t.anchors[w].anchors, fixed: steps}
+	}
+	t.anchorPrefixes = nil
+	for pre, as := range byPrefix {
+		t.anchorPrefixes = append(t.anchorPrefixes, anchorPrefix{pre, as})
+	}
+	slices.SortFunc(t.anchorPrefixes, func(a, b anchorPrefix) int { return strings.Compare(a.prefix, b.prefix) })
 }
 
 func (t *Taxonomy) clone() *Taxonomy {
