@@ -14,11 +14,12 @@ import (
 )
 
 // BenchmarkPipeline reads 2,000 synthetic Statuspage JSON incidents (20
-// pages written to a temporary directory) as mttx report does: read and
-// parse on all cores, the same incident from several inputs kept once,
-// metrics and factors of each. It reports MB per CPU-second (which other
-// processes on the machine do not stretch) and the heap each incident
-// keeps once read: what memory grows by per incident.
+// pages written to a temporary directory) as mttx report does: read,
+// parse, analyse (metrics and factors) on all cores, the same incident
+// from several inputs kept once, and a Brief kept of each. It reports MB
+// per CPU-second (which other processes on the machine do not stretch)
+// and the heap each incident keeps once read: what memory grows by per
+// incident.
 func BenchmarkPipeline(b *testing.B) {
 	dir := b.TempDir()
 	c := synth.Config{Format: synth.StatuspageJSON, N: 2000, Seed: 1, PerFile: 100}
@@ -45,14 +46,15 @@ func BenchmarkPipeline(b *testing.B) {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		entries, _, failed, _, err := inputs(context.Background(), []string{dir}, nil, io.Discard, &f, opts)
-		if err != nil || failed > 0 || len(entries) != c.N {
-			b.Fatalf("read %d incidents, %d inputs failed, %v; want %d", len(entries), failed, err, c.N)
+		col := newCollector(false)
+		read, err := collect(context.Background(), []string{dir}, nil, io.Discard, &f, opts, col)
+		if err != nil || read.failed > 0 || len(col.briefs) != c.N {
+			b.Fatalf("read %d incidents, %d inputs failed, %v; want %d", len(col.briefs), read.failed, err, c.N)
 		}
 		runtime.GC()
 		runtime.ReadMemStats(&after)
-		kept = (after.HeapAlloc - before.HeapAlloc) / uint64(len(entries))
-		runtime.KeepAlive(entries)
+		kept = (after.HeapAlloc - before.HeapAlloc) / uint64(len(col.briefs))
+		runtime.KeepAlive(col)
 	}
 	cpu := processCPU(b) - cpu0
 	b.ReportMetric(float64(size)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
