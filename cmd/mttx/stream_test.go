@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parquet-go/parquet-go"
+
 	"github.com/mttx-dev/mttx/ingest"
 	"github.com/mttx-dev/mttx/report"
 )
@@ -92,4 +94,66 @@ func TestStreamMergesAsDedup(t *testing.T) {
 	if n := strings.Count(stderr.String(), "was also read from"); n != merged {
 		t.Errorf("--warnings printed %d merges; want %d:\n%s", n, merged, stderr.String())
 	}
+}
+
+// TestExportRepeatedInputs exports the examples followed by copies of
+// some of them, partitioned and not: each incident must be in the tables
+// once, merged (its sources listing the copy too), with every update of
+// the incidents read once and the stats counting the rows there are.
+func TestExportRepeatedInputs(t *testing.T) {
+	examples, _ := filepath.Glob("../../testdata/examples/*")
+	dir := t.TempDir()
+	for _, src := range examples[:6] {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "again-"+filepath.Base(src)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	single := filepath.Join(t.TempDir(), "single")
+	expectRun(t, "", []string{"export", "--parquet", single, "../../testdata/examples"}, exitOK, "", "")
+	once := readTable[report.IncidentRow](t, single, "incidents")
+	updates := len(readTable[report.UpdateRow](t, single, "updates"))
+	for _, part := range []string{"none", "quarter"} {
+		out := filepath.Join(t.TempDir(), part)
+		expectRun(t, "", []string{"export", "--parquet", out, "--partition", part, "../../testdata/examples", dir}, exitOK, "", "")
+		rows := readTable[report.IncidentRow](t, out, "incidents")
+		ids, merged := map[string]bool{}, 0
+		for _, r := range rows {
+			if ids[r.ID] {
+				t.Errorf("%s: incident %s twice", part, r.ID)
+			}
+			ids[r.ID] = true
+			if len(r.Sources) > 1 {
+				merged++
+			}
+		}
+		if len(rows) != len(once) || merged < 6 {
+			t.Errorf("%s: %d incidents, %d merged; want %d, at least 6", part, len(rows), merged, len(once))
+		}
+		if n := len(readTable[report.UpdateRow](t, out, "updates")); n != updates {
+			t.Errorf("%s: %d updates; want %d", part, n, updates)
+		}
+	}
+}
+
+// readTable reads every Parquet file of table under dir.
+func readTable[T any](t *testing.T, dir, table string) []T {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, table+".parquet"))
+	more, _ := filepath.Glob(filepath.Join(dir, table, "*", "*.parquet"))
+	var out []T
+	for _, f := range append(files, more...) {
+		rows, err := parquet.ReadFile[T](f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, rows...)
+	}
+	if len(out) == 0 {
+		t.Fatalf("no rows in %s of %s", table, dir)
+	}
+	return out
 }
