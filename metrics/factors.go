@@ -887,12 +887,14 @@ func blockSentences(out []textSentence, text, section string, lineOf func(int) i
 	cur, kind := head, headKind             // narrowed by a label ("Root cause: ...") for its paragraph
 	remedyList := false                     // list items after "We have made these changes:"
 	var para paragraph
+	var sentences []paraSentence // the paragraph's, in a buffer kept for the next
 	flush := func() {
 		k := kind
 		if remedyList && para.item {
 			k = sectionRemedy
 		}
-		for _, ps := range para.sentences() {
+		sentences = para.sentences(sentences[:0])
+		for _, ps := range sentences {
 			out = append(out, textSentence{text: ps.text, line: lineOf(ps.line), section: cur, kind: k})
 			if !strings.HasSuffix(ps.text, ":") {
 				continue // only a line ending in a colon opens a remedy list
@@ -901,7 +903,7 @@ func blockSentences(out []textSentence, text, section string, lineOf func(int) i
 				remedyList = true
 			}
 		}
-		para = paragraph{}
+		para = paragraph{lines: para.lines[:0]}
 	}
 	code := false
 	for i, rest, more := 0, text, true; more; i++ {
@@ -1055,11 +1057,10 @@ type paraSentence struct {
 	line int // 0-based line of the block
 }
 
-// sentences splits the paragraph at sentence ends, with links reduced to
-// their words and URLs dropped.
-func (p *paragraph) sentences() []paraSentence {
+// sentences appends to out the paragraph's sentences, split at sentence
+// ends, with links reduced to their words and URLs dropped.
+func (p *paragraph) sentences(out []paraSentence) []paraSentence {
 	text := p.text.String()
-	var out []paraSentence
 	start := 0
 	emit := func(end int) {
 		if t := strings.TrimSpace(text[start:end]); t != "" {
@@ -1173,7 +1174,7 @@ func heading(ln string) (h, rest string, ok bool) {
 		}
 	}
 	t := strings.TrimRight(ln, ":")
-	if fieldsAtMost(t, 8) && !strings.HasSuffix(t, ".") && !strings.ContainsAny(t, ",;") && headingAtStart(t) {
+	if !strings.HasSuffix(t, ".") && !strings.ContainsAny(t, ",;") && fieldsAtMost(t, 8) && headingAtStart(t) {
 		return t, "", true
 	}
 	return "", "", false
