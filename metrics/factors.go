@@ -150,6 +150,11 @@ type scratch struct {
 	// each once.
 	report []textSentence
 	once   map[sentenceKey]bool
+	// Buffers of blockSentences: a paragraph's sentences and line
+	// starts, a line's parts.
+	paraSentences []paraSentence
+	lines         []lineStart
+	inline        []string
 }
 
 // selfStop are words of organisation names that say nothing of who they
@@ -836,7 +841,7 @@ func (sc *scratch) reportSentences(out []textSentence, inc ingest.Incident) []te
 	clear(sc.once)
 	addBlock := func(text, section string, lineOf func(int) int) {
 		from := len(out)
-		out = blockSentences(out, text, section, lineOf)
+		out = sc.blockSentences(out, text, section, lineOf)
 		kept := out[:from]
 		for _, s := range out[from:] {
 			key := sentenceKey{s.text, s.line}
@@ -882,19 +887,18 @@ var (
 // identified"); lineOf maps a 0-based line of text to its source line.
 // Lines wrapped in the middle of a sentence (markdown) are joined first;
 // code blocks and log lines are skipped.
-func blockSentences(out []textSentence, text, section string, lineOf func(int) int) []textSentence {
+func (sc *scratch) blockSentences(out []textSentence, text, section string, lineOf func(int) int) []textSentence {
 	head, headKind := section, sectionOther // the last heading
 	cur, kind := head, headKind             // narrowed by a label ("Root cause: ...") for its paragraph
 	remedyList := false                     // list items after "We have made these changes:"
-	var para paragraph
-	var sentences []paraSentence // the paragraph's, in a buffer kept for the next
+	para := paragraph{lines: sc.lines[:0]}
 	flush := func() {
 		k := kind
 		if remedyList && para.item {
 			k = sectionRemedy
 		}
-		sentences = para.sentences(sentences[:0])
-		for _, ps := range sentences {
+		sc.paraSentences = para.sentences(sc.paraSentences[:0])
+		for _, ps := range sc.paraSentences {
 			out = append(out, textSentence{text: ps.text, line: lineOf(ps.line), section: cur, kind: k})
 			if !strings.HasSuffix(ps.text, ":") {
 				continue // only a line ending in a colon opens a remedy list
@@ -917,7 +921,8 @@ func blockSentences(out []textSentence, text, section string, lineOf func(int) i
 		if code || isLogLine(raw) {
 			continue
 		}
-		for _, ln := range splitInlineHeadings(raw) {
+		sc.inline = splitInlineHeadings(sc.inline[:0], raw)
+		for _, ln := range sc.inline {
 			if ln == "" {
 				flush()
 				cur, kind = head, headKind
@@ -949,6 +954,7 @@ func blockSentences(out []textSentence, text, section string, lineOf func(int) i
 		}
 	}
 	flush()
+	sc.lines = para.lines[:0]
 	return out
 }
 
@@ -1002,7 +1008,10 @@ func listMarker(ln string) int {
 // paragraph gathers the lines of one paragraph or list item, with the
 // line each byte came from.
 type paragraph struct {
-	text strings.Builder
+	// one is the text of a paragraph of one line (most are) and joined
+	// that of a longer one, its lines joined by spaces.
+	one    string
+	joined strings.Builder
 	// lines says where each line starts in text (with the space that
 	// joins it to the line before) and its 0-based line: a byte comes
 	// from the last line that starts at or before it.
@@ -1023,7 +1032,15 @@ func (p *paragraph) lineAt(i int) int {
 	return p.lines[0].line
 }
 
-func (p *paragraph) started() bool { return p.text.Len() > 0 }
+func (p *paragraph) started() bool { return p.one != "" }
+
+// text returns the paragraph's text.
+func (p *paragraph) text() string {
+	if p.joined.Len() > 0 {
+		return p.joined.String()
+	}
+	return p.one
+}
 
 // continues reports whether ln carries on the sentence of the paragraph's
 // last line: a line wrapped in the middle of a sentence.
@@ -1042,13 +1059,19 @@ func (p *paragraph) continues(ln string) bool {
 }
 
 func (p *paragraph) add(ln string, line int, item bool) {
-	p.lines = append(p.lines, lineStart{at: p.text.Len(), line: line})
-	if !p.started() {
+	p.lines = append(p.lines, lineStart{at: len(p.text()), line: line})
+	switch {
+	case !p.started():
 		p.item = item
-	} else {
-		p.text.WriteByte(' ')
+		p.one = ln
+	case p.joined.Len() == 0:
+		p.joined.Grow(len(p.one) + 1 + len(ln))
+		p.joined.WriteString(p.one)
+		fallthrough
+	default:
+		p.joined.WriteByte(' ')
+		p.joined.WriteString(ln)
 	}
-	p.text.WriteString(ln)
 	p.last = ln
 }
 
@@ -1060,7 +1083,7 @@ type paraSentence struct {
 // sentences appends to out the paragraph's sentences, split at sentence
 // ends, with links reduced to their words and URLs dropped.
 func (p *paragraph) sentences(out []paraSentence) []paraSentence {
-	text := p.text.String()
+	text := p.text()
 	start := 0
 	emit := func(end int) {
 		if t := strings.TrimSpace(text[start:end]); t != "" {
@@ -1140,14 +1163,14 @@ func labelMatch(ln string) []string {
 	return labelHeading.FindStringSubmatch(ln)
 }
 
-// splitInlineHeadings splits a line where a flattened markdown page keeps
-// its headings inline ("... ## Root Cause: ..."), keeping the markers.
-func splitInlineHeadings(raw string) []string {
+// splitInlineHeadings appends to out the parts of a line, split where a
+// flattened markdown page keeps its headings inline ("... ## Root Cause:
+// ..."), keeping the markers.
+func splitInlineHeadings(out []string, raw string) []string {
 	raw = strings.TrimSpace(raw)
 	if !strings.Contains(raw, "#") {
-		return []string{raw}
+		return append(out, raw)
 	}
-	var out []string
 	start := 0
 	for _, m := range inlineMDHead.FindAllStringIndex(raw, -1) {
 		out = append(out, strings.TrimSpace(raw[start:m[0]]))
