@@ -107,7 +107,10 @@ func (t *Taxonomy) Classify(inc ingest.Incident) Factors {
 		clear(sc.report) // keep no report alive in the pool
 		t.scratch.Put(sc)
 	}()
-	c := classifier{tax: t, scratch: sc, self: selfWords(inc.Organization)}
+	if sc.self == nil || sc.selfOf != inc.Organization { // a page's incidents share theirs
+		sc.self, sc.selfOf = selfWords(inc.Organization), inc.Organization
+	}
+	c := classifier{tax: t, scratch: sc, self: sc.self}
 	sc.report = sc.reportSentences(sc.report[:0], inc)
 	for _, s := range sc.report {
 		c.sentence(s)
@@ -155,6 +158,37 @@ type scratch struct {
 	paraSentences []paraSentence
 	lines         []lineStart
 	inline        []string
+	// self is selfWords(selfOf), kept for the next report of the same
+	// organisation; sections names the sections of updates.
+	self     map[string]bool
+	selfOf   string
+	sections map[updateKey]string
+}
+
+// updateKey is what names an update's section.
+type updateKey struct {
+	word   string
+	status ingest.Status
+}
+
+// section names the section of an update's sentences ("update:
+// identified").
+func (sc *scratch) section(u ingest.Update) string {
+	key := updateKey{u.Word, u.Status}
+	if s, ok := sc.sections[key]; ok {
+		return s
+	}
+	section := "update"
+	if w := strings.ToLower(u.Word); w != "" {
+		section += ": " + w
+	} else {
+		section += ": " + u.Status.String()
+	}
+	if sc.sections == nil || len(sc.sections) > 1000 { // the words of a few pages at most
+		sc.sections = map[updateKey]string{}
+	}
+	sc.sections[key] = section
+	return section
 }
 
 // selfStop are words of organisation names that say nothing of who they
@@ -855,13 +889,7 @@ func (sc *scratch) reportSentences(out []textSentence, inc ingest.Incident) []te
 		out = kept
 	}
 	for _, u := range inc.Updates {
-		section := "update"
-		if w := strings.ToLower(u.Word); w != "" {
-			section += ": " + w
-		} else {
-			section += ": " + u.Status.String()
-		}
-		addBlock(u.Text, section, u.TextLine)
+		addBlock(u.Text, sc.section(u), u.TextLine)
 	}
 	if pm := inc.Postmortem; pm != nil {
 		addBlock(pm.Body, "postmortem", pm.LineOf)
