@@ -107,7 +107,10 @@ func (t *Taxonomy) Classify(inc ingest.Incident) Factors {
 		clear(sc.report) // keep no report alive in the pool
 		t.scratch.Put(sc)
 	}()
-	c := classifier{tax: t, scratch: sc, self: selfWords(inc.Organization)}
+	if sc.self == nil || sc.selfOf != inc.Organization { // a page's incidents share theirs
+		sc.self, sc.selfOf = selfWords(inc.Organization), inc.Organization
+	}
+	c := classifier{tax: t, scratch: sc, self: sc.self}
 	sc.report = sc.reportSentences(sc.report[:0], inc)
 	for _, s := range sc.report {
 		c.sentence(s)
@@ -150,6 +153,42 @@ type scratch struct {
 	// each once.
 	report []textSentence
 	once   map[sentenceKey]bool
+	// Buffers of blockSentences: a paragraph's sentences and line
+	// starts, a line's parts.
+	paraSentences []paraSentence
+	lines         []lineStart
+	inline        []string
+	// self is selfWords(selfOf), kept for the next report of the same
+	// organisation; sections names the sections of updates.
+	self     map[string]bool
+	selfOf   string
+	sections map[updateKey]string
+}
+
+// updateKey is what names an update's section.
+type updateKey struct {
+	word   string
+	status ingest.Status
+}
+
+// section names the section of an update's sentences ("update:
+// identified").
+func (sc *scratch) section(u ingest.Update) string {
+	key := updateKey{u.Word, u.Status}
+	if s, ok := sc.sections[key]; ok {
+		return s
+	}
+	section := "update"
+	if w := strings.ToLower(u.Word); w != "" {
+		section += ": " + w
+	} else {
+		section += ": " + u.Status.String()
+	}
+	if sc.sections == nil || len(sc.sections) > 1000 { // the words of a few pages at most
+		sc.sections = map[updateKey]string{}
+	}
+	sc.sections[key] = section
+	return section
 }
 
 // selfStop are words of organisation names that say nothing of who they
@@ -836,7 +875,7 @@ func (sc *scratch) reportSentences(out []textSentence, inc ingest.Incident) []te
 	clear(sc.once)
 	addBlock := func(text, section string, lineOf func(int) int) {
 		from := len(out)
-		out = blockSentences(out, text, section, lineOf)
+		out = sc.blockSentences(out, text, section, lineOf)
 		kept := out[:from]
 		for _, s := range out[from:] {
 			key := sentenceKey{s.text, s.line}
@@ -850,13 +889,7 @@ func (sc *scratch) reportSentences(out []textSentence, inc ingest.Incident) []te
 		out = kept
 	}
 	for _, u := range inc.Updates {
-		section := "update"
-		if w := strings.ToLower(u.Word); w != "" {
-			section += ": " + w
-		} else {
-			section += ": " + u.Status.String()
-		}
-		addBlock(u.Text, section, u.TextLine)
+		addBlock(u.Text, sc.section(u), u.TextLine)
 	}
 	if pm := inc.Postmortem; pm != nil {
 		addBlock(pm.Body, "postmortem", pm.LineOf)
@@ -882,17 +915,18 @@ var (
 // identified"); lineOf maps a 0-based line of text to its source line.
 // Lines wrapped in the middle of a sentence (markdown) are joined first;
 // code blocks and log lines are skipped.
-func blockSentences(out []textSentence, text, section string, lineOf func(int) int) []textSentence {
+func (sc *scratch) blockSentences(out []textSentence, text, section string, lineOf func(int) int) []textSentence {
 	head, headKind := section, sectionOther // the last heading
 	cur, kind := head, headKind             // narrowed by a label ("Root cause: ...") for its paragraph
 	remedyList := false                     // list items after "We have made these changes:"
-	var para paragraph
+	para := paragraph{lines: sc.lines[:0]}
 	flush := func() {
 		k := kind
 		if remedyList && para.item {
 			k = sectionRemedy
 		}
-		for _, ps := range para.sentences() {
+		sc.paraSentences = para.sentences(sc.paraSentences[:0])
+		for _, ps := range sc.paraSentences {
 			out = append(out, textSentence{text: ps.text, line: lineOf(ps.line), section: cur, kind: k})
 			if !strings.HasSuffix(ps.text, ":") {
 				continue // only a line ending in a colon opens a remedy list
@@ -901,7 +935,7 @@ func blockSentences(out []textSentence, text, section string, lineOf func(int) i
 				remedyList = true
 			}
 		}
-		para = paragraph{}
+		para = paragraph{lines: para.lines[:0]}
 	}
 	code := false
 	for i, rest, more := 0, text, true; more; i++ {
@@ -915,7 +949,8 @@ func blockSentences(out []textSentence, text, section string, lineOf func(int) i
 		if code || isLogLine(raw) {
 			continue
 		}
-		for _, ln := range splitInlineHeadings(raw) {
+		sc.inline = splitInlineHeadings(sc.inline[:0], raw)
+		for _, ln := range sc.inline {
 			if ln == "" {
 				flush()
 				cur, kind = head, headKind
@@ -947,6 +982,7 @@ func blockSentences(out []textSentence, text, section string, lineOf func(int) i
 		}
 	}
 	flush()
+	sc.lines = para.lines[:0]
 	return out
 }
 
@@ -1000,7 +1036,10 @@ func listMarker(ln string) int {
 // paragraph gathers the lines of one paragraph or list item, with the
 // line each byte came from.
 type paragraph struct {
-	text strings.Builder
+	// one is the text of a paragraph of one line (most are) and joined
+	// that of a longer one, its lines joined by spaces.
+	one    string
+	joined strings.Builder
 	// lines says where each line starts in text (with the space that
 	// joins it to the line before) and its 0-based line: a byte comes
 	// from the last line that starts at or before it.
@@ -1021,7 +1060,15 @@ func (p *paragraph) lineAt(i int) int {
 	return p.lines[0].line
 }
 
-func (p *paragraph) started() bool { return p.text.Len() > 0 }
+func (p *paragraph) started() bool { return p.one != "" }
+
+// text returns the paragraph's text.
+func (p *paragraph) text() string {
+	if p.joined.Len() > 0 {
+		return p.joined.String()
+	}
+	return p.one
+}
 
 // continues reports whether ln carries on the sentence of the paragraph's
 // last line: a line wrapped in the middle of a sentence.
@@ -1040,13 +1087,19 @@ func (p *paragraph) continues(ln string) bool {
 }
 
 func (p *paragraph) add(ln string, line int, item bool) {
-	p.lines = append(p.lines, lineStart{at: p.text.Len(), line: line})
-	if !p.started() {
+	p.lines = append(p.lines, lineStart{at: len(p.text()), line: line})
+	switch {
+	case !p.started():
 		p.item = item
-	} else {
-		p.text.WriteByte(' ')
+		p.one = ln
+	case p.joined.Len() == 0:
+		p.joined.Grow(len(p.one) + 1 + len(ln))
+		p.joined.WriteString(p.one)
+		fallthrough
+	default:
+		p.joined.WriteByte(' ')
+		p.joined.WriteString(ln)
 	}
-	p.text.WriteString(ln)
 	p.last = ln
 }
 
@@ -1055,11 +1108,10 @@ type paraSentence struct {
 	line int // 0-based line of the block
 }
 
-// sentences splits the paragraph at sentence ends, with links reduced to
-// their words and URLs dropped.
-func (p *paragraph) sentences() []paraSentence {
-	text := p.text.String()
-	var out []paraSentence
+// sentences appends to out the paragraph's sentences, split at sentence
+// ends, with links reduced to their words and URLs dropped.
+func (p *paragraph) sentences(out []paraSentence) []paraSentence {
+	text := p.text()
 	start := 0
 	emit := func(end int) {
 		if t := strings.TrimSpace(text[start:end]); t != "" {
@@ -1139,14 +1191,14 @@ func labelMatch(ln string) []string {
 	return labelHeading.FindStringSubmatch(ln)
 }
 
-// splitInlineHeadings splits a line where a flattened markdown page keeps
-// its headings inline ("... ## Root Cause: ..."), keeping the markers.
-func splitInlineHeadings(raw string) []string {
+// splitInlineHeadings appends to out the parts of a line, split where a
+// flattened markdown page keeps its headings inline ("... ## Root Cause:
+// ..."), keeping the markers.
+func splitInlineHeadings(out []string, raw string) []string {
 	raw = strings.TrimSpace(raw)
 	if !strings.Contains(raw, "#") {
-		return []string{raw}
+		return append(out, raw)
 	}
-	var out []string
 	start := 0
 	for _, m := range inlineMDHead.FindAllStringIndex(raw, -1) {
 		out = append(out, strings.TrimSpace(raw[start:m[0]]))
@@ -1173,7 +1225,7 @@ func heading(ln string) (h, rest string, ok bool) {
 		}
 	}
 	t := strings.TrimRight(ln, ":")
-	if fieldsAtMost(t, 8) && !strings.HasSuffix(t, ".") && !strings.ContainsAny(t, ",;") && headingAtStart(t) {
+	if !strings.HasSuffix(t, ".") && !strings.ContainsAny(t, ",;") && fieldsAtMost(t, 8) && headingAtStart(t) {
 		return t, "", true
 	}
 	return "", "", false

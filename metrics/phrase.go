@@ -346,12 +346,15 @@ func (p *phrase) at(ws []string, i int) (span, bool) {
 	if !ok {
 		return span{}, false
 	}
+	slices.Reverse(hit)
 	return span{from: i, to: end, hit: hit}, true
 }
 
 // matchAt matches steps[k:] against ws from word i, backtracking over
 // alternatives, optional steps and gaps, and returns where the first
-// complete match ends. The positions of matched words are appended to hit.
+// complete match ends. The positions of the matched words are appended to
+// hit, last first, once the match is complete: a try that fails, as most
+// do, allocates nothing.
 func (p *phrase) matchAt(ws []string, i, k int, hit *[]int) (int, bool) {
 	if k == len(p.steps) {
 		return i, true
@@ -368,23 +371,20 @@ func (p *phrase) matchAt(ws []string, i, k int, hit *[]int) (int, bool) {
 		}
 		return 0, false
 	}
-	mark := len(*hit)
 	if i < len(ws) && s.singleMatches(ws[i]) {
-		*hit = append(*hit, i)
 		if end, ok := p.matchAt(ws, i+1, k+1, hit); ok {
+			*hit = append(*hit, i)
 			return end, true
 		}
-		*hit = (*hit)[:mark]
 	}
 	for _, seq := range s.multi {
 		if j, ok := matchSeq(seq, ws, i); ok {
-			for x := i; x < j; x++ {
-				*hit = append(*hit, x)
-			}
 			if end, ok := p.matchAt(ws, j, k+1, hit); ok {
+				for x := j - 1; x >= i; x-- {
+					*hit = append(*hit, x)
+				}
 				return end, true
 			}
-			*hit = (*hit)[:mark]
 		}
 	}
 	if s.optional {
