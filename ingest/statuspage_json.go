@@ -17,6 +17,9 @@ import (
 )
 
 // spjIncident is the part of a Statuspage incident or maintenance mttx uses.
+// The fast reader cuts the values an Incident does not keep (IDs, times,
+// impact, status, shortlink) from the document's text, which stays alive
+// while they do: they are read, and copied if ever kept (decodeSPJFast).
 type spjIncident struct {
 	ID                    string         `json:"id"`
 	Name                  string         `json:"name"`
