@@ -628,14 +628,19 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 	var out []paragraph
 	var cur paragraph
 	var text []byte // cur's text, made a string once, at flush
+	verbatim := ""  // cur's only line, when text is that line as written
 	prevClockLed := false
 	flush := func() {
 		if len(text) > 0 {
-			cur.Text = string(text)
+			cur.Text = verbatim
+			if verbatim == "" {
+				cur.Text = string(text)
+			}
 			out = append(out, cur)
 		}
 		cur = paragraph{}
 		text = text[:0]
+		verbatim = ""
 	}
 	for _, l := range ls {
 		if l.Text == "" || skip[l.N] {
@@ -650,12 +655,17 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 		if len(text) > 0 {
 			text = append(text, ' ')
 		}
+		first := len(cur.lines) == 0
 		cur.starts = append(cur.starts, len(text))
 		cur.lines = append(cur.lines, l.N)
+		verbatim = ""
 		if strings.Contains(l.Text, "**") || strings.Contains(l.Text, "__") {
 			text = append(text, emphasis.Replace(l.Text)...)
 		} else {
 			text = append(text, l.Text...)
+			if first {
+				verbatim = l.Text
+			}
 		}
 		if strings.HasPrefix(l.Text, "#") {
 			flush()
