@@ -297,6 +297,12 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex) Incident {
 		}
 	}
 	var texts []proseBlock
+	if len(j.Updates) > 0 {
+		// Made once: orderUpdates copies the list, so nothing else
+		// holds it.
+		inc.Updates = make([]Update, 0, len(j.Updates))
+		texts = make([]proseBlock, 0, len(j.Updates))
+	}
 	at := idOffsets(d.data, min(f.offset, len(d.data)), f.end, j.Updates)
 	for k, u := range j.Updates {
 		line := inc.Source.Line
