@@ -322,7 +322,13 @@ type rawEntry struct {
 // timeline reads narrative timeline entries from the lines of a block and
 // returns the numbers of the lines that are entries.
 func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
-	isEntry := map[int]bool{}
+	var isEntry map[int]bool // made at the first entry: most blocks have none
+	mark := func(n int) {
+		if isEntry == nil {
+			isEntry = map[int]bool{}
+		}
+		isEntry[n] = true
+	}
 	var raws []rawEntry
 	var bare []bareEntry // entries without a separator, kept if there are several
 	var ctxDates []*date // the date context in force for each raw entry
@@ -331,7 +337,7 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 	add := func(n int, m mention, text string) {
 		raws = append(raws, rawEntry{line: n, m: m, text: text})
 		ctxDates = append(ctxDates, cur)
-		isEntry[n] = true
+		mark(n)
 		if m.Date != nil {
 			d := *m.Date
 			cur = &d
@@ -396,14 +402,14 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 				raws = append(raws, e)
 				ctxDates = append(ctxDates, cur)
 			}
-			isEntry[l.N] = true
+			mark(l.N)
 		}
 	}
 	if len(bare) >= 2 {
 		for _, b := range bare {
 			raws = append(raws, b.raw)
 			ctxDates = append(ctxDates, b.ctx)
-			isEntry[b.raw.line] = true
+			mark(b.raw.line)
 		}
 		sortRaw(raws, ctxDates)
 	}
