@@ -47,3 +47,25 @@ func TestDetectDateOrderMatchesRegexp(t *testing.T) {
 		}
 	}
 }
+
+func TestLinesDateOrderMatchesJoined(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"13", "5", "31", "12", "1", "/", "//", "2023", "99", " ", "a", "_", "é", ".", "13/05/2023", "5/13/23"}
+	dayFirstSeen := 0
+	for range 50000 {
+		ls := make([]line, r.IntN(5))
+		for i := range ls {
+			ls[i] = line{N: i + 1, Text: randomPieces(r, pieces, 6)}
+		}
+		got, want := linesDateOrder(ls), detectDateOrder(joinText(ls))
+		if got != want {
+			t.Fatalf("linesDateOrder(%+v) = %v; want %v", ls, got, want)
+		}
+		if got == dayFirst {
+			dayFirstSeen++
+		}
+	}
+	if dayFirstSeen < 100 {
+		t.Fatalf("only %d random documents read day first: the test tests little", dayFirstSeen)
+	}
+}

@@ -82,7 +82,7 @@ func parseHTML(d *doc) ([]Incident, error) {
 		return nil, err
 	}
 	inner := &doc{data: text, lines: splitLines(text), opts: d.opts}
-	inner.order = detectDateOrder(joinText(inner.lines))
+	inner.order = linesDateOrder(inner.lines)
 	det, rd, err := detect(inner, FormatUnknown, FormatHTML)
 	det.Reason = "HTML page, text read as " + det.Format.String() + ": " + det.Reason
 	if err != nil {

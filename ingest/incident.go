@@ -188,15 +188,20 @@ type Warning struct {
 
 // computeID sets the deterministic ID of inc.
 func (inc *Incident) computeID() {
-	h := sha256.New()
-	h.Write([]byte(strings.ToLower(strings.TrimSpace(inc.Organization))))
-	h.Write([]byte{0})
-	h.Write([]byte(strings.TrimSpace(inc.Title)))
-	h.Write([]byte{0})
+	// The hashed bytes are gathered in one buffer, on the stack for most
+	// incidents, rather than written piece by piece as new strings.
+	var stack [256]byte
+	b := append(stack[:0], strings.ToLower(strings.TrimSpace(inc.Organization))...)
+	b = append(b, 0)
+	b = append(b, strings.TrimSpace(inc.Title)...)
+	b = append(b, 0)
 	if t, ok := inc.firstTime(); ok {
-		h.Write([]byte(t.UTC().Format(time.RFC3339)))
+		b = t.UTC().AppendFormat(b, time.RFC3339)
 	}
-	inc.ID = hex.EncodeToString(h.Sum(nil))[:16]
+	sum := sha256.Sum256(b)
+	var id [16]byte
+	hex.Encode(id[:], sum[:8])
+	inc.ID = string(id[:])
 }
 
 // firstTime is the first update time, or failing that the stated start.

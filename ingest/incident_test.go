@@ -1,9 +1,12 @@
 package ingest
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 )
 
 // parseStatusOracle is ParseStatus as it was written before its ASCII
@@ -59,5 +62,35 @@ func TestParseStatusMatchesOracle(t *testing.T) {
 func TestParseStatusASCIIDoesNotAllocate(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { ParseStatus(" In_Progress ") }); n != 0 {
 		t.Errorf("ParseStatus allocates %v times; want 0", n)
+	}
+}
+
+// computeIDOracle is computeID as it was written before it hashed one
+// buffer: the test holds it as the oracle.
+func computeIDOracle(inc *Incident) string {
+	h := sha256.New()
+	h.Write([]byte(strings.ToLower(strings.TrimSpace(inc.Organization))))
+	h.Write([]byte{0})
+	h.Write([]byte(strings.TrimSpace(inc.Title)))
+	h.Write([]byte{0})
+	if t, ok := inc.firstTime(); ok {
+		h.Write([]byte(t.UTC().Format(time.RFC3339)))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+func TestComputeIDMatchesOracle(t *testing.T) {
+	at := time.Date(2024, 3, 5, 14, 7, 9, 500, time.FixedZone("X", 3600))
+	long := strings.Repeat("Ünïcode title ", 40) // past the stack buffer
+	for _, inc := range []Incident{
+		{}, {Organization: " Acme ", Title: " Outage "}, {Organization: "ÀCME", Title: long},
+		{Title: "t", Updates: []Update{{At: at}}}, {Title: "t", ImpactStart: &Stated{At: at}},
+		{Organization: long, Title: long, Updates: []Update{{At: at}}},
+	} {
+		want := computeIDOracle(&inc)
+		inc.computeID()
+		if inc.ID != want {
+			t.Errorf("computeID of %q/%q = %s; want %s", inc.Organization, inc.Title, inc.ID, want)
+		}
 	}
 }

@@ -177,7 +177,7 @@ func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error
 		return nil, Detection{}, err
 	}
 	ls := splitLines(data)
-	d := &doc{data: data, lines: ls, order: detectDateOrder(joinText(ls)), opts: opts}
+	d := &doc{data: data, lines: ls, order: linesDateOrder(ls), opts: opts}
 	det, rd, err := detect(d, opts.Format)
 	if err != nil {
 		err.File = path

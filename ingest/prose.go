@@ -322,7 +322,13 @@ type rawEntry struct {
 // timeline reads narrative timeline entries from the lines of a block and
 // returns the numbers of the lines that are entries.
 func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
-	isEntry := map[int]bool{}
+	var isEntry map[int]bool // made at the first entry: most blocks have none
+	mark := func(n int) {
+		if isEntry == nil {
+			isEntry = map[int]bool{}
+		}
+		isEntry[n] = true
+	}
 	var raws []rawEntry
 	var bare []bareEntry // entries without a separator, kept if there are several
 	var ctxDates []*date // the date context in force for each raw entry
@@ -331,7 +337,7 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 	add := func(n int, m mention, text string) {
 		raws = append(raws, rawEntry{line: n, m: m, text: text})
 		ctxDates = append(ctxDates, cur)
-		isEntry[n] = true
+		mark(n)
 		if m.Date != nil {
 			d := *m.Date
 			cur = &d
@@ -396,14 +402,14 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 				raws = append(raws, e)
 				ctxDates = append(ctxDates, cur)
 			}
-			isEntry[l.N] = true
+			mark(l.N)
 		}
 	}
 	if len(bare) >= 2 {
 		for _, b := range bare {
 			raws = append(raws, b.raw)
 			ctxDates = append(ctxDates, b.ctx)
-			isEntry[b.raw.line] = true
+			mark(b.raw.line)
 		}
 		sortRaw(raws, ctxDates)
 	}
@@ -628,14 +634,19 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 	var out []paragraph
 	var cur paragraph
 	var text []byte // cur's text, made a string once, at flush
+	verbatim := ""  // cur's only line, when text is that line as written
 	prevClockLed := false
 	flush := func() {
 		if len(text) > 0 {
-			cur.Text = string(text)
+			cur.Text = verbatim
+			if verbatim == "" {
+				cur.Text = string(text)
+			}
 			out = append(out, cur)
 		}
 		cur = paragraph{}
 		text = text[:0]
+		verbatim = ""
 	}
 	for _, l := range ls {
 		if l.Text == "" || skip[l.N] {
@@ -650,12 +661,17 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 		if len(text) > 0 {
 			text = append(text, ' ')
 		}
+		first := len(cur.lines) == 0
 		cur.starts = append(cur.starts, len(text))
 		cur.lines = append(cur.lines, l.N)
+		verbatim = ""
 		if strings.Contains(l.Text, "**") || strings.Contains(l.Text, "__") {
 			text = append(text, emphasis.Replace(l.Text)...)
 		} else {
 			text = append(text, l.Text...)
+			if first {
+				verbatim = l.Text
+			}
 		}
 		if strings.HasPrefix(l.Text, "#") {
 			flush()

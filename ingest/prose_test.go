@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -413,6 +414,60 @@ func TestMayHoldDuration(t *testing.T) {
 		s := randomPieces(r, pieces, 5)
 		if got, want := mayHoldDuration(s), old(s); got != want {
 			t.Fatalf("mayHoldDuration(%q) = %v; want %v", s, got, want)
+		}
+	}
+}
+
+// paragraphsOracle is paragraphs as it was written before it joined lines
+// in a buffer: the test holds it as the oracle.
+func paragraphsOracle(ls []line, skip map[int]bool) []paragraph {
+	var out []paragraph
+	var cur paragraph
+	prevClockLed := false
+	flush := func() {
+		if cur.Text != "" {
+			out = append(out, cur)
+		}
+		cur = paragraph{}
+	}
+	for _, l := range ls {
+		if l.Text == "" || skip[l.N] {
+			flush()
+			continue
+		}
+		if cur.Text != "" && (listItem.MatchString(l.Text) || strings.HasSuffix(cur.Text, ":") ||
+			(clockLed.MatchString(l.Text) && prevClockLed)) {
+			flush()
+		}
+		prevClockLed = clockLed.MatchString(l.Text)
+		if cur.Text != "" {
+			cur.Text += " "
+		}
+		cur.starts = append(cur.starts, len(cur.Text))
+		cur.lines = append(cur.lines, l.N)
+		cur.Text += emphasis.Replace(l.Text)
+		if strings.HasPrefix(l.Text, "#") {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+func TestParagraphsMatchesOracle(t *testing.T) {
+	r := rand.New(rand.NewPCG(27, 28))
+	pieces := []string{"**", "__", "*", "_", "word", " ", ":", "- ", "1. ", "#", "12:30", "2023-04-11 09:15", "x", "é"}
+	for range 50000 {
+		ls := make([]line, r.IntN(6))
+		skip := map[int]bool{}
+		for i := range ls {
+			ls[i] = line{N: i + 1, Text: randomPieces(r, pieces, 4)}
+			if r.IntN(8) == 0 {
+				skip[i+1] = true
+			}
+		}
+		if got, want := paragraphs(ls, skip), paragraphsOracle(ls, skip); !reflect.DeepEqual(got, want) {
+			t.Fatalf("paragraphs(%+v) = %+v; want %+v", ls, got, want)
 		}
 	}
 }

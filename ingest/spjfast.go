@@ -14,12 +14,16 @@ package ingest
 
 import (
 	"encoding/json"
+	"strings"
 	"unicode/utf8"
 )
 
-// spjFast reads JSON from data; pos is where it stands.
+// spjFast reads JSON from data; pos is where it stands. src is data as a
+// string, made once: the values that are only read, never kept in an
+// Incident (times, IDs, impact), are cut from it rather than each copied.
 type spjFast struct {
 	data []byte
+	src  string
 	pos  int
 }
 
@@ -31,7 +35,7 @@ const maxFastDepth = 200
 // byte base of the whole document. ok is false when the document must be
 // read by decodeSPJ instead.
 func decodeSPJFast(body []byte, base int) (page spjPage, found []spjFound, ok bool) {
-	r := &spjFast{data: body}
+	r := &spjFast{data: body, src: string(body)}
 	r.space()
 	switch r.peek() {
 	case '[':
@@ -126,9 +130,9 @@ func (r *spjFast) page(p *spjPage) bool {
 		case "name":
 			return r.str(&p.Name)
 		case "url":
-			return r.str(&p.URL)
+			return r.view(&p.URL)
 		case "time_zone":
-			return r.str(&p.TimeZone)
+			return r.view(&p.TimeZone)
 		}
 		return r.skip(0)
 	})
@@ -140,31 +144,31 @@ func (r *spjFast) incident(j *spjIncident) bool {
 	return r.object(func(key []byte) bool {
 		switch string(key) {
 		case "id":
-			return r.str(&j.ID)
+			return r.view(&j.ID)
 		case "name":
 			return r.str(&j.Name)
 		case "status":
-			return r.str(&j.Status)
+			return r.view(&j.Status)
 		case "impact":
-			return r.str(&j.Impact)
+			return r.view(&j.Impact)
 		case "shortlink":
-			return r.str(&j.Shortlink)
+			return r.view(&j.Shortlink)
 		case "created_at":
-			return r.str(&j.CreatedAt)
+			return r.view(&j.CreatedAt)
 		case "monitoring_at":
-			return r.str(&j.MonitoringAt)
+			return r.view(&j.MonitoringAt)
 		case "resolved_at":
-			return r.str(&j.ResolvedAt)
+			return r.view(&j.ResolvedAt)
 		case "started_at":
-			return r.str(&j.StartedAt)
+			return r.view(&j.StartedAt)
 		case "scheduled_for":
-			return r.str(&j.ScheduledFor)
+			return r.view(&j.ScheduledFor)
 		case "scheduled_until":
-			return r.str(&j.ScheduledUntil)
+			return r.view(&j.ScheduledUntil)
 		case "postmortem_body":
 			return r.str(&j.PostmortemBody)
 		case "postmortem_published_at":
-			return r.str(&j.PostmortemPublishedAt)
+			return r.view(&j.PostmortemPublishedAt)
 		case "incident_updates":
 			// encoding/json would decode a second list over the
 			// first one's elements: left to it.
@@ -196,15 +200,15 @@ func (r *spjFast) update(u *spjUpdate) bool {
 	return r.object(func(key []byte) bool {
 		switch string(key) {
 		case "id":
-			return r.str(&u.ID)
+			return r.view(&u.ID)
 		case "status":
 			return r.str(&u.Status)
 		case "body":
 			return r.str(&u.Body)
 		case "created_at":
-			return r.str(&u.CreatedAt)
+			return r.view(&u.CreatedAt)
 		case "display_at":
-			return r.str(&u.DisplayAt)
+			return r.view(&u.DisplayAt)
 		}
 		return r.skip(0)
 	})
@@ -313,8 +317,15 @@ func (r *spjFast) key() ([]byte, bool) {
 }
 
 // str reads a string into *dst, or null, which leaves *dst as it was (as
-// encoding/json does).
-func (r *spjFast) str(dst *string) bool {
+// encoding/json does). The string is a copy, for values an Incident keeps
+// (names, bodies, status words).
+func (r *spjFast) str(dst *string) bool { return r.value(dst, true) }
+
+// view is str for a value that is only read while the document is: a
+// plain string is cut from the document's text, not copied.
+func (r *spjFast) view(dst *string) bool { return r.value(dst, false) }
+
+func (r *spjFast) value(dst *string, keep bool) bool {
 	if r.literal("null") {
 		return true
 	}
@@ -323,18 +334,21 @@ func (r *spjFast) str(dst *string) bool {
 	if !ok {
 		return false
 	}
-	raw := r.data[start:r.pos]
 	if plain {
-		*dst = string(raw[1 : len(raw)-1])
+		v := r.src[start+1 : r.pos-1]
+		if keep {
+			v = strings.Clone(v)
+		}
+		*dst = v
 		return true
 	}
 	// Escapes or invalid UTF-8: decoded by encoding/json itself, so
-	// exactly as it would.
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
+	// exactly as it would (into a new string).
+	var v string
+	if json.Unmarshal(r.data[start:r.pos], &v) != nil {
 		return false
 	}
-	*dst = s
+	*dst = v
 	return true
 }
 

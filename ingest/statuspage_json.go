@@ -17,6 +17,9 @@ import (
 )
 
 // spjIncident is the part of a Statuspage incident or maintenance mttx uses.
+// The fast reader cuts the values an Incident does not keep (IDs, times,
+// impact, status, shortlink) from the document's text, which stays alive
+// while they do: they are read, and copied if ever kept (decodeSPJFast).
 type spjIncident struct {
 	ID                    string         `json:"id"`
 	Name                  string         `json:"name"`
@@ -294,6 +297,12 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex) Incident {
 		}
 	}
 	var texts []proseBlock
+	if len(j.Updates) > 0 {
+		// Made once: orderUpdates copies the list, so nothing else
+		// holds it.
+		inc.Updates = make([]Update, 0, len(j.Updates))
+		texts = make([]proseBlock, 0, len(j.Updates))
+	}
 	at := idOffsets(d.data, min(f.offset, len(d.data)), f.end, j.Updates)
 	for k, u := range j.Updates {
 		line := inc.Source.Line

@@ -113,6 +113,18 @@ func detectDateOrder(text string) dateOrder {
 	return monthFirst
 }
 
+// linesDateOrder is detectDateOrder of the lines joined (joinText), read
+// line by line without joining them: a numeric date holds no line break,
+// and the break around a line bounds a word as the text's ends do.
+func linesDateOrder(ls []line) dateOrder {
+	for _, l := range ls {
+		if detectDateOrder(l.Text) == dayFirst {
+			return dayFirst
+		}
+	}
+	return monthFirst
+}
+
 // numericDateAt matches a candidate all-numeric date, d{1,2}/d{1,2}/ and
 // four or two digits between word boundaries, at byte p of text, as the
 // regular expression \b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b would
@@ -208,15 +220,17 @@ func (t token) isWord(ws ...string) bool {
 
 // lex splits text into words, numbers and single punctuation marks.
 func lex(s string) []token {
-	// A token per three bytes is enough for most text ("Apr 11, 2023 -
-	// 14:55 EDT" has 9 in 24): growing the slice cost more.
-	toks := make([]token, 0, len(s)/3+2)
 	// Words are lower-cased from one lower-case copy of ASCII text, not
-	// one by one; other text may change length when lower-cased.
+	// one by one; other text may change length when lower-cased. ASCII
+	// text is counted in tokens first, so that the slice is made once;
+	// for other text a token per three bytes is enough for most.
 	lowAll := ""
+	n := len(s)/3 + 2
 	if isASCII(s) {
 		lowAll = strings.ToLower(s)
+		n = countASCIITokens(s)
 	}
+	toks := make([]token, 0, n)
 	space := true
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -274,6 +288,30 @@ var weekdayWords = map[string]time.Weekday{
 	"sun": 0, "sunday": 0, "mon": 1, "monday": 1, "tue": 2, "tues": 2, "tuesday": 2,
 	"wed": 3, "wednesday": 3, "thu": 4, "thur": 4, "thurs": 4, "thursday": 4,
 	"fri": 5, "friday": 5, "sat": 6, "saturday": 6,
+}
+
+// countASCIITokens is how many tokens lex makes of ASCII text: runs of
+// digits, runs of letters and single other marks, between white space.
+func countASCIITokens(s string) int {
+	n := 0
+	prev := byte(' ') // class of the byte before: ' ', '0', 'a' or '.'
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		cls := byte('.')
+		switch {
+		case c == ' ' || '\t' <= c && c <= '\r': // unicode.IsSpace in ASCII
+			cls = ' '
+		case '0' <= c && c <= '9':
+			cls = '0'
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			cls = 'a'
+		}
+		if cls == '.' || cls != ' ' && cls != prev {
+			n++
+		}
+		prev = cls
+	}
+	return n
 }
 
 // isASCII reports whether s is all ASCII.

@@ -4,6 +4,7 @@ package ingest
 //
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -631,6 +632,22 @@ func TestWhenIANAZoneNames(t *testing.T) {
 		got, _, err := parseStamp(tc.in, time.Time{}, monthFirst)
 		if err != nil || got.At.Format(time.RFC3339) != tc.want {
 			t.Errorf("parseStamp(%q) = %v, %v; want %s", tc.in, got.At, err, tc.want)
+		}
+	}
+}
+
+// TestCountASCIITokens checks the count lex sizes its slice by against
+// the tokens lex makes.
+func TestCountASCIITokens(t *testing.T) {
+	r := rand.New(rand.NewPCG(25, 26))
+	for range 100000 {
+		b := make([]byte, r.IntN(30))
+		for i := range b {
+			b[i] = byte(r.IntN(128))
+		}
+		s := string(b)
+		if got, want := countASCIITokens(s), len(lex(s)); got != want {
+			t.Fatalf("countASCIITokens(%q) = %d; lex makes %d", s, got, want)
 		}
 	}
 }
