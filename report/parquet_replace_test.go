@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -42,9 +43,14 @@ func TestExportReplace(t *testing.T) {
 		}
 	}
 	final = append(final, replaced)
-	for _, part := range []Partition{PartitionNone, PartitionQuarter} {
-		t.Run(part.String(), func(t *testing.T) {
-			opts := ExportOptions{Partition: part, Version: "0.0.0-test"}
+	// Row groups of 3 rows: most are copied as they are, the one that
+	// held the incident is written again.
+	for _, c := range []struct {
+		part Partition
+		rows int
+	}{{PartitionNone, 0}, {PartitionQuarter, 0}, {PartitionNone, 3}, {PartitionQuarter, 3}} {
+		t.Run(fmt.Sprintf("%s/%d", c.part, c.rows), func(t *testing.T) {
+			opts := ExportOptions{Partition: c.part, Version: "0.0.0-test", RowGroupRows: c.rows}
 			got := filepath.Join(t.TempDir(), "got")
 			stats, err := Export(context.Background(), got, opts, func(x *Exporter) error {
 				for _, e := range entries {
