@@ -25,6 +25,9 @@ type spjFast struct {
 	data []byte
 	src  string
 	pos  int
+	// Lists are read into these, then copied to slices of their length.
+	updates    []spjUpdate
+	components []spjComponent
 }
 
 // maxFastDepth is how deeply nested a skipped value may be before the fast
@@ -176,13 +179,13 @@ func (r *spjFast) incident(j *spjIncident) bool {
 				return false
 			}
 			seenUpdates = true
-			return list(r, &j.Updates, r.update)
+			return list(r, &j.Updates, &r.updates, r.update)
 		case "components":
 			if seenComponents {
 				return false
 			}
 			seenComponents = true
-			return list(r, &j.Components, func(c *spjComponent) bool {
+			return list(r, &j.Components, &r.components, func(c *spjComponent) bool {
 				return r.object(func(key []byte) bool {
 					if string(key) == "name" {
 						return r.str(&c.Name)
@@ -214,10 +217,11 @@ func (r *spjFast) update(u *spjUpdate) bool {
 	})
 }
 
-// list reads an array of objects into a new slice, or null (a nil slice).
-// An empty array is an empty, non-nil slice, as encoding/json makes it
-// (its capacity differs, which nothing reads).
-func list[T any](r *spjFast, dst *[]T, elem func(*T) bool) bool {
+// list reads an array of objects into a new slice, or null (a nil slice),
+// gathering them in scratch first so that the slice is made once, at its
+// length. An empty array is an empty, non-nil slice, as encoding/json
+// makes it.
+func list[T any](r *spjFast, dst *[]T, scratch *[]T, elem func(*T) bool) bool {
 	if r.literal("null") {
 		*dst = nil
 		return true
@@ -226,32 +230,30 @@ func list[T any](r *spjFast, dst *[]T, elem func(*T) bool) bool {
 		return false
 	}
 	r.pos++
-	out := make([]T, 0, 4) // most lists are short: grown less often
+	buf := (*scratch)[:0]
 	r.space()
-	if r.peek() == ']' {
-		r.pos++
-		*dst = out
-		return true
-	}
-	for {
-		r.space()
-		var v T
-		if !elem(&v) {
-			return false
+	if r.peek() != ']' {
+		for {
+			r.space()
+			var v T
+			if !elem(&v) {
+				return false
+			}
+			buf = append(buf, v)
+			r.space()
+			if r.peek() != ',' {
+				break
+			}
+			r.pos++
 		}
-		out = append(out, v)
-		r.space()
-		switch r.peek() {
-		case ',':
-			r.pos++
-		case ']':
-			r.pos++
-			*dst = out
-			return true
-		default:
+		if r.peek() != ']' {
 			return false
 		}
 	}
+	r.pos++
+	*dst = append(make([]T, 0, len(buf)), buf...)
+	*scratch = buf
+	return true
 }
 
 // object reads an object (or null, which changes nothing), calling field
