@@ -161,7 +161,15 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 	var bodies [][]line
 	sections := map[string][]line{}
 	heading := ""
-	for _, l := range ls {
+	// An update's body is every line after it up to the next update: a
+	// piece of ls, not a copy (capped, so that appending to it copies).
+	bodyFrom := 0
+	closeBody := func(to int) {
+		if len(bodies) > 0 && to > bodyFrom {
+			bodies[len(bodies)-1] = ls[bodyFrom:to:to]
+		}
+	}
+	for i, l := range ls {
 		var word, stamp string
 		isUpdate := false
 		if mayBeUpdate(l.Text) {
@@ -177,8 +185,10 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 					if ref.IsZero() {
 						ref = r.At
 					}
+					closeBody(i)
 					ups = append(ups, Update{Status: st, Word: strings.TrimSpace(word), At: r.At, Line: l.N})
 					bodies = append(bodies, nil)
+					bodyFrom = i + 1
 					heading = ""
 					continue
 				}
@@ -190,13 +200,13 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 			continue
 		}
 		if len(ups) > 0 {
-			bodies[len(bodies)-1] = append(bodies[len(bodies)-1], l)
-			continue
+			continue // in the body of the last update
 		}
 		if heading != "" && l.Text != "" {
 			sections[heading] = append(sections[heading], l)
 		}
 	}
+	closeBody(len(ls))
 	for i := range ups {
 		ups[i].Text, ups[i].TextLines = joinTextLines(bodies[i])
 	}
