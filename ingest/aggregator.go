@@ -22,12 +22,18 @@ var (
 	agHeading = regexp.MustCompile(`(?i)^(affected components|update timeline|started|resolved|duration|detected by .+|ended)$`)
 )
 
-// detectAggregator scores how much lines look like aggregator text.
-func detectAggregator(ls []line, order dateOrder) (int, string) {
+// detectAggregator scores how much lines look like aggregator text. The
+// summary line it finds is kept in d for parseAggregator: the expression
+// is the dearest on the page.
+func detectAggregator(d *doc) (int, string) {
+	ls, order := d.lines, d.order
 	updates := 0
-	for _, l := range ls {
-		if mayBeSummary(l.Text) && agSummary.MatchString(l.Text) {
-			return 3, fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60))
+	for i, l := range ls {
+		if mayBeSummary(l.Text) {
+			if m := agSummary.FindStringSubmatch(l.Text); m != nil {
+				d.summary = &summaryMatch{i: i, m: m}
+				return 3, fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60))
+			}
 		}
 		if !mayBeUpdate(l.Text) {
 			continue
@@ -46,6 +52,13 @@ func detectAggregator(ls []line, order dateOrder) (int, string) {
 	return 0, "no \"ORG experienced a ... incident on ...\" sentence and no \"- <status> <date>\" update lines"
 }
 
+// summaryMatch is the first line of a document agSummary matches (its
+// index in the lines) and the submatches.
+type summaryMatch struct {
+	i int
+	m []string
+}
+
 // mayBeSummary and mayBeUpdate are cheap tests before the regular
 // expressions, which detection runs on every line of every input.
 func mayBeSummary(s string) bool { return strings.Contains(s, " on ") && strings.Contains(s, " a") }
@@ -62,10 +75,15 @@ func parseAggregator(d *doc) (Incident, error) {
 	var compText, lasting string
 	var ref time.Time
 	for i, l := range ls {
-		if !mayBeSummary(l.Text) {
-			continue
+		var m []string
+		switch s := d.summary; {
+		case s != nil && i < s.i:
+			continue // detection tried these lines: no summary
+		case s != nil && i == s.i:
+			m = s.m
+		case mayBeSummary(l.Text):
+			m = agSummary.FindStringSubmatch(l.Text)
 		}
-		m := agSummary.FindStringSubmatch(l.Text)
 		if m == nil {
 			continue
 		}
