@@ -230,7 +230,7 @@ func detect(d *doc, forced Format, exclude ...Format) (Detection, reader, *Parse
 		}
 		rd, _ := readerFor(f)
 		score, why := rd.detect(d)
-		det.Tried = append(det.Tried, fmt.Sprintf("%s: %s", f, why))
+		det.Tried = append(det.Tried, f.String()+": "+why)
 		if score > bestScore {
 			best, bestScore, det.Format, det.Reason = rd, score, f, why
 		}
