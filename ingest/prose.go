@@ -1318,7 +1318,11 @@ func (r *proseReader) durations(s sentence, low string) {
 	}
 	// "From 16:05 to 18:19 UTC (2 h 14 min)": a duration in brackets
 	// right after a time.
-	for _, m := range durParen.FindAllStringSubmatchIndex(low, -1) {
+	var parens [][]int
+	if strings.IndexByte(low, '(') >= 0 { // the expression needs one
+		parens = durParen.FindAllStringSubmatchIndex(low, -1)
+	}
+	for _, m := range parens {
 		if d, n, ok := readDuration(low[m[2]:m[3]]); ok && d > 0 && n == m[3]-m[2] {
 			if try(m[2], 2) {
 				return
