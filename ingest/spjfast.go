@@ -205,7 +205,7 @@ func (r *spjFast) update(u *spjUpdate) bool {
 		case "id":
 			return r.view(&u.ID)
 		case "status":
-			return r.str(&u.Status)
+			return r.status(&u.Status)
 		case "body":
 			return r.str(&u.Body)
 		case "created_at":
@@ -235,11 +235,12 @@ func list[T any](r *spjFast, dst *[]T, scratch *[]T, elem func(*T) bool) bool {
 	if r.peek() != ']' {
 		for {
 			r.space()
-			var v T
-			if !elem(&v) {
+			// Read in place: a local element would escape to the heap.
+			var zero T
+			buf = append(buf, zero)
+			if !elem(&buf[len(buf)-1]) {
 				return false
 			}
-			buf = append(buf, v)
 			r.space()
 			if r.peek() != ',' {
 				break
@@ -322,6 +323,41 @@ func (r *spjFast) key() ([]byte, bool) {
 // encoding/json does). The string is a copy, for values an Incident keeps
 // (names, bodies, status words).
 func (r *spjFast) str(dst *string) bool { return r.value(dst, true) }
+
+// status is str for an update's status, which is nearly always one of
+// the API's few words: those are not copied but written as constants.
+func (r *spjFast) status(dst *string) bool {
+	v := *dst // null leaves it
+	if !r.value(&v, false) {
+		return false
+	}
+	switch v {
+	case "investigating":
+		v = "investigating"
+	case "identified":
+		v = "identified"
+	case "monitoring":
+		v = "monitoring"
+	case "resolved":
+		v = "resolved"
+	case "update":
+		v = "update"
+	case "postmortem":
+		v = "postmortem"
+	case "scheduled":
+		v = "scheduled"
+	case "in_progress":
+		v = "in_progress"
+	case "verifying":
+		v = "verifying"
+	case "completed":
+		v = "completed"
+	default:
+		v = strings.Clone(v)
+	}
+	*dst = v
+	return true
+}
 
 // view is str for a value that is only read while the document is: a
 // plain string is cut from the document's text, not copied.
