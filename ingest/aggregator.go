@@ -22,12 +22,18 @@ var (
 	agHeading = regexp.MustCompile(`(?i)^(affected components|update timeline|started|resolved|duration|detected by .+|ended)$`)
 )
 
-// detectAggregator scores how much lines look like aggregator text.
-func detectAggregator(ls []line, order dateOrder) (int, string) {
+// detectAggregator scores how much lines look like aggregator text. The
+// summary line it finds is kept in d for parseAggregator: the expression
+// is the dearest on the page.
+func detectAggregator(d *doc) (int, string) {
+	ls, order := d.lines, d.order
 	updates := 0
-	for _, l := range ls {
-		if mayBeSummary(l.Text) && agSummary.MatchString(l.Text) {
-			return 3, fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60))
+	for i, l := range ls {
+		if mayBeSummary(l.Text) {
+			if m := agSummary.FindStringSubmatch(l.Text); m != nil {
+				d.summary = &summaryMatch{i: i, m: m}
+				return 3, fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60))
+			}
 		}
 		if !mayBeUpdate(l.Text) {
 			continue
@@ -46,6 +52,13 @@ func detectAggregator(ls []line, order dateOrder) (int, string) {
 	return 0, "no \"ORG experienced a ... incident on ...\" sentence and no \"- <status> <date>\" update lines"
 }
 
+// summaryMatch is the first line of a document agSummary matches (its
+// index in the lines) and the submatches.
+type summaryMatch struct {
+	i int
+	m []string
+}
+
 // mayBeSummary and mayBeUpdate are cheap tests before the regular
 // expressions, which detection runs on every line of every input.
 func mayBeSummary(s string) bool { return strings.Contains(s, " on ") && strings.Contains(s, " a") }
@@ -62,10 +75,15 @@ func parseAggregator(d *doc) (Incident, error) {
 	var compText, lasting string
 	var ref time.Time
 	for i, l := range ls {
-		if !mayBeSummary(l.Text) {
-			continue
+		var m []string
+		switch s := d.summary; {
+		case s != nil && i < s.i:
+			continue // detection tried these lines: no summary
+		case s != nil && i == s.i:
+			m = s.m
+		case mayBeSummary(l.Text):
+			m = agSummary.FindStringSubmatch(l.Text)
 		}
-		m := agSummary.FindStringSubmatch(l.Text)
 		if m == nil {
 			continue
 		}
@@ -161,7 +179,15 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 	var bodies [][]line
 	sections := map[string][]line{}
 	heading := ""
-	for _, l := range ls {
+	// An update's body is every line after it up to the next update: a
+	// piece of ls, not a copy (capped, so that appending to it copies).
+	bodyFrom := 0
+	closeBody := func(to int) {
+		if len(bodies) > 0 && to > bodyFrom {
+			bodies[len(bodies)-1] = ls[bodyFrom:to:to]
+		}
+	}
+	for i, l := range ls {
 		var word, stamp string
 		isUpdate := false
 		if mayBeUpdate(l.Text) {
@@ -177,8 +203,10 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 					if ref.IsZero() {
 						ref = r.At
 					}
+					closeBody(i)
 					ups = append(ups, Update{Status: st, Word: strings.TrimSpace(word), At: r.At, Line: l.N})
 					bodies = append(bodies, nil)
+					bodyFrom = i + 1
 					heading = ""
 					continue
 				}
@@ -190,13 +218,13 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 			continue
 		}
 		if len(ups) > 0 {
-			bodies[len(bodies)-1] = append(bodies[len(bodies)-1], l)
-			continue
+			continue // in the body of the last update
 		}
 		if heading != "" && l.Text != "" {
 			sections[heading] = append(sections[heading], l)
 		}
 	}
+	closeBody(len(ls))
 	for i := range ups {
 		ups[i].Text, ups[i].TextLines = joinTextLines(bodies[i])
 	}

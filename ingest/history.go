@@ -29,7 +29,11 @@ func spanLine(text string, order dateOrder) (first, last mention, two, ok bool) 
 	if len(text) > 60 {
 		return mention{}, mention{}, false, false
 	}
-	ms := scanMentions(text, order)
+	return spanLineOf(text, scanMentions(text, order))
+}
+
+// spanLineOf is spanLine given the mentions of text.
+func spanLineOf(text string, ms []mention) (first, last mention, two, ok bool) {
 	if len(ms) == 0 || ms[0].Start != 0 || ms[0].Date == nil || ms[0].Clock == nil || ms[0].Date.Year != 0 {
 		return mention{}, mention{}, false, false
 	}
@@ -64,11 +68,16 @@ func detectHistory(d *doc) (int, string) {
 			headings++
 			continue
 		}
-		if _, ok := dateLine(l.Text, d.order); ok {
+		if len(l.Text) > 60 {
+			continue // too long for dateLine and spanLine
+		}
+		// The mentions are scanned once for both tests.
+		ms := scanMentions(l.Text, d.order)
+		if _, ok := dateLineOf(l.Text, ms); ok && len(l.Text) <= 40 {
 			headings++
 			continue
 		}
-		if _, _, _, ok := spanLine(l.Text, d.order); ok {
+		if _, _, _, ok := spanLineOf(l.Text, ms); ok {
 			spans++
 		}
 	}

@@ -76,6 +76,8 @@ type doc struct {
 	// fm is the document's front matter once read: two detectors and a
 	// reader ask for it, and decoding YAML costs more than the rest.
 	fm *frontMatterRead
+	// summary is the aggregator summary line detection found, if it ran.
+	summary *summaryMatch
 }
 
 // reader is one input format: how to recognise it and how to read it.
@@ -109,7 +111,7 @@ func readerFor(f Format) (reader, bool) {
 	case FormatStatuspageText:
 		return reader{f, onLines(detectStatuspage), one(parseStatuspage)}, true
 	case FormatAggregatorText:
-		return reader{f, onLines(detectAggregator), one(parseAggregator)}, true
+		return reader{f, detectAggregator, one(parseAggregator)}, true
 	case FormatStatuspageJSON:
 		return reader{f, detectStatuspageJSON, parseStatuspageJSON}, true
 	case FormatCState:
@@ -228,7 +230,7 @@ func detect(d *doc, forced Format, exclude ...Format) (Detection, reader, *Parse
 		}
 		rd, _ := readerFor(f)
 		score, why := rd.detect(d)
-		det.Tried = append(det.Tried, fmt.Sprintf("%s: %s", f, why))
+		det.Tried = append(det.Tried, f.String()+": "+why)
 		if score > bestScore {
 			best, bestScore, det.Format, det.Reason = rd, score, f, why
 		}

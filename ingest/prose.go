@@ -633,8 +633,9 @@ var listItem = regexp.MustCompile(`^(?:[-*•+]\s|\d{1,3}[.)]\s|#)`)
 func paragraphs(ls []line, skip map[int]bool) []paragraph {
 	var out []paragraph
 	var cur paragraph
-	var text []byte // cur's text, made a string once, at flush
-	verbatim := ""  // cur's only line, when text is that line as written
+	var stack [512]byte
+	text := stack[:0] // cur's text, made a string once, at flush
+	verbatim := ""    // cur's only line, when text is that line as written
 	prevClockLed := false
 	flush := func() {
 		if len(text) > 0 {
@@ -662,6 +663,12 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 			text = append(text, ' ')
 		}
 		first := len(cur.lines) == 0
+		if first {
+			// One allocation for both lists of a one-line paragraph,
+			// the most common; a longer one grows them apart.
+			pair := make([]int, 2)
+			cur.starts, cur.lines = pair[0:0:1], pair[1:1:2]
+		}
 		cur.starts = append(cur.starts, len(text))
 		cur.lines = append(cur.lines, l.N)
 		verbatim = ""
@@ -1318,7 +1325,11 @@ func (r *proseReader) durations(s sentence, low string) {
 	}
 	// "From 16:05 to 18:19 UTC (2 h 14 min)": a duration in brackets
 	// right after a time.
-	for _, m := range durParen.FindAllStringSubmatchIndex(low, -1) {
+	var parens [][]int
+	if strings.IndexByte(low, '(') >= 0 { // the expression needs one
+		parens = durParen.FindAllStringSubmatchIndex(low, -1)
+	}
+	for _, m := range parens {
 		if d, n, ok := readDuration(low[m[2]:m[3]]); ok && d > 0 && n == m[3]-m[2] {
 			if try(m[2], 2) {
 				return

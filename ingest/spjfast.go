@@ -25,6 +25,9 @@ type spjFast struct {
 	data []byte
 	src  string
 	pos  int
+	// Lists are read into these, then copied to slices of their length.
+	updates    []spjUpdate
+	components []spjComponent
 }
 
 // maxFastDepth is how deeply nested a skipped value may be before the fast
@@ -176,13 +179,13 @@ func (r *spjFast) incident(j *spjIncident) bool {
 				return false
 			}
 			seenUpdates = true
-			return list(r, &j.Updates, r.update)
+			return list(r, &j.Updates, &r.updates, r.update)
 		case "components":
 			if seenComponents {
 				return false
 			}
 			seenComponents = true
-			return list(r, &j.Components, func(c *spjComponent) bool {
+			return list(r, &j.Components, &r.components, func(c *spjComponent) bool {
 				return r.object(func(key []byte) bool {
 					if string(key) == "name" {
 						return r.str(&c.Name)
@@ -202,7 +205,7 @@ func (r *spjFast) update(u *spjUpdate) bool {
 		case "id":
 			return r.view(&u.ID)
 		case "status":
-			return r.str(&u.Status)
+			return r.status(&u.Status)
 		case "body":
 			return r.str(&u.Body)
 		case "created_at":
@@ -214,10 +217,11 @@ func (r *spjFast) update(u *spjUpdate) bool {
 	})
 }
 
-// list reads an array of objects into a new slice, or null (a nil slice).
-// An empty array is an empty, non-nil slice, as encoding/json makes it
-// (its capacity differs, which nothing reads).
-func list[T any](r *spjFast, dst *[]T, elem func(*T) bool) bool {
+// list reads an array of objects into a new slice, or null (a nil slice),
+// gathering them in scratch first so that the slice is made once, at its
+// length. An empty array is an empty, non-nil slice, as encoding/json
+// makes it.
+func list[T any](r *spjFast, dst *[]T, scratch *[]T, elem func(*T) bool) bool {
 	if r.literal("null") {
 		*dst = nil
 		return true
@@ -226,32 +230,31 @@ func list[T any](r *spjFast, dst *[]T, elem func(*T) bool) bool {
 		return false
 	}
 	r.pos++
-	out := make([]T, 0, 4) // most lists are short: grown less often
+	buf := (*scratch)[:0]
 	r.space()
-	if r.peek() == ']' {
-		r.pos++
-		*dst = out
-		return true
-	}
-	for {
-		r.space()
-		var v T
-		if !elem(&v) {
-			return false
+	if r.peek() != ']' {
+		for {
+			r.space()
+			// Read in place: a local element would escape to the heap.
+			var zero T
+			buf = append(buf, zero)
+			if !elem(&buf[len(buf)-1]) {
+				return false
+			}
+			r.space()
+			if r.peek() != ',' {
+				break
+			}
+			r.pos++
 		}
-		out = append(out, v)
-		r.space()
-		switch r.peek() {
-		case ',':
-			r.pos++
-		case ']':
-			r.pos++
-			*dst = out
-			return true
-		default:
+		if r.peek() != ']' {
 			return false
 		}
 	}
+	r.pos++
+	*dst = append(make([]T, 0, len(buf)), buf...)
+	*scratch = buf
+	return true
 }
 
 // object reads an object (or null, which changes nothing), calling field
@@ -320,6 +323,41 @@ func (r *spjFast) key() ([]byte, bool) {
 // encoding/json does). The string is a copy, for values an Incident keeps
 // (names, bodies, status words).
 func (r *spjFast) str(dst *string) bool { return r.value(dst, true) }
+
+// status is str for an update's status, which is nearly always one of
+// the API's few words: those are not copied but written as constants.
+func (r *spjFast) status(dst *string) bool {
+	v := *dst // null leaves it
+	if !r.value(&v, false) {
+		return false
+	}
+	switch v {
+	case "investigating":
+		v = "investigating"
+	case "identified":
+		v = "identified"
+	case "monitoring":
+		v = "monitoring"
+	case "resolved":
+		v = "resolved"
+	case "update":
+		v = "update"
+	case "postmortem":
+		v = "postmortem"
+	case "scheduled":
+		v = "scheduled"
+	case "in_progress":
+		v = "in_progress"
+	case "verifying":
+		v = "verifying"
+	case "completed":
+		v = "completed"
+	default:
+		v = strings.Clone(v)
+	}
+	*dst = v
+	return true
+}
 
 // view is str for a value that is only read while the document is: a
 // plain string is cut from the document's text, not copied.

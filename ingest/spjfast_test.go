@@ -39,6 +39,7 @@ func TestSPJFastMatchesEncodingJSON(t *testing.T) {
 		`{}`, `[]`, `[null]`, `{"incident":null}`, `{"incidents":null}`, `{"incidents":[]}`,
 		`{"page":null,"incidents":[{"id":"a"}]}`, `{"page":{"name":"A"},"page":{"url":"u","name":null}}`,
 		`{"incidents":[{"id":"a","id":"b","name":"x","name":null}]}`,
+		`{"incidents":[{"incident_updates":[{"status":"resolved","status":null},{"status":"Odd"},{"status":null}]}]}`,
 		`{"incidents":[{"incident_updates":[]},{"incident_updates":null},{"components":[null,{"name":"c"}]}]}`,
 		`{"incidents":[{"incident_updates":[{"id":"u","body":"a\nb \u00e9\ud83d\ude00 \"q\" \/"}]}]}`,
 		`{"incidents":[{"name":"caf\u00e9 ` + "caf\xc3\xa9 \xff\xfe" + `"}]}`,

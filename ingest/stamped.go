@@ -45,7 +45,11 @@ func dateLine(text string, order dateOrder) (date, bool) {
 	if len(text) > 40 {
 		return date{}, false
 	}
-	ms := scanMentions(text, order)
+	return dateLineOf(text, scanMentions(text, order))
+}
+
+// dateLineOf is dateLine given the mentions of text.
+func dateLineOf(text string, ms []mention) (date, bool) {
 	if len(ms) != 1 || ms[0].Date == nil || ms[0].Clock != nil || ms[0].Date.Year == 0 ||
 		ms[0].Start != 0 || len(strings.TrimSpace(text[ms[0].End:])) > 0 {
 		return date{}, false

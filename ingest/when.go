@@ -362,13 +362,13 @@ func (sc *scanner) moment(i int) (mention, int, bool) {
 			j++
 		}
 		if d, next, ok := sc.date(j); ok {
-			m.Weekday, m.Date = &wd, &d
+			m.Weekday, m.Date = ptr(wd), ptr(d)
 			i = next
 		}
 	}
 	if m.Date == nil {
 		if d, next, ok := sc.date(i); ok {
-			m.Date = &d
+			m.Date = ptr(d)
 			m.Swapped = sc.swapped(i, d)
 			i = next
 		}
@@ -384,18 +384,18 @@ func (sc *scanner) moment(i int) (mention, int, bool) {
 			j++
 		}
 		if c, ct, next, ok := sc.clock(j, true); ok {
-			m.Clock, m.ClockText = &c, ct
+			m.Clock, m.ClockText = ptr(c), ct
 			i = next
 			if z, next, ok := sc.zone(i, iso || c.Sec != 0 || strings.Count(ct, ":") == 2); ok {
-				m.Zone = &z
+				m.Zone = ptr(z)
 				i = next
 			}
 		}
 	} else if c, ct, next, ok := sc.clock(i, false); ok {
-		m.Clock, m.ClockText = &c, ct
+		m.Clock, m.ClockText = ptr(c), ct
 		i = next
 		if z, next, ok := sc.zone(i, strings.Count(ct, ":") == 2); ok {
-			m.Zone = &z
+			m.Zone = ptr(z)
 			i = next
 		}
 		// Time then date: "20:52 UTC on Thursday, November 6", "00:35 UTC
@@ -417,12 +417,12 @@ func (sc *scanner) moment(i int) (mention, int, bool) {
 					k++
 				}
 				if d, next, ok := sc.date(k); ok {
-					m.Weekday, m.Date = &wd, &d
+					m.Weekday, m.Date = ptr(wd), ptr(d)
 					m.Swapped = sc.swapped(k, d)
 					i = next
 				}
 			} else if d, next, ok := sc.date(j); ok {
-				m.Date = &d
+				m.Date = ptr(d)
 				m.Swapped = sc.swapped(j, d)
 				i = next
 			}
@@ -436,6 +436,12 @@ func (sc *scanner) moment(i int) (mention, int, bool) {
 	return m, i, true
 }
 
+// ptr returns a pointer to a copy of v. Taking the address of a variable
+// declared in an if statement's header ("if d, ok := sc.date(i); ok")
+// moved it to the heap at every try, matched or not; a copy is made only
+// for what matched.
+func ptr[T any](v T) *T { return &v }
+
 // swapped returns the other reading of an all-numeric date at token i
 // that reads both ways, or nil.
 func (sc *scanner) swapped(i int, d date) *date {
@@ -447,7 +453,7 @@ func (sc *scanner) swapped(i int, d date) *date {
 	if o == d || !o.valid() || d.Day > 12 {
 		return nil
 	}
-	return &o
+	return ptr(o)
 }
 
 func (sc *scanner) weekday(i int) (time.Weekday, bool) {
