@@ -163,3 +163,30 @@ func briefsOf(entries []Entry) []metrics.Brief {
 	}
 	return out
 }
+
+// TestWriteJSONManyIncidents checks that the JSON review written chunk by
+// chunk on every core is the bytes of encoding the whole document at
+// once, with enough incidents for several rounds of chunks.
+func TestWriteJSONManyIncidents(t *testing.T) {
+	entries := exampleEntries(t)
+	var bs []metrics.Brief
+	for len(bs) < 9000 {
+		bs = append(bs, briefsOf(entries)...)
+	}
+	r := NewReview(bs, nil, ReviewPlan{RepeatWindow: 90 * 24 * time.Hour})
+	var got bytes.Buffer
+	if err := WriteJSON(&got, r); err != nil {
+		t.Fatal(err)
+	}
+	doc := reviewDoc(r)
+	for _, b := range r.Incidents {
+		doc.Incidents = append(doc.Incidents, reviewIncident(b))
+	}
+	want, err := encode(doc, "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("the review written in chunks (%d bytes) differs from the whole document (%d bytes)", got.Len(), len(want))
+	}
+}

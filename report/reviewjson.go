@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/mttx-dev/mttx/ingest"
@@ -259,26 +261,66 @@ func WriteJSON(w io.Writer, r Review) error {
 	at += len(key)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(doc[:at])
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
-	for i, b := range r.Incidents {
-		buf.Reset()
-		if err := enc.Encode(reviewIncident(b)); err != nil {
-			return err
-		}
-		if i > 0 {
-			bw.WriteByte(',')
-		}
-		bw.WriteString("\n    ")
-		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	if err := writeIncidentsJSON(bw, r.Incidents); err != nil {
+		return err
 	}
 	if len(r.Incidents) > 0 {
 		bw.WriteString("\n  ")
 	}
 	bw.Write(doc[at:])
 	return bw.Flush()
+}
+
+// writeIncidentsJSON writes the elements of the review's incidents array:
+// chunks of incidents encoded side by side on every core, written in
+// order.
+func writeIncidentsJSON(w io.Writer, bs []metrics.Brief) error {
+	const chunk = 2048
+	workers := runtime.GOMAXPROCS(0)
+	bufs := make([]bytes.Buffer, workers)
+	errs := make([]error, workers)
+	for start := 0; start < len(bs); start += chunk * workers {
+		var wg sync.WaitGroup
+		for k := range workers {
+			from := start + k*chunk
+			if from >= len(bs) {
+				break
+			}
+			wg.Go(func() { errs[k] = encodeIncidents(&bufs[k], bs[from:min(from+chunk, len(bs))], from == 0) })
+		}
+		wg.Wait()
+		for k := range workers {
+			if errs[k] != nil {
+				return errs[k]
+			}
+			if _, err := w.Write(bufs[k].Bytes()); err != nil {
+				return err
+			}
+			bufs[k].Reset()
+		}
+	}
+	return nil
+}
+
+// encodeIncidents encodes incidents as elements of the review's
+// incidents array, each after a comma unless first.
+func encodeIncidents(buf *bytes.Buffer, bs []metrics.Brief, first bool) error {
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	for i, b := range bs {
+		one.Reset()
+		if err := enc.Encode(reviewIncident(b)); err != nil {
+			return err
+		}
+		if i > 0 || !first {
+			buf.WriteByte(',')
+		}
+		buf.WriteString("\n    ")
+		buf.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+	}
+	return nil
 }
 
 func reviewDoc(r Review) reviewJSON {
