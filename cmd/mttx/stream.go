@@ -70,13 +70,18 @@ func stream(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 	defer bar.finish()
 	err := ingest.ReadEach(ctx, paths, stdin, opts, f.jobs, st.analyze, func(r fileRead) error {
 		defer bar.add()
+		if r.res.Err != nil || f.warnings || f.explain {
+			bar.clear() // the lines take prints go above the bar
+		}
 		if r.res.Err != nil {
-			bar.clear()
 			out.failed++
 		}
 		return st.take(r, s)
 	})
 	if err == nil {
+		if len(st.later) > 0 && f.warnings {
+			bar.clear()
+		}
 		err = st.merge(ctx, s)
 	}
 	out.files = st.files
