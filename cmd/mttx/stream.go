@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 
 	"github.com/mttx-dev/mttx/ingest"
@@ -127,7 +128,7 @@ func (st *streamer) take(r fileRead, s sink) error {
 		if once {
 			st.held[pos] = e.Incident
 		}
-		st.tell(e, nil)
+		st.tell(e)
 		if err := s.add(pos, e); err != nil {
 			return err
 		}
@@ -138,37 +139,33 @@ func (st *streamer) take(r fileRead, s sink) error {
 	return nil
 }
 
-// tell prints what --explain and --warnings ask about an incident, less
-// the warnings already printed (before it was merged).
-func (st *streamer) tell(e report.Entry, told []ingest.Warning) {
-	inc := e.Incident
-	if st.f.explain && told == nil {
-		fmt.Fprintf(st.stderr, "%s: read as %s: %s\n", inc.Source.Path, inc.Format, e.Detection.Reason)
+// tell prints what --explain and --warnings ask about a new incident.
+func (st *streamer) tell(e report.Entry) {
+	if st.f.explain {
+		fmt.Fprintf(st.stderr, "%s: read as %s: %s\n", e.Incident.Source.Path, e.Incident.Format, e.Detection.Reason)
 	}
-	if !st.f.warnings {
-		return
+	if st.f.warnings {
+		st.warn(e.Incident.Source.Path, e.Warnings(), nil)
 	}
-	for _, w := range e.Warnings() {
+}
+
+// warn prints the warnings of an incident read from path, less those
+// already told (before it was merged).
+func (st *streamer) warn(path string, ws, told []ingest.Warning) {
+	for _, w := range ws {
 		if i := slices.Index(told, w); i >= 0 {
 			told = slices.Delete(told, i, i+1)
 			continue
 		}
-		fmt.Fprintf(st.stderr, "%s:%d: warning: %s\n", inc.Source.Path, w.Line, w.Msg)
+		fmt.Fprintf(st.stderr, "%s:%d: warning: %s\n", path, w.Line, w.Msg)
 	}
 }
 
 // merge hands on, once every input is read, each incident that later
 // inputs repeated, merged with them in the order they were read.
 func (st *streamer) merge(ctx context.Context, s sink) error {
-	targets := slices.Sorted(func(yield func(int) bool) {
-		for pos := range st.later {
-			if !yield(pos) {
-				return
-			}
-		}
-	})
 	reread := map[int32][]ingest.Incident{}
-	for _, pos := range targets {
+	for _, pos := range slices.Sorted(maps.Keys(st.later)) {
 		inc, ok := st.held[pos]
 		if !ok {
 			var err error
@@ -177,12 +174,18 @@ func (st *streamer) merge(ctx context.Context, s sink) error {
 			}
 			inc.Sources = []ingest.Source{inc.Source}
 		}
-		first := report.NewEntry(inc, st.dets[inc.Source.Path], st.f.tax)
+		det := st.dets[inc.Source.Path]
+		var told []ingest.Warning // printed when it was first read
+		if st.f.warnings {
+			told = report.NewEntry(inc, det, st.f.tax).Warnings()
+		}
 		for _, b := range st.later[pos] {
 			ingest.Merge(&inc, b)
 		}
-		e := report.NewEntry(inc, st.dets[inc.Source.Path], st.f.tax)
-		st.tell(e, first.Warnings())
+		e := report.NewEntry(inc, det, st.f.tax)
+		if st.f.warnings {
+			st.warn(inc.Source.Path, e.Warnings(), told)
+		}
 		if err := s.replace(pos, e); err != nil {
 			return err
 		}

@@ -49,7 +49,7 @@ func TestStreamMergesAsDedup(t *testing.T) {
 	}
 	paths := append(append([]string{ingest.Stdin}, examples...), copies...)
 
-	f := inputFlags{jobs: 2, warnings: true}
+	f := inputFlags{jobs: 2, warnings: true, explain: true}
 	opts, err := f.options()
 	if err != nil {
 		t.Fatal(err)
@@ -93,6 +93,9 @@ func TestStreamMergesAsDedup(t *testing.T) {
 	}
 	if n := strings.Count(stderr.String(), "was also read from"); n != merged {
 		t.Errorf("--warnings printed %d merges; want %d:\n%s", n, merged, stderr.String())
+	}
+	if n := strings.Count(stderr.String(), ": read as "); n != len(want) {
+		t.Errorf("--explain told how %d incidents were read; want each of the %d once", n, len(want))
 	}
 }
 
