@@ -478,15 +478,22 @@ func (c *FilterCounts) Add(x Exclusion) bool {
 
 // Apply returns the incidents f keeps, in their order, and the counts.
 // bs is not modified.
-func (f Filter) Apply(bs []Brief) ([]Brief, FilterCounts) {
+func (f Filter) Apply(bs []Brief) ([]Brief, FilterCounts) { return f.Keep(slices.Clone(bs)) }
+
+// Keep is Apply in place: it moves the incidents f keeps to the front of
+// bs, in their order, and returns them and the counts. What is past them
+// in bs is cleared, so that the names it held can be let go: a million
+// Briefs are not copied to filter them.
+func (f Filter) Keep(bs []Brief) ([]Brief, FilterCounts) {
 	var c FilterCounts
-	var out []Brief
+	kept := bs[:0]
 	for _, b := range bs {
 		if c.Add(f.Check(b)) {
-			out = append(out, b)
+			kept = append(kept, b)
 		}
 	}
-	return out, c
+	clear(bs[len(kept):])
+	return kept, c
 }
 
 func (f Filter) inRange(t time.Time) bool {

@@ -70,14 +70,8 @@ type Review struct {
 // million incidents does not copy them.
 func NewReview(briefs []metrics.Brief, inputs []Input, plan ReviewPlan) Review {
 	r := Review{Plan: plan, Inputs: inputs}
-	kept := briefs[:0]
-	for _, b := range briefs {
-		if r.Counts.Add(plan.Filter.Check(b)) {
-			kept = append(kept, b)
-		}
-	}
-	clear(briefs[len(kept):]) // let go of the names of what was left out
-	r.Incidents = kept
+	kept, counts := plan.Filter.Keep(briefs)
+	r.Incidents, r.Counts = kept, counts
 	// The parts are independent and only read kept: computed side by
 	// side, a million incidents take the time of the longest part.
 	var wg sync.WaitGroup

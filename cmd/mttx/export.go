@@ -106,15 +106,9 @@ func runExport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	// incidents mttx report keeps by default, once all are.
 	col := newCollector(false)
 	col.rows = func(metrics.Brief) bool { return true }
-	var read readOutcome
-	stats, err := report.Export(ctx, plan.dir, plan.opts, func(x *report.Exporter) error {
-		col.x = x
-		var err error
-		if read, err = collect(ctx, fs.Args(), stdin, stderr, &in, opts, col); err != nil {
-			return err
-		}
-		kept, _ := metrics.Filter{}.Apply(col.briefs)
-		return x.WriteMetrics(report.MetricRows(metrics.Distributions(kept), plan.keys, metrics.GroupBy(kept, plan.keys)))
+	stats, read, err := collectExport(ctx, plan.dir, plan.opts, fs.Args(), stdin, stderr, &in, opts, col, func(briefs []metrics.Brief, _ []report.Input) []report.MetricRow {
+		kept, _ := metrics.Filter{}.Keep(briefs)
+		return report.MetricRows(metrics.Distributions(kept), plan.keys, metrics.GroupBy(kept, plan.keys))
 	})
 	failed, total := read.failed, read.total
 	if errors.Is(err, context.Canceled) {

@@ -294,6 +294,15 @@ func TestReportParquet(t *testing.T) {
 			t.Error(err)
 		}
 	}
+	// The review computed while the export is open lists its inputs too.
+	_, stdout, _ := mttx(t, "", "report", "--format", "json", "--parquet", dir, "../../testdata/examples")
+	var doc struct {
+		Inputs []struct{ SHA256 *string } `json:"inputs"`
+	}
+	examples, _ := filepath.Glob("../../testdata/examples/*")
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil || len(doc.Inputs) != len(examples) || doc.Inputs[0].SHA256 == nil {
+		t.Errorf("the JSON review written with --parquet lists %d inputs (%v); want the %d examples with their hashes", len(doc.Inputs), err, len(examples))
+	}
 	other := t.TempDir()
 	if err := os.WriteFile(filepath.Join(other, "notes.txt"), nil, 0o644); err != nil {
 		t.Fatal(err)

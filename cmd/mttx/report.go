@@ -405,18 +405,13 @@ func reviewInputs(ctx context.Context, args []string, stdin io.Reader, stderr io
 	}
 	col.rows = func(b metrics.Brief) bool { return plan.Filter.Check(b) == metrics.Included }
 	xopts := report.ExportOptions{Version: version, Mode: report.ModeOverwrite}
-	_, err = report.Export(ctx, dir, xopts, func(x *report.Exporter) error {
-		col.x = x
-		var err error
-		if read, err = collect(ctx, args, stdin, stderr, in, opts, col); err != nil {
-			return err
-		}
-		review = report.NewReview(col.briefs, read.files, plan)
+	_, read, err = collectExport(ctx, dir, xopts, args, stdin, stderr, in, opts, col, func(briefs []metrics.Brief, files []report.Input) []report.MetricRow {
+		review = report.NewReview(briefs, files, plan)
 		groups := review.Groups
 		if len(plan.Keys) == 0 {
 			groups = metrics.GroupBy(review.Incidents, keys)
 		}
-		return x.WriteMetrics(report.MetricRows(review.Summary, keys, groups))
+		return report.MetricRows(review.Summary, keys, groups)
 	})
 	if err != nil && !errors.Is(err, context.Canceled) {
 		err = errors.New(targetProblem(err))

@@ -296,6 +296,23 @@ func (c *collector) finish() error {
 	return c.x.Replace(c.stale, c.again)
 }
 
+// collectExport streams the inputs into c while an export into dir is
+// open, so that each incident's rows go out as it is read, then writes
+// the metrics table that table gives from the Briefs and the inputs once
+// all are read.
+func collectExport(ctx context.Context, dir string, xopts report.ExportOptions, args []string, stdin io.Reader, stderr io.Writer,
+	f *inputFlags, opts ingest.Options, c *collector, table func([]metrics.Brief, []report.Input) []report.MetricRow) (stats []report.FileStat, read readOutcome, err error) {
+	stats, err = report.Export(ctx, dir, xopts, func(x *report.Exporter) error {
+		c.x = x
+		var err error
+		if read, err = collect(ctx, args, stdin, stderr, f, opts, c); err != nil {
+			return err
+		}
+		return x.WriteMetrics(table(c.briefs, read.files))
+	})
+	return stats, read, err
+}
+
 // collect streams the inputs into c, then finishes it.
 func collect(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer, f *inputFlags, opts ingest.Options, c *collector) (readOutcome, error) {
 	out, err := stream(ctx, args, stdin, stderr, f, opts, c.sink())
