@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -78,10 +79,10 @@ func (b Brief) Durations() Durations {
 // the report states the impact's end, else the time to resolve; nil when
 // neither is known.
 func (b Brief) ImpactTime() *time.Duration {
-	if d := b.Duration(Impact); d != nil {
-		return d
+	if d, ok := b.impactTime(); ok {
+		return &d
 	}
-	return b.Duration(TTR)
+	return nil
 }
 
 // When is the time the incident is placed at for grouping and filtering
@@ -149,14 +150,7 @@ func (b Brief) Factors() []Factor {
 }
 
 // HasFactor reports whether factor f was found.
-func (b Brief) HasFactor(f Factor) bool {
-	for _, x := range b.Factors() {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
+func (b Brief) HasFactor(f Factor) bool { return slices.Contains(b.Factors(), f) }
 
 // Briefer makes Briefs, sharing what many incidents repeat (organisation
 // names, source paths, component and factor lists) so that each is held
