@@ -193,16 +193,29 @@ func checkFrontMatter(block string, line int) *ParseError {
 	if len(block) > maxFrontMatter {
 		return &ParseError{Line: line, Err: fmt.Errorf("%w: %d bytes (at most %d)", ErrFrontMatter, len(block), maxFrontMatter)}
 	}
-	depth, n := 0, line+1
+	if at, deep := DeepFlow(block, maxFrontMatterDepth); deep {
+		return &ParseError{Line: line + at, Err: fmt.Errorf("%w: lists or maps nested more than %d deep", ErrFrontMatter, maxFrontMatterDepth)}
+	}
+	return nil
+}
+
+// DeepFlow reports whether YAML text nests its flow collections ([ and {)
+// more than limit deep, and the 1-based line where it first does. Every
+// opening bracket counts, quoted or not, and a closing one counts only
+// outside quotes, so the count can only err on the high side: text whose
+// brackets a quote hides is still bounded. The YAML library's cost grows
+// with the square of the nesting, so a file must be refused before it
+// sees it.
+func DeepFlow[T string | []byte](text T, limit int) (int, bool) {
+	depth, line := 0, 1
 	var quote byte
-	for i := 0; i < len(block); i++ {
-		switch c := block[i]; {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
 		case c == '\n':
-			n++
+			line++
 		case c == '[' || c == '{':
-			depth++
-			if depth > maxFrontMatterDepth {
-				return &ParseError{Line: n, Err: fmt.Errorf("%w: lists or maps nested more than %d deep", ErrFrontMatter, maxFrontMatterDepth)}
+			if depth++; depth > limit {
+				return line, true
 			}
 		case quote != 0:
 			if c == quote {
@@ -214,5 +227,5 @@ func checkFrontMatter(block string, line int) *ParseError {
 			depth = max(depth-1, 0)
 		}
 	}
-	return nil
+	return 0, false
 }

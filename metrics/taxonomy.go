@@ -11,6 +11,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+
+	"github.com/mttx-dev/mttx/ingest"
 )
 
 // Factor names a contributing factor ("deploy", "third-party"). Names come
@@ -495,32 +497,14 @@ const (
 
 // checkYAMLBounds refuses a taxonomy file over maxTaxonomyFile bytes or
 // whose flow collections ([ and {) nest deeper than maxTaxonomyDepth, at
-// the line where the limit is crossed. Every opening bracket counts,
-// quoted or not, and a closing one only outside quotes, so the count errs
-// only on the high side.
+// the line where the limit is crossed (ingest.DeepFlow, which also bounds
+// the front matter of postmortems).
 func checkYAMLBounds(name string, data []byte) error {
 	if len(data) > maxTaxonomyFile {
 		return &TaxonomyError{File: name, Msg: fmt.Sprintf("%d bytes (at most %d)", len(data), maxTaxonomyFile)}
 	}
-	depth, line := 0, 1
-	var quote byte
-	for _, c := range data {
-		switch {
-		case c == '\n':
-			line++
-		case c == '[' || c == '{':
-			if depth++; depth > maxTaxonomyDepth {
-				return &TaxonomyError{File: name, Line: line, Msg: fmt.Sprintf("lists or maps nested more than %d deep", maxTaxonomyDepth)}
-			}
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == ']' || c == '}':
-			depth = max(depth-1, 0)
-		}
+	if line, deep := ingest.DeepFlow(data, maxTaxonomyDepth); deep {
+		return &TaxonomyError{File: name, Line: line, Msg: fmt.Sprintf("lists or maps nested more than %d deep", maxTaxonomyDepth)}
 	}
 	return nil
 }
