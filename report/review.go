@@ -93,20 +93,6 @@ func NewReview(briefs []metrics.Brief, inputs []Input, plan ReviewPlan) Review {
 	return r
 }
 
-// KeptEntries returns the entries f keeps, in their order: the incidents
-// of a review that need more than their Briefs (the HTML page, the
-// Parquet tables of mttx report --parquet).
-func KeptEntries(entries []Entry, f metrics.Filter) []Entry {
-	z := metrics.NewBriefer()
-	var out []Entry
-	for _, e := range entries {
-		if f.Check(z.Brief(e.Analysis)) == metrics.Included {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
 func compare(kept []metrics.Brief, plan ReviewPlan) (*metrics.Comparison, bool) {
 	a, b := plan.Periods[0], plan.Periods[1]
 	switch plan.Compare {

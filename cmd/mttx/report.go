@@ -346,7 +346,7 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if err != nil {
 		return finish(stderr, "report", failed, total, err)
 	}
-	kept := report.KeptEntries(col.whole, plan.Filter) // whole, for the HTML page
+	kept := col.whole // the incidents the review keeps, whole, for the HTML page
 	if rf.stamp {
 		now := time.Now().UTC().Truncate(time.Second)
 		review.Stamp = &now
@@ -395,7 +395,7 @@ func reviewInputs(ctx context.Context, args []string, stdin io.Reader, stderr io
 	if dir == "" {
 		read, err = collect(ctx, args, stdin, stderr, in, opts, col)
 		if err == nil {
-			review = report.NewReview(col.briefs, read.files, plan)
+			review = newReview(col, read.files, plan)
 		}
 		return read, review, err
 	}
@@ -405,8 +405,8 @@ func reviewInputs(ctx context.Context, args []string, stdin io.Reader, stderr io
 	}
 	col.rows = func(b metrics.Brief) bool { return plan.Filter.Check(b) == metrics.Included }
 	xopts := report.ExportOptions{Version: version, Mode: report.ModeOverwrite}
-	_, read, err = collectExport(ctx, dir, xopts, args, stdin, stderr, in, opts, col, func(briefs []metrics.Brief, files []report.Input) []report.MetricRow {
-		review = report.NewReview(briefs, files, plan)
+	_, read, err = collectExport(ctx, dir, xopts, args, stdin, stderr, in, opts, col, func(_ []metrics.Brief, files []report.Input) []report.MetricRow {
+		review = newReview(col, files, plan)
 		groups := review.Groups
 		if len(plan.Keys) == 0 {
 			groups = metrics.GroupBy(review.Incidents, keys)
@@ -417,6 +417,23 @@ func reviewInputs(ctx context.Context, args []string, stdin io.Reader, stderr io
 		err = errors.New(targetProblem(err))
 	}
 	return read, review, err
+}
+
+// newReview computes the review of what col collected. The whole entries
+// col keeps for the HTML page are narrowed first to the incidents the
+// review keeps, by their Briefs, which NewReview then filters in place.
+func newReview(col *collector, files []report.Input, plan report.ReviewPlan) report.Review {
+	if col.keep {
+		whole := col.whole[:0]
+		for i, e := range col.whole {
+			if plan.Filter.Check(col.briefs[i]) == metrics.Included {
+				whole = append(whole, e)
+			}
+		}
+		clear(col.whole[len(whole):])
+		col.whole = whole
+	}
+	return report.NewReview(col.briefs, files, plan)
 }
 
 // readBaseline reads an earlier JSON report.
