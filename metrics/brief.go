@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -10,34 +11,56 @@ import (
 
 // Brief is one incident reduced to what a review needs once the incident
 // has been read and its rows written out: the durations the statistics
-// take, the keys it is grouped and filtered by, and the few words an
-// incident list prints. A review of a million incidents keeps a million
-// Briefs, not a million incidents with their update texts, postmortems,
-// narrative timelines and factor evidence: memory grows by the size of a
-// Brief per incident (176 bytes, and its ID and title; BenchmarkPipeline
-// measures it), not by the size of the reports. Make Briefs with a
-// Briefer.
+// take, the keys it is grouped and filtered by, and where its ID and title
+// are kept. A review of a million incidents keeps a million Briefs, not a
+// million incidents with their update texts, postmortems, narrative
+// timelines and factor evidence: memory grows by the size of a Brief per
+// incident (128 bytes; BenchmarkPipeline measures it), not by the size of
+// the reports. The ID and title are not in the Brief: they are most of
+// what an incident's Brief would otherwise hold, and only the incident
+// lists print them, once, in order, so they can wait on disk (see Names).
+// Make Briefs with a Briefer.
 type Brief struct {
-	ID, Title string
-	Org       string // shared by the Briefs of one organisation
-	Source    string // the file, shared by the Briefs read from it
-	Line      int32  // of the incident in Source
-	Updates   int32  // status updates, postmortem included
-	Impact    ingest.Impact
-	Format    ingest.Format
+	// Name is where the incident's ID and title are kept, in the Names
+	// the Briefs were made with.
+	Name    NameKey
+	origin  *origin // shared by every Brief of one organisation and source
+	Line    int32   // of the incident in Source
+	Updates int32   // status updates, postmortem included
+	Impact  ingest.Impact
+	Format  ingest.Format
 	// StartProvenance says where the start comes from (ProvUnknown when
 	// the start is unknown).
 	StartProvenance Provenance
 	flags           briefFlags
+	// known has bit m set when metric m is known, in spans[m].
+	known uint8
 	// components and factors are shared by every Brief with the same
 	// list; nil is none.
 	components *[]ingest.Component
 	factors    *[]Factor
-	// known has bit m set when metric m is known, in spans[m].
-	known uint8
-	start int64 // unix nanoseconds, with hasStart
-	when  int64 // unix nanoseconds, with hasWhen
-	spans [numMetrics]time.Duration
+	start      int64 // unix nanoseconds, with hasStart
+	when       int64 // unix nanoseconds, with hasWhen
+	spans      [numMetrics]time.Duration
+}
+
+// origin is the organisation and source file of incidents, kept once.
+type origin struct{ org, source string }
+
+// Org is the organisation the incident belongs to ("" when unknown).
+func (b *Brief) Org() string {
+	if b.origin == nil {
+		return ""
+	}
+	return b.origin.org
+}
+
+// Source is the file the incident was read from.
+func (b *Brief) Source() string {
+	if b.origin == nil {
+		return ""
+	}
+	return b.origin.source
 }
 
 type briefFlags uint8
@@ -156,24 +179,24 @@ func (b Brief) HasFactor(f Factor) bool { return slices.Contains(b.Factors(), f)
 // names, source paths, component and factor lists) so that each is held
 // once however many incidents name it. It is not safe for concurrent use.
 type Briefer struct {
-	strs  map[string]string
-	comps map[string]*[]ingest.Component
-	facts map[string]*[]Factor
+	strs    map[string]string
+	origins map[origin]*origin
+	comps   map[string]*[]ingest.Component
+	facts   map[string]*[]Factor
 }
 
 // NewBriefer returns an empty Briefer.
 func NewBriefer() *Briefer {
-	return &Briefer{strs: map[string]string{}, comps: map[string]*[]ingest.Component{}, facts: map[string]*[]Factor{}}
+	return &Briefer{strs: map[string]string{}, origins: map[origin]*origin{}, comps: map[string]*[]ingest.Component{}, facts: map[string]*[]Factor{}}
 }
 
-// Brief reduces a to what a review needs. The Brief holds no part of a's
-// texts: its ID and title are copies, so the report they were read from
-// can be freed.
-func (z *Briefer) Brief(a Analysis) Brief {
+// Brief reduces a to what a review needs, with its ID and title kept
+// under name. The Brief holds no part of a's texts, so the report they
+// were read from can be freed.
+func (z *Briefer) Brief(a Analysis, name NameKey) Brief {
 	inc, res := a.Incident, a.Result
 	b := Brief{
-		ID: strings.Clone(inc.ID), Title: strings.Clone(inc.Title),
-		Org: z.intern(inc.Organization), Source: z.intern(inc.Source.Path),
+		Name: name, origin: z.origin(inc.Organization, inc.Source.Path),
 		Line: int32(inc.Source.Line), Updates: int32(res.Updates),
 		Impact: inc.Impact, Format: inc.Format,
 		components: z.components(inc.Components), factors: z.factors(a.Factors.Names()),
@@ -212,6 +235,18 @@ func (z *Briefer) intern(s string) string {
 	s = strings.Clone(s)
 	z.strs[s] = s
 	return s
+}
+
+func (z *Briefer) origin(org, source string) *origin {
+	if org == "" && source == "" {
+		return nil
+	}
+	if p, ok := z.origins[origin{org, source}]; ok {
+		return p
+	}
+	p := &origin{z.intern(org), z.intern(source)}
+	z.origins[*p] = p
+	return p
 }
 
 func (z *Briefer) components(cs []ingest.Component) *[]ingest.Component {
@@ -256,13 +291,53 @@ func (z *Briefer) factors(fs []Factor) *[]Factor {
 	return &list
 }
 
-// Briefs reduces every analysis, in order: for tests and small inputs
-// that have their analyses at hand.
+// Briefs reduces every analysis, in order, with the names of as[i] under
+// key i (NamesOf(as) holds them): for tests and small inputs that have
+// their analyses at hand.
 func Briefs(as []Analysis) []Brief {
 	z := NewBriefer()
 	out := make([]Brief, len(as))
 	for i, a := range as {
-		out[i] = z.Brief(a)
+		out[i] = z.Brief(a, NameKey(i))
 	}
 	return out
+}
+
+// NameKey says where the ID and title of a Brief's incident are kept, in
+// the Names its Briefs were made with.
+type NameKey int64
+
+// Names gives the ID and title of an incident back by the key its Brief
+// holds. At a million incidents IDs and titles would be a third of the
+// Briefs' memory, and only the incident lists need them, once, at the
+// end: a Names may keep them on disk (report.NameFile). Lookups in
+// increasing key order are the fast ones.
+type Names interface {
+	Name(k NameKey) (id, title string, err error)
+}
+
+// NameList is Names in memory; its keys are positions.
+type NameList struct{ ids, titles []string }
+
+// Add keeps an incident's ID and title and returns their key.
+func (l *NameList) Add(id, title string) NameKey {
+	l.ids, l.titles = append(l.ids, id), append(l.titles, title)
+	return NameKey(len(l.ids) - 1)
+}
+
+// Name returns the ID and title kept under k.
+func (l *NameList) Name(k NameKey) (id, title string, err error) {
+	if k < 0 || int(k) >= len(l.ids) {
+		return "", "", fmt.Errorf("no incident name under key %d", k)
+	}
+	return l.ids[k], l.titles[k], nil
+}
+
+// NamesOf keeps the IDs and titles of as under the keys Briefs(as) gives.
+func NamesOf(as []Analysis) *NameList {
+	l := &NameList{}
+	for _, a := range as {
+		l.Add(a.Incident.ID, a.Incident.Title)
+	}
+	return l
 }

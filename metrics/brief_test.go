@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"testing"
 	"time"
 	"unsafe"
@@ -34,12 +33,15 @@ func TestBriefAgrees(t *testing.T) {
 			as = append(as, Analyze(inc, tax))
 		}
 	}
-	z := NewBriefer()
+	z, names := NewBriefer(), &NameList{}
 	for _, a := range as {
-		b := z.Brief(a)
 		inc, res := a.Incident, a.Result
+		b := z.Brief(a, names.Add(inc.ID, inc.Title))
 		name := inc.Source.Path
-		if b.ID != inc.ID || b.Title != inc.Title || b.Org != inc.Organization || b.Source != inc.Source.Path ||
+		if id, title, err := names.Name(b.Name); err != nil || id != inc.ID || title != inc.Title {
+			t.Errorf("%s: name %q %q (%v); want %q %q", name, id, title, err, inc.ID, inc.Title)
+		}
+		if b.Org() != inc.Organization || b.Source() != inc.Source.Path ||
 			int(b.Line) != inc.Source.Line || int(b.Updates) != res.Updates || b.Impact != inc.Impact || b.Format != inc.Format {
 			t.Errorf("%s: brief %+v does not match its incident", name, b)
 		}
@@ -81,14 +83,19 @@ func TestBrieferShares(t *testing.T) {
 	z := NewBriefer()
 	a := an("Acme", day(2024, 3, 1), 30, []string{"API", "Web"}, "deploy")
 	b := an("Acme", day(2024, 4, 1), 60, []string{"API", "Web"}, "deploy")
-	x, y := z.Brief(a), z.Brief(b)
+	x, y := z.Brief(a, 0), z.Brief(b, 1)
 	if x.components != y.components || x.factors != y.factors {
 		t.Error("the same component and factor lists are not shared")
 	}
-	if unsafeData(x.Org) != unsafeData(y.Org) {
-		t.Error("the organisation name is not shared")
+	if x.origin != y.origin {
+		t.Error("the organisation and source are not shared")
 	}
-	if c := an("Acme", day(2024, 5, 1), 10, []string{"API"}); z.Brief(c).components == x.components {
+	other := an("Acme", day(2024, 5, 1), 10, nil)
+	other.Incident.Source.Path = "elsewhere.json"
+	if o := z.Brief(other, 2); o.origin == x.origin || unsafeData(o.Org()) != unsafeData(x.Org()) {
+		t.Error("the organisation name is not shared across sources, or two sources share an origin")
+	}
+	if c := an("Acme", day(2024, 5, 1), 10, []string{"API"}); z.Brief(c, 3).components == x.components {
 		t.Error("different component lists are shared")
 	}
 }
@@ -126,7 +133,7 @@ func TestLabelerCaches(t *testing.T) {
 func TestWorstIsStableTopN(t *testing.T) {
 	var bs []Brief
 	for i := range 200 {
-		b := Brief{ID: strconv.Itoa(i), flags: hasWhen, when: int64(i*7919%13) * int64(time.Hour)}
+		b := Brief{Name: NameKey(i), flags: hasWhen, when: int64(i*7919%13) * int64(time.Hour)}
 		b.spans[TTR] = time.Duration(i*31%9) * time.Minute
 		b.known = 1 << TTR
 		bs = append(bs, b)

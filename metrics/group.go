@@ -136,7 +136,7 @@ func (l *labeler) appendValues(dst []string, k Key, b *Brief) []string {
 		}
 		return append(dst, l.period(k, t))
 	case KeyOrg:
-		if o := strings.TrimSpace(b.Org); o != "" {
+		if o := strings.TrimSpace(b.Org()); o != "" {
 			return append(dst, o)
 		}
 		return append(dst, NoValue)
@@ -501,7 +501,7 @@ func (f Filter) inRange(t time.Time) bool {
 }
 
 func (f Filter) matches(b *Brief) bool {
-	if len(f.Orgs) > 0 && !containsFold(f.Orgs, b.Org) {
+	if len(f.Orgs) > 0 && !containsFold(f.Orgs, b.Org()) {
 		return false
 	}
 	if len(f.Impacts) > 0 && !slices.Contains(f.Impacts, b.Impact) {

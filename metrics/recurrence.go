@@ -41,8 +41,11 @@ type Pair struct {
 	Incidents int
 }
 
-// Ref names an incident in a recurrence finding.
+// Ref names an incident in a recurrence or reliability finding. Name is
+// where its ID and title are kept; ID and Title are filled in from the
+// Names when the finding is reported (report.NewReview does it).
 type Ref struct {
+	Name              NameKey
 	ID, Title, Source string
 	When              time.Time
 }
@@ -177,7 +180,7 @@ func factorStats(bs []Brief, f Factor, members []int32, qs quarters, buf *[]floa
 			total += d
 			fs.ImpactKnown++
 		}
-		if o := strings.TrimSpace(b.Org); o != "" {
+		if o := strings.TrimSpace(b.Org()); o != "" {
 			orgs[o]++
 		}
 		cs := b.Components()
@@ -288,7 +291,7 @@ func repeats(bs []Brief, window time.Duration) ([]Repeat, int) {
 		if b.flags&hasWhen == 0 {
 			continue
 		}
-		org := strings.TrimSpace(b.Org)
+		org := strings.TrimSpace(b.Org())
 		cs := b.Components()
 		for _, f := range b.Factors() {
 			if f == Unknown {
@@ -355,5 +358,5 @@ func gap(a, b *Brief) time.Duration {
 // ref names a dated incident.
 func ref(b *Brief) Ref {
 	t, _ := b.at()
-	return Ref{ID: b.ID, Title: b.Title, Source: b.Source, When: t}
+	return Ref{Name: b.Name, Source: b.Source(), When: t}
 }

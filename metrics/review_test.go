@@ -32,7 +32,7 @@ func an(org string, start time.Time, ttrMin int, comps []string, factors ...Fact
 }
 
 // brief reduces one analysis.
-func brief(a Analysis) Brief { return NewBriefer().Brief(a) }
+func brief(a Analysis) Brief { return NewBriefer().Brief(a, 0) }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 12, 0, 0, 0, time.UTC) }
 

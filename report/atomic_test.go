@@ -97,7 +97,11 @@ func TestRenderersReportWriteErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	review := NewReview(briefsOf(page.Entries), nil, ReviewPlan{Keys: []metrics.Key{metrics.KeyQuarter}, RepeatWindow: 90 * 24 * time.Hour, Taxonomy: tax})
+	names := &metrics.NameList{}
+	review, err := NewReview(briefsOf(names, page.Entries), names, nil, ReviewPlan{Keys: []metrics.Key{metrics.KeyQuarter}, RepeatWindow: 90 * 24 * time.Hour, Taxonomy: tax})
+	if err != nil {
+		t.Fatal(err)
+	}
 	renderers := map[string]func(io.Writer) error{
 		"html":     func(w io.Writer) error { return WriteHTML(w, page) },
 		"text":     func(w io.Writer) error { return WriteText(w, review) },

@@ -91,7 +91,11 @@ func WriteCSV(w io.Writer, r Review) error {
 	c.thresholds(r.Thresholds)
 	c.baseline(r.Baseline)
 	for _, b := range r.Incidents {
-		c.incident(b)
+		id, title, err := r.Names.Name(b.Name)
+		if err != nil {
+			return err
+		}
+		c.incident(b, id, title)
 	}
 	for _, d := range r.Summary {
 		c.distribution("summary", "", "", d)
@@ -154,12 +158,11 @@ func (c *csvRows) comparedMetric(section, a, b string, m metrics.MetricCompariso
 	c.add(section, "change", "", metric, "verdict", m.Verdict.String(), "text")
 }
 
-func (c *csvRows) incident(b metrics.Brief) {
-	id := b.ID
+func (c *csvRows) incident(b metrics.Brief, id, title string) {
 	text := func(stat, v string) { c.add("incident", "", id, "", stat, v, "text") }
-	text("source", fmt.Sprintf("%s:%d", b.Source, b.Line))
-	text("organization", b.Org)
-	text("title", b.Title)
+	text("source", fmt.Sprintf("%s:%d", b.Source(), b.Line))
+	text("organization", b.Org())
+	text("title", title)
 	if b.Impact != ingest.ImpactUnknown {
 		text("impact", b.Impact.String())
 	}

@@ -142,7 +142,7 @@ func buildPage(r HTMLReport, js []byte) (page, error) {
 	z := metrics.NewBriefer()
 	bs := make([]metrics.Brief, len(r.Entries))
 	for i, e := range r.Entries {
-		bs[i] = z.Brief(e.Analysis)
+		bs[i] = z.Brief(e.Analysis, metrics.NameKey(i))
 	}
 	p := page{
 		Title: r.Title, Inputs: r.Inputs, Period: period(r.Since, r.Until, bs),

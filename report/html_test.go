@@ -45,7 +45,7 @@ func reviewOf(t *testing.T, dir string) HTMLReport {
 	var bs []metrics.Brief
 	for _, inc := range ingest.Dedup(incs) {
 		e := NewEntry(inc, ingest.Detection{}, tax)
-		if b := z.Brief(e.Analysis); r.Counts.Add(metrics.Filter{}.Check(b)) {
+		if b := z.Brief(e.Analysis, metrics.NameKey(len(bs))); r.Counts.Add(metrics.Filter{}.Check(b)) {
 			r.Entries = append(r.Entries, e)
 			bs = append(bs, b)
 		}

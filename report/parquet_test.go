@@ -98,7 +98,7 @@ func writeAll(x *Exporter, entries []Entry) error {
 			return err
 		}
 	}
-	kept, _ := metrics.Filter{}.Apply(briefsOf(entries))
+	kept, _ := metrics.Filter{}.Apply(briefsOf(&metrics.NameList{}, entries))
 	keys := []metrics.Key{metrics.KeyQuarter}
 	return x.WriteMetrics(MetricRows(metrics.Distributions(kept), keys, metrics.GroupBy(kept, keys)))
 }
@@ -619,7 +619,7 @@ func BenchmarkExportParquet(b *testing.B) {
 	entries := syntheticEntries(b, 20_000)
 	// The metrics table's statistics (bootstraps) are metrics' cost, not
 	// the writer's: computed once, outside the loop.
-	kept, _ := metrics.Filter{}.Apply(briefsOf(entries))
+	kept, _ := metrics.Filter{}.Apply(briefsOf(&metrics.NameList{}, entries))
 	keys := []metrics.Key{metrics.KeyQuarter}
 	metricRows := MetricRows(nil, keys, metrics.GroupBy(kept, keys))
 	for _, p := range []Partition{PartitionNone, PartitionQuarter} {

@@ -90,7 +90,8 @@ func TestJSONArray(t *testing.T) {
 
 func TestTablesKeepCellsOnOneLine(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteIncidents(&buf, briefsOf([]Entry{sample()})); err != nil {
+	names := &metrics.NameList{}
+	if err := WriteIncidents(&buf, briefsOf(names, []Entry{sample()}), names); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -102,7 +103,7 @@ func TestTablesKeepCellsOnOneLine(t *testing.T) {
 		t.Errorf("unknown shown as zero:\n%s", out)
 	}
 	var again bytes.Buffer
-	WriteIncidents(&again, briefsOf([]Entry{sample()}))
+	WriteIncidents(&again, briefsOf(names, []Entry{sample()}), names)
 	if again.String() != out {
 		t.Error("two renders differ")
 	}
@@ -154,12 +155,13 @@ func TestReviewSchemaDocumented(t *testing.T) {
 	}
 }
 
-// briefsOf reduces entries to the Briefs a review computes from.
-func briefsOf(entries []Entry) []metrics.Brief {
+// briefsOf reduces entries to the Briefs a review computes from, their
+// IDs and titles added to names.
+func briefsOf(names *metrics.NameList, entries []Entry) []metrics.Brief {
 	z := metrics.NewBriefer()
 	out := make([]metrics.Brief, len(entries))
 	for i, e := range entries {
-		out[i] = z.Brief(e.Analysis)
+		out[i] = z.Brief(e.Analysis, names.Add(e.Incident.ID, e.Incident.Title))
 	}
 	return out
 }
@@ -170,17 +172,32 @@ func briefsOf(entries []Entry) []metrics.Brief {
 func TestWriteJSONManyIncidents(t *testing.T) {
 	entries := exampleEntries(t)
 	var bs []metrics.Brief
+	z, names := metrics.NewBriefer(), NewNameFile(t.TempDir())
+	names.memLimit = 4096 // most names are read from the file
+	defer names.Close()
+	added := map[metrics.NameKey]*ingest.Incident{}
 	for len(bs) < 9000 {
-		bs = append(bs, briefsOf(entries)...)
+		for _, e := range entries {
+			k, err := names.Add(e.Incident.ID, e.Incident.Title)
+			if err != nil {
+				t.Fatal(err)
+			}
+			added[k] = &e.Incident
+			bs = append(bs, z.Brief(e.Analysis, k))
+		}
 	}
-	r := NewReview(bs, nil, ReviewPlan{RepeatWindow: 90 * 24 * time.Hour})
+	r, err := NewReview(bs, names, nil, ReviewPlan{RepeatWindow: 90 * 24 * time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var got bytes.Buffer
 	if err := WriteJSON(&got, r); err != nil {
 		t.Fatal(err)
 	}
 	doc := reviewDoc(r)
 	for _, b := range r.Incidents {
-		doc.Incidents = append(doc.Incidents, reviewIncident(b))
+		inc := added[b.Name]
+		doc.Incidents = append(doc.Incidents, reviewIncident(b, inc.ID, inc.Title))
 	}
 	want, err := encode(doc, "  ")
 	if err != nil {

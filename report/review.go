@@ -52,8 +52,10 @@ type Review struct {
 	Counts metrics.FilterCounts
 	// Incidents are the incidents the filter kept, in input order.
 	Incidents []metrics.Brief
-	Summary   []metrics.Distribution
-	Groups    []metrics.Group
+	// Names holds the incidents' IDs and titles.
+	Names   metrics.Names
+	Summary []metrics.Distribution
+	Groups  []metrics.Group
 	// Comparison is nil when none was asked for, or when last-quarter or
 	// last-month found no dated incident (NoDatedComparison).
 	Comparison        *metrics.Comparison
@@ -64,12 +66,14 @@ type Review struct {
 	Baseline          *BaselineComparison
 }
 
-// NewReview computes the review of briefs that plan asks for. It takes
-// ownership of briefs: the incidents the filter keeps are moved to its
-// front, in order, and become Review.Incidents, so that a review of a
-// million incidents does not copy them.
-func NewReview(briefs []metrics.Brief, inputs []Input, plan ReviewPlan) Review {
-	r := Review{Plan: plan, Inputs: inputs}
+// NewReview computes the review of briefs, whose IDs and titles names
+// holds, that plan asks for. It takes ownership of briefs: the incidents
+// the filter keeps are moved to its front, in order, and become
+// Review.Incidents, so that a review of a million incidents does not copy
+// them. The error is that of looking up the names of the incidents the
+// findings cite.
+func NewReview(briefs []metrics.Brief, names metrics.Names, inputs []Input, plan ReviewPlan) (Review, error) {
+	r := Review{Plan: plan, Inputs: inputs, Names: names}
 	kept, counts := plan.Filter.Keep(briefs)
 	r.Incidents, r.Counts = kept, counts
 	// The parts are independent and only read kept: computed side by
@@ -90,7 +94,28 @@ func NewReview(briefs []metrics.Brief, inputs []Input, plan ReviewPlan) Review {
 	if plan.Baseline != nil {
 		r.Baseline = plan.Baseline.Compare(r.Summary)
 	}
-	return r
+	return r, r.nameRefs()
+}
+
+// nameRefs fills in the IDs and titles of the incidents the recurrence and
+// reliability findings cite.
+func (r *Review) nameRefs() error {
+	var refs []*metrics.Ref
+	for i := range r.Recurrence.Repeats {
+		refs = append(refs, &r.Recurrence.Repeats[i].First, &r.Recurrence.Repeats[i].Then)
+	}
+	for i := range r.Reliability {
+		for j := range r.Reliability[i].Worst {
+			refs = append(refs, &r.Reliability[i].Worst[j].Ref)
+		}
+	}
+	for _, ref := range refs {
+		var err error
+		if ref.ID, ref.Title, err = r.Names.Name(ref.Name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func compare(kept []metrics.Brief, plan ReviewPlan) (*metrics.Comparison, bool) {
@@ -159,7 +184,7 @@ func writeText(w io.Writer, r Review) error {
 		func() error { return writeThresholds(w, r.Thresholds) },
 		func() error { return writeBaseline(w, r.Baseline) },
 		func() error { return heading(w, fmt.Sprintf("Incidents (%d)", len(r.Incidents))) },
-		func() error { return WriteIncidents(w, r.Incidents) },
+		func() error { return WriteIncidents(w, r.Incidents, r.Names) },
 		func() error { return heading(w, "Summary") },
 		func() error { return WriteSummary(w, r.Summary) },
 	}

@@ -261,7 +261,7 @@ func WriteJSON(w io.Writer, r Review) error {
 	at += len(key)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(doc[:at])
-	if err := writeIncidentsJSON(bw, r.Incidents); err != nil {
+	if err := writeIncidentsJSON(bw, r.Incidents, r.Names); err != nil {
 		return err
 	}
 	if len(r.Incidents) > 0 {
@@ -274,7 +274,7 @@ func WriteJSON(w io.Writer, r Review) error {
 // writeIncidentsJSON writes the elements of the review's incidents array:
 // chunks of incidents encoded side by side on every core, written in
 // order.
-func writeIncidentsJSON(w io.Writer, bs []metrics.Brief) error {
+func writeIncidentsJSON(w io.Writer, bs []metrics.Brief, names metrics.Names) error {
 	const chunk = 2048
 	workers := runtime.GOMAXPROCS(0)
 	bufs := make([]bytes.Buffer, workers)
@@ -286,7 +286,7 @@ func writeIncidentsJSON(w io.Writer, bs []metrics.Brief) error {
 			if from >= len(bs) {
 				break
 			}
-			wg.Go(func() { errs[k] = encodeIncidents(&bufs[k], bs[from:min(from+chunk, len(bs))], from == 0) })
+			wg.Go(func() { errs[k] = encodeIncidents(&bufs[k], bs[from:min(from+chunk, len(bs))], names, from == 0) })
 		}
 		wg.Wait()
 		for k := range workers {
@@ -304,14 +304,18 @@ func writeIncidentsJSON(w io.Writer, bs []metrics.Brief) error {
 
 // encodeIncidents encodes incidents as elements of the review's
 // incidents array, each after a comma unless first.
-func encodeIncidents(buf *bytes.Buffer, bs []metrics.Brief, first bool) error {
+func encodeIncidents(buf *bytes.Buffer, bs []metrics.Brief, names metrics.Names, first bool) error {
 	var one bytes.Buffer
 	enc := json.NewEncoder(&one)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("    ", "  ")
 	for i, b := range bs {
 		one.Reset()
-		if err := enc.Encode(reviewIncident(b)); err != nil {
+		id, title, err := names.Name(b.Name)
+		if err != nil {
+			return err
+		}
+		if err := enc.Encode(reviewIncident(b, id, title)); err != nil {
 			return err
 		}
 		if i > 0 || !first {
@@ -406,11 +410,11 @@ func unitName(u metrics.Unit) string {
 	return "incidents"
 }
 
-func reviewIncident(b metrics.Brief) reviewIncidentJSON {
+func reviewIncident(b metrics.Brief, id, title string) reviewIncidentJSON {
 	start := b.Start()
 	out := reviewIncidentJSON{
-		ID: b.ID, Source: b.Source, SourceLine: int(b.Line),
-		Organization: optString(b.Org), Title: optString(b.Title), Components: []string{},
+		ID: id, Source: b.Source(), SourceLine: int(b.Line),
+		Organization: optString(b.Org()), Title: optString(title), Components: []string{},
 		Start: optTime(start), Updates: int(b.Updates), Factors: []string{}, Maintenance: b.IsMaintenance(),
 		Durations: durationsDoc(b.Durations()),
 	}

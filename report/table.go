@@ -32,7 +32,7 @@ func stamp(t *time.Time) string {
 
 // WriteIncidents writes the per-incident table of `mttx report`: one row
 // per incident with its start and durations. Unknown values are blank.
-func WriteIncidents(w io.Writer, incidents []metrics.Brief) error {
+func WriteIncidents(w io.Writer, incidents []metrics.Brief, names metrics.Names) error {
 	L, R := tw.AlignLeft, tw.AlignRight
 	t := newTable(w, []tw.Align{L, L, L, R, R, R, R, R, R, L})
 	t.Header("organization", "title", "start (UTC)", "TTD", "TTI", "TTM", "TTR", "impact", "updates", "factors")
@@ -50,12 +50,15 @@ func WriteIncidents(w io.Writer, incidents []metrics.Brief) error {
 			start = "~" + start
 			inferred = true
 		}
-		title := b.Title
+		_, title, err := names.Name(b.Name)
+		if err != nil {
+			return err
+		}
 		if title == "" {
-			title = "(" + filepath.Base(b.Source) + ")"
+			title = "(" + filepath.Base(b.Source()) + ")"
 		}
 		if err := t.Append([]string{
-			cell(b.Org, 24), cell(title, 40), start,
+			cell(b.Org(), 24), cell(title, 40), start,
 			mark(b.Duration(metrics.TTD)), mark(b.Duration(metrics.TTI)), mark(b.Duration(metrics.TTM)),
 			mark(b.Duration(metrics.TTR)), mark(b.Duration(metrics.Impact)), fmt.Sprint(b.Updates),
 			cell(factorNames(b.Factors()), 40),

@@ -105,10 +105,11 @@ func runExport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	// Rows go out as incidents are read; the metrics table, over the
 	// incidents mttx report keeps by default, once all are.
 	col := newCollector(false)
+	defer col.close()
 	col.rows = func(metrics.Brief) bool { return true }
-	stats, read, err := collectExport(ctx, plan.dir, plan.opts, fs.Args(), stdin, stderr, &in, opts, col, func(briefs []metrics.Brief, _ []report.Input) []report.MetricRow {
+	stats, read, err := collectExport(ctx, plan.dir, plan.opts, fs.Args(), stdin, stderr, &in, opts, col, func(briefs []metrics.Brief, _ []report.Input) ([]report.MetricRow, error) {
 		kept, _ := metrics.Filter{}.Keep(briefs)
-		return report.MetricRows(metrics.Distributions(kept), plan.keys, metrics.GroupBy(kept, plan.keys))
+		return report.MetricRows(metrics.Distributions(kept), plan.keys, metrics.GroupBy(kept, plan.keys)), nil
 	})
 	failed, total := read.failed, read.total
 	if errors.Is(err, context.Canceled) {

@@ -55,6 +55,7 @@ func BenchmarkPipeline(b *testing.B) {
 		runtime.ReadMemStats(&after)
 		kept = (after.HeapAlloc - before.HeapAlloc) / uint64(len(col.briefs))
 		runtime.KeepAlive(col)
+		col.close()
 	}
 	cpu := processCPU(b) - cpu0
 	b.ReportMetric(float64(size)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")

@@ -341,6 +341,7 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return usageError(stderr, "report", errors.New("no input: give files, directories, globs or - for stdin"))
 	}
 	col := newCollector(plan.html(rf.page.path))
+	defer col.close()
 	read, review, err := reviewInputs(ctx, fs.Args(), stdin, stderr, &in, opts, plan.ReviewPlan, rf.parquet, col)
 	failed, total := read.failed, read.total
 	if err != nil {
@@ -395,7 +396,7 @@ func reviewInputs(ctx context.Context, args []string, stdin io.Reader, stderr io
 	if dir == "" {
 		read, err = collect(ctx, args, stdin, stderr, in, opts, col)
 		if err == nil {
-			review = newReview(col, read.files, plan)
+			review, err = newReview(col, read.files, plan)
 		}
 		return read, review, err
 	}
@@ -405,13 +406,16 @@ func reviewInputs(ctx context.Context, args []string, stdin io.Reader, stderr io
 	}
 	col.rows = func(b metrics.Brief) bool { return plan.Filter.Check(b) == metrics.Included }
 	xopts := report.ExportOptions{Version: version, Mode: report.ModeOverwrite}
-	_, read, err = collectExport(ctx, dir, xopts, args, stdin, stderr, in, opts, col, func(_ []metrics.Brief, files []report.Input) []report.MetricRow {
-		review = newReview(col, files, plan)
+	_, read, err = collectExport(ctx, dir, xopts, args, stdin, stderr, in, opts, col, func(_ []metrics.Brief, files []report.Input) ([]report.MetricRow, error) {
+		var err error
+		if review, err = newReview(col, files, plan); err != nil {
+			return nil, err
+		}
 		groups := review.Groups
 		if len(plan.Keys) == 0 {
 			groups = metrics.GroupBy(review.Incidents, keys)
 		}
-		return report.MetricRows(review.Summary, keys, groups)
+		return report.MetricRows(review.Summary, keys, groups), nil
 	})
 	if err != nil && !errors.Is(err, context.Canceled) {
 		err = errors.New(targetProblem(err))
@@ -422,7 +426,7 @@ func reviewInputs(ctx context.Context, args []string, stdin io.Reader, stderr io
 // newReview computes the review of what col collected. The whole entries
 // col keeps for the HTML page are narrowed first to the incidents the
 // review keeps, by their Briefs, which NewReview then filters in place.
-func newReview(col *collector, files []report.Input, plan report.ReviewPlan) report.Review {
+func newReview(col *collector, files []report.Input, plan report.ReviewPlan) (report.Review, error) {
 	if col.keep {
 		whole := col.whole[:0]
 		for i, e := range col.whole {
@@ -433,7 +437,7 @@ func newReview(col *collector, files []report.Input, plan report.ReviewPlan) rep
 		clear(col.whole[len(whole):])
 		col.whole = whole
 	}
-	return report.NewReview(col.briefs, files, plan)
+	return report.NewReview(col.briefs, col.names, files, plan)
 }
 
 // readBaseline reads an earlier JSON report.

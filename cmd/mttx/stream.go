@@ -242,6 +242,9 @@ func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 type collector struct {
 	z      *metrics.Briefer
 	briefs []metrics.Brief
+	// names keeps the incidents' IDs and titles, out of memory once
+	// they outgrow a MiB.
+	names *report.NameFile
 	// x receives the rows of the incidents rows picks, if set.
 	x    *report.Exporter
 	rows func(metrics.Brief) bool
@@ -254,13 +257,16 @@ type collector struct {
 }
 
 func newCollector(keep bool) *collector {
-	return &collector{z: metrics.NewBriefer(), keep: keep, stale: map[string]bool{}}
+	return &collector{z: metrics.NewBriefer(), names: report.NewNameFile(""), keep: keep, stale: map[string]bool{}}
 }
 
 func (c *collector) sink() sink {
 	return sink{
 		add: func(_ int, e report.Entry) error {
-			b := c.z.Brief(e.Analysis)
+			b, err := c.brief(e)
+			if err != nil {
+				return err
+			}
 			c.briefs = append(c.briefs, b)
 			if c.keep {
 				c.whole = append(c.whole, e)
@@ -271,13 +277,21 @@ func (c *collector) sink() sink {
 			return nil
 		},
 		replace: func(pos int, e report.Entry) error {
-			old, b := c.briefs[pos], c.z.Brief(e.Analysis)
+			old := c.briefs[pos]
+			b, err := c.brief(e)
+			if err != nil {
+				return err
+			}
 			c.briefs[pos] = b
 			if c.keep {
 				c.whole[pos] = e
 			}
 			if c.x != nil && c.rows(old) {
-				c.stale[old.ID] = true
+				id, _, err := c.names.Name(old.Name)
+				if err != nil {
+					return err
+				}
+				c.stale[id] = true
 			}
 			if c.x != nil && c.rows(b) {
 				c.again = append(c.again, e)
@@ -285,6 +299,15 @@ func (c *collector) sink() sink {
 			return nil
 		},
 	}
+}
+
+// close lets go of the names file.
+func (c *collector) close() error { return c.names.Close() }
+
+// brief keeps the ID and title of e in c.names and returns its Brief.
+func (c *collector) brief(e report.Entry) (metrics.Brief, error) {
+	k, err := c.names.Add(e.Incident.ID, e.Incident.Title)
+	return c.z.Brief(e.Analysis, k), err
 }
 
 // finish writes the rows of the incidents merged after their rows went
@@ -301,14 +324,18 @@ func (c *collector) finish() error {
 // the metrics table that table gives from the Briefs and the inputs once
 // all are read.
 func collectExport(ctx context.Context, dir string, xopts report.ExportOptions, args []string, stdin io.Reader, stderr io.Writer,
-	f *inputFlags, opts ingest.Options, c *collector, table func([]metrics.Brief, []report.Input) []report.MetricRow) (stats []report.FileStat, read readOutcome, err error) {
+	f *inputFlags, opts ingest.Options, c *collector, table func([]metrics.Brief, []report.Input) ([]report.MetricRow, error)) (stats []report.FileStat, read readOutcome, err error) {
 	stats, err = report.Export(ctx, dir, xopts, func(x *report.Exporter) error {
 		c.x = x
 		var err error
 		if read, err = collect(ctx, args, stdin, stderr, f, opts, c); err != nil {
 			return err
 		}
-		return x.WriteMetrics(table(c.briefs, read.files))
+		rows, err := table(c.briefs, read.files)
+		if err != nil {
+			return err
+		}
+		return x.WriteMetrics(rows)
 	})
 	return stats, read, err
 }
