@@ -15,7 +15,7 @@ import (
 // are kept. A review of a million incidents keeps a million Briefs, not a
 // million incidents with their update texts, postmortems, narrative
 // timelines and factor evidence: memory grows by the size of a Brief per
-// incident (128 bytes; BenchmarkPipeline measures it), not by the size of
+// incident (104 bytes; BenchmarkPipeline measures it), not by the size of
 // the reports. The ID and title are not in the Brief: they are most of
 // what an incident's Brief would otherwise hold, and only the incident
 // lists print them, once, in order, so they can wait on disk (see Names).
@@ -23,25 +23,84 @@ import (
 type Brief struct {
 	// Name is where the incident's ID and title are kept, in the Names
 	// the Briefs were made with.
-	Name    NameKey
-	origin  *origin // shared by every Brief of one organisation and source
-	Line    int32   // of the incident in Source
-	Updates int32   // status updates, postmortem included
+	Name   NameKey
+	origin *origin // shared by every Brief of one organisation and source
+	// components and factors are shared by every Brief with the same
+	// list; nil is none.
+	components *[]ingest.Component
+	factors    *[]Factor
+	// spans holds metric m, when bit m of known is set, packed in 32
+	// bits; wide holds them all instead in the rare incident where one
+	// does not pack (see packSpan).
+	spans   [numMetrics]span32
+	wide    *[numMetrics]time.Duration
+	start   int64 // unix nanoseconds, with hasStart
+	when    int64 // unix nanoseconds, with hasWhen
+	Line    int32 // of the incident in Source
+	Updates int32 // status updates, postmortem included
 	Impact  ingest.Impact
 	Format  ingest.Format
 	// StartProvenance says where the start comes from (ProvUnknown when
 	// the start is unknown).
 	StartProvenance Provenance
 	flags           briefFlags
-	// known has bit m set when metric m is known, in spans[m].
-	known uint8
-	// components and factors are shared by every Brief with the same
-	// list; nil is none.
-	components *[]ingest.Component
-	factors    *[]Factor
-	start      int64 // unix nanoseconds, with hasStart
-	when       int64 // unix nanoseconds, with hasWhen
-	spans      [numMetrics]time.Duration
+	known           uint8
+}
+
+// span32 is a duration packed in 32 bits without loss: whole seconds
+// (odd values, up to 34 years either way) or whole milliseconds (even
+// values, up to 12 days either way). Reports give times to the minute,
+// second or millisecond, so nearly every duration packs, in half the
+// bytes of a time.Duration: 32 bytes of every Brief.
+type span32 int32
+
+const spanLimit = 1 << 30 // packed magnitudes stay below it
+
+// packSpan packs d, or returns false when it does not pack.
+func packSpan(d time.Duration) (span32, bool) {
+	if d%time.Second == 0 {
+		if s := d / time.Second; s > -spanLimit && s < spanLimit {
+			return span32(s<<1 | 1), true
+		}
+	}
+	if d%time.Millisecond == 0 {
+		if ms := d / time.Millisecond; ms > -spanLimit && ms < spanLimit {
+			return span32(ms << 1), true
+		}
+	}
+	return 0, false
+}
+
+// duration unpacks s.
+func (s span32) duration() time.Duration {
+	if s&1 != 0 {
+		return time.Duration(s>>1) * time.Second
+	}
+	return time.Duration(s>>1) * time.Millisecond
+}
+
+// setSpans keeps the known durations of ds.
+func (b *Brief) setSpans(ds Durations) {
+	for m, d := range ds {
+		if d == nil {
+			continue
+		}
+		b.known |= 1 << m
+		if p, ok := packSpan(*d); ok && b.wide == nil {
+			b.spans[m] = p
+			continue
+		}
+		if b.wide == nil {
+			b.wide = new([numMetrics]time.Duration)
+			for k := range m {
+				b.wide[k] = b.spans[k].duration()
+			}
+		}
+		b.wide[m] = *d
+	}
+	if b.wide != nil {
+		b.spans = [numMetrics]span32{}
+	}
 }
 
 // origin is the organisation and source file of incidents, kept once.
@@ -78,7 +137,10 @@ func (b *Brief) span(m Metric) (time.Duration, bool) {
 	if m < 0 || m >= numMetrics || b.known&(1<<m) == 0 {
 		return 0, false
 	}
-	return b.spans[m], true
+	if b.wide != nil {
+		return b.wide[m], true
+	}
+	return b.spans[m].duration(), true
 }
 
 // Duration returns metric m of the incident, or nil when unknown.
@@ -219,12 +281,7 @@ func (z *Briefer) Brief(a Analysis, name NameKey) Brief {
 	if inc.Postmortem != nil || res.Milestones.Postmortem.Known() {
 		b.flags |= withPostmortem
 	}
-	for m, d := range res.Durations {
-		if d != nil {
-			b.spans[m] = *d
-			b.known |= 1 << m
-		}
-	}
+	b.setSpans(res.Durations)
 	return b
 }
 

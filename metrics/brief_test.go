@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"cmp"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -134,8 +135,10 @@ func TestWorstIsStableTopN(t *testing.T) {
 	var bs []Brief
 	for i := range 200 {
 		b := Brief{Name: NameKey(i), flags: hasWhen, when: int64(i*7919%13) * int64(time.Hour)}
-		b.spans[TTR] = time.Duration(i*31%9) * time.Minute
-		b.known = 1 << TTR
+		var ds Durations
+		d := time.Duration(i*31%9) * time.Minute
+		ds[TTR] = &d
+		b.setSpans(ds)
 		bs = append(bs, b)
 	}
 	members := make([]int32, len(bs))
@@ -156,5 +159,51 @@ func TestWorstIsStableTopN(t *testing.T) {
 		if want := all[:min(n, len(all))]; !slices.Equal(w.top, want) {
 			t.Errorf("n=%d: kept %v; want %v", n, w.top, want)
 		}
+	}
+}
+
+// TestSpansRoundTrip checks that every duration a Brief keeps comes back
+// exactly: packed (whole seconds, whole milliseconds, at and past the
+// limits, negative) or, when one of an incident's does not pack, all of
+// them kept wide.
+func TestSpansRoundTrip(t *testing.T) {
+	lim := time.Duration(spanLimit)
+	cases := []time.Duration{0, time.Second, -time.Second, time.Millisecond, -time.Millisecond, 90 * time.Minute,
+		(lim - 1) * time.Second, -(lim - 1) * time.Second, lim * time.Second, (lim - 1) * time.Millisecond,
+		lim * time.Millisecond, -lim * time.Millisecond, time.Nanosecond, 1500 * time.Microsecond,
+		13 * 24 * time.Hour, 13*24*time.Hour + time.Millisecond, 1<<63 - 1, -1 << 63}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		d := time.Duration(rng.Int64N(1<<50) - 1<<49)
+		switch rng.IntN(3) {
+		case 0:
+			d = d.Truncate(time.Second)
+		case 1:
+			d = d.Truncate(time.Millisecond)
+		}
+		cases = append(cases, d)
+	}
+	for i := 0; i+int(numMetrics) <= len(cases); i++ {
+		var ds Durations
+		for m := range numMetrics {
+			if (i+int(m))%5 != 0 { // some unknown
+				ds[m] = &cases[i+int(m)]
+			}
+		}
+		var b Brief
+		b.setSpans(ds)
+		for m := range numMetrics {
+			if got := b.Duration(m); !sameDuration(got, ds[m]) {
+				t.Fatalf("case %d metric %v: %v; want %v", i, m, got, ds[m])
+			}
+		}
+	}
+	var ds Durations
+	for m := range numMetrics {
+		ds[m] = &cases[1]
+	}
+	var b Brief
+	if b.setSpans(ds); b.wide != nil {
+		t.Error("whole seconds were kept wide")
 	}
 }

@@ -109,9 +109,15 @@ func (b Brief) placed(when int64, f float64) Brief {
 		b.start += when - b.when
 	}
 	b.when = when
+	var ds Durations
 	for m := range numMetrics {
-		b.spans[m] = time.Duration(float64(b.spans[m]) * f).Round(time.Second)
+		if d, ok := b.span(m); ok {
+			d = time.Duration(float64(d) * f).Round(time.Second)
+			ds[m] = &d
+		}
 	}
+	b.known, b.wide = 0, nil
+	b.setSpans(ds)
 	return b
 }
 

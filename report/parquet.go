@@ -272,6 +272,7 @@ func syncDir(dir string) {
 // per open file.
 type Exporter struct {
 	partition Partition
+	zstd      *zstdCodec // shared by every table
 	incidents *parquetTable[IncidentRow]
 	updates   *parquetTable[UpdateRow]
 	timeline  *parquetTable[TimelineRow]
@@ -285,13 +286,18 @@ type Exporter struct {
 
 func newExporter(root string, opts ExportOptions) (*Exporter, error) {
 	parted := opts.Partition == PartitionQuarter
+	z, err := newZstdCodec()
+	if err != nil {
+		return nil, err
+	}
 	x := &Exporter{
 		partition: opts.Partition,
-		incidents: newParquetTable[IncidentRow](root, TableIncidents, parted, opts),
-		updates:   newParquetTable[UpdateRow](root, TableUpdates, parted, opts),
-		timeline:  newParquetTable[TimelineRow](root, TableTimeline, parted, opts),
-		factors:   newParquetTable[FactorRow](root, TableFactors, parted, opts),
-		metrics:   newParquetTable[MetricRow](root, TableMetrics, false, opts),
+		zstd:      z,
+		incidents: newParquetTable[IncidentRow](root, TableIncidents, parted, opts, z),
+		updates:   newParquetTable[UpdateRow](root, TableUpdates, parted, opts, z),
+		timeline:  newParquetTable[TimelineRow](root, TableTimeline, parted, opts, z),
+		factors:   newParquetTable[FactorRow](root, TableFactors, parted, opts, z),
+		metrics:   newParquetTable[MetricRow](root, TableMetrics, false, opts, z),
 	}
 	// Unpartitioned tables are one file each, written even when empty, so
 	// that a query over an export without factors still finds the table.
@@ -363,6 +369,7 @@ func (x *Exporter) close() ([]FileStat, error) {
 		}
 		stats = append(stats, s...)
 	}
+	x.zstd.close()
 	slices.SortFunc(stats, func(a, b FileStat) int { return cmp.Compare(a.Path, b.Path) })
 	return stats, nil
 }
@@ -375,6 +382,7 @@ func (x *Exporter) abort() {
 	x.timeline.abort()
 	x.factors.abort()
 	x.metrics.abort()
+	x.zstd.close()
 }
 
 // parquetTable is one table's files: one, or one per partition. A
@@ -407,7 +415,7 @@ type parquetFile[T any] struct {
 	rows     int64
 }
 
-func newParquetTable[T any](root, name string, partitioned bool, o ExportOptions) *parquetTable[T] {
+func newParquetTable[T any](root, name string, partitioned bool, o ExportOptions, z *zstdCodec) *parquetTable[T] {
 	rows := o.RowGroupRows
 	if rows <= 0 {
 		rows = DefaultRowGroupRows
@@ -416,7 +424,7 @@ func newParquetTable[T any](root, name string, partitioned bool, o ExportOptions
 		root: root, name: name, partitioned: partitioned,
 		files: map[string]*parquetFile[T]{}, parts: map[string]int{},
 		opts: []parquet.WriterOption{
-			parquet.Compression(&parquet.Zstd),
+			parquet.Compression(z),
 			parquet.MaxRowsPerRowGroup(int64(rows)),
 			// A fixed created_by (the default names parquet-go's build)
 			// and no clock: the same rows give the same bytes.
