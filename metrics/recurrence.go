@@ -308,16 +308,7 @@ func repeats(bs []Brief, window time.Duration) ([]Repeat, int) {
 		}
 	}
 	type found struct{ key, first, then int32 }
-	var fs []found
-	for g, ms := range members {
-		slices.SortStableFunc(ms, func(x, y int32) int { return cmp.Compare(bs[x].when, bs[y].when) })
-		for j := 1; j < len(ms); j++ {
-			if gap(&bs[ms[j-1]], &bs[ms[j]]) <= window {
-				fs = append(fs, found{int32(g), ms[j-1], ms[j]})
-			}
-		}
-	}
-	slices.SortFunc(fs, func(x, y found) int {
+	order := func(x, y found) int {
 		if c := cmp.Compare(bs[x.then].when, bs[y.then].when); c != 0 {
 			return c
 		}
@@ -334,18 +325,80 @@ func repeats(bs []Brief, window time.Duration) ([]Repeat, int) {
 		// The same repeat time in one group: input order, so that the
 		// same incidents give the same list.
 		return cmp.Or(cmp.Compare(x.then, y.then), cmp.Compare(x.first, y.first))
-	})
-	if len(fs) == 0 {
+	}
+	// The latest MaxRepeats in that order, kept as they are found: a
+	// million incidents can hold a million repeats, and only the count
+	// of the others is reported.
+	latest := topN[found]{n: MaxRepeats, cmp: order}
+	for g, ms := range members {
+		slices.SortStableFunc(ms, func(x, y int32) int { return cmp.Compare(bs[x].when, bs[y].when) })
+		for j := 1; j < len(ms); j++ {
+			if gap(&bs[ms[j-1]], &bs[ms[j]]) <= window {
+				latest.add(found{int32(g), ms[j-1], ms[j]})
+			}
+		}
+		members[g] = nil
+	}
+	if latest.seen == 0 {
 		return nil, 0
 	}
-	total := len(fs)
-	fs = fs[max(0, total-MaxRepeats):]
+	fs := latest.sorted()
 	out := make([]Repeat, len(fs))
 	for j, r := range fs {
 		k, first, then := &keys[r.key], &bs[r.first], &bs[r.then]
 		out[j] = Repeat{Org: k.org, Component: k.comp, Factor: k.f, First: ref(first), Then: ref(then), Gap: gap(first, then)}
 	}
-	return out, total
+	return out, latest.seen
+}
+
+// topN keeps the n greatest of the values added to it under cmp, a total
+// order, in a min-heap, and counts every value added.
+type topN[T any] struct {
+	n    int
+	cmp  func(a, b T) int
+	heap []T
+	seen int
+}
+
+func (t *topN[T]) add(v T) {
+	t.seen++
+	if len(t.heap) < t.n {
+		t.heap = append(t.heap, v)
+		for i := len(t.heap) - 1; i > 0; {
+			p := (i - 1) / 2
+			if t.cmp(t.heap[i], t.heap[p]) >= 0 {
+				break
+			}
+			t.heap[i], t.heap[p] = t.heap[p], t.heap[i]
+			i = p
+		}
+		return
+	}
+	if t.n == 0 || t.cmp(v, t.heap[0]) <= 0 {
+		return
+	}
+	t.heap[0] = v
+	for i := 0; ; {
+		l, least := 2*i+1, i
+		if l < len(t.heap) && t.cmp(t.heap[l], t.heap[least]) < 0 {
+			least = l
+		}
+		if r := l + 1; r < len(t.heap) && t.cmp(t.heap[r], t.heap[least]) < 0 {
+			least = r
+		}
+		if least == i {
+			return
+		}
+		t.heap[i], t.heap[least] = t.heap[least], t.heap[i]
+		i = least
+	}
+}
+
+// sorted returns the values kept, in increasing order.
+func (t *topN[T]) sorted() []T {
+	out := slices.Clone(t.heap)
+	slices.SortFunc(out, t.cmp)
+	return out
 }
 
 // gap is the time from a's date to b's; both are dated.

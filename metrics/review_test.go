@@ -1,7 +1,9 @@
 package metrics
 
 import (
+	"cmp"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"testing"
@@ -362,5 +364,26 @@ func TestRepeatsCapped(t *testing.T) {
 	}
 	if want := day(2020, 1, 1).AddDate(0, 0, n-1); !last.Then.When.Equal(want) {
 		t.Errorf("the last repeat listed is of %v; want %v", last.Then.When, want)
+	}
+}
+
+// TestTopNIsTheSortedTail checks that topN keeps what sorting everything
+// and taking the last n gives, ties broken by the order, for every n.
+func TestTopNIsTheSortedTail(t *testing.T) {
+	type v struct{ a, b int }
+	order := func(x, y v) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) }
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{0, 1, 2, 7, 100, 1000} {
+		var all []v
+		top := topN[v]{n: n, cmp: order}
+		for i := range 500 {
+			x := v{rng.IntN(40), i}
+			all = append(all, x)
+			top.add(x)
+		}
+		slices.SortFunc(all, order)
+		if got, want := top.sorted(), all[max(0, len(all)-n):]; !slices.Equal(got, want) || top.seen != len(all) {
+			t.Errorf("n=%d: kept %v (seen %d); want %v", n, got, top.seen, want)
+		}
 	}
 }
