@@ -351,11 +351,11 @@ func (z *Briefer) factors(fs []Factor) *[]Factor {
 // Briefs reduces every analysis, in order, with the names of as[i] under
 // key i (NamesOf(as) holds them): for tests and small inputs that have
 // their analyses at hand.
-func Briefs(as []Analysis) []Brief {
+func Briefs(as []Analysis) *BriefList {
 	z := NewBriefer()
-	out := make([]Brief, len(as))
+	out := &BriefList{}
 	for i, a := range as {
-		out[i] = z.Brief(a, NameKey(i))
+		out.Append(z.Brief(a, NameKey(i)))
 	}
 	return out
 }

@@ -153,8 +153,9 @@ func TestWorstIsStableTopN(t *testing.T) {
 	})
 	for _, n := range []int{0, 1, 3, 17, 500} {
 		var w worst
+		list := ListOf(bs)
 		for _, i := range members {
-			w.add(bs, i, n)
+			w.add(list, i, n)
 		}
 		if want := all[:min(n, len(all))]; !slices.Equal(w.top, want) {
 			t.Errorf("n=%d: kept %v; want %v", n, w.top, want)

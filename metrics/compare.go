@@ -54,7 +54,7 @@ func ParsePeriod(s string) (Period, error) {
 // holds an incident and the one before it: what "last-quarter" compares.
 // It is relative to the data, not to today, so that the same incidents
 // give the same report whenever it runs.
-func LastPeriods(bs []Brief, months bool) (prev, last Period, ok bool) {
+func LastPeriods(bs *BriefList, months bool) (prev, last Period, ok bool) {
 	_, latest, ok := DateRange(bs)
 	if !ok {
 		return Period{}, Period{}, false
@@ -133,10 +133,10 @@ type Comparison struct {
 // the two medians do not overlap; with fewer than MinComparable values on
 // either side it is too small to compare. A review must not celebrate
 // noise.
-func Compare(bs []Brief, a, b Period) Comparison {
+func Compare(bs *BriefList, a, b Period) Comparison {
 	var ma, mb []int32
-	for i := range bs {
-		t, ok := bs[i].at()
+	for i := range bs.Len() {
+		t, ok := bs.At(int(i)).at()
 		switch {
 		case !ok:
 		case a.Contains(t):

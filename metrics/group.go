@@ -218,10 +218,10 @@ func periodLabel(k Key, t time.Time) string {
 
 // DateRange returns the dates (When) of the first and the last dated
 // incident; ok is false when none is dated.
-func DateRange(bs []Brief) (first, last time.Time, ok bool) {
+func DateRange(bs *BriefList) (first, last time.Time, ok bool) {
 	var lo, hi int64
-	for i := range bs {
-		b := &bs[i]
+	for i := range bs.Len() {
+		b := bs.At(int(i))
 		if b.flags&hasWhen == 0 {
 			continue
 		}
@@ -242,7 +242,7 @@ func DateRange(bs []Brief) (first, last time.Time, ok bool) {
 // Periods lists every quarter, month or week (k) from the first dated
 // incident's to the last's, those without incidents included, so that a
 // trend shows its gaps.
-func Periods(bs []Brief, k Key) []string {
+func Periods(bs *BriefList, k Key) []string {
 	first, last, ok := DateRange(bs)
 	if !ok {
 		return nil
@@ -325,10 +325,10 @@ type Group struct {
 // incident with several components or factors is in each of their groups.
 // It keeps an index per incident and group, and formats each period's
 // label once: nothing is allocated per incident but the index.
-func GroupBy(bs []Brief, keys []Key) []Group {
+func GroupBy(bs *BriefList, keys []Key) []Group {
 	gr := newGrouper(keys)
-	for i := range bs {
-		gr.add(int32(i), &bs[i])
+	for i := range bs.Len() {
+		gr.add(int32(i), bs.At(int(i)))
 	}
 	slices.SortFunc(gr.groups, func(x, y *grouped) int {
 		for i, k := range keys {
@@ -478,22 +478,31 @@ func (c *FilterCounts) Add(x Exclusion) bool {
 
 // Apply returns the incidents f keeps, in their order, and the counts.
 // bs is not modified.
-func (f Filter) Apply(bs []Brief) ([]Brief, FilterCounts) { return f.Keep(slices.Clone(bs)) }
-
-// Keep is Apply in place: it moves the incidents f keeps to the front of
-// bs, in their order, and returns them and the counts. What is past them
-// in bs is cleared, so that the names it held can be let go: a million
-// Briefs are not copied to filter them.
-func (f Filter) Keep(bs []Brief) ([]Brief, FilterCounts) {
+func (f Filter) Apply(bs *BriefList) (*BriefList, FilterCounts) {
+	out := &BriefList{}
 	var c FilterCounts
-	kept := bs[:0]
-	for _, b := range bs {
-		if c.Add(f.Check(b)) {
-			kept = append(kept, b)
+	for i := range bs.Len() {
+		if b := bs.At(i); c.Add(f.Check(*b)) {
+			out.Append(*b)
 		}
 	}
-	clear(bs[len(kept):])
-	return kept, c
+	return out, c
+}
+
+// Keep is Apply in place: it moves the incidents f keeps to the front of
+// bs, in their order, and drops the others, letting go of what they
+// point to: a million Briefs are not copied to filter them.
+func (f Filter) Keep(bs *BriefList) FilterCounts {
+	var c FilterCounts
+	kept := 0
+	for i := range bs.Len() {
+		if b := bs.At(i); c.Add(f.Check(*b)) {
+			*bs.At(kept) = *b
+			kept++
+		}
+	}
+	bs.truncate(kept)
+	return c
 }
 
 func (f Filter) inRange(t time.Time) bool {

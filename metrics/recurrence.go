@@ -83,13 +83,13 @@ const MaxRepeats = 1000
 // Recur finds what recurs in bs. window bounds repeat incidents (90 days
 // is a common review horizon); order gives the taxonomy's factor order
 // for ties (nil: by name).
-func Recur(bs []Brief, window time.Duration, tax *Taxonomy) Recurrence {
+func Recur(bs *BriefList, window time.Duration, tax *Taxonomy) Recurrence {
 	qs := quarterSpan(bs)
-	rec := Recurrence{Incidents: len(bs), Window: window, Quarters: qs.labels}
+	rec := Recurrence{Incidents: bs.Len(), Window: window, Quarters: qs.labels}
 	byFactor := map[Factor][]int32{}
 	pairs := map[[2]Factor]int{}
-	for i := range bs {
-		names := bs[i].Factors()
+	for i := range bs.Len() {
+		names := bs.At(int(i)).Factors()
 		if len(names) > 0 {
 			rec.WithFactors++
 		}
@@ -159,17 +159,17 @@ func durOrZero(d *time.Duration) time.Duration {
 
 // factorStats describes factor f over its incidents (members of bs),
 // with buf for their times to resolve.
-func factorStats(bs []Brief, f Factor, members []int32, qs quarters, buf *[]float64) FactorStats {
+func factorStats(bs *BriefList, f Factor, members []int32, qs quarters, buf *[]float64) FactorStats {
 	fs := FactorStats{Factor: f, Incidents: len(members)}
-	if len(bs) > 0 {
-		fs.Share = float64(len(members)) / float64(len(bs))
+	if bs.Len() > 0 {
+		fs.Share = float64(len(members)) / float64(bs.Len())
 	}
 	perQ := make([]int, len(qs.labels))
 	orgs, comps := map[string]int{}, map[string]int{}
 	ttrs := (*buf)[:0] // seconds, as Describe reads them
 	var total time.Duration
 	for _, i := range members {
-		b := &bs[i]
+		b := bs.At(int(i))
 		if t, ok := b.at(); ok {
 			qs.count(perQ, t)
 		}
@@ -237,7 +237,7 @@ type quarters struct {
 	first  int
 }
 
-func quarterSpan(bs []Brief) quarters {
+func quarterSpan(bs *BriefList) quarters {
 	qs := quarters{labels: Periods(bs, KeyQuarter)}
 	if first, _, ok := DateRange(bs); ok {
 		qs.first = quarterNum(first)
@@ -268,7 +268,7 @@ func (qs quarters) counts(perQ []int) []Count {
 // found and sorted as indexes (a few bytes each) and the latest
 // MaxRepeats written out: a million incidents can hold a million repeats.
 // It returns them and how many there are.
-func repeats(bs []Brief, window time.Duration) ([]Repeat, int) {
+func repeats(bs *BriefList, window time.Duration) ([]Repeat, int) {
 	type key struct {
 		org, comp string
 		f         Factor
@@ -286,8 +286,8 @@ func repeats(bs []Brief, window time.Duration) ([]Repeat, int) {
 		}
 		members[g] = append(members[g], int32(i))
 	}
-	for i := range bs {
-		b := &bs[i]
+	for i := range bs.Len() {
+		b := bs.At(int(i))
 		if b.flags&hasWhen == 0 {
 			continue
 		}
@@ -309,7 +309,7 @@ func repeats(bs []Brief, window time.Duration) ([]Repeat, int) {
 	}
 	type found struct{ key, first, then int32 }
 	order := func(x, y found) int {
-		if c := cmp.Compare(bs[x.then].when, bs[y.then].when); c != 0 {
+		if c := cmp.Compare(bs.At(int(x.then)).when, bs.At(int(y.then)).when); c != 0 {
 			return c
 		}
 		kx, ky := &keys[x.key], &keys[y.key]
@@ -331,9 +331,9 @@ func repeats(bs []Brief, window time.Duration) ([]Repeat, int) {
 	// of the others is reported.
 	latest := topN[found]{n: MaxRepeats, cmp: order}
 	for g, ms := range members {
-		slices.SortStableFunc(ms, func(x, y int32) int { return cmp.Compare(bs[x].when, bs[y].when) })
+		slices.SortStableFunc(ms, func(x, y int32) int { return cmp.Compare(bs.At(int(x)).when, bs.At(int(y)).when) })
 		for j := 1; j < len(ms); j++ {
-			if gap(&bs[ms[j-1]], &bs[ms[j]]) <= window {
+			if gap(bs.At(int(ms[j-1])), bs.At(int(ms[j]))) <= window {
 				latest.add(found{int32(g), ms[j-1], ms[j]})
 			}
 		}
@@ -345,7 +345,7 @@ func repeats(bs []Brief, window time.Duration) ([]Repeat, int) {
 	fs := latest.sorted()
 	out := make([]Repeat, len(fs))
 	for j, r := range fs {
-		k, first, then := &keys[r.key], &bs[r.first], &bs[r.then]
+		k, first, then := &keys[r.key], bs.At(int(r.first)), bs.At(int(r.then))
 		out[j] = Repeat{Org: k.org, Component: k.comp, Factor: k.f, First: ref(first), Then: ref(then), Gap: gap(first, then)}
 	}
 	return out, latest.seen

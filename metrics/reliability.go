@@ -50,13 +50,13 @@ type Worst struct {
 // ReliabilityBy summarises incidents per organisation or per component
 // (key KeyOrg or KeyComponent; any key works), keeping the n worst
 // incidents of each. Entries come in key order.
-func ReliabilityBy(bs []Brief, key Key, n int) []Reliability {
+func ReliabilityBy(bs *BriefList, key Key, n int) []Reliability {
 	qs := quarterSpan(bs)
 	members := map[string][]int32{}
 	var values, vals []string
 	labels := newLabeler()
-	for i := range bs {
-		vals = labels.appendValues(vals[:0], key, &bs[i])
+	for i := range bs.Len() {
+		vals = labels.appendValues(vals[:0], key, bs.At(int(i)))
 		for _, v := range vals {
 			if _, ok := members[v]; !ok {
 				values = append(values, v)
@@ -75,14 +75,14 @@ func ReliabilityBy(bs []Brief, key Key, n int) []Reliability {
 
 // reliability summarises the incidents of one value (members of bs),
 // with buf for their postmortem delays.
-func reliability(bs []Brief, key Key, value string, members []int32, qs quarters, n int, buf *[]float64) Reliability {
+func reliability(bs *BriefList, key Key, value string, members []int32, qs quarters, n int, buf *[]float64) Reliability {
 	r := Reliability{Key: key, Value: value, Incidents: len(members)}
 	perQ := make([]int, len(qs.labels))
 	var total time.Duration
 	delays := (*buf)[:0] // seconds, as Describe reads them
 	var top worst
 	for _, i := range members {
-		b := &bs[i]
+		b := bs.At(int(i))
 		t, dated := b.at()
 		if dated {
 			qs.count(perQ, t)
@@ -122,10 +122,10 @@ type worst struct {
 	seen int // incidents offered
 }
 
-func (w *worst) add(bs []Brief, i int32, n int) {
+func (w *worst) add(bs *BriefList, i int32, n int) {
 	w.seen++
 	p := len(w.top)
-	for p > 0 && worse(&bs[i], &bs[w.top[p-1]]) {
+	for p > 0 && worse(bs.At(int(i)), bs.At(int(w.top[p-1]))) {
 		p--
 	}
 	if p >= n {
@@ -149,14 +149,14 @@ func worse(a, b *Brief) bool {
 }
 
 // list is the incidents kept, as Worst; nil when none was offered.
-func (w *worst) list(bs []Brief) []Worst {
+func (w *worst) list(bs *BriefList) []Worst {
 	if w.seen == 0 {
 		return nil
 	}
 	out := make([]Worst, len(w.top))
 	for j, i := range w.top {
-		d, _ := bs[i].impactTime()
-		out[j] = Worst{Ref: ref(&bs[i]), ImpactTime: d}
+		d, _ := bs.At(int(i)).impactTime()
+		out[j] = Worst{Ref: ref(bs.At(int(i))), ImpactTime: d}
 	}
 	return out
 }

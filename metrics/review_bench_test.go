@@ -22,7 +22,7 @@ func BenchmarkReviewMillion(b *testing.B) {
 		b.Fatal(err)
 	}
 	bs := manyBriefs(b, 1_000_000, tax)
-	b.Logf("a Brief is %d bytes: %d MB for %d", unsafe.Sizeof(Brief{}), int(unsafe.Sizeof(Brief{}))*len(bs)>>20, len(bs))
+	b.Logf("a Brief is %d bytes: %d MB for %d", unsafe.Sizeof(Brief{}), int(unsafe.Sizeof(Brief{}))*bs.Len()>>20, bs.Len())
 	steps := []struct {
 		name string
 		run  func()
@@ -33,10 +33,10 @@ func BenchmarkReviewMillion(b *testing.B) {
 		{"reliability-org", func() { ReliabilityBy(bs, KeyOrg, WorstPerGroup) }},
 	}
 	for _, s := range steps {
-		b.Run(s.name, func(b *testing.B) { perIncident(b, len(bs), s.run) })
+		b.Run(s.name, func(b *testing.B) { perIncident(b, bs.Len(), s.run) })
 	}
 	b.Run("all", func(b *testing.B) {
-		perIncident(b, len(bs), func() {
+		perIncident(b, bs.Len(), func() {
 			for _, s := range steps {
 				s.run()
 			}
@@ -63,7 +63,7 @@ func perIncident(b *testing.B, n int, f func()) {
 // incidents of 60 organisations, 12 components and a few factors),
 // repeated over three years with their durations scaled: cheap to build,
 // and as varied as the keys a review groups by.
-func manyBriefs(tb testing.TB, n int, tax *Taxonomy) []Brief {
+func manyBriefs(tb testing.TB, n int, tax *Taxonomy) *BriefList {
 	tb.Helper()
 	files, _ := filepath.Glob("../testdata/examples/*")
 	var as []Analysis
@@ -92,9 +92,9 @@ func manyBriefs(tb testing.TB, n int, tax *Taxonomy) []Brief {
 	base := Briefs(as)
 	t0 := day(2023, 1, 1).UnixNano()
 	step := int64(3*365*24*time.Hour) / int64(n)
-	out := make([]Brief, n)
-	for i := range out {
-		out[i] = base[i%len(base)].placed(t0+int64(i)*step, 0.25+float64((i*7919)%1000)/250)
+	out := &BriefList{}
+	for i := range n {
+		out.Append(base.At(i%base.Len()).placed(t0+int64(i)*step, 0.25+float64((i*7919)%1000)/250))
 	}
 	return out
 }
@@ -140,18 +140,18 @@ func TestReviewAllocatesPerGroupNotPerIncident(t *testing.T) {
 	}
 	q1, q2 := mustPeriod(t, "2024Q1"), mustPeriod(t, "2024Q2")
 	small, large := manyBriefs(t, 20_000, tax), manyBriefs(t, 60_000, tax)
-	for name, f := range map[string]func([]Brief){
-		"Distributions":      func(bs []Brief) { Distributions(bs) },
-		"GroupBy":            func(bs []Brief) { GroupBy(bs, []Key{KeyQuarter}) },
-		"Compare":            func(bs []Brief) { Compare(bs, q1, q2) },
-		"Recur":              func(bs []Brief) { Recur(bs, 90*24*time.Hour, tax) },
-		"ReliabilityBy":      func(bs []Brief) { ReliabilityBy(bs, KeyOrg, WorstPerGroup) },
-		"Threshold.Evaluate": func(bs []Brief) { th.Evaluate(bs) },
+	for name, f := range map[string]func(*BriefList){
+		"Distributions":      func(bs *BriefList) { Distributions(bs) },
+		"GroupBy":            func(bs *BriefList) { GroupBy(bs, []Key{KeyQuarter}) },
+		"Compare":            func(bs *BriefList) { Compare(bs, q1, q2) },
+		"Recur":              func(bs *BriefList) { Recur(bs, 90*24*time.Hour, tax) },
+		"ReliabilityBy":      func(bs *BriefList) { ReliabilityBy(bs, KeyOrg, WorstPerGroup) },
+		"Threshold.Evaluate": func(bs *BriefList) { th.Evaluate(bs) },
 	} {
 		a := testing.AllocsPerRun(1, func() { f(small) })
 		b := testing.AllocsPerRun(1, func() { f(large) })
-		if b-a > float64(len(large)-len(small))/10 {
-			t.Errorf("%s: %.0f allocations for %d incidents, %.0f for %d", name, a, len(small), b, len(large))
+		if b-a > float64(large.Len()-small.Len())/10 {
+			t.Errorf("%s: %.0f allocations for %d incidents, %.0f for %d", name, a, small.Len(), b, large.Len())
 		}
 	}
 }

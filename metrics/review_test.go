@@ -141,8 +141,8 @@ func TestFilter(t *testing.T) {
 	}
 	for _, tt := range tests {
 		kept, c := tt.f.Apply(Briefs(as))
-		if len(kept) != tt.kept || c != tt.c {
-			t.Errorf("%s: kept %d, counts %+v; want %d, %+v", tt.name, len(kept), c, tt.kept, tt.c)
+		if kept.Len() != tt.kept || c != tt.c {
+			t.Errorf("%s: kept %d, counts %+v; want %d, %+v", tt.name, kept.Len(), c, tt.kept, tt.c)
 		}
 	}
 }
@@ -384,6 +384,38 @@ func TestTopNIsTheSortedTail(t *testing.T) {
 		slices.SortFunc(all, order)
 		if got, want := top.sorted(), all[max(0, len(all)-n):]; !slices.Equal(got, want) || top.seen != len(all) {
 			t.Errorf("n=%d: kept %v (seen %d); want %v", n, got, top.seen, want)
+		}
+	}
+}
+
+// TestKeepAcrossChunks checks that filtering in place keeps what Apply
+// keeps, in order, over several chunks of a BriefList, and lets go of the
+// chunks and Briefs past the ones kept.
+func TestKeepAcrossChunks(t *testing.T) {
+	var bs []Brief
+	for i := range 3*briefChunk + 77 {
+		b := Brief{Name: NameKey(i), flags: hasWhen, when: int64(i) * int64(time.Hour)}
+		if i%3 == 0 || (i > briefChunk && i < 2*briefChunk+5) {
+			b.flags |= maintenance
+		}
+		bs = append(bs, b)
+	}
+	list := ListOf(bs)
+	want, wc := Filter{}.Apply(list)
+	if list.Len() != len(bs) {
+		t.Fatal("Apply changed its list")
+	}
+	c := Filter{}.Keep(list)
+	if c != wc || !slices.Equal(list.Slice(), want.Slice()) {
+		t.Fatalf("Keep kept %d (%+v); Apply %d (%+v)", list.Len(), c, want.Len(), wc)
+	}
+	if n := (list.Len() + briefChunk - 1) / briefChunk; len(list.chunks) != n {
+		t.Errorf("%d chunks kept for %d Briefs; want %d", len(list.chunks), list.Len(), n)
+	}
+	last := list.chunks[len(list.chunks)-1]
+	for i := list.Len() % briefChunk; i > 0 && i < briefChunk; i++ {
+		if last[i] != (Brief{}) {
+			t.Fatalf("the Brief at %d past the kept ones is not cleared", i)
 		}
 	}
 }

@@ -66,11 +66,11 @@ func (d Distribution) TooSmall() bool { return d.Known < MinComparable }
 
 // Distributions describes every metric over bs, in report order. It
 // holds one buffer of values, reused metric after metric.
-func Distributions(bs []Brief) []Distribution {
-	buf := make([]float64, 0, len(bs))
-	return describeEach(len(bs), &buf, func(m Metric, xs []float64) []float64 {
-		for i := range bs {
-			if d, ok := bs[i].span(m); ok {
+func Distributions(bs *BriefList) []Distribution {
+	buf := make([]float64, 0, bs.Len())
+	return describeEach(bs.Len(), &buf, func(m Metric, xs []float64) []float64 {
+		for i := range bs.Len() {
+			if d, ok := bs.At(int(i)).span(m); ok {
 				xs = append(xs, d.Seconds())
 			}
 		}
@@ -81,10 +81,10 @@ func Distributions(bs []Brief) []Distribution {
 // distributionsOf is Distributions over the members of bs (indexes), in
 // buf: a grouping describes every group in the one buffer instead of
 // copying each group's incidents.
-func distributionsOf(bs []Brief, members []int32, buf *[]float64) []Distribution {
+func distributionsOf(bs *BriefList, members []int32, buf *[]float64) []Distribution {
 	return describeEach(len(members), buf, func(m Metric, xs []float64) []float64 {
 		for _, i := range members {
-			if d, ok := bs[i].span(m); ok {
+			if d, ok := bs.At(int(i)).span(m); ok {
 				xs = append(xs, d.Seconds())
 			}
 		}

@@ -413,15 +413,15 @@ type ThresholdResult struct {
 
 // Evaluate computes the threshold's statistic on bs and whether it is
 // broken.
-func (t Threshold) Evaluate(bs []Brief) ThresholdResult {
+func (t Threshold) Evaluate(bs *BriefList) ThresholdResult {
 	r := ThresholdResult{Threshold: t}
 	for _, c := range t.Conditions {
 		r.Resolved = append(r.Resolved, resolveCondition(c, bs))
 	}
 	m := matcher{conds: r.Resolved, labels: newLabeler()}
 	var xs []float64 // the metric's known values in seconds, as Describe reads them
-	for i := range bs {
-		b := &bs[i]
+	for i := range bs.Len() {
+		b := bs.At(int(i))
 		if !m.matchesAll(b) {
 			continue
 		}
@@ -486,7 +486,7 @@ func (t Threshold) statistic(incidents int, xs []float64) *float64 {
 
 // resolveCondition turns "quarter=last" into the latest quarter of the
 // data (and "previous" into the one before); other values stay.
-func resolveCondition(c Condition, bs []Brief) Condition {
+func resolveCondition(c Condition, bs *BriefList) Condition {
 	rel := strings.ToLower(c.Value)
 	if (rel != "last" && rel != "previous") || (c.Key != KeyQuarter && c.Key != KeyMonth && c.Key != KeyWeek) {
 		return c

@@ -90,12 +90,13 @@ func WriteCSV(w io.Writer, r Review) error {
 	}
 	c.thresholds(r.Thresholds)
 	c.baseline(r.Baseline)
-	for _, b := range r.Incidents {
+	for i := range r.Incidents.Len() {
+		b := r.Incidents.At(i)
 		id, title, err := r.Names.Name(b.Name)
 		if err != nil {
 			return err
 		}
-		c.incident(b, id, title)
+		c.incident(*b, id, title)
 	}
 	for _, d := range r.Summary {
 		c.distribution("summary", "", "", d)

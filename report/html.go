@@ -140,9 +140,9 @@ type chartBlock struct {
 
 func buildPage(r HTMLReport, js []byte) (page, error) {
 	z := metrics.NewBriefer()
-	bs := make([]metrics.Brief, len(r.Entries))
+	bs := &metrics.BriefList{}
 	for i, e := range r.Entries {
-		bs[i] = z.Brief(e.Analysis, metrics.NameKey(i))
+		bs.Append(z.Brief(e.Analysis, metrics.NameKey(i)))
 	}
 	p := page{
 		Title: r.Title, Inputs: r.Inputs, Period: period(r.Since, r.Until, bs),
@@ -260,7 +260,7 @@ func csp(p page) string {
 
 // period says what time the review covers: the bounds asked for, else
 // the first and last incident's dates.
-func period(since, until *time.Time, bs []metrics.Brief) string {
+func period(since, until *time.Time, bs *metrics.BriefList) string {
 	day := func(t time.Time) string { return t.UTC().Format("2006-01-02") }
 	if since != nil || until != nil {
 		from, to := "the first incident", "the last incident"

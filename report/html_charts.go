@@ -102,7 +102,7 @@ func groupLabels(keys []metrics.Key, b metrics.Brief) []string {
 
 // boxCharts draws one box plot per metric, a box per group: the groups
 // of metrics.GroupBy, in its order.
-func boxCharts(bs []metrics.Brief, keys []metrics.Key) []chart {
+func boxCharts(bs *metrics.BriefList, keys []metrics.Key) []chart {
 	var order []string
 	count := map[string]int{}
 	for _, g := range metrics.GroupBy(bs, keys) {
@@ -121,7 +121,8 @@ func boxCharts(bs []metrics.Brief, keys []metrics.Key) []chart {
 			groups[l] = &boxGroup{label: l, incidents: count[l]}
 		}
 		var maxVal time.Duration
-		for _, b := range bs {
+		for i := range bs.Len() {
+			b := *bs.At(i)
 			d := b.Duration(m)
 			if d == nil {
 				continue
@@ -180,11 +181,11 @@ func fiveNumbers(vals []time.Duration, u unit) any {
 
 // months lists every month from the first dated incident's to the
 // last's, so that a trend shows the months without incidents.
-func months(bs []metrics.Brief) []string { return metrics.Periods(bs, metrics.KeyMonth) }
+func months(bs *metrics.BriefList) []string { return metrics.Periods(bs, metrics.KeyMonth) }
 
 // trendChart draws incidents per month (bars) and the month's median time
 // to resolve (a line with gaps where no incident of the month has one).
-func trendChart(bs []metrics.Brief) chart {
+func trendChart(bs *metrics.BriefList) chart {
 	ms := months(bs)
 	idx := map[string]int{}
 	for i, m := range ms {
@@ -194,7 +195,8 @@ func trendChart(bs []metrics.Brief) chart {
 	ttrs := make([][]time.Duration, len(ms))
 	var maxTTR time.Duration
 	undated := 0
-	for _, b := range bs {
+	for i := range bs.Len() {
+		b := bs.At(i)
 		t := b.When()
 		if t == nil {
 			undated++

@@ -42,12 +42,12 @@ func reviewOf(t *testing.T, dir string) HTMLReport {
 	}
 	r := HTMLReport{Inputs: []string{dir}, Href: func(p string) string { return "../" + p }}
 	z := metrics.NewBriefer()
-	var bs []metrics.Brief
+	bs := &metrics.BriefList{}
 	for _, inc := range ingest.Dedup(incs) {
 		e := NewEntry(inc, ingest.Detection{}, tax)
-		if b := z.Brief(e.Analysis, metrics.NameKey(len(bs))); r.Counts.Add(metrics.Filter{}.Check(b)) {
+		if b := z.Brief(e.Analysis, metrics.NameKey(bs.Len())); r.Counts.Add(metrics.Filter{}.Check(b)) {
 			r.Entries = append(r.Entries, e)
-			bs = append(bs, b)
+			bs.Append(b)
 		}
 	}
 	r.Recurrence = metrics.Recur(bs, 90*24*time.Hour, tax)

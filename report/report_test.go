@@ -157,11 +157,11 @@ func TestReviewSchemaDocumented(t *testing.T) {
 
 // briefsOf reduces entries to the Briefs a review computes from, their
 // IDs and titles added to names.
-func briefsOf(names *metrics.NameList, entries []Entry) []metrics.Brief {
+func briefsOf(names *metrics.NameList, entries []Entry) *metrics.BriefList {
 	z := metrics.NewBriefer()
-	out := make([]metrics.Brief, len(entries))
-	for i, e := range entries {
-		out[i] = z.Brief(e.Analysis, names.Add(e.Incident.ID, e.Incident.Title))
+	out := &metrics.BriefList{}
+	for _, e := range entries {
+		out.Append(z.Brief(e.Analysis, names.Add(e.Incident.ID, e.Incident.Title)))
 	}
 	return out
 }
@@ -171,19 +171,19 @@ func briefsOf(names *metrics.NameList, entries []Entry) []metrics.Brief {
 // once, with enough incidents for several rounds of chunks.
 func TestWriteJSONManyIncidents(t *testing.T) {
 	entries := exampleEntries(t)
-	var bs []metrics.Brief
+	bs := &metrics.BriefList{}
 	z, names := metrics.NewBriefer(), NewNameFile(t.TempDir())
 	names.memLimit = 4096 // most names are read from the file
 	defer names.Close()
 	added := map[metrics.NameKey]*ingest.Incident{}
-	for len(bs) < 9000 {
+	for bs.Len() < 9000 {
 		for _, e := range entries {
 			k, err := names.Add(e.Incident.ID, e.Incident.Title)
 			if err != nil {
 				t.Fatal(err)
 			}
 			added[k] = &e.Incident
-			bs = append(bs, z.Brief(e.Analysis, k))
+			bs.Append(z.Brief(e.Analysis, k))
 		}
 	}
 	r, err := NewReview(bs, names, nil, ReviewPlan{RepeatWindow: 90 * 24 * time.Hour})
@@ -195,7 +195,8 @@ func TestWriteJSONManyIncidents(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := reviewDoc(r)
-	for _, b := range r.Incidents {
+	for i := range r.Incidents.Len() {
+		b := *r.Incidents.At(i)
 		inc := added[b.Name]
 		doc.Incidents = append(doc.Incidents, reviewIncident(b, inc.ID, inc.Title))
 	}

@@ -51,7 +51,7 @@ type Review struct {
 	Stamp  *time.Time
 	Counts metrics.FilterCounts
 	// Incidents are the incidents the filter kept, in input order.
-	Incidents []metrics.Brief
+	Incidents *metrics.BriefList
 	// Names holds the incidents' IDs and titles.
 	Names   metrics.Names
 	Summary []metrics.Distribution
@@ -72,10 +72,10 @@ type Review struct {
 // Review.Incidents, so that a review of a million incidents does not copy
 // them. The error is that of looking up the names of the incidents the
 // findings cite.
-func NewReview(briefs []metrics.Brief, names metrics.Names, inputs []Input, plan ReviewPlan) (Review, error) {
+func NewReview(briefs *metrics.BriefList, names metrics.Names, inputs []Input, plan ReviewPlan) (Review, error) {
 	r := Review{Plan: plan, Inputs: inputs, Names: names}
-	kept, counts := plan.Filter.Keep(briefs)
-	r.Incidents, r.Counts = kept, counts
+	kept := briefs
+	r.Incidents, r.Counts = kept, plan.Filter.Keep(kept)
 	// The parts are independent and only read kept: computed side by
 	// side, a million incidents take the time of the longest part.
 	var wg sync.WaitGroup
@@ -118,7 +118,7 @@ func (r *Review) nameRefs() error {
 	return nil
 }
 
-func compare(kept []metrics.Brief, plan ReviewPlan) (*metrics.Comparison, bool) {
+func compare(kept *metrics.BriefList, plan ReviewPlan) (*metrics.Comparison, bool) {
 	a, b := plan.Periods[0], plan.Periods[1]
 	switch plan.Compare {
 	case CompareNone:
@@ -183,7 +183,7 @@ func writeText(w io.Writer, r Review) error {
 		func() error { return WriteFilter(w, r.Counts) },
 		func() error { return writeThresholds(w, r.Thresholds) },
 		func() error { return writeBaseline(w, r.Baseline) },
-		func() error { return heading(w, fmt.Sprintf("Incidents (%d)", len(r.Incidents))) },
+		func() error { return heading(w, fmt.Sprintf("Incidents (%d)", r.Incidents.Len())) },
 		func() error { return WriteIncidents(w, r.Incidents, r.Names) },
 		func() error { return heading(w, "Summary") },
 		func() error { return WriteSummary(w, r.Summary) },

@@ -264,7 +264,7 @@ func WriteJSON(w io.Writer, r Review) error {
 	if err := writeIncidentsJSON(bw, r.Incidents, r.Names); err != nil {
 		return err
 	}
-	if len(r.Incidents) > 0 {
+	if r.Incidents.Len() > 0 {
 		bw.WriteString("\n  ")
 	}
 	bw.Write(doc[at:])
@@ -274,19 +274,19 @@ func WriteJSON(w io.Writer, r Review) error {
 // writeIncidentsJSON writes the elements of the review's incidents array:
 // chunks of incidents encoded side by side on every core, written in
 // order.
-func writeIncidentsJSON(w io.Writer, bs []metrics.Brief, names metrics.Names) error {
+func writeIncidentsJSON(w io.Writer, bs *metrics.BriefList, names metrics.Names) error {
 	const chunk = 2048
 	workers := runtime.GOMAXPROCS(0)
 	bufs := make([]bytes.Buffer, workers)
 	errs := make([]error, workers)
-	for start := 0; start < len(bs); start += chunk * workers {
+	for start := 0; start < bs.Len(); start += chunk * workers {
 		var wg sync.WaitGroup
 		for k := range workers {
 			from := start + k*chunk
-			if from >= len(bs) {
+			if from >= bs.Len() {
 				break
 			}
-			wg.Go(func() { errs[k] = encodeIncidents(&bufs[k], bs[from:min(from+chunk, len(bs))], names, from == 0) })
+			wg.Go(func() { errs[k] = encodeIncidents(&bufs[k], bs, from, min(from+chunk, bs.Len()), names) })
 		}
 		wg.Wait()
 		for k := range workers {
@@ -302,14 +302,16 @@ func writeIncidentsJSON(w io.Writer, bs []metrics.Brief, names metrics.Names) er
 	return nil
 }
 
-// encodeIncidents encodes incidents as elements of the review's
-// incidents array, each after a comma unless first.
-func encodeIncidents(buf *bytes.Buffer, bs []metrics.Brief, names metrics.Names, first bool) error {
+// encodeIncidents encodes the incidents from index from to index to as
+// elements of the review's incidents array, each after a comma but the
+// first of all.
+func encodeIncidents(buf *bytes.Buffer, bs *metrics.BriefList, from, to int, names metrics.Names) error {
 	var one bytes.Buffer
 	enc := json.NewEncoder(&one)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("    ", "  ")
-	for i, b := range bs {
+	for i := from; i < to; i++ {
+		b := *bs.At(i)
 		one.Reset()
 		id, title, err := names.Name(b.Name)
 		if err != nil {
@@ -318,7 +320,7 @@ func encodeIncidents(buf *bytes.Buffer, bs []metrics.Brief, names metrics.Names,
 		if err := enc.Encode(reviewIncident(b, id, title)); err != nil {
 			return err
 		}
-		if i > 0 || !first {
+		if i > 0 {
 			buf.WriteByte(',')
 		}
 		buf.WriteString("\n    ")

@@ -32,7 +32,7 @@ func stamp(t *time.Time) string {
 
 // WriteIncidents writes the per-incident table of `mttx report`: one row
 // per incident with its start and durations. Unknown values are blank.
-func WriteIncidents(w io.Writer, incidents []metrics.Brief, names metrics.Names) error {
+func WriteIncidents(w io.Writer, incidents *metrics.BriefList, names metrics.Names) error {
 	L, R := tw.AlignLeft, tw.AlignRight
 	t := newTable(w, []tw.Align{L, L, L, R, R, R, R, R, R, L})
 	t.Header("organization", "title", "start (UTC)", "TTD", "TTI", "TTM", "TTR", "impact", "updates", "factors")
@@ -44,7 +44,8 @@ func WriteIncidents(w io.Writer, incidents []metrics.Brief, names metrics.Names)
 		}
 		return optDuration(d)
 	}
-	for _, b := range incidents {
+	for i := range incidents.Len() {
+		b := incidents.At(i)
 		start := stamp(b.Start())
 		if b.StartProvenance == metrics.ProvInferredFromDuration {
 			start = "~" + start

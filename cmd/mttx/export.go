@@ -107,8 +107,8 @@ func runExport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	col := newCollector(false)
 	defer col.close()
 	col.rows = func(metrics.Brief) bool { return true }
-	stats, read, err := collectExport(ctx, plan.dir, plan.opts, fs.Args(), stdin, stderr, &in, opts, col, func(briefs []metrics.Brief, _ []report.Input) ([]report.MetricRow, error) {
-		kept, _ := metrics.Filter{}.Keep(briefs)
+	stats, read, err := collectExport(ctx, plan.dir, plan.opts, fs.Args(), stdin, stderr, &in, opts, col, func(kept *metrics.BriefList, _ []report.Input) ([]report.MetricRow, error) {
+		metrics.Filter{}.Keep(kept)
 		return report.MetricRows(metrics.Distributions(kept), plan.keys, metrics.GroupBy(kept, plan.keys)), nil
 	})
 	failed, total := read.failed, read.total

@@ -48,12 +48,12 @@ func BenchmarkPipeline(b *testing.B) {
 		runtime.ReadMemStats(&before)
 		col := newCollector(false)
 		read, err := collect(context.Background(), []string{dir}, nil, io.Discard, &f, opts, col)
-		if err != nil || read.failed > 0 || len(col.briefs) != c.N {
-			b.Fatalf("read %d incidents, %d inputs failed, %v; want %d", len(col.briefs), read.failed, err, c.N)
+		if err != nil || read.failed > 0 || col.briefs.Len() != c.N {
+			b.Fatalf("read %d incidents, %d inputs failed, %v; want %d", col.briefs.Len(), read.failed, err, c.N)
 		}
 		runtime.GC()
 		runtime.ReadMemStats(&after)
-		kept = (after.HeapAlloc - before.HeapAlloc) / uint64(len(col.briefs))
+		kept = (after.HeapAlloc - before.HeapAlloc) / uint64(col.briefs.Len())
 		runtime.KeepAlive(col)
 		col.close()
 	}

@@ -406,7 +406,7 @@ func reviewInputs(ctx context.Context, args []string, stdin io.Reader, stderr io
 	}
 	col.rows = func(b metrics.Brief) bool { return plan.Filter.Check(b) == metrics.Included }
 	xopts := report.ExportOptions{Version: version, Mode: report.ModeOverwrite}
-	_, read, err = collectExport(ctx, dir, xopts, args, stdin, stderr, in, opts, col, func(_ []metrics.Brief, files []report.Input) ([]report.MetricRow, error) {
+	_, read, err = collectExport(ctx, dir, xopts, args, stdin, stderr, in, opts, col, func(_ *metrics.BriefList, files []report.Input) ([]report.MetricRow, error) {
 		var err error
 		if review, err = newReview(col, files, plan); err != nil {
 			return nil, err
@@ -430,14 +430,14 @@ func newReview(col *collector, files []report.Input, plan report.ReviewPlan) (re
 	if col.keep {
 		whole := col.whole[:0]
 		for i, e := range col.whole {
-			if plan.Filter.Check(col.briefs[i]) == metrics.Included {
+			if plan.Filter.Check(*col.briefs.At(i)) == metrics.Included {
 				whole = append(whole, e)
 			}
 		}
 		clear(col.whole[len(whole):])
 		col.whole = whole
 	}
-	return report.NewReview(col.briefs, col.names, files, plan)
+	return report.NewReview(&col.briefs, col.names, files, plan)
 }
 
 // readBaseline reads an earlier JSON report.

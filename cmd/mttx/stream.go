@@ -241,7 +241,7 @@ func inputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 // (the HTML page prints evidence and milestones).
 type collector struct {
 	z      *metrics.Briefer
-	briefs []metrics.Brief
+	briefs metrics.BriefList
 	// names keeps the incidents' IDs and titles, out of memory once
 	// they outgrow a MiB.
 	names *report.NameFile
@@ -267,7 +267,7 @@ func (c *collector) sink() sink {
 			if err != nil {
 				return err
 			}
-			c.briefs = append(c.briefs, b)
+			c.briefs.Append(b)
 			if c.keep {
 				c.whole = append(c.whole, e)
 			}
@@ -277,12 +277,12 @@ func (c *collector) sink() sink {
 			return nil
 		},
 		replace: func(pos int, e report.Entry) error {
-			old := c.briefs[pos]
+			old := *c.briefs.At(pos)
 			b, err := c.brief(e)
 			if err != nil {
 				return err
 			}
-			c.briefs[pos] = b
+			*c.briefs.At(pos) = b
 			if c.keep {
 				c.whole[pos] = e
 			}
@@ -324,14 +324,14 @@ func (c *collector) finish() error {
 // the metrics table that table gives from the Briefs and the inputs once
 // all are read.
 func collectExport(ctx context.Context, dir string, xopts report.ExportOptions, args []string, stdin io.Reader, stderr io.Writer,
-	f *inputFlags, opts ingest.Options, c *collector, table func([]metrics.Brief, []report.Input) ([]report.MetricRow, error)) (stats []report.FileStat, read readOutcome, err error) {
+	f *inputFlags, opts ingest.Options, c *collector, table func(*metrics.BriefList, []report.Input) ([]report.MetricRow, error)) (stats []report.FileStat, read readOutcome, err error) {
 	stats, err = report.Export(ctx, dir, xopts, func(x *report.Exporter) error {
 		c.x = x
 		var err error
 		if read, err = collect(ctx, args, stdin, stderr, f, opts, c); err != nil {
 			return err
 		}
-		rows, err := table(c.briefs, read.files)
+		rows, err := table(&c.briefs, read.files)
 		if err != nil {
 			return err
 		}
