@@ -15,7 +15,7 @@ import (
 // are kept. A review of a million incidents keeps a million Briefs, not a
 // million incidents with their update texts, postmortems, narrative
 // timelines and factor evidence: memory grows by the size of a Brief per
-// incident (104 bytes; BenchmarkPipeline measures it), not by the size of
+// incident (96 bytes; BenchmarkPipeline measures it), not by the size of
 // the reports. The ID and title are not in the Brief: they are most of
 // what an incident's Brief would otherwise hold, and only the incident
 // lists print them, once, in order, so they can wait on disk (see Names).
@@ -32,10 +32,11 @@ type Brief struct {
 	// spans holds metric m, when bit m of known is set, packed in 32
 	// bits; wide holds them all instead in the rare incident where one
 	// does not pack (see packSpan).
-	spans   [numMetrics]span32
-	wide    *[numMetrics]time.Duration
-	start   int64 // unix nanoseconds, with hasStart
-	when    int64 // unix nanoseconds, with hasWhen
+	spans [numMetrics]span32
+	wide  *[numMetrics]time.Duration
+	// when is When in unix nanoseconds, with hasWhen; it is the start
+	// when hasStart is set (Analysis.When is the start when known).
+	when    int64
 	Line    int32 // of the incident in Source
 	Updates int32 // status updates, postmortem included
 	Impact  ingest.Impact
@@ -201,7 +202,7 @@ func (b Brief) Start() *time.Time {
 	if b.flags&hasStart == 0 {
 		return nil
 	}
-	t := time.Unix(0, b.start).UTC()
+	t := time.Unix(0, b.when).UTC() // the start when it is known: see Brief
 	return &t
 }
 
@@ -263,14 +264,15 @@ func (z *Briefer) Brief(a Analysis, name NameKey) Brief {
 		Impact: inc.Impact, Format: inc.Format,
 		components: z.components(inc.Components), factors: z.factors(a.Factors.Names()),
 	}
-	if s := res.Milestones.Start; s.Known() {
-		b.flags |= hasStart
-		b.start = s.At.UnixNano()
-		b.StartProvenance = s.Provenance
-	}
 	if t := a.When(); t != nil {
 		b.flags |= hasWhen
 		b.when = t.UnixNano()
+	}
+	// When is the start when the start is known, so the Brief keeps it
+	// once.
+	if s := res.Milestones.Start; s.Known() {
+		b.flags |= hasStart
+		b.StartProvenance = s.Provenance
 	}
 	if a.IsMaintenance() {
 		b.flags |= maintenance

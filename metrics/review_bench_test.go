@@ -105,9 +105,6 @@ func (b Brief) placed(when int64, f float64) Brief {
 	if b.flags&hasWhen == 0 {
 		return b
 	}
-	if b.flags&hasStart != 0 {
-		b.start += when - b.when
-	}
 	b.when = when
 	var ds Durations
 	for m := range numMetrics {
