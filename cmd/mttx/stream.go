@@ -6,6 +6,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"sort"
 
 	"github.com/mttx-dev/mttx/ingest"
 	"github.com/mttx-dev/mttx/metrics"
@@ -45,14 +46,15 @@ type streamer struct {
 	stdin  io.Reader
 	stderr io.Writer
 	dedup  *ingest.Deduper
-	// from and nth say where each incident handed on was read: the index
-	// of its input in files, and its index among the input's incidents
-	// (lines do not tell incidents apart: a JSON page may be one line).
-	from, nth []int32
-	files     []report.Input
-	dets      map[string]ingest.Detection // of the inputs repeated incidents come from
-	held      map[int]ingest.Incident     // incidents of inputs that cannot be read twice
-	later     map[int][]ingest.Incident   // position -> the same incident read again, in order
+	// where says where each incident handed on was read, without a
+	// word per incident: its input and its index among the input's
+	// incidents (lines do not tell incidents apart: a JSON page may be
+	// one line).
+	where positions
+	files []report.Input
+	dets  map[string]ingest.Detection // of the inputs repeated incidents come from
+	held  map[int]ingest.Incident     // incidents of inputs that cannot be read twice
+	later map[int][]ingest.Incident   // position -> the same incident read again, in order
 }
 
 // stream reads every input named by args and hands its incidents to s.
@@ -119,12 +121,13 @@ func (st *streamer) take(r fileRead, s sink) error {
 	}
 	once := r.res.Path == ingest.Stdin || ingest.IsURL(r.res.Path)
 	for i, e := range r.entries {
-		pos := len(st.from)
+		pos := st.where.n
 		if first, ok := st.dedup.Add(e.Incident, pos); ok {
 			st.later[first] = append(st.later[first], e.Incident)
+			st.where.skip(file, i)
 			continue
 		}
-		st.from, st.nth = append(st.from, int32(file)), append(st.nth, int32(i))
+		st.where.add(file)
 		if once {
 			st.held[pos] = e.Incident
 		}
@@ -164,7 +167,7 @@ func (st *streamer) warn(path string, ws, told []ingest.Warning) {
 // merge hands on, once every input is read, each incident that later
 // inputs repeated, merged with them in the order they were read.
 func (st *streamer) merge(ctx context.Context, s sink) error {
-	reread := map[int32][]ingest.Incident{}
+	reread := map[int][]ingest.Incident{}
 	for _, pos := range slices.Sorted(maps.Keys(st.later)) {
 		inc, ok := st.held[pos]
 		if !ok {
@@ -195,8 +198,8 @@ func (st *streamer) merge(ctx context.Context, s sink) error {
 
 // reread reads the incident at pos again from its input, which must not
 // have changed since it was first read.
-func (st *streamer) reread(ctx context.Context, pos int, cache map[int32][]ingest.Incident) (ingest.Incident, error) {
-	file := st.from[pos]
+func (st *streamer) reread(ctx context.Context, pos int, cache map[int][]ingest.Incident) (ingest.Incident, error) {
+	file, nth := st.where.of(pos)
 	in := st.files[file]
 	incs, ok := cache[file]
 	if !ok {
@@ -210,10 +213,50 @@ func (st *streamer) reread(ctx context.Context, pos int, cache map[int32][]inges
 		incs = r.Incidents
 		cache[file] = incs
 	}
-	if n := int(st.nth[pos]); n < len(incs) {
-		return incs[n], nil
+	if nth < len(incs) {
+		return incs[nth], nil
 	}
 	return ingest.Incident{}, fmt.Errorf("%s: an incident read there before is gone: run again", in.Path)
+}
+
+// positions maps the positions of the incidents a stream hands on to the
+// input each was read from and its index among that input's incidents.
+// Positions are handed on input after input, so an input's are a run: it
+// keeps where each input's run starts, and the few incidents kept back as
+// repeats of earlier ones, instead of two numbers per incident.
+type positions struct {
+	n      int
+	files  []int32         // the inputs with a run, in order
+	starts []int           // the first position of each one's run
+	skips  map[int32][]int // per input, the indexes kept back, ascending
+}
+
+// add hands on the next incident of input file.
+func (p *positions) add(file int) {
+	if k := len(p.files); k == 0 || p.files[k-1] != int32(file) {
+		p.files, p.starts = append(p.files, int32(file)), append(p.starts, p.n)
+	}
+	p.n++
+}
+
+// skip records that incident i of input file is kept back.
+func (p *positions) skip(file, i int) {
+	if p.skips == nil {
+		p.skips = map[int32][]int{}
+	}
+	p.skips[int32(file)] = append(p.skips[int32(file)], i)
+}
+
+// of returns the input of the incident at pos and its index there.
+func (p *positions) of(pos int) (file, nth int) {
+	k := sort.Search(len(p.starts), func(k int) bool { return p.starts[k] > pos }) - 1
+	nth = pos - p.starts[k]
+	for _, s := range p.skips[p.files[k]] {
+		if s <= nth {
+			nth++
+		}
+	}
+	return int(p.files[k]), nth
 }
 
 // inputs reads every input named by args and returns its incidents, the

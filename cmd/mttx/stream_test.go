@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -159,4 +160,31 @@ func readTable[T any](t *testing.T, dir, table string) []T {
 		t.Fatalf("no rows in %s of %s", table, dir)
 	}
 	return out
+}
+
+// TestPositions checks positions against the two numbers per incident it
+// stands for, over inputs with no incidents, all kept back, and kept back
+// between and around the ones handed on.
+func TestPositions(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 9))
+	var p positions
+	var from, nth []int
+	for file := range 300 {
+		for i := range rng.IntN(6) {
+			if rng.IntN(4) == 0 {
+				p.skip(file, i)
+				continue
+			}
+			p.add(file)
+			from, nth = append(from, file), append(nth, i)
+		}
+	}
+	if p.n != len(from) {
+		t.Fatalf("%d positions; want %d", p.n, len(from))
+	}
+	for pos := range from {
+		if f, n := p.of(pos); f != from[pos] || n != nth[pos] {
+			t.Fatalf("position %d: input %d, incident %d; want %d, %d", pos, f, n, from[pos], nth[pos])
+		}
+	}
 }
