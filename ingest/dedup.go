@@ -34,25 +34,32 @@ func Dedup(incs []Incident) []Incident {
 }
 
 // Deduper finds, as incidents stream in, the ones Dedup would merge into
-// an earlier incident, keeping about 40 bytes per incident (a hash of its
-// identity and of its title) rather than the incident: what lets a
-// million incidents be read without holding them. Two different
-// identities or titles share a 64-bit hash with a chance of about one in
-// 10^19.
+// an earlier incident, keeping one map entry per incident (a hash of its
+// identity, its position and a hash of its title, about 30 bytes) rather
+// than the incident: what lets a million incidents be read without
+// holding them. Two different identities share a 64-bit hash with a
+// chance of about one in 10^19; two titles of one identity (one
+// organisation, one minute) a 31-bit hash with one in two billion.
 type Deduper struct {
-	first map[uint64]int32   // identity hash -> the first incident with it
-	more  map[uint64][]int32 // the next ones, rare: same identity, another title
-	// title holds, by position, the hash of each incident's normalised
-	// title (0: none); untitled has bit pos set when its title is empty,
-	// in which case it takes the title of the first incident merged into
-	// it. Positions without an identity are never looked up.
-	title    []uint64
-	untitled []uint64
+	first map[uint64]seenIncident   // identity hash -> the first incident with it
+	more  map[uint64][]seenIncident // the next ones, rare: same identity, another title
 }
+
+// seenIncident is an incident a Deduper has seen: its position, and the
+// hash of its normalised title (0: none) with untitledBit set when its
+// title is empty, in which case it takes the title of the first incident
+// merged into it. Both fit in the 8 bytes a map entry keeps for an int32
+// position anyway.
+type seenIncident struct {
+	pos   int32
+	title uint32
+}
+
+const untitledBit = 1 << 31
 
 // NewDeduper returns a Deduper that has seen nothing.
 func NewDeduper() *Deduper {
-	return &Deduper{first: map[uint64]int32{}, more: map[uint64][]int32{}}
+	return &Deduper{first: map[uint64]seenIncident{}, more: map[uint64][]seenIncident{}}
 }
 
 // Add looks inc up among the incidents added before. When one of them is
@@ -62,48 +69,58 @@ func NewDeduper() *Deduper {
 // and returns false.
 func (d *Deduper) Add(inc Incident, pos int) (int, bool) {
 	key, ok := identity(inc)
-	title := uint64(0)
-	if ok {
-		title = hashString(normName(inc.Title))
-		id := hashString(key)
-		if first, seen := d.first[id]; !seen {
-			d.first[id] = int32(pos)
-		} else if d.match(int(first), inc, title) {
-			return int(first), true
-		} else {
-			for _, p := range d.more[id] {
-				if d.match(int(p), inc, title) {
-					return int(p), true
-				}
-			}
-			d.more[id] = append(d.more[id], int32(pos))
+	if !ok {
+		return 0, false // never looked up
+	}
+	title := titleHash(normName(inc.Title))
+	me := seenIncident{pos: int32(pos), title: title}
+	if inc.Title == "" {
+		me.title |= untitledBit
+	}
+	id := hashString(key)
+	first, seen := d.first[id]
+	if !seen {
+		d.first[id] = me
+		return 0, false
+	}
+	if match(&first, inc, title) {
+		d.first[id] = first
+		return int(first.pos), true
+	}
+	more := d.more[id]
+	for i := range more {
+		if match(&more[i], inc, title) {
+			return int(more[i].pos), true
 		}
 	}
-	d.title = append(d.title, title)
-	if len(d.untitled) <= pos/64 {
-		d.untitled = append(d.untitled, 0)
-	}
-	if inc.Title == "" {
-		d.untitled[pos/64] |= 1 << (pos % 64)
-	}
+	d.more[id] = append(more, me)
 	return 0, false
 }
 
 // match reports whether inc, whose title hashes to title, is the same as
-// the incident at p (their identities agree): titles agree when both are
-// known. It gives an untitled incident at p the title of inc, as Merge
-// will.
-func (d *Deduper) match(p int, inc Incident, title uint64) bool {
-	if d.title[p] != 0 && title != 0 && d.title[p] != title {
+// the incident s (their identities agree): titles agree when both are
+// known. It gives an untitled s the title of inc, as Merge will.
+func match(s *seenIncident, inc Incident, title uint32) bool {
+	if known := s.title &^ untitledBit; known != 0 && title != 0 && known != title {
 		return false
 	}
-	if bit := uint64(1) << (p % 64); d.untitled[p/64]&bit != 0 {
-		d.title[p] = title
-		if inc.Title != "" {
-			d.untitled[p/64] &^= bit
+	if s.title&untitledBit != 0 {
+		s.title = title
+		if inc.Title == "" {
+			s.title |= untitledBit
 		}
 	}
 	return true
+}
+
+// titleHash is a 31-bit hash of a normalised title, 0 for "" (and never
+// 0 otherwise).
+func titleHash(s string) uint32 {
+	if s == "" {
+		return 0
+	}
+	h := uint32(hashString(s)) &^ untitledBit
+	return max(h, 1)
 }
 
 // hashString is the 64-bit FNV-1a hash of s, 0 for "".
