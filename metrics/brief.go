@@ -15,7 +15,7 @@ import (
 // are kept. A review of a million incidents keeps a million Briefs, not a
 // million incidents with their update texts, postmortems, narrative
 // timelines and factor evidence: memory grows by the size of a Brief per
-// incident (96 bytes; BenchmarkPipeline measures it), not by the size of
+// incident (88 bytes; BenchmarkPipeline measures it), not by the size of
 // the reports. The ID and title are not in the Brief: they are most of
 // what an incident's Brief would otherwise hold, and only the incident
 // lists print them, once, in order, so they can wait on disk (see Names).
@@ -25,10 +25,9 @@ type Brief struct {
 	// the Briefs were made with.
 	Name   NameKey
 	origin *origin // shared by every Brief of one organisation and source
-	// components and factors are shared by every Brief with the same
-	// list; nil is none.
-	components *[]ingest.Component
-	factors    *[]Factor
+	// lists holds the components and factors, shared by every Brief
+	// with the same two lists; nil is none of either.
+	lists *briefLists
 	// spans holds metric m, when bit m of known is set, packed in 32
 	// bits; wide holds them all instead in the rare incident where one
 	// does not pack (see packSpan).
@@ -102,6 +101,12 @@ func (b *Brief) setSpans(ds Durations) {
 	if b.wide != nil {
 		b.spans = [numMetrics]span32{}
 	}
+}
+
+// briefLists is the components and factors of incidents, kept once.
+type briefLists struct {
+	components []ingest.Component
+	factors    []Factor
 }
 
 // origin is the organisation and source file of incidents, kept once.
@@ -220,19 +225,19 @@ func (b Brief) HasPostmortem() bool { return b.flags&withPostmortem != 0 }
 // Components lists the components the incident affected. The slice is
 // shared: do not modify it.
 func (b Brief) Components() []ingest.Component {
-	if b.components == nil {
+	if b.lists == nil {
 		return nil
 	}
-	return *b.components
+	return b.lists.components
 }
 
 // Factors lists the contributing factors found, in taxonomy order. The
 // slice is shared: do not modify it.
 func (b Brief) Factors() []Factor {
-	if b.factors == nil {
+	if b.lists == nil {
 		return nil
 	}
-	return *b.factors
+	return b.lists.factors
 }
 
 // HasFactor reports whether factor f was found.
@@ -244,13 +249,14 @@ func (b Brief) HasFactor(f Factor) bool { return slices.Contains(b.Factors(), f)
 type Briefer struct {
 	strs    map[string]string
 	origins map[origin]*origin
+	pairs   map[listsKey]*briefLists
 	comps   map[string]*[]ingest.Component
 	facts   map[string]*[]Factor
 }
 
 // NewBriefer returns an empty Briefer.
 func NewBriefer() *Briefer {
-	return &Briefer{strs: map[string]string{}, origins: map[origin]*origin{}, comps: map[string]*[]ingest.Component{}, facts: map[string]*[]Factor{}}
+	return &Briefer{strs: map[string]string{}, origins: map[origin]*origin{}, pairs: map[listsKey]*briefLists{}, comps: map[string]*[]ingest.Component{}, facts: map[string]*[]Factor{}}
 }
 
 // Brief reduces a to what a review needs, with its ID and title kept
@@ -262,7 +268,7 @@ func (z *Briefer) Brief(a Analysis, name NameKey) Brief {
 		Name: name, origin: z.origin(inc.Organization, inc.Source.Path),
 		Line: int32(inc.Source.Line), Updates: int32(res.Updates),
 		Impact: inc.Impact, Format: inc.Format,
-		components: z.components(inc.Components), factors: z.factors(a.Factors.Names()),
+		lists: z.lists(z.components(inc.Components), z.factors(a.Factors.Names())),
 	}
 	if t := a.When(); t != nil {
 		b.flags |= hasWhen
@@ -305,6 +311,33 @@ func (z *Briefer) origin(org, source string) *origin {
 	}
 	p := &origin{z.intern(org), z.intern(source)}
 	z.origins[*p] = p
+	return p
+}
+
+// listsKey is a pair of shared lists.
+type listsKey struct {
+	cs *[]ingest.Component
+	fs *[]Factor
+}
+
+// lists returns the shared pair of the lists cs and fs, themselves
+// shared (compared by pointer).
+func (z *Briefer) lists(cs *[]ingest.Component, fs *[]Factor) *briefLists {
+	if cs == nil && fs == nil {
+		return nil
+	}
+	key := listsKey{cs, fs}
+	if p, ok := z.pairs[key]; ok {
+		return p
+	}
+	p := &briefLists{}
+	if cs != nil {
+		p.components = *cs
+	}
+	if fs != nil {
+		p.factors = *fs
+	}
+	z.pairs[key] = p
 	return p
 }
 

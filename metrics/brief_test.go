@@ -85,7 +85,7 @@ func TestBrieferShares(t *testing.T) {
 	a := an("Acme", day(2024, 3, 1), 30, []string{"API", "Web"}, "deploy")
 	b := an("Acme", day(2024, 4, 1), 60, []string{"API", "Web"}, "deploy")
 	x, y := z.Brief(a, 0), z.Brief(b, 1)
-	if x.components != y.components || x.factors != y.factors {
+	if x.lists != y.lists {
 		t.Error("the same component and factor lists are not shared")
 	}
 	if x.origin != y.origin {
@@ -96,7 +96,7 @@ func TestBrieferShares(t *testing.T) {
 	if o := z.Brief(other, 2); o.origin == x.origin || unsafeData(o.Org()) != unsafeData(x.Org()) {
 		t.Error("the organisation name is not shared across sources, or two sources share an origin")
 	}
-	if c := an("Acme", day(2024, 5, 1), 10, []string{"API"}); z.Brief(c, 3).components == x.components {
+	if c := an("Acme", day(2024, 5, 1), 10, []string{"API"}); z.Brief(c, 3).lists == x.lists {
 		t.Error("different component lists are shared")
 	}
 }
