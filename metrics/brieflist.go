@@ -32,12 +32,18 @@ func (l *BriefList) Len() int { return l.n }
 // At returns the Brief at index i, which must be below Len.
 func (l *BriefList) At(i int) *Brief { return &l.chunks[i>>briefShift][i&(briefChunk-1)] }
 
-// Append adds b at the end of l.
+// Append adds b at the end of l. The first chunk grows as a slice does,
+// so a few Briefs take a few Briefs' memory; the others are made whole.
 func (l *BriefList) Append(b Brief) {
-	if l.n&(briefChunk-1) == 0 && l.n>>briefShift == len(l.chunks) {
-		l.chunks = append(l.chunks, make([]Brief, briefChunk))
+	k := l.n >> briefShift
+	if k == len(l.chunks) {
+		size := briefChunk
+		if k == 0 {
+			size = 0
+		}
+		l.chunks = append(l.chunks, make([]Brief, 0, size))
 	}
-	*l.At(l.n) = b
+	l.chunks[k] = append(l.chunks[k], b)
 	l.n++
 }
 
@@ -54,10 +60,12 @@ func (l *BriefList) Slice() []Brief {
 // truncate keeps the first n Briefs, letting go of the chunks past them
 // and of what the rest of the last one points to.
 func (l *BriefList) truncate(n int) {
-	for i := n; i < l.n && i&(briefChunk-1) != 0; i++ {
-		*l.At(i) = Brief{}
-	}
 	keep := (n + briefChunk - 1) >> briefShift
+	if keep > 0 {
+		last, m := l.chunks[keep-1], n-(keep-1)<<briefShift
+		clear(last[m:])
+		l.chunks[keep-1] = last[:m]
+	}
 	clear(l.chunks[keep:])
 	l.chunks, l.n = l.chunks[:keep], n
 }

@@ -413,6 +413,7 @@ func TestKeepAcrossChunks(t *testing.T) {
 		t.Errorf("%d chunks kept for %d Briefs; want %d", len(list.chunks), list.Len(), n)
 	}
 	last := list.chunks[len(list.chunks)-1]
+	last = last[:cap(last)]
 	for i := list.Len() % briefChunk; i > 0 && i < briefChunk; i++ {
 		if last[i] != (Brief{}) {
 			t.Fatalf("the Brief at %d past the kept ones is not cleared", i)
