@@ -94,7 +94,7 @@ func stream(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 // analyze parses and analyses one input's incidents; it runs on the
 // reading goroutines.
 func (st *streamer) analyze(r ingest.FileResult) fileRead {
-	out := fileRead{res: r}
+	out := fileRead{res: r, entries: make([]report.Entry, 0, len(r.Incidents))}
 	out.res.Incidents = nil
 	for _, inc := range r.Incidents {
 		if len(inc.Sources) == 0 {
