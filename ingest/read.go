@@ -185,10 +185,14 @@ func readInput(path string, stdin io.Reader) ([]byte, error) {
 }
 
 // readAll reads r to its end into a buffer sized for size bytes, as
-// os.ReadFile does: io.ReadAll starts small and grows by copying, which
-// for a million incidents' pages is twice their bytes in garbage.
+// os.ReadFile does for a regular file: io.ReadAll starts small and grows
+// by copying, which for a million incidents' pages is twice their bytes
+// in garbage. Without a size it is io.ReadAll.
 func readAll(r io.Reader, size int) ([]byte, error) {
-	data := make([]byte, 0, max(size+1, 512)) // +1: EOF is seen without growing
+	if size <= 0 { // not a regular file, or an empty one
+		return io.ReadAll(r)
+	}
+	data := make([]byte, 0, size+1) // +1: EOF is seen without growing
 	for {
 		n, err := r.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
