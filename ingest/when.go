@@ -183,7 +183,7 @@ func isWordByte(c byte) bool {
 }
 
 // token kinds of the date lexer.
-type tokKind int
+type tokKind uint8
 
 const (
 	tkWord tokKind = iota
@@ -191,55 +191,56 @@ const (
 	tkPunct
 )
 
+// token is a word, a number or a punctuation mark of the scanned text. It
+// holds no pointers: its text is src[start:end] of the scanner, so a slice
+// of tokens is neither scanned by the garbage collector nor written with
+// write barriers, and a short one lives on the stack.
 type token struct {
+	start, end int  // byte offsets
+	num        int  // value, for numbers
+	ch         rune // the mark, for punctuation
 	kind       tokKind
-	text       string // as written
-	low        string // lower case, for words
-	num        int    // value, for numbers
-	start, end int    // byte offsets
-	space      bool   // whitespace precedes the token
+	space      bool // whitespace precedes the token
+	// For words: ascii says every letter is ASCII, upper and lower that
+	// the word holds an ASCII capital or small letter.
+	ascii, upper, lower bool
 }
 
-func (t token) isPunct(r byte) bool { return t.kind == tkPunct && len(t.text) == 1 && t.text[0] == r }
+func (t token) isPunct(r byte) bool { return t.kind == tkPunct && t.ch == rune(r) }
 
 func (t token) isDash() bool {
-	return t.kind == tkPunct && (t.text == "-" || t.text == "–" || t.text == "—")
+	return t.kind == tkPunct && (t.ch == '-' || t.ch == '–' || t.ch == '—')
 }
 
-func (t token) isWord(ws ...string) bool {
-	if t.kind != tkWord {
-		return false
-	}
-	for _, w := range ws {
-		if t.low == w {
-			return true
-		}
-	}
-	return false
-}
+// size is the token's length in bytes.
+func (t token) size() int { return t.end - t.start }
 
 // lex splits text into words, numbers and single punctuation marks.
 func lex(s string) []token {
-	// Words are lower-cased from one lower-case copy of ASCII text, not
-	// one by one; other text may change length when lower-cased. ASCII
-	// text is counted in tokens first, so that the slice is made once;
-	// for other text a token per three bytes is enough for most.
-	lowAll := ""
 	n := len(s)/3 + 2
 	if isASCII(s) {
-		lowAll = strings.ToLower(s)
 		n = countASCIITokens(s)
 	}
-	toks := make([]token, 0, n)
+	return lexInto(make([]token, 0, n), s)
+}
+
+// lexInto is lex appending to toks, which a caller may keep on its stack.
+// White space is unicode.IsSpace, letters unicode.IsLetter; ASCII bytes
+// are classed without decoding them.
+func lexInto(toks []token, s string) []token {
 	space := true
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		c := s[i]
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case c == ' ' || '\t' <= c && c <= '\r' || c >= utf8.RuneSelf && unicode.IsSpace(r):
 			space = true
 			i += n
 			continue
-		case r >= '0' && r <= '9':
+		case '0' <= c && c <= '9':
 			j := i
 			v := 0
 			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
@@ -248,28 +249,38 @@ func lex(s string) []token {
 				}
 				j++
 			}
-			toks = append(toks, token{kind: tkNum, text: s[i:j], num: v, start: i, end: j, space: space})
+			toks = append(toks, token{kind: tkNum, num: v, start: i, end: j, space: space})
 			i = j
-		case unicode.IsLetter(r):
+		case 'a' <= c|0x20 && c|0x20 <= 'z' || c >= utf8.RuneSelf && unicode.IsLetter(r):
+			t := token{kind: tkWord, start: i, space: space, ascii: true}
 			j := i
 			for j < len(s) {
+				b := s[j]
+				if b < utf8.RuneSelf {
+					switch {
+					case 'a' <= b && b <= 'z':
+						t.lower = true
+					case 'A' <= b && b <= 'Z':
+						t.upper = true
+					default:
+						goto done
+					}
+					j++
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
 				if !unicode.IsLetter(r2) {
 					break
 				}
+				t.ascii = false
 				j += n2
 			}
-			w := s[i:j]
-			low := ""
-			if lowAll != "" {
-				low = lowAll[i:j]
-			} else {
-				low = strings.ToLower(w)
-			}
-			toks = append(toks, token{kind: tkWord, text: w, low: low, start: i, end: j, space: space})
+		done:
+			t.end = j
+			toks = append(toks, t)
 			i = j
 		default:
-			toks = append(toks, token{kind: tkPunct, text: s[i : i+n], start: i, end: i + n, space: space})
+			toks = append(toks, token{kind: tkPunct, ch: r, start: i, end: i + n, space: space})
 			i += n
 		}
 		space = false
@@ -331,30 +342,216 @@ type scanner struct {
 	order dateOrder
 }
 
+// text is token i as written.
+func (sc *scanner) text(i int) string { return sc.src[sc.toks[i].start:sc.toks[i].end] }
+
+// lowWord appends word i in lower case to b: an ASCII word byte by byte,
+// another as strings.ToLower has it.
+func (sc *scanner) lowWord(b []byte, i int) []byte {
+	t := sc.toks[i]
+	w := sc.src[t.start:t.end]
+	if !t.ascii {
+		return append(b, strings.ToLower(w)...)
+	}
+	if !t.upper {
+		return append(b, w...)
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// maxKey is longer than every key of the word tables (monthWords,
+// weekdayWords, ianaAreas, meridiems): an ASCII word longer than that is
+// none of them, and is not lower-cased to look.
+const maxKey = 12
+
+// lowKey is word i lower-cased in buf for a table lookup, or ok false when
+// it is not a word or an ASCII word too long to be a key.
+func (sc *scanner) lowKey(buf *[maxKey]byte, i int) ([]byte, bool) {
+	if i >= len(sc.toks) || sc.toks[i].kind != tkWord {
+		return nil, false
+	}
+	if t := sc.toks[i]; t.ascii && t.size() > maxKey {
+		return nil, false
+	}
+	return sc.lowWord(buf[:0], i), true
+}
+
+// isWord reports whether token i is one of the words ws (lower case).
+func (sc *scanner) isWord(i int, ws ...string) bool {
+	t := sc.toks[i]
+	if t.kind != tkWord {
+		return false
+	}
+	w := sc.src[t.start:t.end]
+	switch {
+	case !t.ascii:
+		w = strings.ToLower(w)
+	case t.upper:
+		for _, x := range ws {
+			if asciiFoldEqual(w, x) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, x := range ws {
+		if w == x {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiFoldEqual reports whether ASCII s lower-cased is low.
+func asciiFoldEqual(s, low string) bool {
+	if len(s) != len(low) {
+		return false
+	}
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != low[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// notUpper reports whether word i changes when upper-cased.
+func (sc *scanner) notUpper(i int) bool {
+	if t := sc.toks[i]; t.ascii {
+		return t.lower
+	}
+	w := sc.text(i)
+	return w != strings.ToUpper(w)
+}
+
+// found is a mention as the scanner reads it, before its parts are given
+// the pointers of a mention.
+type found struct {
+	start, end                        int // token indices
+	d, sw                             date
+	wd                                time.Weekday
+	c                                 clock
+	z                                 zone
+	clockText                         string
+	hasDate, hasWd, hasSw, hasC, hasZ bool
+}
+
+// mentionParts holds the pointed-to parts of one mention, made in one
+// allocation with those of the other mentions of a scan.
+type mentionParts struct {
+	d, sw date
+	wd    time.Weekday
+	c     clock
+	z     zone
+}
+
 // scanMentions finds every date/time expression in s, left to right,
 // without overlaps.
 func scanMentions(s string, order dateOrder) []mention {
+	return scanMentionsMax(s, order, -1)
+}
+
+// firstMention is the first mention scanMentions finds in s.
+func firstMention(s string, order dateOrder) (mention, bool) {
+	ms := scanMentionsMax(s, order, 1)
+	if len(ms) == 0 {
+		return mention{}, false
+	}
+	return ms[0], true
+}
+
+// scanMentionsMax is scanMentions that stops after limit mentions (when
+// limit >= 0).
+func scanMentionsMax(s string, order dateOrder, limit int) []mention {
 	if strings.IndexAny(s, "0123456789") < 0 {
 		return nil // every date has a day and every clock an hour
 	}
 	sc := scanner{src: s, toks: lex(s), order: order}
-	var out []mention
-	for i := 0; i < len(sc.toks); {
-		m, next, ok := sc.moment(i)
+	var foundBuf [4]found
+	fs := foundBuf[:0]
+	for i := 0; i < len(sc.toks) && len(fs) != limit; {
+		if !sc.mayStart(i) {
+			i++
+			continue
+		}
+		f, ok := sc.moment(i)
 		if !ok {
 			i++
 			continue
 		}
-		out = append(out, m)
-		i = next
+		fs = append(fs, f)
+		i = f.end
+	}
+	if len(fs) == 0 {
+		return nil
+	}
+	parts := make([]mentionParts, len(fs))
+	out := make([]mention, len(fs))
+	for k := range fs {
+		f, p, m := &fs[k], &parts[k], &out[k]
+		m.Start, m.End = sc.toks[f.start].start, sc.toks[f.end-1].end
+		m.Text = s[m.Start:m.End]
+		if f.hasDate {
+			p.d = f.d
+			m.Date = &p.d
+		}
+		if f.hasWd {
+			p.wd = f.wd
+			m.Weekday = &p.wd
+		}
+		if f.hasSw {
+			p.sw = f.sw
+			m.Swapped = &p.sw
+		}
+		if f.hasC {
+			p.c = f.c
+			m.Clock = &p.c
+			m.ClockText = f.clockText
+		}
+		if f.hasZ {
+			p.z = f.z
+			m.Zone = &p.z
+		}
 	}
 	return out
 }
 
+// mayStart is a cheap test moment cannot succeed at token i without: a
+// mention opens with a number, a weekday or a month.
+func (sc *scanner) mayStart(i int) bool {
+	switch t := sc.toks[i]; t.kind {
+	case tkNum:
+		return true
+	case tkWord:
+		if !t.ascii {
+			return true
+		}
+		if n := t.size(); n < 3 || n > 9 {
+			return false // "may" to "wednesday"
+		}
+		switch sc.src[t.start] | 0x20 {
+		case 'j', 'f', 'm', 'a', 's', 'o', 'n', 'd', 't', 'w':
+			return true
+		}
+	}
+	return false
+}
+
 // moment reads the longest date/time expression starting at token i.
-func (sc *scanner) moment(i int) (mention, int, bool) {
+func (sc *scanner) moment(i int) (found, bool) {
 	start := i
-	var m mention
+	var f found
 	// An optional weekday: "Thursday, November 6", "Tue, May 24, 2022".
 	if wd, ok := sc.weekday(i); ok {
 		j := i + 1
@@ -362,52 +559,52 @@ func (sc *scanner) moment(i int) (mention, int, bool) {
 			j++
 		}
 		if d, next, ok := sc.date(j); ok {
-			m.Weekday, m.Date = ptr(wd), ptr(d)
+			f.wd, f.hasWd, f.d, f.hasDate = wd, true, d, true
 			i = next
 		}
 	}
-	if m.Date == nil {
+	if !f.hasDate {
 		if d, next, ok := sc.date(i); ok {
-			m.Date = ptr(d)
-			m.Swapped = sc.swapped(i, d)
+			f.d, f.hasDate = d, true
+			f.sw, f.hasSw = sc.swapped(i, d)
 			i = next
 		}
 	}
-	if m.Date != nil {
+	if f.hasDate {
 		// Date then time: "Apr 11, 2023 - 14:55 EDT", "Sep 21, 2021, 11:40 AM
 		// UTC", "2023-04-11T18:14:48Z", "30-March-2023 1000 UTC".
 		j := i
 		iso := false
 		for j < len(sc.toks) && j-i < 2 && (sc.toks[j].isPunct(',') || sc.toks[j].isDash() ||
-			sc.toks[j].isWord("at", "t") || sc.toks[j].isPunct('@')) {
-			iso = iso || (sc.toks[j].isWord("t") && !sc.toks[j].space)
+			sc.isWord(j, "at", "t") || sc.toks[j].isPunct('@')) {
+			iso = iso || (sc.isWord(j, "t") && !sc.toks[j].space)
 			j++
 		}
 		if c, ct, next, ok := sc.clock(j, true); ok {
-			m.Clock, m.ClockText = ptr(c), ct
+			f.c, f.clockText, f.hasC = c, ct, true
 			i = next
 			if z, next, ok := sc.zone(i, iso || c.Sec != 0 || strings.Count(ct, ":") == 2); ok {
-				m.Zone = ptr(z)
+				f.z, f.hasZ = z, true
 				i = next
 			}
 		}
 	} else if c, ct, next, ok := sc.clock(i, false); ok {
-		m.Clock, m.ClockText = ptr(c), ct
+		f.c, f.clockText, f.hasC = c, ct, true
 		i = next
 		if z, next, ok := sc.zone(i, strings.Count(ct, ":") == 2); ok {
-			m.Zone = ptr(z)
+			f.z, f.hasZ = z, true
 			i = next
 		}
 		// Time then date: "20:52 UTC on Thursday, November 6", "00:35 UTC
 		// June 2" (a date right after a zone).
 		j := i
-		glued := m.Zone != nil && j < len(sc.toks) && sc.toks[j].kind == tkWord && !sc.toks[j].isWord("on")
+		glued := f.hasZ && j < len(sc.toks) && sc.toks[j].kind == tkWord && !sc.isWord(j, "on")
 		if glued {
 			if _, _, ok := sc.month(j); !ok {
 				glued = false
 			}
 		}
-		if j < len(sc.toks) && (sc.toks[j].isWord("on") || sc.toks[j].isPunct(',') || glued) {
+		if j < len(sc.toks) && (sc.isWord(j, "on") || sc.toks[j].isPunct(',') || glued) {
 			if !glued {
 				j++
 			}
@@ -417,23 +614,22 @@ func (sc *scanner) moment(i int) (mention, int, bool) {
 					k++
 				}
 				if d, next, ok := sc.date(k); ok {
-					m.Weekday, m.Date = ptr(wd), ptr(d)
-					m.Swapped = sc.swapped(k, d)
+					f.wd, f.hasWd, f.d, f.hasDate = wd, true, d, true
+					f.sw, f.hasSw = sc.swapped(k, d)
 					i = next
 				}
 			} else if d, next, ok := sc.date(j); ok {
-				m.Date = ptr(d)
-				m.Swapped = sc.swapped(j, d)
+				f.d, f.hasDate = d, true
+				f.sw, f.hasSw = sc.swapped(j, d)
 				i = next
 			}
 		}
 	}
-	if m.Date == nil && m.Clock == nil {
-		return mention{}, 0, false
+	if !f.hasDate && !f.hasC {
+		return found{}, false
 	}
-	m.Start, m.End = sc.toks[start].start, sc.toks[i-1].end
-	m.Text = sc.src[m.Start:m.End]
-	return m, i, true
+	f.start, f.end = start, i
+	return f, true
 }
 
 // ptr returns a pointer to a copy of v. Taking the address of a variable
@@ -443,39 +639,45 @@ func (sc *scanner) moment(i int) (mention, int, bool) {
 func ptr[T any](v T) *T { return &v }
 
 // swapped returns the other reading of an all-numeric date at token i
-// that reads both ways, or nil.
-func (sc *scanner) swapped(i int, d date) *date {
+// that reads both ways.
+func (sc *scanner) swapped(i int, d date) (date, bool) {
 	t := sc.toks
-	if i+4 >= len(t) || t[i].kind != tkNum || !t[i+1].isPunct('/') || len(t[i].text) > 2 {
-		return nil
+	if i+4 >= len(t) || t[i].kind != tkNum || !t[i+1].isPunct('/') || t[i].size() > 2 {
+		return date{}, false
 	}
 	o := date{d.Year, time.Month(d.Day), int(d.Month)}
 	if o == d || !o.valid() || d.Day > 12 {
-		return nil
+		return date{}, false
 	}
-	return ptr(o)
+	return o, true
 }
 
 func (sc *scanner) weekday(i int) (time.Weekday, bool) {
-	if i >= len(sc.toks) || sc.toks[i].kind != tkWord {
+	var buf [maxKey]byte
+	k, ok := sc.lowKey(&buf, i)
+	if !ok {
 		return 0, false
 	}
-	wd, ok := weekdayWords[sc.toks[i].low]
+	wd, ok := weekdayWords[string(k)]
 	return wd, ok
 }
 
 func (sc *scanner) month(i int) (time.Month, int, bool) {
-	if i >= len(sc.toks) || sc.toks[i].kind != tkWord {
+	var buf [maxKey]byte
+	k, ok := sc.lowKey(&buf, i)
+	if !ok {
 		return 0, 0, false
 	}
-	mo, ok := monthWords[sc.toks[i].low]
+	mo, ok := monthWords[string(k)]
 	if !ok {
 		return 0, 0, false
 	}
 	// "may" and "march" are also English words: as months they are
 	// capitalised.
-	if (sc.toks[i].low == "may" || sc.toks[i].low == "march" || sc.toks[i].low == "mar") && !unicode.IsUpper([]rune(sc.toks[i].text)[0]) {
-		return 0, 0, false
+	if low := string(k); low == "may" || low == "march" || low == "mar" {
+		if first, _ := utf8.DecodeRuneInString(sc.text(i)); !unicode.IsUpper(first) {
+			return 0, 0, false
+		}
 	}
 	next := i + 1
 	if next < len(sc.toks) && sc.toks[next].isPunct('.') && !sc.toks[next].space {
@@ -487,7 +689,7 @@ func (sc *scanner) month(i int) (time.Month, int, bool) {
 // day reads a day of the month with an optional ordinal suffix ("21",
 // "13th").
 func (sc *scanner) day(i int) (int, int, bool) {
-	if i >= len(sc.toks) || sc.toks[i].kind != tkNum || len(sc.toks[i].text) > 2 {
+	if i >= len(sc.toks) || sc.toks[i].kind != tkNum || sc.toks[i].size() > 2 {
 		return 0, 0, false
 	}
 	d := sc.toks[i].num
@@ -496,7 +698,7 @@ func (sc *scanner) day(i int) (int, int, bool) {
 	}
 	next := i + 1
 	if next < len(sc.toks) && !sc.toks[next].space && sc.toks[next].kind == tkWord {
-		if !sc.toks[next].isWord("st", "nd", "rd", "th") {
+		if !sc.isWord(next, "st", "nd", "rd", "th") {
 			return 0, 0, false // "2x", "5m": not a day
 		}
 		next++
@@ -506,7 +708,7 @@ func (sc *scanner) day(i int) (int, int, bool) {
 
 // year reads a four-digit year.
 func (sc *scanner) year(i int) (int, bool) {
-	if i >= len(sc.toks) || sc.toks[i].kind != tkNum || len(sc.toks[i].text) != 4 {
+	if i >= len(sc.toks) || sc.toks[i].kind != tkNum || sc.toks[i].size() != 4 {
 		return 0, false
 	}
 	y := sc.toks[i].num
@@ -530,8 +732,8 @@ func (sc *scanner) date(i int) (date, int, bool) {
 	}
 	// ISO 2023-04-11 (or 2023/04/11).
 	if y, ok := sc.year(i); ok && i+4 < len(t) &&
-		(t[i+1].isPunct('-') || t[i+1].isPunct('/')) && t[i+2].kind == tkNum && len(t[i+2].text) <= 2 &&
-		t[i+3].text == t[i+1].text && t[i+4].kind == tkNum && len(t[i+4].text) <= 2 &&
+		(t[i+1].isPunct('-') || t[i+1].isPunct('/')) && t[i+2].kind == tkNum && t[i+2].size() <= 2 &&
+		t[i+3].kind == tkPunct && t[i+3].ch == t[i+1].ch && t[i+4].kind == tkNum && t[i+4].size() <= 2 &&
 		!t[i+1].space && !t[i+2].space && !t[i+3].space && !t[i+4].space {
 		d := date{y, time.Month(t[i+2].num), t[i+4].num}
 		if d.valid() && !sc.followedByDigitPunct(i+5) {
@@ -569,7 +771,7 @@ func (sc *scanner) date(i int) (date, int, bool) {
 		if dashed {
 			j++
 		}
-		if j < len(t) && t[j].isWord("of") {
+		if j < len(t) && sc.isWord(j, "of") {
 			j++
 		}
 		if mo, n2, ok := sc.month(j); ok {
@@ -590,10 +792,10 @@ func (sc *scanner) date(i int) (date, int, bool) {
 	}
 	// All numeric: 3/23/16, 01/24/2024, 05/07/2020.
 	if i+4 < len(t) && t[i+1].isPunct('/') && t[i+3].isPunct('/') && t[i+2].kind == tkNum && t[i+4].kind == tkNum &&
-		len(t[i].text) <= 2 && len(t[i+2].text) <= 2 && (len(t[i+4].text) == 2 || len(t[i+4].text) == 4) &&
+		t[i].size() <= 2 && t[i+2].size() <= 2 && (t[i+4].size() == 2 || t[i+4].size() == 4) &&
 		!t[i+1].space && !t[i+2].space && !t[i+3].space && !t[i+4].space {
 		a, b, y := t[i].num, t[i+2].num, t[i+4].num
-		if len(t[i+4].text) == 2 {
+		if t[i+4].size() == 2 {
 			y += 2000
 		}
 		mo, dd := a, b
@@ -616,12 +818,12 @@ func (sc *scanner) date(i int) (date, int, bool) {
 // when a zone follows ("1000 UTC"). It returns the time as written too.
 func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
 	t := sc.toks
-	if i >= len(t) || t[i].kind != tkNum || len(t[i].text) > 4 {
+	if i >= len(t) || t[i].kind != tkNum || t[i].size() > 4 {
 		return clock{}, "", 0, false
 	}
 	// A number glued to a preceding word or number is part of something
 	// else ("v1.14:00", "x10:30"), except the "T" of an ISO stamp.
-	if i > 0 && !t[i].space && !(afterDate && t[i-1].isWord("t")) &&
+	if i > 0 && !t[i].space && !(afterDate && sc.isWord(i-1, "t")) &&
 		(t[i-1].kind == tkWord || t[i-1].kind == tkNum || t[i-1].isPunct('.') || t[i-1].isPunct(':') || t[i-1].isPunct('/')) {
 		return clock{}, "", 0, false
 	}
@@ -629,11 +831,11 @@ func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
 	next := -1
 	h := t[i].num
 	switch {
-	case len(t[i].text) <= 2 && i+2 < len(t) && t[i+1].isPunct(':') && !t[i+1].space && !t[i+2].space &&
-		t[i+2].kind == tkNum && len(t[i+2].text) == 2:
+	case t[i].size() <= 2 && i+2 < len(t) && t[i+1].isPunct(':') && !t[i+1].space && !t[i+2].space &&
+		t[i+2].kind == tkNum && t[i+2].size() == 2:
 		c = clock{Hour: h, Min: t[i+2].num}
 		next = i + 3
-		if next+1 < len(t) && t[next].isPunct(':') && !t[next].space && t[next+1].kind == tkNum && len(t[next+1].text) == 2 && !t[next+1].space {
+		if next+1 < len(t) && t[next].isPunct(':') && !t[next].space && t[next+1].kind == tkNum && t[next+1].size() == 2 && !t[next+1].space {
 			c.Sec = t[next+1].num
 			next += 2
 			// Fractional seconds: "18:14:48.123".
@@ -641,21 +843,21 @@ func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
 				next += 2
 			}
 		}
-	case len(t[i].text) <= 2 && i+2 < len(t) && !t[i+1].space && t[i+1].isWord("h") && !t[i+2].space &&
-		t[i+2].kind == tkNum && len(t[i+2].text) == 2:
+	case t[i].size() <= 2 && i+2 < len(t) && !t[i+1].space && sc.isWord(i+1, "h") && !t[i+2].space &&
+		t[i+2].kind == tkNum && t[i+2].size() == 2:
 		c = clock{Hour: h, Min: t[i+2].num}
 		next = i + 3
-	case len(t[i].text) <= 2 && afterDate && i+2 < len(t) && t[i+1].isPunct('.') && !t[i+1].space && !t[i+2].space &&
-		t[i+2].kind == tkNum && len(t[i+2].text) == 2:
+	case t[i].size() <= 2 && afterDate && i+2 < len(t) && t[i+1].isPunct('.') && !t[i+1].space && !t[i+2].space &&
+		t[i+2].kind == tkNum && t[i+2].size() == 2:
 		c = clock{Hour: h, Min: t[i+2].num}
 		next = i + 3
-	case len(t[i].text) <= 2:
+	case t[i].size() <= 2:
 		// "1 AM", "9am": only with a meridiem.
 		if _, _, ok := sc.meridiem(i + 1); ok {
 			c = clock{Hour: h}
 			next = i + 1
 		}
-	case len(t[i].text) == 4:
+	case t[i].size() == 4:
 		// "1000 UTC": military time, only when a zone follows.
 		if _, _, ok := sc.zone(i+1, false); ok {
 			c = clock{Hour: h / 100, Min: h % 100}
@@ -692,7 +894,7 @@ func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
 		if (t[next].isPunct(':') || t[next].isPunct('.')) && next+1 < len(t) && !t[next+1].space && t[next+1].kind == tkNum {
 			return clock{}, "", 0, false
 		}
-		if t[next].isWord("m", "min", "mins", "s") {
+		if sc.isWord(next, "m", "min", "mins", "s") {
 			return clock{}, "", 0, false
 		}
 	}
@@ -703,16 +905,18 @@ func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
 // afternoon.
 func (sc *scanner) meridiem(i int) (pm bool, next int, ok bool) {
 	t := sc.toks
-	if i >= len(t) || t[i].kind != tkWord {
+	var buf [maxKey]byte
+	k, ok := sc.lowKey(&buf, i)
+	if !ok {
 		return false, 0, false
 	}
-	switch t[i].low {
+	switch low := string(k); low {
 	case "am", "pm":
-		return t[i].low == "pm", i + 1, true
+		return low == "pm", i + 1, true
 	case "a", "p":
-		if i+3 < len(t) && t[i+1].isPunct('.') && t[i+2].isWord("m") && t[i+3].isPunct('.') &&
+		if i+3 < len(t) && t[i+1].isPunct('.') && sc.isWord(i+2, "m") && t[i+3].isPunct('.') &&
 			!t[i+1].space && !t[i+2].space && !t[i+3].space {
-			return t[i].low == "p", i + 4, true
+			return low == "p", i + 4, true
 		}
 	}
 	return false, 0, false
@@ -735,14 +939,14 @@ func (sc *scanner) zone(i int, minusOK bool) (zone, int, bool) {
 		}
 		return zone{}, 0, false
 	}
-	if t[i].kind == tkPunct && (t[i].text == "+" || t[i].text == "-" || t[i].text == "−") {
+	if t[i].kind == tkPunct && (t[i].ch == '+' || t[i].ch == '-' || t[i].ch == '−') {
 		// "-03" or "-0300" cannot be a range end; "-04:00" can, unless
 		// the clock is an ISO stamp or has seconds.
 		colon := i+2 < len(t) && t[i+2].isPunct(':') && !t[i+2].space
-		if t[i].text != "+" && colon && !minusOK {
+		if t[i].ch != '+' && colon && !minusOK {
 			return zone{}, 0, false
 		}
-		if off, next, ok := sc.offset(i); ok && len(t[i+1].text)%2 == 0 && !sc.rangeEnd(next) {
+		if off, next, ok := sc.offset(i); ok && t[i+1].size()%2 == 0 && !sc.rangeEnd(next) {
 			return fixedZone(sc.src[t[i].start:t[next-1].end], off), next, true
 		}
 		return zone{}, 0, false
@@ -756,20 +960,21 @@ func (sc *scanner) zone(i int, minusOK bool) (zone, int, bool) {
 	if z, next, ok := sc.zoneName(i); ok {
 		return z, next, true
 	}
-	if t[i].low == "z" && t[i].space {
+	if sc.isWord(i, "z") && t[i].space {
 		return zone{}, 0, false // a lone "Z" word is not a zone unless glued to the time
 	}
-	z, ok := lookupZone(t[i].text)
+	z, ok := lookupZone(sc.text(i))
 	if !ok {
 		return zone{}, 0, false
 	}
 	// Words that are also zone abbreviations must be written in capitals
 	// ("est" in "est." is not EST); only "utc" and "gmt" are no English words.
-	if t[i].text != strings.ToUpper(t[i].text) && t[i].low != "utc" && t[i].low != "gmt" {
+	utcGMT := sc.isWord(i, "utc", "gmt")
+	if sc.notUpper(i) && !utcGMT {
 		return zone{}, 0, false
 	}
 	next := i + 1
-	if z.Fixed && z.Offset == 0 && (t[i].low == "utc" || t[i].low == "gmt") && next < len(t) {
+	if z.Fixed && z.Offset == 0 && utcGMT && next < len(t) {
 		if off, n2, ok := sc.offset(next); ok && !sc.rangeEnd(n2) {
 			return fixedZone(sc.src[t[i].start:t[n2-1].end], off), n2, true
 		}
@@ -788,8 +993,8 @@ func (sc *scanner) rangeEnd(next int) bool {
 	if _, _, ok := sc.meridiem(next); ok {
 		return true
 	}
-	_, ok := lookupZone(sc.toks[next].text)
-	return ok && sc.toks[next].text == strings.ToUpper(sc.toks[next].text)
+	_, ok := lookupZone(sc.text(next))
+	return ok && !sc.notUpper(next)
 }
 
 // offset reads "+02:00", "+0200", "+2", "-5", "+05:30" at token i (the sign).
@@ -799,9 +1004,9 @@ func (sc *scanner) offset(i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	sign := 1
-	switch t[i].text {
-	case "+":
-	case "-", "−":
+	switch t[i].ch {
+	case '+':
+	case '-', '−':
 		sign = -1
 	default:
 		return 0, 0, false
@@ -809,10 +1014,10 @@ func (sc *scanner) offset(i int) (int, int, bool) {
 	n := t[i+1]
 	next := i + 2
 	var h, m int
-	switch len(n.text) {
+	switch n.size() {
 	case 1, 2:
 		h = n.num
-		if next+1 < len(t) && t[next].isPunct(':') && !t[next].space && t[next+1].kind == tkNum && len(t[next+1].text) == 2 {
+		if next+1 < len(t) && t[next].isPunct(':') && !t[next].space && t[next+1].kind == tkNum && t[next+1].size() == 2 {
 			m = t[next+1].num
 			next += 2
 		}
@@ -838,7 +1043,11 @@ var ianaAreas = map[string]bool{
 // ("US/Pacific", "America/New_York", "Etc/UTC").
 func (sc *scanner) ianaZone(i int) (zone, int, bool) {
 	t := sc.toks
-	if i+2 >= len(t) || t[i].kind != tkWord || !ianaAreas[t[i].low] || !t[i+1].isPunct('/') || t[i+1].space {
+	if i+2 >= len(t) || t[i].kind != tkWord || !t[i+1].isPunct('/') || t[i+1].space {
+		return zone{}, 0, false
+	}
+	var buf [maxKey]byte
+	if k, ok := sc.lowKey(&buf, i); !ok || !ianaAreas[string(k)] {
 		return zone{}, 0, false
 	}
 	j := i + 1
@@ -854,16 +1063,33 @@ func (sc *scanner) ianaZone(i int) (zone, int, bool) {
 	return zone{Name: name, Region: name, loc: loc}, j, true
 }
 
+// zoneNameFirst reports whether a word is the first word of a key of
+// zoneNames.
+func zoneNameFirst(low string) bool {
+	switch low {
+	case "coordinated", "universal", "greenwich", "eastern", "central", "mountain", "pacific",
+		"british", "india", "japan", "australian":
+		return true
+	}
+	return false
+}
+
 // zoneName reads a zone written in words, the longest match first
 // ("Pacific Daylight Time", "Eastern time").
 func (sc *scanner) zoneName(i int) (zone, int, bool) {
 	t := sc.toks
+	// The words joined by spaces, in a buffer the lookup does not keep.
+	var buf [64]byte
+	if i >= len(t) || t[i].kind != tkWord || t[i].ascii && t[i].size() > len("coordinated") {
+		return zone{}, 0, false
+	}
+	if !zoneNameFirst(string(sc.lowWord(buf[:0], i))) {
+		return zone{}, 0, false // no name opens with this word
+	}
 	for n := 5; n >= 1; n-- {
 		if i+n > len(t) {
 			continue
 		}
-		// The words joined by spaces, in a buffer the lookup does not keep.
-		var buf [64]byte
 		key := buf[:0]
 		ok := true
 		for k := i; k < i+n; k++ {
@@ -874,7 +1100,7 @@ func (sc *scanner) zoneName(i int) (zone, int, bool) {
 			if k > i {
 				key = append(key, ' ')
 			}
-			key = append(key, t[k].low...)
+			key = sc.lowWord(key, k)
 		}
 		if !ok {
 			continue
@@ -885,7 +1111,7 @@ func (sc *scanner) zoneName(i int) (zone, int, bool) {
 		}
 		// A bare region word ("Pacific", "Eastern") counts only when it is
 		// capitalised.
-		if first, _ := utf8.DecodeRuneInString(t[i].text); n == 1 && !unicode.IsUpper(first) {
+		if first, _ := utf8.DecodeRuneInString(sc.text(i)); n == 1 && !unicode.IsUpper(first) {
 			continue
 		}
 		z, _ := lookupZone(abbr)
@@ -959,11 +1185,10 @@ func weekdayMismatch(wd *time.Weekday, d date) (string, bool) {
 // "Posted" line, an aggregator update line). Extra words after the stamp
 // are not allowed; ref supplies a missing year.
 func parseStamp(s string, ref time.Time, order dateOrder) (resolved, mention, error) {
-	ms := scanMentions(s, order)
-	if len(ms) == 0 {
+	m, ok := firstMention(s, order)
+	if !ok {
 		return resolved{}, mention{}, fmt.Errorf("%q: want a date and time such as \"Apr 11, 2023 - 14:55 EDT\"", strings.TrimSpace(s))
 	}
-	m := ms[0]
 	if m.Date == nil || m.Clock == nil {
 		return resolved{}, m, fmt.Errorf("%q: want a date and a time such as \"Apr 11, 2023 - 14:55 EDT\"", strings.TrimSpace(s))
 	}
