@@ -255,7 +255,8 @@ func blockZone(ls []line, order dateOrder) *zone {
 				if sc.toks[i].kind == tkNum {
 					break
 				}
-				if z, _, ok := sc.zone(i, true); ok {
+				if h, _, ok := sc.zone(i, true); ok {
+					z := sc.zoneOf(h)
 					return &z
 				}
 			}

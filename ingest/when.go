@@ -196,9 +196,9 @@ const (
 // of tokens is neither scanned by the garbage collector nor written with
 // write barriers, and a short one lives on the stack.
 type token struct {
-	start, end int  // byte offsets
-	num        int  // value, for numbers
-	ch         rune // the mark, for punctuation
+	start, end int   // byte offsets
+	num        int32 // value, for numbers
+	ch         rune  // the mark, for punctuation
 	kind       tokKind
 	space      bool // whitespace precedes the token
 	// For words: ascii says every letter is ASCII, upper and lower that
@@ -242,10 +242,10 @@ func lexInto(toks []token, s string) []token {
 			continue
 		case '0' <= c && c <= '9':
 			j := i
-			v := 0
+			v := int32(0)
 			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
 				if v < 1e8 {
-					v = v*10 + int(s[j]-'0')
+					v = v*10 + int32(s[j]-'0')
 				}
 				j++
 			}
@@ -442,9 +442,18 @@ type found struct {
 	d, sw                             date
 	wd                                time.Weekday
 	c                                 clock
-	z                                 zone
-	clockText                         string
+	ctFrom, ctTo                      int // the clock as written, src[ctFrom:ctTo]
+	z                                 zoneHit
 	hasDate, hasWd, hasSw, hasC, hasZ bool
+}
+
+// zoneHit is a zone the scanner read. Its Name, when it is the text as
+// written, is src[from:to] and left out of z: the scanner's methods
+// return no string of the text they scan, so that its tokens, which the
+// scanner points to, can stay on the caller's stack.
+type zoneHit struct {
+	z        zone
+	from, to int
 }
 
 // mentionParts holds the pointed-to parts of one mention, made in one
@@ -477,7 +486,14 @@ func scanMentionsMax(s string, order dateOrder, limit int) []mention {
 	if strings.IndexAny(s, "0123456789") < 0 {
 		return nil // every date has a day and every clock an hour
 	}
-	sc := scanner{src: s, toks: lex(s), order: order}
+	// The tokens of most lines fit on the stack.
+	var tokBuf [64]token
+	sc := scanner{src: s, order: order}
+	if len(s) > 3*len(tokBuf) && isASCII(s) {
+		sc.toks = lexInto(make([]token, 0, countASCIITokens(s)), s)
+	} else {
+		sc.toks = lexInto(tokBuf[:0], s)
+	}
 	var foundBuf [4]found
 	fs := foundBuf[:0]
 	for i := 0; i < len(sc.toks) && len(fs) != limit; {
@@ -517,10 +533,13 @@ func scanMentionsMax(s string, order dateOrder, limit int) []mention {
 		if f.hasC {
 			p.c = f.c
 			m.Clock = &p.c
-			m.ClockText = f.clockText
+			m.ClockText = s[f.ctFrom:f.ctTo]
 		}
 		if f.hasZ {
-			p.z = f.z
+			p.z = f.z.z
+			if f.z.from < f.z.to {
+				p.z.Name = s[f.z.from:f.z.to]
+			}
 			m.Zone = &p.z
 		}
 	}
@@ -580,16 +599,18 @@ func (sc *scanner) moment(i int) (found, bool) {
 			iso = iso || (sc.isWord(j, "t") && !sc.toks[j].space)
 			j++
 		}
-		if c, ct, next, ok := sc.clock(j, true); ok {
-			f.c, f.clockText, f.hasC = c, ct, true
+		if c, next, ok := sc.clock(j, true); ok {
+			f.c, f.ctFrom, f.ctTo, f.hasC = c, sc.toks[j].start, sc.toks[next-1].end, true
+			ct := sc.src[f.ctFrom:f.ctTo]
 			i = next
 			if z, next, ok := sc.zone(i, iso || c.Sec != 0 || strings.Count(ct, ":") == 2); ok {
 				f.z, f.hasZ = z, true
 				i = next
 			}
 		}
-	} else if c, ct, next, ok := sc.clock(i, false); ok {
-		f.c, f.clockText, f.hasC = c, ct, true
+	} else if c, next, ok := sc.clock(i, false); ok {
+		f.c, f.ctFrom, f.ctTo, f.hasC = c, sc.toks[i].start, sc.toks[next-1].end, true
+		ct := sc.src[f.ctFrom:f.ctTo]
 		i = next
 		if z, next, ok := sc.zone(i, strings.Count(ct, ":") == 2); ok {
 			f.z, f.hasZ = z, true
@@ -692,7 +713,7 @@ func (sc *scanner) day(i int) (int, int, bool) {
 	if i >= len(sc.toks) || sc.toks[i].kind != tkNum || sc.toks[i].size() > 2 {
 		return 0, 0, false
 	}
-	d := sc.toks[i].num
+	d := int(sc.toks[i].num)
 	if d < 1 || d > 31 {
 		return 0, 0, false
 	}
@@ -711,7 +732,7 @@ func (sc *scanner) year(i int) (int, bool) {
 	if i >= len(sc.toks) || sc.toks[i].kind != tkNum || sc.toks[i].size() != 4 {
 		return 0, false
 	}
-	y := sc.toks[i].num
+	y := int(sc.toks[i].num)
 	return y, y >= 1970 && y <= 2200
 }
 
@@ -735,7 +756,7 @@ func (sc *scanner) date(i int) (date, int, bool) {
 		(t[i+1].isPunct('-') || t[i+1].isPunct('/')) && t[i+2].kind == tkNum && t[i+2].size() <= 2 &&
 		t[i+3].kind == tkPunct && t[i+3].ch == t[i+1].ch && t[i+4].kind == tkNum && t[i+4].size() <= 2 &&
 		!t[i+1].space && !t[i+2].space && !t[i+3].space && !t[i+4].space {
-		d := date{y, time.Month(t[i+2].num), t[i+4].num}
+		d := date{y, time.Month(int(t[i+2].num)), int(t[i+4].num)}
 		if d.valid() && !sc.followedByDigitPunct(i+5) {
 			return d, i + 5, true
 		}
@@ -794,7 +815,7 @@ func (sc *scanner) date(i int) (date, int, bool) {
 	if i+4 < len(t) && t[i+1].isPunct('/') && t[i+3].isPunct('/') && t[i+2].kind == tkNum && t[i+4].kind == tkNum &&
 		t[i].size() <= 2 && t[i+2].size() <= 2 && (t[i+4].size() == 2 || t[i+4].size() == 4) &&
 		!t[i+1].space && !t[i+2].space && !t[i+3].space && !t[i+4].space {
-		a, b, y := t[i].num, t[i+2].num, t[i+4].num
+		a, b, y := int(t[i].num), int(t[i+2].num), int(t[i+4].num)
 		if t[i+4].size() == 2 {
 			y += 2000
 		}
@@ -815,28 +836,29 @@ func (sc *scanner) date(i int) (date, int, bool) {
 
 // clock reads a time of day at token i: "14:55", "18:14:48", "2:55 PM",
 // "6:45AM", "13h03", "1 AM", "11.50" (only right after a date), and "1000"
-// when a zone follows ("1000 UTC"). It returns the time as written too.
-func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
+// when a zone follows ("1000 UTC"). The time as written is tokens i to
+// next-1.
+func (sc *scanner) clock(i int, afterDate bool) (clock, int, bool) {
 	t := sc.toks
 	if i >= len(t) || t[i].kind != tkNum || t[i].size() > 4 {
-		return clock{}, "", 0, false
+		return clock{}, 0, false
 	}
 	// A number glued to a preceding word or number is part of something
 	// else ("v1.14:00", "x10:30"), except the "T" of an ISO stamp.
 	if i > 0 && !t[i].space && !(afterDate && sc.isWord(i-1, "t")) &&
 		(t[i-1].kind == tkWord || t[i-1].kind == tkNum || t[i-1].isPunct('.') || t[i-1].isPunct(':') || t[i-1].isPunct('/')) {
-		return clock{}, "", 0, false
+		return clock{}, 0, false
 	}
 	var c clock
 	next := -1
-	h := t[i].num
+	h := int(t[i].num)
 	switch {
 	case t[i].size() <= 2 && i+2 < len(t) && t[i+1].isPunct(':') && !t[i+1].space && !t[i+2].space &&
 		t[i+2].kind == tkNum && t[i+2].size() == 2:
-		c = clock{Hour: h, Min: t[i+2].num}
+		c = clock{Hour: h, Min: int(t[i+2].num)}
 		next = i + 3
 		if next+1 < len(t) && t[next].isPunct(':') && !t[next].space && t[next+1].kind == tkNum && t[next+1].size() == 2 && !t[next+1].space {
-			c.Sec = t[next+1].num
+			c.Sec = int(t[next+1].num)
 			next += 2
 			// Fractional seconds: "18:14:48.123".
 			if next+1 < len(t) && t[next].isPunct('.') && !t[next].space && t[next+1].kind == tkNum && !t[next+1].space {
@@ -845,11 +867,11 @@ func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
 		}
 	case t[i].size() <= 2 && i+2 < len(t) && !t[i+1].space && sc.isWord(i+1, "h") && !t[i+2].space &&
 		t[i+2].kind == tkNum && t[i+2].size() == 2:
-		c = clock{Hour: h, Min: t[i+2].num}
+		c = clock{Hour: h, Min: int(t[i+2].num)}
 		next = i + 3
 	case t[i].size() <= 2 && afterDate && i+2 < len(t) && t[i+1].isPunct('.') && !t[i+1].space && !t[i+2].space &&
 		t[i+2].kind == tkNum && t[i+2].size() == 2:
-		c = clock{Hour: h, Min: t[i+2].num}
+		c = clock{Hour: h, Min: int(t[i+2].num)}
 		next = i + 3
 	case t[i].size() <= 2:
 		// "1 AM", "9am": only with a meridiem.
@@ -865,11 +887,11 @@ func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
 		}
 	}
 	if next < 0 {
-		return clock{}, "", 0, false
+		return clock{}, 0, false
 	}
 	if pm, n, ok := sc.meridiem(next); ok {
 		if c.Hour < 1 || c.Hour > 23 || (!pm && c.Hour > 12) {
-			return clock{}, "", 0, false
+			return clock{}, 0, false
 		}
 		// "17:22pm": a 24-hour clock with a stray suffix stays as it is.
 		if pm && c.Hour < 12 {
@@ -880,7 +902,7 @@ func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
 		next = n
 	}
 	if c.Hour > 24 || c.Min > 59 || c.Sec > 60 || (c.Hour == 24 && (c.Min > 0 || c.Sec > 0)) {
-		return clock{}, "", 0, false
+		return clock{}, 0, false
 	}
 	if c.Sec == 60 {
 		c.Sec = 59 // a leap second reads as the second before it
@@ -889,16 +911,16 @@ func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
 	// "1:23.4", "1.14.2"), and "4h16m" is a duration.
 	if next < len(t) && !t[next].space {
 		if t[next].kind == tkNum {
-			return clock{}, "", 0, false
+			return clock{}, 0, false
 		}
 		if (t[next].isPunct(':') || t[next].isPunct('.')) && next+1 < len(t) && !t[next+1].space && t[next+1].kind == tkNum {
-			return clock{}, "", 0, false
+			return clock{}, 0, false
 		}
 		if sc.isWord(next, "m", "min", "mins", "s") {
-			return clock{}, "", 0, false
+			return clock{}, 0, false
 		}
 	}
-	return c, sc.src[t[i].start:t[next-1].end], next, true
+	return c, next, true
 }
 
 // meridiem reads "AM", "pm", "a.m.", "P.M." at token i; pm is true for the
@@ -928,59 +950,70 @@ func (sc *scanner) meridiem(i int) (pm bool, next int, ok bool) {
 // negative offset right after a clock ("10:00-04:00") is read only when
 // minusOK says the clock is an ISO stamp or has seconds: otherwise it is the
 // range "10:00-04:00".
-func (sc *scanner) zone(i int, minusOK bool) (zone, int, bool) {
+func (sc *scanner) zone(i int, minusOK bool) (zoneHit, int, bool) {
 	t := sc.toks
 	if i >= len(t) {
-		return zone{}, 0, false
+		return zoneHit{}, 0, false
 	}
 	if t[i].isPunct('(') && i+1 < len(t) {
 		if z, next, ok := sc.zone(i+1, true); ok && next < len(t) && t[next].isPunct(')') {
 			return z, next + 1, true
 		}
-		return zone{}, 0, false
+		return zoneHit{}, 0, false
 	}
 	if t[i].kind == tkPunct && (t[i].ch == '+' || t[i].ch == '-' || t[i].ch == '−') {
 		// "-03" or "-0300" cannot be a range end; "-04:00" can, unless
 		// the clock is an ISO stamp or has seconds.
 		colon := i+2 < len(t) && t[i+2].isPunct(':') && !t[i+2].space
 		if t[i].ch != '+' && colon && !minusOK {
-			return zone{}, 0, false
+			return zoneHit{}, 0, false
 		}
 		if off, next, ok := sc.offset(i); ok && t[i+1].size()%2 == 0 && !sc.rangeEnd(next) {
-			return fixedZone(sc.src[t[i].start:t[next-1].end], off), next, true
+			return zoneHit{fixedZone("", off), t[i].start, t[next-1].end}, next, true
 		}
-		return zone{}, 0, false
+		return zoneHit{}, 0, false
 	}
 	if t[i].kind != tkWord {
-		return zone{}, 0, false
+		return zoneHit{}, 0, false
 	}
 	if z, next, ok := sc.ianaZone(i); ok {
-		return z, next, true
+		return zoneHit{z: z}, next, true
 	}
 	if z, next, ok := sc.zoneName(i); ok {
-		return z, next, true
+		return zoneHit{z: z}, next, true
 	}
 	if sc.isWord(i, "z") && t[i].space {
-		return zone{}, 0, false // a lone "Z" word is not a zone unless glued to the time
+		return zoneHit{}, 0, false // a lone "Z" word is not a zone unless glued to the time
 	}
-	z, ok := lookupZone(sc.text(i))
+	z, asWritten, ok := zoneAbbrev(sc.text(i))
 	if !ok {
-		return zone{}, 0, false
+		return zoneHit{}, 0, false
 	}
 	// Words that are also zone abbreviations must be written in capitals
 	// ("est" in "est." is not EST); only "utc" and "gmt" are no English words.
 	utcGMT := sc.isWord(i, "utc", "gmt")
 	if sc.notUpper(i) && !utcGMT {
-		return zone{}, 0, false
+		return zoneHit{}, 0, false
 	}
 	next := i + 1
 	if z.Fixed && z.Offset == 0 && utcGMT && next < len(t) {
 		if off, n2, ok := sc.offset(next); ok && !sc.rangeEnd(n2) {
-			return fixedZone(sc.src[t[i].start:t[n2-1].end], off), n2, true
+			return zoneHit{fixedZone("", off), t[i].start, t[n2-1].end}, n2, true
 		}
 	}
 	// A glued trailing letter makes it another word ("UTCs").
-	return z, next, true
+	if asWritten {
+		return zoneHit{z, t[i].start, t[i].end}, next, true
+	}
+	return zoneHit{z: z}, next, true
+}
+
+// zoneOf is the zone h with its name.
+func (sc *scanner) zoneOf(h zoneHit) zone {
+	if h.from < h.to {
+		h.z.Name = sc.src[h.from:h.to]
+	}
+	return h.z
 }
 
 // rangeEnd reports whether what follows an apparent offset shows it was
@@ -993,7 +1026,7 @@ func (sc *scanner) rangeEnd(next int) bool {
 	if _, _, ok := sc.meridiem(next); ok {
 		return true
 	}
-	_, ok := lookupZone(sc.text(next))
+	_, _, ok := zoneAbbrev(sc.text(next))
 	return ok && !sc.notUpper(next)
 }
 
@@ -1016,13 +1049,13 @@ func (sc *scanner) offset(i int) (int, int, bool) {
 	var h, m int
 	switch n.size() {
 	case 1, 2:
-		h = n.num
+		h = int(n.num)
 		if next+1 < len(t) && t[next].isPunct(':') && !t[next].space && t[next+1].kind == tkNum && t[next+1].size() == 2 {
-			m = t[next+1].num
+			m = int(t[next+1].num)
 			next += 2
 		}
 	case 4:
-		h, m = n.num/100, n.num%100
+		h, m = int(n.num)/100, int(n.num)%100
 	default:
 		return 0, 0, false
 	}
@@ -1055,7 +1088,8 @@ func (sc *scanner) ianaZone(i int) (zone, int, bool) {
 		(t[j+1].kind == tkWord || t[j+1].kind == tkNum) {
 		j += 2
 	}
-	name := sc.src[t[i].start:t[j-1].end]
+	// A copy of the name: the scanner returns no string of its text.
+	name := strings.Clone(sc.src[t[i].start:t[j-1].end])
 	loc, err := time.LoadLocation(name)
 	if err != nil {
 		return zone{}, 0, false

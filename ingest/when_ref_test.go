@@ -838,6 +838,9 @@ func TestScanMentionsAsReference(t *testing.T) {
 func TestLookupZoneAsReference(t *testing.T) {
 	var words []string
 	for k := range zoneAbbrevs {
+		if len(k) > maxAbbrev {
+			t.Errorf("%q is longer than maxAbbrev", k)
+		}
 		words = append(words, k, strings.ToLower(k), k[:1]+strings.ToLower(k[1:]), k+"s", "x"+k)
 	}
 	r := rand.New(rand.NewPCG(33, 34))
