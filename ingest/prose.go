@@ -237,7 +237,7 @@ func (r *proseReader) block(b proseBlock) {
 
 // zoneCue finds statements that say which zone a document's times are in:
 // "All times are in UTC", "Timeline (UTC)", "(all times in PDT)".
-var zoneCue = regexp.MustCompile(`(?i)\b(all times|times are|times in|times shown|times listed|timestamps|timeline|time line|chronology)\b|\btimes?\s*\(`)
+var zoneCue = newWordCue(`(?i)\b(all times|times are|times in|times shown|times listed|timestamps|timeline|time line|chronology)\b|\btimes?\s*\(`)
 
 // blockZone returns the zone a block says all its times are in, if any.
 func blockZone(ls []line, order dateOrder) *zone {
@@ -754,7 +754,7 @@ var (
 	windowJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:to|until|till|through|thru|and|-|–|—|&|->|→|(?:and\s+)?(?:ended|ending|ends|finished|recovered)(?:\s+at)?)\s+` + hedgeWords + `$`)
 	toJoin     = regexp.MustCompile(`^\s*(?:to|until|till|through)\s+` + hedgeWords + `$`)
 	dashJoin   = regexp.MustCompile(`^\s*(?:-|–|—|->|→)\s*` + hedgeWords + `$`)
-	futureCue  = regexp.MustCompile(`\b(?:will|shall|going to|upcoming|plan(?:s|ned)? to|scheduled (?:for|to|between|from|on|at))\b`)
+	futureCue  = newWordCue(`\b(?:will|shall|going to|upcoming|plan(?:s|ned)? to|scheduled (?:for|to|between|from|on|at))\b`)
 	startCue   = regexp.MustCompile(`(?:\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose)\s+(?:[a-z]+ing\s+)?` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*|\bfrom\s+)` + hedgeWords + `$`)
 	sinceCue   = regexp.MustCompile(`\bsince\s+` + hedgeWords + `$`)
 	byCue      = regexp.MustCompile(`\b(?:by|until|till|as of)\s+` + hedgeWords + `$`)
@@ -776,8 +776,8 @@ var (
 	// impactCtx says a sentence is about the impact (so "started at" is the
 	// impact starting, not a job); recoveryCtx that it is about recovery
 	// ("working normally since 8:31").
-	impactCtx   = regexp.MustCompile(`\b(?:outages?|incidents?|fail\w*|issues?|down|unavailable|degrad\w*|disrupt\w*|interrupt\w*|errors?|erroring|impact\w*|affected|unable|not able|could not|couldn't|cannot|can't|offline|inaccessible|timing out|time ?outs?|slow\w*|latency|delay\w*|broken|stopped|missing|problems?|unreachable|loss|lost|reject\w*|refus\w*)\b`)
-	recoveryCtx = regexp.MustCompile(`\b(?:normal(?:ly)?|restored|recovered|resolved|operational|stable|fixed|healthy|working (?:again|as expected)|mitigated)\b`)
+	impactCtx   = newWordCue(`\b(?:outages?|incidents?|fail\w*|issues?|down|unavailable|degrad\w*|disrupt\w*|interrupt\w*|errors?|erroring|impact\w*|affected|unable|not able|could not|couldn't|cannot|can't|offline|inaccessible|timing out|time ?outs?|slow\w*|latency|delay\w*|broken|stopped|missing|problems?|unreachable|loss|lost|reject\w*|refus\w*)\b`)
+	recoveryCtx = newWordCue(`\b(?:normal(?:ly)?|restored|recovered|resolved|operational|stable|fixed|healthy|working (?:again|as expected)|mitigated)\b`)
 )
 
 // cueWindow is how far before a time its cue may stand.
@@ -852,7 +852,7 @@ var (
 
 // relativeTime is a time given relative to another ("20 minutes later",
 // "the next morning"): reported, never guessed.
-var relativeTime = regexp.MustCompile(`\b(?:(?:\d+|an?|a few|several|some|two|three|four|five|ten|fifteen|twenty|thirty)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+(?:later|afterwards?)|the (?:next|following) (?:morning|day|afternoon|evening|night)|(?:later|earlier) that (?:morning|day|afternoon|evening|night))\b`)
+var relativeTime = newWordCue(`\b(?:(?:\d+|an?|a few|several|some|two|three|four|five|ten|fifteen|twenty|thirty)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+(?:later|afterwards?)|the (?:next|following) (?:morning|day|afternoon|evening|night)|(?:later|earlier) that (?:morning|day|afternoon|evening|night))\b`)
 
 // rankedStated is a statement with its rank.
 type rankedStated struct {
@@ -990,7 +990,7 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 
 // detectionCtx marks a sentence about detection ("we were alerted at"),
 // whose time is no impact start.
-var detectionCtx = regexp.MustCompile(`\b(?:alerted|paged|notified|detected|escalated|reported|declared)\b`)
+var detectionCtx = newWordCue(`\b(?:alerted|paged|notified|detected|escalated|reported|declared)\b`)
 
 // weakStart reports whether the clause after time a names the impact:
 // "at 10:02 UTC, a change made package downloads return errors". Only the
@@ -1255,13 +1255,13 @@ func (r *proseReader) plausible(line int, start, end time.Time, text string) boo
 // "duration of"); a weak one is "for N minutes" in a sentence about the
 // impact. Bounds ("at least", "over", "up to") are not durations.
 var (
-	durStrong = regexp.MustCompile(`\b(?:lasting|lasted|lasts|last(?:ed)? for|(?:total |incident |outage |impact )?duration(?: of (?:the )?(?:impact|outage|incident|disruption))?(?: of| was| is)?\s*:?|(?:total )?downtime(?: of| was)?\s*:?|outage of|(?:the )?total impact (?:was|of)|(?:for )?a (?:total|period) of|ttr\s*:|time to (?:resolve|resolution|recover|recovery|repair|restore)\s*:)\s*(?:for\s+)?`)
-	durWeak   = regexp.MustCompile(`\bfor\s+`)
+	durStrong = newWordCue(`\b(?:lasting|lasted|lasts|last(?:ed)? for|(?:total |incident |outage |impact )?duration(?: of (?:the )?(?:impact|outage|incident|disruption))?(?: of| was| is)?\s*:?|(?:total )?downtime(?: of| was)?\s*:?|outage of|(?:the )?total impact (?:was|of)|(?:for )?a (?:total|period) of|ttr\s*:|time to (?:resolve|resolution|recover|recovery|repair|restore)\s*:)\s*(?:for\s+)?`)
+	durWeak   = newWordCue(`\bfor\s+`)
 	durParen  = regexp.MustCompile(`(?:\d\d?[:.h]\d\d|\d\s*(?:am|pm|a\.m\.|p\.m\.))(?:\s*[a-z]{2,5}(?:[+-]\d{1,2})?)?[^()]{0,40}?\s*\(([^()]{1,24})\)`)
 	durAdj    = regexp.MustCompile(`\b(?:a|an)\s+(\d+|[a-z]+)[- ](second|minute|hour|day)s?\s+(?:outage|incident|disruption|interruption|period|window|downtime|degradation)`)
 	durHedge  = regexp.MustCompile(`^(?:(?:approximately|approx\.?|about|around|roughly|circa|ca\.|~|some|nearly|almost|just over|just under)\s*)+`)
 	durBound  = regexp.MustCompile(`^(?:at least|more than|over|up to|less than|under|within|a few|several|another|the next|the past|the last|every)\b`)
-	notDurCtx = regexp.MustCompile(`\b(?:monitor\w*|will|wait\w*|every|next|ago|later|earlier|before|after|retain\w*|cache\w*|ttl|timeout|held|holding|stable|kept|observ\w*)\b`)
+	notDurCtx = newWordCue(`\b(?:monitor\w*|will|wait\w*|every|next|ago|later|earlier|before|after|retain\w*|cache\w*|ttl|timeout|held|holding|stable|kept|observ\w*)\b`)
 )
 
 // mayHoldDuration is a cheap test that a sentence can state a duration at
@@ -1363,13 +1363,13 @@ func (r *proseReader) durations(s sentence, low string) {
 var milestoneCues = []struct {
 	m     Milestone
 	hints []string
-	re    *regexp.Regexp
+	re    *wordCue
 }{
-	{MilestoneStart, []string{"start", "began", "begin", "commenc", "onset", "went ", "became", "stopped"}, regexp.MustCompile(`\b(?:(?:incident|impact|outage|issues?|problems?|degradation|disruption|errors?|failures?|downtime)\s+(?:start(?:ed|s)?|began|begins|begin|commenc\w*)|(?:start|beginning|onset) of (?:the )?(?:incident|impact|outage|issue|disruption|degradation)|users? (?:start(?:ed)?|began|begin) (?:reporting|to report|experiencing|seeing)|(?:start|starts|started|began|begin|begins) (?:failing|to fail|erroring|returning errors|timing out)|went (?:down|offline)|became unavailable|stopped (?:working|responding|serving))\b`)},
-	{MilestoneResolved, []string{"resolved", "fixed", "fix ", "closed", "incident "}, regexp.MustCompile(`\b(?:resolved|fixed|fix (?:is |was |has been )?(?:deployed|released|rolled out)|closed|incident (?:ended|over))\b`)},
-	{MilestoneMitigated, []string{"mitigat", "restor", "recover", "roll", "revert", "workaround", "patch ", "fix ", "fail", "operational", "normal", "online", "back up", "stabili"}, regexp.MustCompile(`\b(?:mitigat\w*|restor\w*|recover\w*|rolled back|roll(?:ed)?[- ]?back|revert\w*|workaround|patch (?:is |was |has been )?applied|fix (?:is |was |has been )?applied|failed over|fail ?over (?:complete|completed|finished)|operational|back to normal|back online|back up|stabili[sz]\w*|returned to normal)\b`)},
-	{MilestoneIdentified, []string{"identif", "root", "found the", "cause", "diagnos", "pinpoint", "determined"}, regexp.MustCompile(`\b(?:identified|identify|root[- ]caused?|found the (?:cause|issue|problem)|cause (?:was |is )?(?:found|determined|confirmed)|diagnos\w*|pinpointed|determined (?:that|the))\b`)},
-	{MilestoneDetected, []string{"alert", "page", "detect", "notice", "report", "escalat", "declared", "first "}, regexp.MustCompile(`\b(?:alert\w*|paged|page fired|detected|detect|noticed|reported|reports?|reporting|escalat\w*|declared|first (?:report|signs?))\b`)},
+	{MilestoneStart, []string{"start", "began", "begin", "commenc", "onset", "went ", "became", "stopped"}, newWordCue(`\b(?:(?:incident|impact|outage|issues?|problems?|degradation|disruption|errors?|failures?|downtime)\s+(?:start(?:ed|s)?|began|begins|begin|commenc\w*)|(?:start|beginning|onset) of (?:the )?(?:incident|impact|outage|issue|disruption|degradation)|users? (?:start(?:ed)?|began|begin) (?:reporting|to report|experiencing|seeing)|(?:start|starts|started|began|begin|begins) (?:failing|to fail|erroring|returning errors|timing out)|went (?:down|offline)|became unavailable|stopped (?:working|responding|serving))\b`)},
+	{MilestoneResolved, []string{"resolved", "fixed", "fix ", "closed", "incident "}, newWordCue(`\b(?:resolved|fixed|fix (?:is |was |has been )?(?:deployed|released|rolled out)|closed|incident (?:ended|over))\b`)},
+	{MilestoneMitigated, []string{"mitigat", "restor", "recover", "roll", "revert", "workaround", "patch ", "fix ", "fail", "operational", "normal", "online", "back up", "stabili"}, newWordCue(`\b(?:mitigat\w*|restor\w*|recover\w*|rolled back|roll(?:ed)?[- ]?back|revert\w*|workaround|patch (?:is |was |has been )?applied|fix (?:is |was |has been )?applied|failed over|fail ?over (?:complete|completed|finished)|operational|back to normal|back online|back up|stabili[sz]\w*|returned to normal)\b`)},
+	{MilestoneIdentified, []string{"identif", "root", "found the", "cause", "diagnos", "pinpoint", "determined"}, newWordCue(`\b(?:identified|identify|root[- ]caused?|found the (?:cause|issue|problem)|cause (?:was |is )?(?:found|determined|confirmed)|diagnos\w*|pinpointed|determined (?:that|the))\b`)},
+	{MilestoneDetected, []string{"alert", "page", "detect", "notice", "report", "escalat", "declared", "first "}, newWordCue(`\b(?:alert\w*|paged|page fired|detected|detect|noticed|reported|reports?|reporting|escalat\w*|declared|first (?:report|signs?))\b`)},
 }
 
 // onlyBegun follows a milestone keyword when the work only began.
@@ -1436,7 +1436,7 @@ func containsAny(s string, subs []string) bool {
 // narrativeEndCue says a narrative entry marks the end of the impact: service is
 // back, not merely a fix started or announced ("login restored", "returns
 // to normal", "all services operational", "resolution is confirmed").
-var narrativeEndCue = regexp.MustCompile(`\b(?:restored|restores|recovered|recovers|recovery (?:is )?complete|back to normal|return(?:s|ed)? to normal|normal levels|back online|(?:fully )?operational|resolved|resolution (?:is )?(?:confirmed|complete)|working (?:again|normally|as expected)|healthy again|errors? (?:stop|stops|stopped|subside[sd]?)|no (?:more|further) errors|(?:outage|incident|impact|disruption|degradation) (?:ends|ended|is over|over)|back (?:at|to) baseline)\b`)
+var narrativeEndCue = newWordCue(`\b(?:restored|restores|recovered|recovers|recovery (?:is )?complete|back to normal|return(?:s|ed)? to normal|normal levels|back online|(?:fully )?operational|resolved|resolution (?:is )?(?:confirmed|complete)|working (?:again|normally|as expected)|healthy again|errors? (?:stop|stops|stopped|subside[sd]?)|no (?:more|further) errors|(?:outage|incident|impact|disruption|degradation) (?:ends|ended|is over|over)|back (?:at|to) baseline)\b`)
 
 // endsImpact reports whether an entry's text says the impact ended.
 func endsImpact(text string) bool {

@@ -1,0 +1,193 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"unicode"
+)
+
+// wordCue is a regular expression whose every match opens with \b and a
+// word character ("\b(?:resolved|fixed)\b"), searched faster than the
+// regexp package does: Go's backtracker tries every alternative at every
+// byte of the text, which made the cue expressions most of the time spent
+// on prose. A match can only open at a word's first byte that some
+// alternative opens with, so only those bytes are tried, with the
+// expression anchored there. The results are those of the expression
+// searched as written (tested against it in prose_cue_test.go).
+type wordCue struct {
+	re    *regexp.Regexp // the expression as written
+	at    *regexp.Regexp // the same anchored at the start of the text
+	first [256]bool      // the bytes a match can open with
+}
+
+// newWordCue compiles expr; like regexp.MustCompile it panics when the
+// expression is wrong, or when a match could open other than with \b
+// and a word byte.
+func newWordCue(expr string) *wordCue {
+	c := &wordCue{re: regexp.MustCompile(expr), at: regexp.MustCompile(`^(?:` + expr + `)`)}
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	re = re.Simplify()
+	if !opensWithBoundary(re) {
+		panic(fmt.Sprintf("wordCue %q: a match may open without \\b", expr))
+	}
+	nullable, ok := firstBytes(re, &c.first)
+	if nullable || !ok {
+		panic(fmt.Sprintf("wordCue %q: cannot tell which bytes a match opens with", expr))
+	}
+	for b, ok := range c.first {
+		if ok && !isWordByte(byte(b)) {
+			panic(fmt.Sprintf("wordCue %q: a match may open with %q, not a word byte", expr, rune(b)))
+		}
+	}
+	return c
+}
+
+// opensWithBoundary reports whether every match of re opens with \b.
+func opensWithBoundary(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpWordBoundary:
+		return true
+	case syntax.OpCapture:
+		return opensWithBoundary(re.Sub[0])
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && opensWithBoundary(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, s := range re.Sub {
+			if !opensWithBoundary(s) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// firstBytes adds to set the bytes a match of re can open with, and
+// reports whether re can match the empty string; ok is false for what it
+// does not know.
+func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable, ok bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true, true
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true, true
+		}
+		addRune(set, re.Rune[0], re.Flags&syntax.FoldCase != 0)
+		return false, true
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if r >= 0x80 {
+					for b := 0x80; b < 0x100; b++ {
+						set[b] = true
+					}
+					break
+				}
+				set[r] = true
+			}
+		}
+		return false, true
+	case syntax.OpCapture:
+		return firstBytes(re.Sub[0], set)
+	case syntax.OpStar, syntax.OpQuest:
+		_, ok := firstBytes(re.Sub[0], set)
+		return true, ok
+	case syntax.OpPlus:
+		return firstBytes(re.Sub[0], set)
+	case syntax.OpRepeat:
+		n, ok := firstBytes(re.Sub[0], set)
+		return n || re.Min == 0, ok
+	case syntax.OpConcat:
+		for _, s := range re.Sub {
+			n, ok := firstBytes(s, set)
+			if !ok {
+				return false, false
+			}
+			if !n {
+				return false, true
+			}
+		}
+		return true, true
+	case syntax.OpAlternate:
+		nullable := false
+		for _, s := range re.Sub {
+			n, ok := firstBytes(s, set)
+			if !ok {
+				return false, false
+			}
+			nullable = nullable || n
+		}
+		return nullable, true
+	}
+	return false, false
+}
+
+// addRune adds the first byte of r (and of its other cases) to set.
+func addRune(set *[256]bool, r rune, fold bool) {
+	add := func(r rune) {
+		if r < 0x80 {
+			set[r] = true
+			return
+		}
+		var buf [4]byte
+		n := copy(buf[:], string(r))
+		if n > 0 {
+			set[buf[0]] = true
+		}
+	}
+	add(r)
+	if fold {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			add(f)
+		}
+	}
+}
+
+// next is the first match at or after byte from, as [start, end].
+func (c *wordCue) next(s string, from int) (int, int, bool) {
+	for p := from; p < len(s); p++ {
+		if !c.first[s[p]] || p > 0 && isWordByte(s[p-1]) {
+			continue
+		}
+		if loc := c.at.FindStringIndex(s[p:]); loc != nil {
+			return p, p + loc[1], true
+		}
+	}
+	return 0, 0, false
+}
+
+// MatchString is regexp.MatchString.
+func (c *wordCue) MatchString(s string) bool {
+	_, _, ok := c.next(s, 0)
+	return ok
+}
+
+// FindStringIndex is regexp.FindStringIndex.
+func (c *wordCue) FindStringIndex(s string) []int {
+	if a, b, ok := c.next(s, 0); ok {
+		return []int{a, b}
+	}
+	return nil
+}
+
+// FindAllStringIndex is regexp.FindAllStringIndex with n < 0.
+func (c *wordCue) FindAllStringIndex(s string, n int) [][]int {
+	var out [][]int
+	for from := 0; n < 0 || len(out) < n; {
+		a, b, ok := c.next(s, from)
+		if !ok {
+			break
+		}
+		out = append(out, []int{a, b})
+		from = b // a match is never empty: it opens with a word byte
+	}
+	return out
+}
+
+// String is the expression as written.
+func (c *wordCue) String() string { return c.re.String() }

@@ -1,0 +1,113 @@
+package ingest
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// wordCues are the expressions searched as wordCues.
+func wordCues() map[string]*wordCue {
+	out := map[string]*wordCue{
+		"zoneCue": zoneCue, "futureCue": futureCue, "impactCtx": impactCtx, "recoveryCtx": recoveryCtx,
+		"relativeTime": relativeTime, "detectionCtx": detectionCtx, "narrativeEndCue": narrativeEndCue,
+		"durStrong": durStrong, "durWeak": durWeak, "notDurCtx": notDurCtx,
+	}
+	for _, c := range milestoneCues {
+		out["milestone "+c.m.String()] = c.re
+	}
+	return out
+}
+
+// cueWords are the words of every cue expression, the pieces random text
+// for them is made of, with marks, spaces and letters that change length
+// or turn ASCII when case is changed.
+func cueWords() []string {
+	seen := map[string]bool{}
+	for _, c := range wordCues() {
+		for _, w := range strings.FieldsFunc(c.String(), func(r rune) bool {
+			return !('a' <= r && r <= 'z' || r == '\'')
+		}) {
+			seen[w] = true
+		}
+	}
+	// Phrases too: "minutes later", "back to normal".
+	for _, c := range wordCues() {
+		for _, p := range strings.FieldsFunc(c.String(), func(r rune) bool { return strings.ContainsRune(`()|?:\`, r) }) {
+			if strings.Contains(p, " ") {
+				seen[p] = true
+			}
+		}
+	}
+	out := []string{"20 minutes later", "an hour afterwards", "the next morning", "later that day", "the following day", " ", " ", "  ", "\t", ".", ",", ":", "-", "_", "(", "7", "42", "x", "s", "ſ", "K", "É", "é", "İ", "a", "the", "\n"}
+	for w := range seen {
+		out = append(out, w, strings.ToUpper(w[:1])+w[1:])
+	}
+	return out
+}
+
+// TestWordCuesAsRegexp checks that every wordCue finds what its expression
+// finds, searched as the regexp package does, on every fixture line (as
+// written and lower-cased) and on random text made of the expressions'
+// words.
+func TestWordCuesAsRegexp(t *testing.T) {
+	lines := refTestLines(t)
+	for _, l := range refTestLines(t) {
+		lines = append(lines, strings.ToLower(l))
+	}
+	words := cueWords()
+	r := rand.New(rand.NewPCG(41, 42))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(12) {
+			b.WriteString(words[r.IntN(len(words))])
+			if r.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		lines = append(lines, b.String())
+	}
+	matched := map[string]int{}
+	for name, c := range wordCues() {
+		for i, s := range lines {
+			got, want := c.FindAllStringIndex(s, -1), c.re.FindAllStringIndex(s, -1)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s.FindAllStringIndex(%q) = %v; the expression finds %v", name, s, got, want)
+			}
+			if len(want) > 0 {
+				matched[name]++
+			}
+			if i%4 != 0 && len(want) == 0 {
+				continue // the other searches on a sample, and wherever there is a match
+			}
+			if got, want := c.FindStringIndex(s), c.re.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s.FindStringIndex(%q) = %v; the expression finds %v", name, s, got, want)
+			}
+			if got, want := c.MatchString(s), c.re.MatchString(s); got != want {
+				t.Fatalf("%s.MatchString(%q) = %v; want %v", name, s, got, want)
+			}
+		}
+	}
+	// The random text must exercise every expression, not only its misses.
+	for name := range wordCues() {
+		if matched[name] < 100 {
+			t.Errorf("%s matched only %d texts", name, matched[name])
+		}
+	}
+}
+
+// TestNewWordCueRefuses checks that expressions a wordCue cannot search
+// faithfully are refused.
+func TestNewWordCueRefuses(t *testing.T) {
+	for _, expr := range []string{`n't\b`, `\b(?:not)|n't`, `(?:\bnot)?`, `\b~`, `\b.x`, `(?i)\bsk`} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("newWordCue(%q) did not panic", expr)
+				}
+			}()
+			newWordCue(expr)
+		}()
+	}
+}
