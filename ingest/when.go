@@ -439,6 +439,7 @@ func (sc *scanner) notUpper(i int) bool {
 // the pointers of a mention.
 type found struct {
 	start, end                        int // token indices
+	from, to                          int // byte offsets in the text
 	d, sw                             date
 	wd                                time.Weekday
 	c                                 clock
@@ -473,18 +474,35 @@ func scanMentions(s string, order dateOrder) []mention {
 
 // firstMention is the first mention scanMentions finds in s.
 func firstMention(s string, order dateOrder) (mention, bool) {
-	ms := scanMentionsMax(s, order, 1)
-	if len(ms) == 0 {
+	var buf [1]found
+	fs := scanFound(s, order, buf[:0], 1)
+	if len(fs) == 0 {
 		return mention{}, false
 	}
-	return ms[0], true
+	return fs[0].mention(s, new(mentionParts)), true
 }
 
 // scanMentionsMax is scanMentions that stops after limit mentions (when
 // limit >= 0).
 func scanMentionsMax(s string, order dateOrder, limit int) []mention {
-	if strings.IndexAny(s, "0123456789") < 0 {
-		return nil // every date has a day and every clock an hour
+	var buf [4]found
+	fs := scanFound(s, order, buf[:0], limit)
+	if len(fs) == 0 {
+		return nil
+	}
+	parts := make([]mentionParts, len(fs))
+	out := make([]mention, len(fs))
+	for k := range fs {
+		out[k] = fs[k].mention(s, &parts[k])
+	}
+	return out
+}
+
+// scanFound appends to fs the mentions in s, at most limit of them when
+// limit >= 0.
+func scanFound(s string, order dateOrder, fs []found, limit int) []found {
+	if !hasDigit(s) {
+		return fs // every date has a day and every clock an hour
 	}
 	// The tokens of most lines fit on the stack.
 	var tokBuf [64]token
@@ -494,9 +512,7 @@ func scanMentionsMax(s string, order dateOrder, limit int) []mention {
 	} else {
 		sc.toks = lexInto(tokBuf[:0], s)
 	}
-	var foundBuf [4]found
-	fs := foundBuf[:0]
-	for i := 0; i < len(sc.toks) && len(fs) != limit; {
+	for i, n := 0, 0; i < len(sc.toks) && n != limit; {
 		if !sc.mayStart(i) {
 			i++
 			continue
@@ -506,44 +522,52 @@ func scanMentionsMax(s string, order dateOrder, limit int) []mention {
 			i++
 			continue
 		}
+		f.from, f.to = sc.toks[i].start, sc.toks[f.end-1].end
 		fs = append(fs, f)
+		n++
 		i = f.end
 	}
-	if len(fs) == 0 {
-		return nil
+	return fs
+}
+
+// mention is f as a mention of s, its parts kept in p.
+func (f *found) mention(s string, p *mentionParts) mention {
+	m := mention{Start: f.from, End: f.to, Text: s[f.from:f.to]}
+	if f.hasDate {
+		p.d = f.d
+		m.Date = &p.d
 	}
-	parts := make([]mentionParts, len(fs))
-	out := make([]mention, len(fs))
-	for k := range fs {
-		f, p, m := &fs[k], &parts[k], &out[k]
-		m.Start, m.End = sc.toks[f.start].start, sc.toks[f.end-1].end
-		m.Text = s[m.Start:m.End]
-		if f.hasDate {
-			p.d = f.d
-			m.Date = &p.d
+	if f.hasWd {
+		p.wd = f.wd
+		m.Weekday = &p.wd
+	}
+	if f.hasSw {
+		p.sw = f.sw
+		m.Swapped = &p.sw
+	}
+	if f.hasC {
+		p.c = f.c
+		m.Clock = &p.c
+		m.ClockText = s[f.ctFrom:f.ctTo]
+	}
+	if f.hasZ {
+		p.z = f.z.z
+		if f.z.from < f.z.to {
+			p.z.Name = s[f.z.from:f.z.to]
 		}
-		if f.hasWd {
-			p.wd = f.wd
-			m.Weekday = &p.wd
-		}
-		if f.hasSw {
-			p.sw = f.sw
-			m.Swapped = &p.sw
-		}
-		if f.hasC {
-			p.c = f.c
-			m.Clock = &p.c
-			m.ClockText = s[f.ctFrom:f.ctTo]
-		}
-		if f.hasZ {
-			p.z = f.z.z
-			if f.z.from < f.z.to {
-				p.z.Name = s[f.z.from:f.z.to]
-			}
-			m.Zone = &p.z
+		m.Zone = &p.z
+	}
+	return m
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 // mayStart is a cheap test moment cannot succeed at token i without: a
