@@ -712,6 +712,27 @@ var abbrevBeforeDot = map[string]bool{
 	"incl": true, "min": true, "mins": true, "hr": true, "hrs": true, "sec": true, "secs": true, "ca": true,
 }
 
+// abbrevBefore reports whether abbrevBeforeDot holds w lower-cased; an
+// ASCII word is lower-cased on the stack.
+func abbrevBefore(w string) bool {
+	if !isASCII(w) {
+		return abbrevBeforeDot[strings.ToLower(w)]
+	}
+	var buf [len("approx")]byte
+	if len(w) > len(buf) {
+		return false // longer than every abbreviation
+	}
+	low := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	return abbrevBeforeDot[string(low)]
+}
+
 // eachSentence splits a paragraph at ". ", "! " and "? " before a capital
 // or a digit, but not after common abbreviations ("approx.", "a.m."), and
 // calls f with each sentence in turn.
@@ -735,7 +756,7 @@ func eachSentence(p paragraph, f func(sentence)) {
 			for w > start && (unicode.IsLetter(rune(t[w-1])) || t[w-1] == '.') {
 				w--
 			}
-			if abbrevBeforeDot[strings.ToLower(t[w:i])] {
+			if abbrevBefore(t[w:i]) {
 				continue
 			}
 		}
@@ -1258,7 +1279,7 @@ var (
 	durStrong = newWordCue(`\b(?:lasting|lasted|lasts|last(?:ed)? for|(?:total |incident |outage |impact )?duration(?: of (?:the )?(?:impact|outage|incident|disruption))?(?: of| was| is)?\s*:?|(?:total )?downtime(?: of| was)?\s*:?|outage of|(?:the )?total impact (?:was|of)|(?:for )?a (?:total|period) of|ttr\s*:|time to (?:resolve|resolution|recover|recovery|repair|restore)\s*:)\s*(?:for\s+)?`)
 	durWeak   = newWordCue(`\bfor\s+`)
 	durParen  = regexp.MustCompile(`(?:\d\d?[:.h]\d\d|\d\s*(?:am|pm|a\.m\.|p\.m\.))(?:\s*[a-z]{2,5}(?:[+-]\d{1,2})?)?[^()]{0,40}?\s*\(([^()]{1,24})\)`)
-	durAdj    = regexp.MustCompile(`\b(?:a|an)\s+(\d+|[a-z]+)[- ](second|minute|hour|day)s?\s+(?:outage|incident|disruption|interruption|period|window|downtime|degradation)`)
+	durAdj    = newWordCue(`\b(?:a|an)\s+(\d+|[a-z]+)[- ](second|minute|hour|day)s?\s+(?:outage|incident|disruption|interruption|period|window|downtime|degradation)`)
 	durHedge  = regexp.MustCompile(`^(?:(?:approximately|approx\.?|about|around|roughly|circa|ca\.|~|some|nearly|almost|just over|just under)\s*)+`)
 	durBound  = regexp.MustCompile(`^(?:at least|more than|over|up to|less than|under|within|a few|several|another|the next|the past|the last|every)\b`)
 	notDurCtx = newWordCue(`\b(?:monitor\w*|will|wait\w*|every|next|ago|later|earlier|before|after|retain\w*|cache\w*|ttl|timeout|held|holding|stable|kept|observ\w*)\b`)

@@ -189,5 +189,20 @@ func (c *wordCue) FindAllStringIndex(s string, n int) [][]int {
 	return out
 }
 
+// FindStringSubmatchIndex is regexp.FindStringSubmatchIndex.
+func (c *wordCue) FindStringSubmatchIndex(s string) []int {
+	a, _, ok := c.next(s, 0)
+	if !ok {
+		return nil
+	}
+	m := c.at.FindStringSubmatchIndex(s[a:])
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += a
+		}
+	}
+	return m
+}
+
 // String is the expression as written.
 func (c *wordCue) String() string { return c.re.String() }

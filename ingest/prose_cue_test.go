@@ -12,7 +12,7 @@ func wordCues() map[string]*wordCue {
 	out := map[string]*wordCue{
 		"zoneCue": zoneCue, "futureCue": futureCue, "impactCtx": impactCtx, "recoveryCtx": recoveryCtx,
 		"relativeTime": relativeTime, "detectionCtx": detectionCtx, "narrativeEndCue": narrativeEndCue,
-		"durStrong": durStrong, "durWeak": durWeak, "notDurCtx": notDurCtx,
+		"durStrong": durStrong, "durWeak": durWeak, "notDurCtx": notDurCtx, "durAdj": durAdj,
 	}
 	for _, c := range milestoneCues {
 		out["milestone "+c.m.String()] = c.re
@@ -40,7 +40,7 @@ func cueWords() []string {
 			}
 		}
 	}
-	out := []string{"20 minutes later", "an hour afterwards", "the next morning", "later that day", "the following day", " ", " ", "  ", "\t", ".", ",", ":", "-", "_", "(", "7", "42", "x", "s", "ſ", "K", "É", "é", "İ", "a", "the", "\n"}
+	out := []string{"a 20-minute outage", "an hour-long", "a two hour window", "20 minutes later", "an hour afterwards", "the next morning", "later that day", "the following day", " ", " ", "  ", "\t", ".", ",", ":", "-", "_", "(", "7", "42", "x", "s", "ſ", "K", "É", "é", "İ", "a", "the", "\n"}
 	for w := range seen {
 		out = append(out, w, strings.ToUpper(w[:1])+w[1:])
 	}
@@ -84,6 +84,9 @@ func TestWordCuesAsRegexp(t *testing.T) {
 			if got, want := c.FindStringIndex(s), c.re.FindStringIndex(s); !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s.FindStringIndex(%q) = %v; the expression finds %v", name, s, got, want)
 			}
+			if got, want := c.FindStringSubmatchIndex(s), c.re.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s.FindStringSubmatchIndex(%q) = %v; the expression finds %v", name, s, got, want)
+			}
 			if got, want := c.MatchString(s), c.re.MatchString(s); got != want {
 				t.Fatalf("%s.MatchString(%q) = %v; want %v", name, s, got, want)
 			}
@@ -109,5 +112,31 @@ func TestNewWordCueRefuses(t *testing.T) {
 			}()
 			newWordCue(expr)
 		}()
+	}
+}
+
+// TestAbbrevBefore checks abbrevBefore against the table lower-cased by
+// strings.ToLower, on every abbreviation and random words.
+func TestAbbrevBefore(t *testing.T) {
+	var words []string
+	for k := range abbrevBeforeDot {
+		words = append(words, k, strings.ToUpper(k), strings.ToUpper(k[:1])+k[1:], k+"s")
+		if len(k) > len("approx") {
+			t.Errorf("%q is longer than abbrevBefore looks at", k)
+		}
+	}
+	r := rand.New(rand.NewPCG(43, 44))
+	letters := []rune("aeiouxnstmcAEINSTM.ſKİé")
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(9) {
+			b.WriteRune(letters[r.IntN(len(letters))])
+		}
+		words = append(words, b.String())
+	}
+	for _, w := range words {
+		if got, want := abbrevBefore(w), abbrevBeforeDot[strings.ToLower(w)]; got != want {
+			t.Fatalf("abbrevBefore(%q) = %v; want %v", w, got, want)
+		}
 	}
 }

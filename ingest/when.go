@@ -38,9 +38,20 @@ func (d date) valid() bool {
 	return d.Day <= daysIn(d.Month, y)
 }
 
+// daysIn is the number of days in month m of a year (time.Date's
+// proleptic Gregorian calendar), from a table: time.Date was a tenth of
+// the time to read a stamp.
 func daysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if m < time.January || m > time.December {
+		return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	}
+	if m == time.February && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+		return 29
+	}
+	return monthDays[m-1]
 }
+
+var monthDays = [12]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 // addDays moves a date with a known year by n days.
 func (d date) addDays(n int) date {

@@ -905,3 +905,14 @@ func FuzzScanRef(f *testing.F) {
 		}
 	})
 }
+
+// TestDaysIn checks the table of month lengths against time.Date.
+func TestDaysIn(t *testing.T) {
+	for y := -500; y <= 3000; y++ {
+		for m := time.Month(-1); m <= 14; m++ {
+			if got, want := daysIn(m, y), time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day(); got != want {
+				t.Fatalf("daysIn(%v, %d) = %d; want %d", m, y, got, want)
+			}
+		}
+	}
+}
