@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // proseBlock is a piece of prose a format reader hands over: a postmortem or
@@ -222,10 +223,7 @@ func (r *proseReader) block(b proseBlock) {
 	for _, p := range paragraphs(b.Lines, entryLines) {
 		var ctxDate *date
 		// An ASCII paragraph is lower-cased once, for all its sentences.
-		low := ""
-		if isASCII(p.Text) {
-			low = strings.ToLower(p.Text)
-		}
+		low := p.low
 		eachSentence(p, func(s sentence) {
 			if low != "" {
 				s.low, s.lowSet = low[s.off:s.off+len(s.Text)], true
@@ -604,7 +602,9 @@ func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *z
 // paragraph is prose joined from consecutive lines, with a map from byte
 // offsets back to line numbers.
 type paragraph struct {
-	Text   string
+	Text string
+	// low is Text lower-cased when Text is ASCII, else "".
+	low    string
 	starts []int // byte offset where each joined line starts
 	lines  []int // its line number
 }
@@ -632,23 +632,28 @@ var listItem = regexp.MustCompile(`^(?:[-*•+]\s|\d{1,3}[.)]\s|#)`)
 // paragraphs joins wrapped lines into paragraphs; blank lines, list items,
 // headings and timeline entries end them.
 func paragraphs(ls []line, skip map[int]bool) []paragraph {
+	// One allocation for the line lists of all paragraphs: a line is in
+	// one paragraph at most.
 	var out []paragraph
+	nums := make([]int, 2*len(ls))
+	starts, lines := nums[:0:len(ls)], nums[len(ls):len(ls)]
 	var cur paragraph
 	var stack [512]byte
 	text := stack[:0] // cur's text, made a string once, at flush
 	verbatim := ""    // cur's only line, when text is that line as written
 	prevClockLed := false
+	first := 0 // where cur's lines begin in starts and lines
 	flush := func() {
 		if len(text) > 0 {
-			cur.Text = verbatim
-			if verbatim == "" {
-				cur.Text = string(text)
-			}
+			cur.Text, cur.low = paragraphText(text, verbatim)
+			cur.starts = starts[first:len(starts):len(starts)]
+			cur.lines = lines[first:len(lines):len(lines)]
 			out = append(out, cur)
 		}
 		cur = paragraph{}
 		text = text[:0]
 		verbatim = ""
+		first = len(starts)
 	}
 	for _, l := range ls {
 		if l.Text == "" || skip[l.N] {
@@ -663,21 +668,15 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 		if len(text) > 0 {
 			text = append(text, ' ')
 		}
-		first := len(cur.lines) == 0
-		if first {
-			// One allocation for both lists of a one-line paragraph,
-			// the most common; a longer one grows them apart.
-			pair := make([]int, 2)
-			cur.starts, cur.lines = pair[0:0:1], pair[1:1:2]
-		}
-		cur.starts = append(cur.starts, len(text))
-		cur.lines = append(cur.lines, l.N)
+		isFirst := len(starts) == first
+		starts = append(starts, len(text))
+		lines = append(lines, l.N)
 		verbatim = ""
 		if strings.Contains(l.Text, "**") || strings.Contains(l.Text, "__") {
 			text = append(text, emphasis.Replace(l.Text)...)
 		} else {
 			text = append(text, l.Text...)
-			if first {
+			if isFirst {
 				verbatim = l.Text
 			}
 		}
@@ -686,7 +685,39 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 		}
 	}
 	flush()
+	if len(out) == 0 {
+		return nil
+	}
 	return out
+}
+
+// paragraphText makes a paragraph's text, verbatim when it is set, and its
+// lower-case copy when the text is ASCII; a joined text and its copy share
+// one allocation.
+func paragraphText(text []byte, verbatim string) (string, string) {
+	if verbatim != "" {
+		if !isASCII(verbatim) {
+			return verbatim, ""
+		}
+		return verbatim, strings.ToLower(verbatim)
+	}
+	n := len(text)
+	for _, c := range text {
+		if c >= utf8.RuneSelf {
+			return string(text), ""
+		}
+	}
+	var b strings.Builder
+	b.Grow(2 * n)
+	b.Write(text)
+	for _, c := range text {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	s := b.String()
+	return s[:n], s[n:]
 }
 
 // startsWithDigit is a cheap test clockLed cannot match without.
