@@ -422,6 +422,9 @@ var approxWords = regexp.MustCompile(`(?i)\b(?:ca|approx|circa|about|around)\b\.
 // timeHeading reads a markdown heading that holds nothing but a time (and
 // maybe a date).
 func timeHeading(text string, order dateOrder) (mention, bool) {
+	if !strings.HasPrefix(text, "#") {
+		return mention{}, false // mdHeading opens with one
+	}
 	m := mdHeading.FindStringSubmatch(text)
 	if m == nil {
 		return mention{}, false
@@ -898,8 +901,8 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 // futureHints and relativeHints are words futureCue and relativeTime
 // cannot match without: cheap tests that skip most sentences.
 var (
-	futureHints   = []string{"will", "shall", "going to", "upcoming", "plan", "schedul"}
-	relativeHints = []string{"later", "afterward", "next", "following", "that"}
+	futureHints   = newHintSet("will", "shall", "going to", "upcoming", "plan", "schedul")
+	relativeHints = newHintSet("later", "afterward", "next", "following", "that")
 )
 
 // relativeTime is a time given relative to another ("20 minutes later",
@@ -1316,6 +1319,13 @@ var (
 	notDurCtx = newWordCue(`\b(?:monitor\w*|will|wait\w*|every|next|ago|later|earlier|before|after|retain\w*|cache\w*|ttl|timeout|held|holding|stable|kept|observ\w*)\b`)
 )
 
+// durStrongHints and durUnitHints are words durStrong and durAdj cannot
+// match without.
+var (
+	durStrongHints = newHintSet("last", "duration", " of ", "time to", "downtime", "ttr", "total impact")
+	durUnitHints   = newHintSet("minute", "hour", "second", "day")
+)
+
 // mayHoldDuration is a cheap test that a sentence can state a duration at
 // all: a digit (for "4h", "38 minutes") or a unit written out ("an hour").
 func mayHoldDuration(low string) bool {
@@ -1368,8 +1378,7 @@ func (r *proseReader) durations(s sentence, low string) {
 		r.facts.durRank = rank
 		return true
 	}
-	if strings.Contains(low, "last") || strings.Contains(low, "duration") || strings.Contains(low, " of ") || strings.Contains(low, "time to") ||
-		strings.Contains(low, "downtime") || strings.Contains(low, "ttr") || strings.Contains(low, "total impact") {
+	if containsAny(low, durStrongHints) {
 		for _, loc := range durStrong.FindAllStringIndex(low, -1) {
 			if try(loc[1], 3) {
 				return
@@ -1389,7 +1398,7 @@ func (r *proseReader) durations(s sentence, low string) {
 			}
 		}
 	}
-	if strings.Contains(low, "minute") || strings.Contains(low, "hour") || strings.Contains(low, "second") || strings.Contains(low, "day") {
+	if containsAny(low, durUnitHints) {
 		if m := durAdj.FindStringSubmatchIndex(low); m != nil {
 			if try(m[2], 2) {
 				return
@@ -1414,14 +1423,14 @@ func (r *proseReader) durations(s sentence, low string) {
 // every match contains: a cheap test that skips most expressions.
 var milestoneCues = []struct {
 	m     Milestone
-	hints []string
+	hints *hintSet
 	re    *wordCue
 }{
-	{MilestoneStart, []string{"start", "began", "begin", "commenc", "onset", "went ", "became", "stopped"}, newWordCue(`\b(?:(?:incident|impact|outage|issues?|problems?|degradation|disruption|errors?|failures?|downtime)\s+(?:start(?:ed|s)?|began|begins|begin|commenc\w*)|(?:start|beginning|onset) of (?:the )?(?:incident|impact|outage|issue|disruption|degradation)|users? (?:start(?:ed)?|began|begin) (?:reporting|to report|experiencing|seeing)|(?:start|starts|started|began|begin|begins) (?:failing|to fail|erroring|returning errors|timing out)|went (?:down|offline)|became unavailable|stopped (?:working|responding|serving))\b`)},
-	{MilestoneResolved, []string{"resolved", "fixed", "fix ", "closed", "incident "}, newWordCue(`\b(?:resolved|fixed|fix (?:is |was |has been )?(?:deployed|released|rolled out)|closed|incident (?:ended|over))\b`)},
-	{MilestoneMitigated, []string{"mitigat", "restor", "recover", "roll", "revert", "workaround", "patch ", "fix ", "fail", "operational", "normal", "online", "back up", "stabili"}, newWordCue(`\b(?:mitigat\w*|restor\w*|recover\w*|rolled back|roll(?:ed)?[- ]?back|revert\w*|workaround|patch (?:is |was |has been )?applied|fix (?:is |was |has been )?applied|failed over|fail ?over (?:complete|completed|finished)|operational|back to normal|back online|back up|stabili[sz]\w*|returned to normal)\b`)},
-	{MilestoneIdentified, []string{"identif", "root", "found the", "cause", "diagnos", "pinpoint", "determined"}, newWordCue(`\b(?:identified|identify|root[- ]caused?|found the (?:cause|issue|problem)|cause (?:was |is )?(?:found|determined|confirmed)|diagnos\w*|pinpointed|determined (?:that|the))\b`)},
-	{MilestoneDetected, []string{"alert", "page", "detect", "notice", "report", "escalat", "declared", "first "}, newWordCue(`\b(?:alert\w*|paged|page fired|detected|detect|noticed|reported|reports?|reporting|escalat\w*|declared|first (?:report|signs?))\b`)},
+	{MilestoneStart, newHintSet("start", "began", "begin", "commenc", "onset", "went ", "became", "stopped"), newWordCue(`\b(?:(?:incident|impact|outage|issues?|problems?|degradation|disruption|errors?|failures?|downtime)\s+(?:start(?:ed|s)?|began|begins|begin|commenc\w*)|(?:start|beginning|onset) of (?:the )?(?:incident|impact|outage|issue|disruption|degradation)|users? (?:start(?:ed)?|began|begin) (?:reporting|to report|experiencing|seeing)|(?:start|starts|started|began|begin|begins) (?:failing|to fail|erroring|returning errors|timing out)|went (?:down|offline)|became unavailable|stopped (?:working|responding|serving))\b`)},
+	{MilestoneResolved, newHintSet("resolved", "fixed", "fix ", "closed", "incident "), newWordCue(`\b(?:resolved|fixed|fix (?:is |was |has been )?(?:deployed|released|rolled out)|closed|incident (?:ended|over))\b`)},
+	{MilestoneMitigated, newHintSet("mitigat", "restor", "recover", "roll", "revert", "workaround", "patch ", "fix ", "fail", "operational", "normal", "online", "back up", "stabili"), newWordCue(`\b(?:mitigat\w*|restor\w*|recover\w*|rolled back|roll(?:ed)?[- ]?back|revert\w*|workaround|patch (?:is |was |has been )?applied|fix (?:is |was |has been )?applied|failed over|fail ?over (?:complete|completed|finished)|operational|back to normal|back online|back up|stabili[sz]\w*|returned to normal)\b`)},
+	{MilestoneIdentified, newHintSet("identif", "root", "found the", "cause", "diagnos", "pinpoint", "determined"), newWordCue(`\b(?:identified|identify|root[- ]caused?|found the (?:cause|issue|problem)|cause (?:was |is )?(?:found|determined|confirmed)|diagnos\w*|pinpointed|determined (?:that|the))\b`)},
+	{MilestoneDetected, newHintSet("alert", "page", "detect", "notice", "report", "escalat", "declared", "first "), newWordCue(`\b(?:alert\w*|paged|page fired|detected|detect|noticed|reported|reports?|reporting|escalat\w*|declared|first (?:report|signs?))\b`)},
 }
 
 // onlyBegun follows a milestone keyword when the work only began.
@@ -1444,8 +1453,8 @@ func negates(s string) bool {
 // negationHints are words negation cannot match without ("not" holds
 // "no"); endHints the same for narrativeEndCue.
 var (
-	negationHints = []string{"no", "n't", "unable", "without", "before"}
-	endHints      = []string{"restore", "recover", "normal", "online", "operational", "resolved", "resolution", "working", "healthy", "error", "end", "over", "baseline"}
+	negationHints = newHintSet("no", "n't", "unable", "without", "before")
+	endHints      = newHintSet("restore", "recover", "normal", "online", "operational", "resolved", "resolution", "working", "healthy", "error", "end", "over", "baseline")
 )
 
 // classifyMilestone reads which milestone a narrative entry expresses, if
@@ -1476,14 +1485,8 @@ func classifyMilestone(text string) Milestone {
 	return MilestoneNone
 }
 
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
-}
+// containsAny reports whether s holds any of the words of h.
+func containsAny(s string, h *hintSet) bool { return h.in(s) }
 
 // narrativeEndCue says a narrative entry marks the end of the impact: service is
 // back, not merely a fix started or announced ("login restored", "returns

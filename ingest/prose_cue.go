@@ -206,3 +206,35 @@ func (c *wordCue) FindStringSubmatchIndex(s string) []int {
 
 // String is the expression as written.
 func (c *wordCue) String() string { return c.re.String() }
+
+// hintSet is a set of words one of which an expression cannot match
+// without: a cheap test in front of it. It is searched in one pass over
+// the text, trying only the words that open with each byte, instead of
+// once per word.
+type hintSet struct {
+	words   []string
+	byFirst [256][]string
+}
+
+func newHintSet(words ...string) *hintSet {
+	h := &hintSet{words: words}
+	for _, w := range words {
+		if w == "" {
+			panic("newHintSet: an empty word")
+		}
+		h.byFirst[w[0]] = append(h.byFirst[w[0]], w)
+	}
+	return h
+}
+
+// in reports whether s holds one of the words.
+func (h *hintSet) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		for _, w := range h.byFirst[s[i]] {
+			if len(s)-i >= len(w) && s[i:i+len(w)] == w {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -140,3 +140,46 @@ func TestAbbrevBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestHintSets checks every hint set against strings.Contains of each of
+// its words, on fixture lines and random text of the words' pieces.
+func TestHintSets(t *testing.T) {
+	sets := []*hintSet{futureHints, relativeHints, negationHints, endHints, durStrongHints, durUnitHints}
+	for _, c := range milestoneCues {
+		sets = append(sets, c.hints)
+	}
+	var pieces []string
+	for _, h := range sets {
+		for _, w := range h.words {
+			pieces = append(pieces, w, w[:len(w)/2], w[len(w)/2:])
+		}
+	}
+	pieces = append(pieces, " ", "x", "é", ".")
+	texts := refTestLines(t)
+	r := rand.New(rand.NewPCG(45, 46))
+	for range 30000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, h := range sets {
+		hits := 0
+		for _, s := range texts {
+			want := false
+			for _, w := range h.words {
+				want = want || strings.Contains(s, w)
+			}
+			if got := containsAny(s, h); got != want {
+				t.Fatalf("containsAny(%q, %q) = %v; want %v", s, h.words, got, want)
+			}
+			if want {
+				hits++
+			}
+		}
+		if hits < 100 {
+			t.Errorf("%q: only %d texts hold a word", h.words, hits)
+		}
+	}
+}
