@@ -501,6 +501,14 @@ func scanMentionsMax(s string, order dateOrder, limit int) []mention {
 	if len(fs) == 0 {
 		return nil
 	}
+	if len(fs) == 1 { // most texts: one allocation for the mention and its parts
+		one := new(struct {
+			m [1]mention
+			p mentionParts
+		})
+		one.m[0] = fs[0].mention(s, &one.p)
+		return one.m[:]
+	}
 	parts := make([]mentionParts, len(fs))
 	out := make([]mention, len(fs))
 	for k := range fs {
@@ -1254,7 +1262,13 @@ func weekdayMismatch(wd *time.Weekday, d date) (string, bool) {
 // "Posted" line, an aggregator update line). Extra words after the stamp
 // are not allowed; ref supplies a missing year.
 func parseStamp(s string, ref time.Time, order dateOrder) (resolved, mention, error) {
-	m, ok := firstMention(s, order)
+	var m mention
+	f, ok := quickStamp(s)
+	if ok {
+		m = f.mention(s, new(mentionParts))
+	} else {
+		m, ok = firstMention(s, order)
+	}
 	if !ok {
 		return resolved{}, mention{}, fmt.Errorf("%q: want a date and time such as \"Apr 11, 2023 - 14:55 EDT\"", strings.TrimSpace(s))
 	}
@@ -1266,4 +1280,110 @@ func parseStamp(s string, ref time.Time, order dateOrder) (resolved, mention, er
 	}
 	r, err := m.stamp(ref)
 	return r, m, err
+}
+
+// quickStamp reads the whole of s when it is a stamp of the two shapes
+// status pages and aggregators write most, "Feb 09, 2019 - 14:37 GMT" and
+// "Jun 18, 2019, 08:53 AM UTC", as the scanner would, without lexing it:
+// a capitalised three-letter month, a day, a year, " - " or ", ", hours
+// and minutes, an optional AM or PM, and a zone abbreviation in capitals.
+// ok is false for anything else, which is left to the scanner.
+func quickStamp(s string) (f found, ok bool) {
+	if len(s) < len("Feb 9, 2019, 1:37 Z") || s[3] != ' ' {
+		return found{}, false
+	}
+	mo := quickMonth(s[:3])
+	if mo == 0 {
+		return found{}, false
+	}
+	i := 4
+	day, i := quickDigits(s, i, 1, 2)
+	if i < 0 || !strings.HasPrefix(s[i:], ", ") {
+		return found{}, false
+	}
+	year, i := quickDigits(s, i+2, 4, 4)
+	if i < 0 || year < 1970 || year > 2200 {
+		return found{}, false
+	}
+	d := date{year, time.Month(mo), day}
+	if day < 1 || !d.valid() {
+		return found{}, false
+	}
+	switch {
+	case strings.HasPrefix(s[i:], " - "):
+		i += 3
+	case strings.HasPrefix(s[i:], ", "):
+		i += 2
+	default:
+		return found{}, false
+	}
+	ctFrom := i
+	hour, i := quickDigits(s, i, 1, 2)
+	if i < 0 || i >= len(s) || s[i] != ':' {
+		return found{}, false
+	}
+	minute, i := quickDigits(s, i+1, 2, 2)
+	if i < 0 || i >= len(s) || s[i] != ' ' {
+		return found{}, false
+	}
+	c := clock{Hour: hour, Min: minute}
+	if rest := s[i+1:]; len(rest) > 3 && rest[2] == ' ' && strings.ContainsRune("AaPp", rune(rest[0])) && (rest[1] == 'M' || rest[1] == 'm') {
+		pm := rest[0] == 'P' || rest[0] == 'p'
+		if c.Hour < 1 || c.Hour > 23 || (!pm && c.Hour > 12) {
+			return found{}, false
+		}
+		if pm && c.Hour < 12 {
+			c.Hour += 12
+		} else if !pm && c.Hour == 12 {
+			c.Hour = 0
+		}
+		i += 3
+	}
+	if c.Hour > 24 || c.Min > 59 || (c.Hour == 24 && c.Min > 0) {
+		return found{}, false
+	}
+	ctTo := i
+	zoneFrom := i + 1
+	abbr := s[zoneFrom:]
+	if len(abbr) < 2 || len(abbr) > maxAbbrev {
+		return found{}, false // "Z" alone after a space is no zone
+	}
+	for k := 0; k < len(abbr); k++ {
+		if abbr[k] < 'A' || abbr[k] > 'Z' {
+			return found{}, false
+		}
+	}
+	z, ok := zoneAbbrevs[abbr]
+	if !ok {
+		return found{}, false
+	}
+	return found{
+		from: 0, to: len(s), d: d, hasDate: true, c: c, hasC: true, ctFrom: ctFrom, ctTo: ctTo,
+		z: zoneHit{z: z, from: zoneFrom, to: len(s)}, hasZ: true,
+	}, true
+}
+
+// quickMonth is the month a capitalised three-letter abbreviation names,
+// or 0.
+func quickMonth(w string) int {
+	for i, m := range [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		if w == m {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// quickDigits reads min to max ASCII digits at s[i:] followed by a
+// non-digit or the end; next is -1 when there are none such.
+func quickDigits(s string, i, min, max int) (v, next int) {
+	j := i
+	for j < len(s) && j-i < max && '0' <= s[j] && s[j] <= '9' {
+		v = v*10 + int(s[j]-'0')
+		j++
+	}
+	if j-i < min || j < len(s) && '0' <= s[j] && s[j] <= '9' {
+		return 0, -1
+	}
+	return v, j
 }

@@ -916,3 +916,49 @@ func TestDaysIn(t *testing.T) {
 		}
 	}
 }
+
+// TestQuickStampAsScanner checks that quickStamp reads what the scanner
+// reads, wherever it reads anything, on stamps made of right and wrong
+// pieces.
+func TestQuickStampAsScanner(t *testing.T) {
+	months := []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "may", "MAY", "Sept", "June", "Mon", "feb"}
+	days := []string{"1", "09", "9", "29", "30", "31", "0", "32", "00", "123", "9th", ""}
+	commas := []string{", ", ", ", ", ", " ", ",", ",  "}
+	years := []string{"2019", "2024", "2100", "1969", "1970", "2200", "2201", "19", "20190"}
+	seps := []string{" - ", ", ", " at ", " ", "-", " – ", " -  ", ",", " @ ", "T"}
+	clocks := []string{"14:37", "0:00", "00:00", "12:30", "1:05", "24:00", "24:01", "13:05", "9:5", "09:60", "10:00:05", "123:45", "7:07"}
+	merids := []string{"", "", " AM", " PM", " am", " pm", " Am", " pM", " P.M.", "AM", " AMT"}
+	zones := []string{" GMT", " UTC", " utc", " EDT", " PST", " Z", " XYZ", " AKST", " UTC+2", " EST5", "", " (UTC)", " UT", " ET", " GMTX", "  UTC", " Utc", " CEST", " WIB"}
+	tails := []string{"", "", "", " ", ".", " x", "s"}
+	seps = append([]string{" - ", ", ", " - "}, seps...)
+	// The first few of each list are right: they are picked more often,
+	// so that many stamps are read.
+	pick := func(r *rand.Rand, xs []string) string {
+		if r.IntN(5) > 0 {
+			return xs[r.IntN(min(3, len(xs)))]
+		}
+		return xs[r.IntN(len(xs))]
+	}
+	r := rand.New(rand.NewPCG(61, 62))
+	quick := 0
+	for range 300000 {
+		s := pick(r, months) + " " + pick(r, days) + pick(r, commas) + pick(r, years) + pick(r, seps) + pick(r, clocks) +
+			pick(r, merids) + pick(r, zones) + pick(r, tails)
+		f, ok := quickStamp(s)
+		if !ok {
+			continue
+		}
+		quick++
+		got := f.mention(s, new(mentionParts))
+		want, wok := firstMention(s, monthFirst)
+		if !wok || !reflect.DeepEqual(got, want) {
+			t.Fatalf("quickStamp(%q) = %s; the scanner reads %s", s, showMentions([]mention{got}), showMentions([]mention{want}))
+		}
+		if want2, _ := firstMention(s, dayFirst); !reflect.DeepEqual(got, want2) {
+			t.Fatalf("quickStamp(%q) = %s; the scanner reads %s day first", s, showMentions([]mention{got}), showMentions([]mention{want2}))
+		}
+	}
+	if quick < 5000 {
+		t.Fatalf("quickStamp read only %d stamps: the test tests little", quick)
+	}
+}
