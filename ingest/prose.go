@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 )
 
 // proseBlock is a piece of prose a format reader hands over: a postmortem or
@@ -220,13 +219,16 @@ func (r *proseReader) warn(line int, msg string) {
 func (r *proseReader) block(b proseBlock) {
 	z := blockZone(b.Lines, r.order)
 	entryLines := r.timeline(b.Lines, z)
+	var low lazyLower // one for the block, which its sentences do not keep
 	for _, p := range paragraphs(b.Lines, entryLines) {
 		var ctxDate *date
-		// An ASCII paragraph is lower-cased once, for all its sentences.
-		low := p.low
+		// An ASCII paragraph is lower-cased once, for all its sentences,
+		// when one of them needs it.
+		low = lazyLower{text: p.Text}
+		ascii := isASCII(p.Text)
 		eachSentence(p, func(s sentence) {
-			if low != "" {
-				s.low, s.lowSet = low[s.off:s.off+len(s.Text)], true
+			if ascii {
+				s.para = &low
 			}
 			r.sentence(s, z, &ctxDate)
 		})
@@ -605,9 +607,7 @@ func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *z
 // paragraph is prose joined from consecutive lines, with a map from byte
 // offsets back to line numbers.
 type paragraph struct {
-	Text string
-	// low is Text lower-cased when Text is ASCII, else "".
-	low    string
+	Text   string
 	starts []int // byte offset where each joined line starts
 	lines  []int // its line number
 }
@@ -648,7 +648,10 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 	first := 0 // where cur's lines begin in starts and lines
 	flush := func() {
 		if len(text) > 0 {
-			cur.Text, cur.low = paragraphText(text, verbatim)
+			cur.Text = verbatim
+			if verbatim == "" {
+				cur.Text = string(text)
+			}
 			cur.starts = starts[first:len(starts):len(starts)]
 			cur.lines = lines[first:len(lines):len(lines)]
 			out = append(out, cur)
@@ -694,35 +697,6 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 	return out
 }
 
-// paragraphText makes a paragraph's text, verbatim when it is set, and its
-// lower-case copy when the text is ASCII; a joined text and its copy share
-// one allocation.
-func paragraphText(text []byte, verbatim string) (string, string) {
-	if verbatim != "" {
-		if !isASCII(verbatim) {
-			return verbatim, ""
-		}
-		return verbatim, strings.ToLower(verbatim)
-	}
-	n := len(text)
-	for _, c := range text {
-		if c >= utf8.RuneSelf {
-			return string(text), ""
-		}
-	}
-	var b strings.Builder
-	b.Grow(2 * n)
-	b.Write(text)
-	for _, c := range text {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
-	}
-	s := b.String()
-	return s[:n], s[n:]
-}
-
 // startsWithDigit is a cheap test clockLed cannot match without.
 func startsWithDigit(s string) bool {
 	return s != "" && '0' <= s[0] && s[0] <= '9'
@@ -733,9 +707,31 @@ type sentence struct {
 	Text string
 	p    paragraph
 	off  int // offset of Text in p.Text
-	// low is Text lower-cased, when lowSet.
-	low    string
-	lowSet bool
+	// para is the paragraph's lower-case copy when it is ASCII.
+	para *lazyLower
+}
+
+// lazyLower is a text lower-cased on first need.
+type lazyLower struct {
+	text, low string
+	done      bool
+}
+
+func (l *lazyLower) lower() string {
+	if !l.done {
+		l.low, l.done = strings.ToLower(l.text), true
+	}
+	return l.low
+}
+
+// hasClock reports whether one of ms has a time of day.
+func hasClock(ms []mention) bool {
+	for _, m := range ms {
+		if m.Clock != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func (s sentence) lineAt(off int) int { return s.p.lineAt(s.off + off) }
@@ -867,10 +863,6 @@ func ranked(kind int, dated bool) int {
 // a stated duration.
 func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	ms := scanMentions(s.Text, r.order)
-	low := s.low
-	if !s.lowSet {
-		low = strings.ToLower(s.Text)
-	}
 	// A date alone in a sentence is the context for the times after it,
 	// and for later sentences of the paragraph ("On 13th November 2019,
 	// there was an interruption ... This interruption occurred at 15:50").
@@ -887,6 +879,17 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 		sentDate = *ctxDate
 	} else {
 		*ctxDate = sentDate
+	}
+	// Most sentences state no time, no duration and no relative time:
+	// an ASCII one is tested for them before it is lower-cased.
+	if s.para != nil && !hasClock(ms) && !mayHoldDurationFold(s.Text) && !relativeHints.inFold(s.Text) {
+		return
+	}
+	low := ""
+	if s.para != nil {
+		low = s.para.lower()[s.off : s.off+len(s.Text)]
+	} else {
+		low = strings.ToLower(s.Text)
 	}
 	r.windows(s, low, ms, blockZ, sentDate)
 	r.durations(s, low)
@@ -1340,6 +1343,26 @@ func mayHoldDuration(low string) bool {
 		}
 	}
 	return false
+}
+
+// mayHoldDurationFold is mayHoldDuration of ASCII text lower-cased,
+// without the lower-case copy.
+func mayHoldDurationFold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i] | 0x20; {
+		case '0' <= s[i] && s[i] <= '9':
+			return true
+		case c == 'h' && hasPrefixFold(s[i:], "hour"), c == 'm' && hasPrefixFold(s[i:], "minute"),
+			c == 's' && hasPrefixFold(s[i:], "second"), c == 'd' && hasPrefixFold(s[i:], "day"):
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFold reports whether ASCII s lower-cased begins with low.
+func hasPrefixFold(s, low string) bool {
+	return len(s) >= len(low) && asciiFoldEqual(s[:len(low)], low)
 }
 
 // durations reads a stated duration from a sentence.

@@ -238,3 +238,19 @@ func (h *hintSet) in(s string) bool {
 	}
 	return false
 }
+
+// inFold is in of ASCII s lower-cased, without the lower-case copy.
+func (h *hintSet) inFold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for _, w := range h.byFirst[c] {
+			if hasPrefixFold(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}

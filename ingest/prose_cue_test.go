@@ -183,3 +183,40 @@ func TestHintSets(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldTests checks the tests made on ASCII text before it is
+// lower-cased against the same tests of the lower-cased text.
+func TestFoldTests(t *testing.T) {
+	sets := []*hintSet{futureHints, relativeHints, negationHints, endHints, durStrongHints, durUnitHints}
+	pieces := []string{"Hour", "HOUR", "hour", "hou", "Minute", "MINUTES", "minut", "Second", "SECOND", "Day", "DAY", "da", "5", " ",
+		"Later", "LATER", "Next", "THAT", "That", "Following", "Afterward", "Will", "PLAN", "Schedul", "N'T", "No", "Before", "Unable",
+		"Without", "Restore", "OVER", "End", "h", "H", "@", "[", "`", "{", "\x08", "\x00", ".", "x"}
+	for _, h := range sets {
+		for _, w := range h.words {
+			pieces = append(pieces, w, strings.ToUpper(w))
+		}
+	}
+	texts := refTestLines(t)
+	r := rand.New(rand.NewPCG(47, 48))
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if !isASCII(s) {
+			continue
+		}
+		low := strings.ToLower(s)
+		if got, want := mayHoldDurationFold(s), mayHoldDuration(low); got != want {
+			t.Fatalf("mayHoldDurationFold(%q) = %v; want %v", s, got, want)
+		}
+		for _, h := range sets {
+			if got, want := h.inFold(s), h.in(low); got != want {
+				t.Fatalf("inFold(%q) of %q = %v; want %v", s, h.words, got, want)
+			}
+		}
+	}
+}

@@ -419,17 +419,13 @@ func TestMayHoldDuration(t *testing.T) {
 }
 
 // paragraphsOracle is paragraphs as it was written before it joined lines
-// in a buffer, with the lower-case copy block made of an ASCII paragraph:
-// the test holds it as the oracle.
+// in a buffer: the test holds it as the oracle.
 func paragraphsOracle(ls []line, skip map[int]bool) []paragraph {
 	var out []paragraph
 	var cur paragraph
 	prevClockLed := false
 	flush := func() {
 		if cur.Text != "" {
-			if isASCII(cur.Text) { // as block lower-cased it
-				cur.low = strings.ToLower(cur.Text)
-			}
 			out = append(out, cur)
 		}
 		cur = paragraph{}
