@@ -962,3 +962,37 @@ func TestQuickStampAsScanner(t *testing.T) {
 		t.Fatalf("quickStamp read only %d stamps: the test tests little", quick)
 	}
 }
+
+// TestNearTransition checks nearTransition against trying the offset two
+// and one hours before and after, every 10 minutes around the changes of
+// zone of the regions the abbreviations name.
+func TestNearTransition(t *testing.T) {
+	old := func(loc *time.Location, t time.Time) bool {
+		_, off := t.In(loc).Zone()
+		for _, d := range []time.Duration{-2 * time.Hour, -time.Hour, time.Hour, 2 * time.Hour} {
+			if _, o := t.Add(d).In(loc).Zone(); o != off {
+				return true
+			}
+		}
+		return false
+	}
+	near := 0
+	for name, loc := range regions {
+		for _, y := range []int{1970, 2007, 2019, 2023, 2024, 2100} {
+			for _, mo := range []time.Month{time.March, time.April, time.October, time.November, time.January} {
+				for tt := time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC); tt.Month() == mo; tt = tt.Add(10 * time.Minute) {
+					got, want := nearTransition(loc, tt), old(loc, tt)
+					if got != want {
+						t.Fatalf("nearTransition(%s, %v) = %v; want %v", name, tt, got, want)
+					}
+					if want {
+						near++
+					}
+				}
+			}
+		}
+	}
+	if near < 1000 {
+		t.Fatalf("only %d times near a change: the test tests little", near)
+	}
+}

@@ -216,7 +216,14 @@ func seasonOffsets(loc *time.Location, year int) (std, dst int, ok bool) {
 // hours of t: there, a wall time is repeated or skipped and the written
 // abbreviation is the only guide.
 func nearTransition(loc *time.Location, t time.Time) bool {
-	_, off := t.In(loc).Zone()
+	// Most times lie hours from any change of zone: then none of the
+	// times tried below can have another offset.
+	lt := t.In(loc)
+	if start, end := lt.ZoneBounds(); (start.IsZero() || !t.Add(-2*time.Hour).Before(start)) &&
+		(end.IsZero() || t.Add(2*time.Hour).Before(end)) {
+		return false
+	}
+	_, off := lt.Zone()
 	for _, d := range []time.Duration{-2 * time.Hour, -time.Hour, time.Hour, 2 * time.Hour} {
 		if _, o := t.Add(d).In(loc).Zone(); o != off {
 			return true
