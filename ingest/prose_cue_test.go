@@ -220,3 +220,20 @@ func TestFoldTests(t *testing.T) {
 		}
 	}
 }
+
+// TestDurationJoinLen checks the hand-written durationJoin against the
+// expression on random joins.
+func TestDurationJoinLen(t *testing.T) {
+	pieces := []string{" ", "\t", "\n", "\v", "\f", "\r", ",", "and", "an", "a", "d", "x", "5", "m", "ſ"}
+	r := rand.New(rand.NewPCG(49, 50))
+	for range 100000 {
+		var b strings.Builder
+		for range r.IntN(7) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := durationJoinLen(s), len(durationJoin.FindString(s)); got != want {
+			t.Fatalf("durationJoinLen(%q) = %d; durationJoin matches %d bytes", s, got, want)
+		}
+	}
+}
