@@ -242,7 +242,7 @@ var zoneCue = newWordCue(`(?i)\b(all times|times are|times in|times shown|times 
 // blockZone returns the zone a block says all its times are in, if any.
 func blockZone(ls []line, order dateOrder) *zone {
 	for _, l := range ls {
-		if !strings.Contains(l.Text, "ime") && !strings.Contains(l.Text, "IME") && !strings.Contains(l.Text, "hronolog") {
+		if !mayNameTime(l.Text) {
 			continue // no "time", "Timeline", "timestamps", "chronology"
 		}
 		if !mayCueZone(l.Text) {
@@ -263,6 +263,28 @@ func blockZone(ls []line, order dateOrder) *zone {
 		}
 	}
 	return nil
+}
+
+// mayNameTime reports whether s holds "ime", "IME" or "hronolog", in one
+// pass.
+func mayNameTime(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 'i':
+			if strings.HasPrefix(s[i:], "ime") {
+				return true
+			}
+		case 'I':
+			if strings.HasPrefix(s[i:], "IME") {
+				return true
+			}
+		case 'h':
+			if strings.HasPrefix(s[i:], "hronolog") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mayCueZone is a cheap test zoneCue cannot match without: "time" in any
@@ -1349,16 +1371,42 @@ func mayHoldDuration(low string) bool {
 // without the lower-case copy.
 func mayHoldDurationFold(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch c := s[i] | 0x20; {
-		case '0' <= s[i] && s[i] <= '9':
+		switch durationByte[s[i]] {
+		case 0:
+		case '0':
 			return true
-		case c == 'h' && hasPrefixFold(s[i:], "hour"), c == 'm' && hasPrefixFold(s[i:], "minute"),
-			c == 's' && hasPrefixFold(s[i:], "second"), c == 'd' && hasPrefixFold(s[i:], "day"):
-			return true
+		case 'h':
+			if hasPrefixFold(s[i:], "hour") {
+				return true
+			}
+		case 'm':
+			if hasPrefixFold(s[i:], "minute") {
+				return true
+			}
+		case 's':
+			if hasPrefixFold(s[i:], "second") {
+				return true
+			}
+		case 'd':
+			if hasPrefixFold(s[i:], "day") {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// durationByte classes the bytes mayHoldDurationFold looks at: '0' for a
+// digit, the lower-case first letter of a unit for it in either case.
+var durationByte = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = '0'
+	}
+	for _, c := range "hmsd" {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()
 
 // hasPrefixFold reports whether ASCII s lower-cased begins with low.
 func hasPrefixFold(s, low string) bool {

@@ -214,6 +214,8 @@ func (c *wordCue) String() string { return c.re.String() }
 type hintSet struct {
 	words   []string
 	byFirst [256][]string
+	// first holds the first bytes of the words in either case.
+	first [256]bool
 }
 
 func newHintSet(words ...string) *hintSet {
@@ -223,6 +225,11 @@ func newHintSet(words ...string) *hintSet {
 			panic("newHintSet: an empty word")
 		}
 		h.byFirst[w[0]] = append(h.byFirst[w[0]], w)
+		c := w[0]
+		h.first[c] = true
+		if 'a' <= c && c <= 'z' {
+			h.first[c-'a'+'A'] = true
+		}
 	}
 	return h
 }
@@ -230,6 +237,9 @@ func newHintSet(words ...string) *hintSet {
 // in reports whether s holds one of the words.
 func (h *hintSet) in(s string) bool {
 	for i := 0; i < len(s); i++ {
+		if !h.first[s[i]] {
+			continue
+		}
 		for _, w := range h.byFirst[s[i]] {
 			if len(s)-i >= len(w) && s[i:i+len(w)] == w {
 				return true
@@ -243,6 +253,9 @@ func (h *hintSet) in(s string) bool {
 func (h *hintSet) inFold(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !h.first[c] {
+			continue
+		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}

@@ -237,3 +237,21 @@ func TestDurationJoinLen(t *testing.T) {
 		}
 	}
 }
+
+// TestMayNameTime checks the one-pass test against the three searches it
+// replaced.
+func TestMayNameTime(t *testing.T) {
+	pieces := []string{"ime", "IME", "im", "IM", "me", "i", "I", "hronolog", "hronolo", "Chronology", "TIME", "Time", "x", " ", "é"}
+	r := rand.New(rand.NewPCG(53, 54))
+	for range 100000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := strings.Contains(s, "ime") || strings.Contains(s, "IME") || strings.Contains(s, "hronolog")
+		if got := mayNameTime(s); got != want {
+			t.Fatalf("mayNameTime(%q) = %v; want %v", s, got, want)
+		}
+	}
+}
