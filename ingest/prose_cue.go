@@ -19,6 +19,9 @@ type wordCue struct {
 	re    *regexp.Regexp // the expression as written
 	at    *regexp.Regexp // the same anchored at the start of the text
 	first [256]bool      // the bytes a match can open with
+	// opens, when set, holds words one of which every match opens with
+	// ("incident", "impact", "user"): a finer test than first.
+	opens *hintSet
 }
 
 // newWordCue compiles expr; like regexp.MustCompile it panics when the
@@ -37,6 +40,9 @@ func newWordCue(expr string) *wordCue {
 	nullable, ok := firstBytes(re, &c.first)
 	if nullable || !ok {
 		panic(fmt.Sprintf("wordCue %q: cannot tell which bytes a match opens with", expr))
+	}
+	if words, ok := literalPrefixes(re); ok && len(words) > 0 {
+		c.opens = newHintSet(words...)
 	}
 	for b, ok := range c.first {
 		if ok && !isWordByte(byte(b)) {
@@ -127,6 +133,66 @@ func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable, ok bool) {
 	return false, false
 }
 
+// literalPrefixes returns words one of which every match of re opens
+// with, when it can tell: literals (not case-folded), alternations of
+// them, and what follows a leading \b.
+func literalPrefixes(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 || re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return literalPrefixes(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return nil, false
+		}
+		return literalPrefixes(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			words, ok := literalPrefixes(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, words...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		for i, sub := range re.Sub {
+			if sub.Op == syntax.OpWordBoundary && i+1 < len(re.Sub) {
+				continue
+			}
+			// An optional part: a match opens with it or with what
+			// follows ("fully operational", "operational").
+			if (sub.Op == syntax.OpQuest || sub.Op == syntax.OpStar) && i+1 < len(re.Sub) {
+				opt, ok1 := literalPrefixes(sub.Sub[0])
+				rest, ok2 := literalPrefixes(&syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[i+1:]})
+				if !ok1 || !ok2 {
+					return nil, false
+				}
+				return append(opt, rest...), true
+			}
+			words, ok := literalPrefixes(sub)
+			// A literal is the whole of its part: the words of the next
+			// part follow it ("d" then "egrad" or "isrupt").
+			if ok && sub.Op == syntax.OpLiteral && i+1 < len(re.Sub) {
+				if next, ok := literalPrefixes(re.Sub[i+1]); ok && len(next) <= 32 {
+					var out []string
+					for _, n := range next {
+						out = append(out, words[0]+n)
+					}
+					return out, true
+				}
+			}
+			return words, ok
+		}
+	}
+	return nil, false
+}
+
 // addRune adds the first byte of r (and of its other cases) to set.
 func addRune(set *[256]bool, r rune, fold bool) {
 	add := func(r rune) {
@@ -151,7 +217,7 @@ func addRune(set *[256]bool, r rune, fold bool) {
 // next is the first match at or after byte from, as [start, end].
 func (c *wordCue) next(s string, from int) (int, int, bool) {
 	for p := from; p < len(s); p++ {
-		if !c.first[s[p]] || p > 0 && isWordByte(s[p-1]) {
+		if !c.first[s[p]] || p > 0 && isWordByte(s[p-1]) || c.opens != nil && !c.opens.at(s, p) {
 			continue
 		}
 		if loc := c.at.FindStringIndex(s[p:]); loc != nil {
@@ -232,6 +298,16 @@ func newHintSet(words ...string) *hintSet {
 		}
 	}
 	return h
+}
+
+// at reports whether one of the words begins at s[p:].
+func (h *hintSet) at(s string, p int) bool {
+	for _, w := range h.byFirst[s[p]] {
+		if len(s)-p >= len(w) && s[p:p+len(w)] == w {
+			return true
+		}
+	}
+	return false
 }
 
 // in reports whether s holds one of the words.
