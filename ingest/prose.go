@@ -330,6 +330,12 @@ func mayCueZone(s string) bool {
 // emphasis, a list number, a bracket.
 var entryPrefix = regexp.MustCompile(`^(?:[-*•+>|#\[(]+\s*|\d{1,3}[.)]\s+)*`)
 
+// mayOpenEntryPrefix is a cheap test entryPrefix cannot match a byte
+// without: the text opens with a mark it allows or a digit.
+func mayOpenEntryPrefix(s string) bool {
+	return s != "" && (strings.IndexByte("-*+>|#[(", s[0]) >= 0 || '0' <= s[0] && s[0] <= '9' || strings.HasPrefix(s, "•"))
+}
+
 // entrySep is what separates an entry's time from its text: ":", "-",
 // "|", or the closing bracket of "[13:20] text", after optional emphasis
 // ("*06:00*: text", "**10:02 UTC** - text").
@@ -379,7 +385,10 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 			}
 			continue
 		}
-		prefix := entryPrefix.FindString(l.Text)
+		prefix := ""
+		if mayOpenEntryPrefix(l.Text) {
+			prefix = entryPrefix.FindString(l.Text)
+		}
 		rest := l.Text[len(prefix):]
 		ms := all
 		if prefix != "" {
@@ -483,7 +492,9 @@ var htmlBreak = regexp.MustCompile(`(?i)<br\s*/?>|</?(?:em|strong|b|i|code)>`)
 // cleanEntry trims an entry's text of emphasis marks, table bars and inline
 // HTML.
 func cleanEntry(text string) string {
-	text = htmlBreak.ReplaceAllString(text, " ")
+	if strings.IndexByte(text, '<') >= 0 { // htmlBreak needs one
+		text = htmlBreak.ReplaceAllString(text, " ")
+	}
 	text = emphasis.Replace(text)
 	text = strings.Join(strings.Fields(text), " ")
 	return strings.Trim(text, "*_|\\ ")

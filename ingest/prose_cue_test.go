@@ -255,3 +255,20 @@ func TestMayNameTime(t *testing.T) {
 		}
 	}
 }
+
+// TestMayOpenEntryPrefix checks that entryPrefix matches nothing where
+// the cheap test says it cannot.
+func TestMayOpenEntryPrefix(t *testing.T) {
+	pieces := []string{"-", "*", "•", "+", ">", "|", "#", "[", "(", " ", "\t", "1", "12", "123", "1234", ".", ")", "x", "é", "–", "\xe2"}
+	r := rand.New(rand.NewPCG(55, 56))
+	for range 100000 {
+		var b strings.Builder
+		for range r.IntN(5) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if m := entryPrefix.FindString(s); m != "" && !mayOpenEntryPrefix(s) {
+			t.Fatalf("entryPrefix matches %q in %q, which mayOpenEntryPrefix rules out", m, s)
+		}
+	}
+}
