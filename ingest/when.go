@@ -312,6 +312,59 @@ var weekdayWords = map[string]time.Weekday{
 	"fri": 5, "friday": 5, "sat": 6, "saturday": 6,
 }
 
+// monthOf is monthWords[w], by a switch: the scanner asks it of most
+// words, and a switch on a short string is cheaper than hashing it.
+func monthOf(w string) (time.Month, bool) {
+	switch w {
+	case "jan", "january":
+		return time.January, true
+	case "feb", "february":
+		return time.February, true
+	case "mar", "march":
+		return time.March, true
+	case "apr", "april":
+		return time.April, true
+	case "may":
+		return time.May, true
+	case "jun", "june":
+		return time.June, true
+	case "jul", "july":
+		return time.July, true
+	case "aug", "august":
+		return time.August, true
+	case "sep", "sept", "september":
+		return time.September, true
+	case "oct", "october":
+		return time.October, true
+	case "nov", "november":
+		return time.November, true
+	case "dec", "december":
+		return time.December, true
+	}
+	return 0, false
+}
+
+// weekdayOf is weekdayWords[w], by a switch.
+func weekdayOf(w string) (time.Weekday, bool) {
+	switch w {
+	case "sun", "sunday":
+		return time.Sunday, true
+	case "mon", "monday":
+		return time.Monday, true
+	case "tue", "tues", "tuesday":
+		return time.Tuesday, true
+	case "wed", "wednesday":
+		return time.Wednesday, true
+	case "thu", "thur", "thurs", "thursday":
+		return time.Thursday, true
+	case "fri", "friday":
+		return time.Friday, true
+	case "sat", "saturday":
+		return time.Saturday, true
+	}
+	return 0, false
+}
+
 // countASCIITokens is how many tokens lex makes of ASCII text: runs of
 // digits, runs of letters and single other marks, between white space.
 func countASCIITokens(s string) int {
@@ -722,8 +775,7 @@ func (sc *scanner) weekday(i int) (time.Weekday, bool) {
 	if !ok {
 		return 0, false
 	}
-	wd, ok := weekdayWords[string(k)]
-	return wd, ok
+	return weekdayOf(string(k))
 }
 
 func (sc *scanner) month(i int) (time.Month, int, bool) {
@@ -732,7 +784,7 @@ func (sc *scanner) month(i int) (time.Month, int, bool) {
 	if !ok {
 		return 0, 0, false
 	}
-	mo, ok := monthWords[string(k)]
+	mo, ok := monthOf(string(k))
 	if !ok {
 		return 0, 0, false
 	}

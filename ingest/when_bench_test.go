@@ -17,3 +17,22 @@ func BenchmarkParseStamp(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScanMentions scans lines of the kinds reports hold: timeline
+// entries, prose with and without times, numbers that are no times.
+func BenchmarkScanMentions(b *testing.B) {
+	lines := []string{
+		"- 2025-09-21 06:22 - Payments requests started failing",
+		"From 16:05 to 18:19 UTC (2 h 14 min) about 12% of API requests failed with 503 errors.",
+		"We are investigating reports of partial outage with Email Delivery. Some customers may see errors.",
+		"Posted Feb 09, 2019 - 14:37 GMT",
+		"Version 1.14.2 raised the limit to 500 requests per second for 3 regions.",
+		"At 20:52 UTC on Thursday, November 6 we observed elevated error rates.",
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range lines {
+			scanMentions(s, monthFirst)
+		}
+	}
+}

@@ -996,3 +996,24 @@ func TestNearTransition(t *testing.T) {
 		t.Fatalf("only %d times near a change: the test tests little", near)
 	}
 }
+
+// TestMonthWeekdayOf checks the switches against the tables.
+func TestMonthWeekdayOf(t *testing.T) {
+	words := []string{"", "ja", "janu", "septem", "mayo", "thursdays", "Jan", "MAY"}
+	for k := range monthWords {
+		words = append(words, k, k+"x", k[:len(k)-1])
+	}
+	for k := range weekdayWords {
+		words = append(words, k, k+"x", k[:len(k)-1])
+	}
+	for _, w := range words {
+		mo, ok := monthOf(w)
+		if want, wok := monthWords[w]; mo != want || ok != wok {
+			t.Errorf("monthOf(%q) = %v, %v; want %v, %v", w, mo, ok, want, wok)
+		}
+		wd, ok := weekdayOf(w)
+		if want, wok := weekdayWords[w]; wd != want || ok != wok {
+			t.Errorf("weekdayOf(%q) = %v, %v; want %v, %v", w, wd, ok, want, wok)
+		}
+	}
+}
