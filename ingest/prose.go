@@ -1542,6 +1542,9 @@ var (
 // classifyMilestone reads which milestone a narrative entry expresses, if
 // a keyword says so; negated keywords ("not yet restored") do not count.
 func classifyMilestone(text string) Milestone {
+	if isASCII(text) && !anyCueHint(text) {
+		return MilestoneNone // no cue can match: not worth a lower-case copy
+	}
 	low := strings.ToLower(text)
 	for _, c := range milestoneCues {
 		if !containsAny(low, c.hints) {
@@ -1567,6 +1570,17 @@ func classifyMilestone(text string) Milestone {
 	return MilestoneNone
 }
 
+// anyCueHint reports whether ASCII text holds, in any case, a hint of one
+// of the milestone cues.
+func anyCueHint(text string) bool {
+	for _, c := range milestoneCues {
+		if c.hints.inFold(text) {
+			return true
+		}
+	}
+	return false
+}
+
 // containsAny reports whether s holds any of the words of h.
 func containsAny(s string, h *hintSet) bool { return h.in(s) }
 
@@ -1577,6 +1591,9 @@ var narrativeEndCue = newWordCue(`\b(?:restored|restores|recovered|recovers|reco
 
 // endsImpact reports whether an entry's text says the impact ended.
 func endsImpact(text string) bool {
+	if isASCII(text) && !endHints.inFold(text) {
+		return false
+	}
 	low := strings.ToLower(text)
 	if !containsAny(low, endHints) {
 		return false

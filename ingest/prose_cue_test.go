@@ -189,6 +189,9 @@ func TestHintSets(t *testing.T) {
 // lower-cased against the same tests of the lower-cased text.
 func TestFoldTests(t *testing.T) {
 	sets := []*hintSet{futureHints, relativeHints, negationHints, endHints, durStrongHints, durUnitHints}
+	for _, c := range milestoneCues {
+		sets = append(sets, c.hints)
+	}
 	pieces := []string{"Hour", "HOUR", "hour", "hou", "Minute", "MINUTES", "minut", "Second", "SECOND", "Day", "DAY", "da", "5", " ",
 		"Later", "LATER", "Next", "THAT", "That", "Following", "Afterward", "Will", "PLAN", "Schedul", "N'T", "No", "Before", "Unable",
 		"Without", "Restore", "OVER", "End", "h", "H", "@", "[", "`", "{", "\x08", "\x00", ".", "x"}
