@@ -47,6 +47,34 @@ func numberWord(w string) (float64, bool) {
 // durationJoin matches what may separate the parts of one duration.
 var durationJoin = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*)`)
 
+// durationJoinLen is the length of durationJoin's match at the start of
+// s, found without the expression: white space and a comma, or " and ",
+// or white space.
+func durationJoinLen(s string) int {
+	i := 0
+	for i < len(s) && isRESpace(s[i]) {
+		i++
+	}
+	if i < len(s) && s[i] == ',' {
+		j := i + 1
+		for j < len(s) && isRESpace(s[j]) {
+			j++
+		}
+		return j
+	}
+	if i > 0 && strings.HasPrefix(s[i:], "and") {
+		j := i + len("and")
+		k := j
+		for k < len(s) && isRESpace(s[k]) {
+			k++
+		}
+		if k > j {
+			return k
+		}
+	}
+	return i
+}
+
 // readDuration reads a duration at the start of lower-case text s and
 // returns it with the number of bytes read. It reads as many parts as
 // follow each other ("1 minute and 20 seconds"); units must shrink from
@@ -58,7 +86,7 @@ func readDuration(s string) (time.Duration, int, bool) {
 	for {
 		rest := s[n:]
 		if n > 0 {
-			j := durationJoin.FindString(rest) // may be empty: "4h16m"
+			j := rest[:durationJoinLen(rest)] // may be empty: "4h16m"
 			rest = rest[len(j):]
 			m := durationPart.FindStringSubmatchIndex(rest)
 			if m == nil {

@@ -219,16 +219,16 @@ func (r *proseReader) warn(line int, msg string) {
 func (r *proseReader) block(b proseBlock) {
 	z := blockZone(b.Lines, r.order)
 	entryLines := r.timeline(b.Lines, z)
+	var low lazyLower // one for the block, which its sentences do not keep
 	for _, p := range paragraphs(b.Lines, entryLines) {
 		var ctxDate *date
-		// An ASCII paragraph is lower-cased once, for all its sentences.
-		low := ""
-		if isASCII(p.Text) {
-			low = strings.ToLower(p.Text)
-		}
+		// An ASCII paragraph is lower-cased once, for all its sentences,
+		// when one of them needs it.
+		low = lazyLower{text: p.Text}
+		ascii := isASCII(p.Text)
 		eachSentence(p, func(s sentence) {
-			if low != "" {
-				s.low, s.lowSet = low[s.off:s.off+len(s.Text)], true
+			if ascii {
+				s.para = &low
 			}
 			r.sentence(s, z, &ctxDate)
 		})
@@ -237,12 +237,12 @@ func (r *proseReader) block(b proseBlock) {
 
 // zoneCue finds statements that say which zone a document's times are in:
 // "All times are in UTC", "Timeline (UTC)", "(all times in PDT)".
-var zoneCue = regexp.MustCompile(`(?i)\b(all times|times are|times in|times shown|times listed|timestamps|timeline|time line|chronology)\b|\btimes?\s*\(`)
+var zoneCue = newWordCue(`(?i)\b(all times|times are|times in|times shown|times listed|timestamps|timeline|time line|chronology)\b|\btimes?\s*\(`)
 
 // blockZone returns the zone a block says all its times are in, if any.
 func blockZone(ls []line, order dateOrder) *zone {
 	for _, l := range ls {
-		if !strings.Contains(l.Text, "ime") && !strings.Contains(l.Text, "IME") && !strings.Contains(l.Text, "hronolog") {
+		if !mayNameTime(l.Text) {
 			continue // no "time", "Timeline", "timestamps", "chronology"
 		}
 		if !mayCueZone(l.Text) {
@@ -255,13 +255,36 @@ func blockZone(ls []line, order dateOrder) *zone {
 				if sc.toks[i].kind == tkNum {
 					break
 				}
-				if z, _, ok := sc.zone(i, true); ok {
+				if h, _, ok := sc.zone(i, true); ok {
+					z := sc.zoneOf(h)
 					return &z
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// mayNameTime reports whether s holds "ime", "IME" or "hronolog", in one
+// pass.
+func mayNameTime(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 'i':
+			if strings.HasPrefix(s[i:], "ime") {
+				return true
+			}
+		case 'I':
+			if strings.HasPrefix(s[i:], "IME") {
+				return true
+			}
+		case 'h':
+			if strings.HasPrefix(s[i:], "hronolog") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mayCueZone is a cheap test zoneCue cannot match without: "time" in any
@@ -306,6 +329,12 @@ func mayCueZone(s string) bool {
 // entryPrefix is what may come before a timeline entry's time: bullets,
 // emphasis, a list number, a bracket.
 var entryPrefix = regexp.MustCompile(`^(?:[-*•+>|#\[(]+\s*|\d{1,3}[.)]\s+)*`)
+
+// mayOpenEntryPrefix is a cheap test entryPrefix cannot match a byte
+// without: the text opens with a mark it allows or a digit.
+func mayOpenEntryPrefix(s string) bool {
+	return s != "" && (strings.IndexByte("-*+>|#[(", s[0]) >= 0 || '0' <= s[0] && s[0] <= '9' || strings.HasPrefix(s, "•"))
+}
 
 // entrySep is what separates an entry's time from its text: ":", "-",
 // "|", or the closing bracket of "[13:20] text", after optional emphasis
@@ -356,7 +385,10 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 			}
 			continue
 		}
-		prefix := entryPrefix.FindString(l.Text)
+		prefix := ""
+		if mayOpenEntryPrefix(l.Text) {
+			prefix = entryPrefix.FindString(l.Text)
+		}
 		rest := l.Text[len(prefix):]
 		ms := all
 		if prefix != "" {
@@ -423,6 +455,9 @@ var approxWords = regexp.MustCompile(`(?i)\b(?:ca|approx|circa|about|around)\b\.
 // timeHeading reads a markdown heading that holds nothing but a time (and
 // maybe a date).
 func timeHeading(text string, order dateOrder) (mention, bool) {
+	if !strings.HasPrefix(text, "#") {
+		return mention{}, false // mdHeading opens with one
+	}
 	m := mdHeading.FindStringSubmatch(text)
 	if m == nil {
 		return mention{}, false
@@ -457,7 +492,9 @@ var htmlBreak = regexp.MustCompile(`(?i)<br\s*/?>|</?(?:em|strong|b|i|code)>`)
 // cleanEntry trims an entry's text of emphasis marks, table bars and inline
 // HTML.
 func cleanEntry(text string) string {
-	text = htmlBreak.ReplaceAllString(text, " ")
+	if strings.IndexByte(text, '<') >= 0 { // htmlBreak needs one
+		text = htmlBreak.ReplaceAllString(text, " ")
+	}
 	text = emphasis.Replace(text)
 	text = strings.Join(strings.Fields(text), " ")
 	return strings.Trim(text, "*_|\\ ")
@@ -631,23 +668,31 @@ var listItem = regexp.MustCompile(`^(?:[-*•+]\s|\d{1,3}[.)]\s|#)`)
 // paragraphs joins wrapped lines into paragraphs; blank lines, list items,
 // headings and timeline entries end them.
 func paragraphs(ls []line, skip map[int]bool) []paragraph {
+	// One allocation for the line lists of all paragraphs: a line is in
+	// one paragraph at most.
 	var out []paragraph
+	nums := make([]int, 2*len(ls))
+	starts, lines := nums[:0:len(ls)], nums[len(ls):len(ls)]
 	var cur paragraph
 	var stack [512]byte
 	text := stack[:0] // cur's text, made a string once, at flush
 	verbatim := ""    // cur's only line, when text is that line as written
 	prevClockLed := false
+	first := 0 // where cur's lines begin in starts and lines
 	flush := func() {
 		if len(text) > 0 {
 			cur.Text = verbatim
 			if verbatim == "" {
 				cur.Text = string(text)
 			}
+			cur.starts = starts[first:len(starts):len(starts)]
+			cur.lines = lines[first:len(lines):len(lines)]
 			out = append(out, cur)
 		}
 		cur = paragraph{}
 		text = text[:0]
 		verbatim = ""
+		first = len(starts)
 	}
 	for _, l := range ls {
 		if l.Text == "" || skip[l.N] {
@@ -662,21 +707,15 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 		if len(text) > 0 {
 			text = append(text, ' ')
 		}
-		first := len(cur.lines) == 0
-		if first {
-			// One allocation for both lists of a one-line paragraph,
-			// the most common; a longer one grows them apart.
-			pair := make([]int, 2)
-			cur.starts, cur.lines = pair[0:0:1], pair[1:1:2]
-		}
-		cur.starts = append(cur.starts, len(text))
-		cur.lines = append(cur.lines, l.N)
+		isFirst := len(starts) == first
+		starts = append(starts, len(text))
+		lines = append(lines, l.N)
 		verbatim = ""
 		if strings.Contains(l.Text, "**") || strings.Contains(l.Text, "__") {
 			text = append(text, emphasis.Replace(l.Text)...)
 		} else {
 			text = append(text, l.Text...)
-			if first {
+			if isFirst {
 				verbatim = l.Text
 			}
 		}
@@ -685,6 +724,9 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 		}
 	}
 	flush()
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
@@ -698,9 +740,31 @@ type sentence struct {
 	Text string
 	p    paragraph
 	off  int // offset of Text in p.Text
-	// low is Text lower-cased, when lowSet.
-	low    string
-	lowSet bool
+	// para is the paragraph's lower-case copy when it is ASCII.
+	para *lazyLower
+}
+
+// lazyLower is a text lower-cased on first need.
+type lazyLower struct {
+	text, low string
+	done      bool
+}
+
+func (l *lazyLower) lower() string {
+	if !l.done {
+		l.low, l.done = strings.ToLower(l.text), true
+	}
+	return l.low
+}
+
+// hasClock reports whether one of ms has a time of day.
+func hasClock(ms []mention) bool {
+	for _, m := range ms {
+		if m.Clock != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func (s sentence) lineAt(off int) int { return s.p.lineAt(s.off + off) }
@@ -709,6 +773,27 @@ var abbrevBeforeDot = map[string]bool{
 	"approx": true, "e.g": true, "i.e": true, "etc": true, "vs": true, "a.m": true, "p.m": true,
 	"no": true, "inc": true, "ltd": true, "mr": true, "ms": true, "dr": true, "st": true, "est": true,
 	"incl": true, "min": true, "mins": true, "hr": true, "hrs": true, "sec": true, "secs": true, "ca": true,
+}
+
+// abbrevBefore reports whether abbrevBeforeDot holds w lower-cased; an
+// ASCII word is lower-cased on the stack.
+func abbrevBefore(w string) bool {
+	if !isASCII(w) {
+		return abbrevBeforeDot[strings.ToLower(w)]
+	}
+	var buf [len("approx")]byte
+	if len(w) > len(buf) {
+		return false // longer than every abbreviation
+	}
+	low := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	return abbrevBeforeDot[string(low)]
 }
 
 // eachSentence splits a paragraph at ". ", "! " and "? " before a capital
@@ -734,7 +819,7 @@ func eachSentence(p paragraph, f func(sentence)) {
 			for w > start && (unicode.IsLetter(rune(t[w-1])) || t[w-1] == '.') {
 				w--
 			}
-			if abbrevBeforeDot[strings.ToLower(t[w:i])] {
+			if abbrevBefore(t[w:i]) {
 				continue
 			}
 		}
@@ -753,7 +838,7 @@ var (
 	windowJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:to|until|till|through|thru|and|-|–|—|&|->|→|(?:and\s+)?(?:ended|ending|ends|finished|recovered)(?:\s+at)?)\s+` + hedgeWords + `$`)
 	toJoin     = regexp.MustCompile(`^\s*(?:to|until|till|through)\s+` + hedgeWords + `$`)
 	dashJoin   = regexp.MustCompile(`^\s*(?:-|–|—|->|→)\s*` + hedgeWords + `$`)
-	futureCue  = regexp.MustCompile(`\b(?:will|shall|going to|upcoming|plan(?:s|ned)? to|scheduled (?:for|to|between|from|on|at))\b`)
+	futureCue  = newWordCue(`\b(?:will|shall|going to|upcoming|plan(?:s|ned)? to|scheduled (?:for|to|between|from|on|at))\b`)
 	startCue   = regexp.MustCompile(`(?:\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose)\s+(?:[a-z]+ing\s+)?` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*|\bfrom\s+)` + hedgeWords + `$`)
 	sinceCue   = regexp.MustCompile(`\bsince\s+` + hedgeWords + `$`)
 	byCue      = regexp.MustCompile(`\b(?:by|until|till|as of)\s+` + hedgeWords + `$`)
@@ -775,8 +860,8 @@ var (
 	// impactCtx says a sentence is about the impact (so "started at" is the
 	// impact starting, not a job); recoveryCtx that it is about recovery
 	// ("working normally since 8:31").
-	impactCtx   = regexp.MustCompile(`\b(?:outages?|incidents?|fail\w*|issues?|down|unavailable|degrad\w*|disrupt\w*|interrupt\w*|errors?|erroring|impact\w*|affected|unable|not able|could not|couldn't|cannot|can't|offline|inaccessible|timing out|time ?outs?|slow\w*|latency|delay\w*|broken|stopped|missing|problems?|unreachable|loss|lost|reject\w*|refus\w*)\b`)
-	recoveryCtx = regexp.MustCompile(`\b(?:normal(?:ly)?|restored|recovered|resolved|operational|stable|fixed|healthy|working (?:again|as expected)|mitigated)\b`)
+	impactCtx   = newWordCue(`\b(?:outages?|incidents?|fail\w*|issues?|down|unavailable|degrad\w*|disrupt\w*|interrupt\w*|errors?|erroring|impact\w*|affected|unable|not able|could not|couldn't|cannot|can't|offline|inaccessible|timing out|time ?outs?|slow\w*|latency|delay\w*|broken|stopped|missing|problems?|unreachable|loss|lost|reject\w*|refus\w*)\b`)
+	recoveryCtx = newWordCue(`\b(?:normal(?:ly)?|restored|recovered|resolved|operational|stable|fixed|healthy|working (?:again|as expected)|mitigated)\b`)
 )
 
 // cueWindow is how far before a time its cue may stand.
@@ -811,10 +896,6 @@ func ranked(kind int, dated bool) int {
 // a stated duration.
 func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	ms := scanMentions(s.Text, r.order)
-	low := s.low
-	if !s.lowSet {
-		low = strings.ToLower(s.Text)
-	}
 	// A date alone in a sentence is the context for the times after it,
 	// and for later sentences of the paragraph ("On 13th November 2019,
 	// there was an interruption ... This interruption occurred at 15:50").
@@ -832,6 +913,17 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	} else {
 		*ctxDate = sentDate
 	}
+	// Most sentences state no time, no duration and no relative time:
+	// an ASCII one is tested for them before it is lower-cased.
+	if s.para != nil && !hasClock(ms) && !mayHoldDurationFold(s.Text) && !relativeHints.inFold(s.Text) {
+		return
+	}
+	low := ""
+	if s.para != nil {
+		low = s.para.lower()[s.off : s.off+len(s.Text)]
+	} else {
+		low = strings.ToLower(s.Text)
+	}
 	r.windows(s, low, ms, blockZ, sentDate)
 	r.durations(s, low)
 	if !containsAny(low, relativeHints) {
@@ -845,13 +937,13 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 // futureHints and relativeHints are words futureCue and relativeTime
 // cannot match without: cheap tests that skip most sentences.
 var (
-	futureHints   = []string{"will", "shall", "going to", "upcoming", "plan", "schedul"}
-	relativeHints = []string{"later", "afterward", "next", "following", "that"}
+	futureHints   = newHintSet("will", "shall", "going to", "upcoming", "plan", "schedul")
+	relativeHints = newHintSet("later", "afterward", "next", "following", "that")
 )
 
 // relativeTime is a time given relative to another ("20 minutes later",
 // "the next morning"): reported, never guessed.
-var relativeTime = regexp.MustCompile(`\b(?:(?:\d+|an?|a few|several|some|two|three|four|five|ten|fifteen|twenty|thirty)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+(?:later|afterwards?)|the (?:next|following) (?:morning|day|afternoon|evening|night)|(?:later|earlier) that (?:morning|day|afternoon|evening|night))\b`)
+var relativeTime = newWordCue(`\b(?:(?:\d+|an?|a few|several|some|two|three|four|five|ten|fifteen|twenty|thirty)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+(?:later|afterwards?)|the (?:next|following) (?:morning|day|afternoon|evening|night)|(?:later|earlier) that (?:morning|day|afternoon|evening|night))\b`)
 
 // rankedStated is a statement with its rank.
 type rankedStated struct {
@@ -989,7 +1081,7 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 
 // detectionCtx marks a sentence about detection ("we were alerted at"),
 // whose time is no impact start.
-var detectionCtx = regexp.MustCompile(`\b(?:alerted|paged|notified|detected|escalated|reported|declared)\b`)
+var detectionCtx = newWordCue(`\b(?:alerted|paged|notified|detected|escalated|reported|declared)\b`)
 
 // weakStart reports whether the clause after time a names the impact:
 // "at 10:02 UTC, a change made package downloads return errors". Only the
@@ -1254,13 +1346,20 @@ func (r *proseReader) plausible(line int, start, end time.Time, text string) boo
 // "duration of"); a weak one is "for N minutes" in a sentence about the
 // impact. Bounds ("at least", "over", "up to") are not durations.
 var (
-	durStrong = regexp.MustCompile(`\b(?:lasting|lasted|lasts|last(?:ed)? for|(?:total |incident |outage |impact )?duration(?: of (?:the )?(?:impact|outage|incident|disruption))?(?: of| was| is)?\s*:?|(?:total )?downtime(?: of| was)?\s*:?|outage of|(?:the )?total impact (?:was|of)|(?:for )?a (?:total|period) of|ttr\s*:|time to (?:resolve|resolution|recover|recovery|repair|restore)\s*:)\s*(?:for\s+)?`)
-	durWeak   = regexp.MustCompile(`\bfor\s+`)
+	durStrong = newWordCue(`\b(?:lasting|lasted|lasts|last(?:ed)? for|(?:total |incident |outage |impact )?duration(?: of (?:the )?(?:impact|outage|incident|disruption))?(?: of| was| is)?\s*:?|(?:total )?downtime(?: of| was)?\s*:?|outage of|(?:the )?total impact (?:was|of)|(?:for )?a (?:total|period) of|ttr\s*:|time to (?:resolve|resolution|recover|recovery|repair|restore)\s*:)\s*(?:for\s+)?`)
+	durWeak   = newWordCue(`\bfor\s+`)
 	durParen  = regexp.MustCompile(`(?:\d\d?[:.h]\d\d|\d\s*(?:am|pm|a\.m\.|p\.m\.))(?:\s*[a-z]{2,5}(?:[+-]\d{1,2})?)?[^()]{0,40}?\s*\(([^()]{1,24})\)`)
-	durAdj    = regexp.MustCompile(`\b(?:a|an)\s+(\d+|[a-z]+)[- ](second|minute|hour|day)s?\s+(?:outage|incident|disruption|interruption|period|window|downtime|degradation)`)
+	durAdj    = newWordCue(`\b(?:a|an)\s+(\d+|[a-z]+)[- ](second|minute|hour|day)s?\s+(?:outage|incident|disruption|interruption|period|window|downtime|degradation)`)
 	durHedge  = regexp.MustCompile(`^(?:(?:approximately|approx\.?|about|around|roughly|circa|ca\.|~|some|nearly|almost|just over|just under)\s*)+`)
 	durBound  = regexp.MustCompile(`^(?:at least|more than|over|up to|less than|under|within|a few|several|another|the next|the past|the last|every)\b`)
-	notDurCtx = regexp.MustCompile(`\b(?:monitor\w*|will|wait\w*|every|next|ago|later|earlier|before|after|retain\w*|cache\w*|ttl|timeout|held|holding|stable|kept|observ\w*)\b`)
+	notDurCtx = newWordCue(`\b(?:monitor\w*|will|wait\w*|every|next|ago|later|earlier|before|after|retain\w*|cache\w*|ttl|timeout|held|holding|stable|kept|observ\w*)\b`)
+)
+
+// durStrongHints and durUnitHints are words durStrong and durAdj cannot
+// match without.
+var (
+	durStrongHints = newHintSet("last", "duration", " of ", "time to", "downtime", "ttr", "total impact")
+	durUnitHints   = newHintSet("minute", "hour", "second", "day")
 )
 
 // mayHoldDuration is a cheap test that a sentence can state a duration at
@@ -1277,6 +1376,52 @@ func mayHoldDuration(low string) bool {
 		}
 	}
 	return false
+}
+
+// mayHoldDurationFold is mayHoldDuration of ASCII text lower-cased,
+// without the lower-case copy.
+func mayHoldDurationFold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch durationByte[s[i]] {
+		case 0:
+		case '0':
+			return true
+		case 'h':
+			if hasPrefixFold(s[i:], "hour") {
+				return true
+			}
+		case 'm':
+			if hasPrefixFold(s[i:], "minute") {
+				return true
+			}
+		case 's':
+			if hasPrefixFold(s[i:], "second") {
+				return true
+			}
+		case 'd':
+			if hasPrefixFold(s[i:], "day") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// durationByte classes the bytes mayHoldDurationFold looks at: '0' for a
+// digit, the lower-case first letter of a unit for it in either case.
+var durationByte = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = '0'
+	}
+	for _, c := range "hmsd" {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()
+
+// hasPrefixFold reports whether ASCII s lower-cased begins with low.
+func hasPrefixFold(s, low string) bool {
+	return len(s) >= len(low) && asciiFoldEqual(s[:len(low)], low)
 }
 
 // durations reads a stated duration from a sentence.
@@ -1315,8 +1460,7 @@ func (r *proseReader) durations(s sentence, low string) {
 		r.facts.durRank = rank
 		return true
 	}
-	if strings.Contains(low, "last") || strings.Contains(low, "duration") || strings.Contains(low, " of ") || strings.Contains(low, "time to") ||
-		strings.Contains(low, "downtime") || strings.Contains(low, "ttr") || strings.Contains(low, "total impact") {
+	if containsAny(low, durStrongHints) {
 		for _, loc := range durStrong.FindAllStringIndex(low, -1) {
 			if try(loc[1], 3) {
 				return
@@ -1336,7 +1480,7 @@ func (r *proseReader) durations(s sentence, low string) {
 			}
 		}
 	}
-	if strings.Contains(low, "minute") || strings.Contains(low, "hour") || strings.Contains(low, "second") || strings.Contains(low, "day") {
+	if containsAny(low, durUnitHints) {
 		if m := durAdj.FindStringSubmatchIndex(low); m != nil {
 			if try(m[2], 2) {
 				return
@@ -1361,14 +1505,14 @@ func (r *proseReader) durations(s sentence, low string) {
 // every match contains: a cheap test that skips most expressions.
 var milestoneCues = []struct {
 	m     Milestone
-	hints []string
-	re    *regexp.Regexp
+	hints *hintSet
+	re    *wordCue
 }{
-	{MilestoneStart, []string{"start", "began", "begin", "commenc", "onset", "went ", "became", "stopped"}, regexp.MustCompile(`\b(?:(?:incident|impact|outage|issues?|problems?|degradation|disruption|errors?|failures?|downtime)\s+(?:start(?:ed|s)?|began|begins|begin|commenc\w*)|(?:start|beginning|onset) of (?:the )?(?:incident|impact|outage|issue|disruption|degradation)|users? (?:start(?:ed)?|began|begin) (?:reporting|to report|experiencing|seeing)|(?:start|starts|started|began|begin|begins) (?:failing|to fail|erroring|returning errors|timing out)|went (?:down|offline)|became unavailable|stopped (?:working|responding|serving))\b`)},
-	{MilestoneResolved, []string{"resolved", "fixed", "fix ", "closed", "incident "}, regexp.MustCompile(`\b(?:resolved|fixed|fix (?:is |was |has been )?(?:deployed|released|rolled out)|closed|incident (?:ended|over))\b`)},
-	{MilestoneMitigated, []string{"mitigat", "restor", "recover", "roll", "revert", "workaround", "patch ", "fix ", "fail", "operational", "normal", "online", "back up", "stabili"}, regexp.MustCompile(`\b(?:mitigat\w*|restor\w*|recover\w*|rolled back|roll(?:ed)?[- ]?back|revert\w*|workaround|patch (?:is |was |has been )?applied|fix (?:is |was |has been )?applied|failed over|fail ?over (?:complete|completed|finished)|operational|back to normal|back online|back up|stabili[sz]\w*|returned to normal)\b`)},
-	{MilestoneIdentified, []string{"identif", "root", "found the", "cause", "diagnos", "pinpoint", "determined"}, regexp.MustCompile(`\b(?:identified|identify|root[- ]caused?|found the (?:cause|issue|problem)|cause (?:was |is )?(?:found|determined|confirmed)|diagnos\w*|pinpointed|determined (?:that|the))\b`)},
-	{MilestoneDetected, []string{"alert", "page", "detect", "notice", "report", "escalat", "declared", "first "}, regexp.MustCompile(`\b(?:alert\w*|paged|page fired|detected|detect|noticed|reported|reports?|reporting|escalat\w*|declared|first (?:report|signs?))\b`)},
+	{MilestoneStart, newHintSet("start", "began", "begin", "commenc", "onset", "went ", "became", "stopped"), newWordCue(`\b(?:(?:incident|impact|outage|issues?|problems?|degradation|disruption|errors?|failures?|downtime)\s+(?:start(?:ed|s)?|began|begins|begin|commenc\w*)|(?:start|beginning|onset) of (?:the )?(?:incident|impact|outage|issue|disruption|degradation)|users? (?:start(?:ed)?|began|begin) (?:reporting|to report|experiencing|seeing)|(?:start|starts|started|began|begin|begins) (?:failing|to fail|erroring|returning errors|timing out)|went (?:down|offline)|became unavailable|stopped (?:working|responding|serving))\b`)},
+	{MilestoneResolved, newHintSet("resolved", "fixed", "fix ", "closed", "incident "), newWordCue(`\b(?:resolved|fixed|fix (?:is |was |has been )?(?:deployed|released|rolled out)|closed|incident (?:ended|over))\b`)},
+	{MilestoneMitigated, newHintSet("mitigat", "restor", "recover", "roll", "revert", "workaround", "patch ", "fix ", "fail", "operational", "normal", "online", "back up", "stabili"), newWordCue(`\b(?:mitigat\w*|restor\w*|recover\w*|rolled back|roll(?:ed)?[- ]?back|revert\w*|workaround|patch (?:is |was |has been )?applied|fix (?:is |was |has been )?applied|failed over|fail ?over (?:complete|completed|finished)|operational|back to normal|back online|back up|stabili[sz]\w*|returned to normal)\b`)},
+	{MilestoneIdentified, newHintSet("identif", "root", "found the", "cause", "diagnos", "pinpoint", "determined"), newWordCue(`\b(?:identified|identify|root[- ]caused?|found the (?:cause|issue|problem)|cause (?:was |is )?(?:found|determined|confirmed)|diagnos\w*|pinpointed|determined (?:that|the))\b`)},
+	{MilestoneDetected, newHintSet("alert", "page", "detect", "notice", "report", "escalat", "declared", "first "), newWordCue(`\b(?:alert\w*|paged|page fired|detected|detect|noticed|reported|reports?|reporting|escalat\w*|declared|first (?:report|signs?))\b`)},
 }
 
 // onlyBegun follows a milestone keyword when the work only began.
@@ -1391,13 +1535,16 @@ func negates(s string) bool {
 // negationHints are words negation cannot match without ("not" holds
 // "no"); endHints the same for narrativeEndCue.
 var (
-	negationHints = []string{"no", "n't", "unable", "without", "before"}
-	endHints      = []string{"restore", "recover", "normal", "online", "operational", "resolved", "resolution", "working", "healthy", "error", "end", "over", "baseline"}
+	negationHints = newHintSet("no", "n't", "unable", "without", "before")
+	endHints      = newHintSet("restore", "recover", "normal", "online", "operational", "resolved", "resolution", "working", "healthy", "error", "end", "over", "baseline")
 )
 
 // classifyMilestone reads which milestone a narrative entry expresses, if
 // a keyword says so; negated keywords ("not yet restored") do not count.
 func classifyMilestone(text string) Milestone {
+	if isASCII(text) && !anyCueHint(text) {
+		return MilestoneNone // no cue can match: not worth a lower-case copy
+	}
 	low := strings.ToLower(text)
 	for _, c := range milestoneCues {
 		if !containsAny(low, c.hints) {
@@ -1423,22 +1570,30 @@ func classifyMilestone(text string) Milestone {
 	return MilestoneNone
 }
 
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
+// anyCueHint reports whether ASCII text holds, in any case, a hint of one
+// of the milestone cues.
+func anyCueHint(text string) bool {
+	for _, c := range milestoneCues {
+		if c.hints.inFold(text) {
 			return true
 		}
 	}
 	return false
 }
 
+// containsAny reports whether s holds any of the words of h.
+func containsAny(s string, h *hintSet) bool { return h.in(s) }
+
 // narrativeEndCue says a narrative entry marks the end of the impact: service is
 // back, not merely a fix started or announced ("login restored", "returns
 // to normal", "all services operational", "resolution is confirmed").
-var narrativeEndCue = regexp.MustCompile(`\b(?:restored|restores|recovered|recovers|recovery (?:is )?complete|back to normal|return(?:s|ed)? to normal|normal levels|back online|(?:fully )?operational|resolved|resolution (?:is )?(?:confirmed|complete)|working (?:again|normally|as expected)|healthy again|errors? (?:stop|stops|stopped|subside[sd]?)|no (?:more|further) errors|(?:outage|incident|impact|disruption|degradation) (?:ends|ended|is over|over)|back (?:at|to) baseline)\b`)
+var narrativeEndCue = newWordCue(`\b(?:restored|restores|recovered|recovers|recovery (?:is )?complete|back to normal|return(?:s|ed)? to normal|normal levels|back online|(?:fully )?operational|resolved|resolution (?:is )?(?:confirmed|complete)|working (?:again|normally|as expected)|healthy again|errors? (?:stop|stops|stopped|subside[sd]?)|no (?:more|further) errors|(?:outage|incident|impact|disruption|degradation) (?:ends|ended|is over|over)|back (?:at|to) baseline)\b`)
 
 // endsImpact reports whether an entry's text says the impact ended.
 func endsImpact(text string) bool {
+	if isASCII(text) && !endHints.inFold(text) {
+		return false
+	}
 	low := strings.ToLower(text)
 	if !containsAny(low, endHints) {
 		return false

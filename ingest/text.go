@@ -25,6 +25,9 @@ func splitText(s string) []line {
 	if plainLine(s) {
 		return []line{{N: 1, Text: strings.TrimSpace(s)}} // most update bodies
 	}
+	if plainLines(s) {
+		return splitPlain(s) // most documents
+	}
 	s = strings.TrimPrefix(s, "\xef\xbb\xbf")
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
@@ -42,6 +45,30 @@ func splitText(s string) []line {
 		out[i] = line{N: i + 1, Text: strings.TrimSpace(strings.ReplaceAll(r, "\u00a0", " "))}
 	}
 	return out
+}
+
+// plainLines reports whether s is ASCII without NUL bytes or carriage
+// returns, which splitText only splits at line feeds and trims.
+func plainLines(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '\r' || c == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// splitPlain is splitText of text plainLines accepts, in one pass.
+func splitPlain(s string) []line {
+	out := make([]line, 0, strings.Count(s, "\n")+1)
+	for n := 1; ; n++ {
+		j := strings.IndexByte(s, '\n')
+		if j < 0 {
+			return append(out, line{N: n, Text: strings.TrimSpace(s)})
+		}
+		out = append(out, line{N: n, Text: strings.TrimSpace(s[:j])})
+		s = s[j+1:]
+	}
 }
 
 // plainLine reports whether s is one line of ASCII without NUL bytes,
@@ -74,8 +101,20 @@ func joinTextLines(ls []line) (string, []int) {
 	for end > start && ls[end-1].Text == "" {
 		end--
 	}
+	switch end - start {
+	case 0:
+		return "", nil
+	case 1:
+		return ls[start].Text, []int{ls[start].N} // most update bodies
+	}
+	size, count := 0, 0
+	for _, l := range ls[start:end] {
+		size += len(l.Text) + 2
+		count++
+	}
 	var b strings.Builder
-	var nums []int
+	b.Grow(size)
+	nums := make([]int, 0, count)
 	gap, gapLine := false, 0
 	for _, l := range ls[start:end] {
 		if l.Text == "" {

@@ -38,9 +38,20 @@ func (d date) valid() bool {
 	return d.Day <= daysIn(d.Month, y)
 }
 
+// daysIn is the number of days in month m of a year (time.Date's
+// proleptic Gregorian calendar), from a table: time.Date was a tenth of
+// the time to read a stamp.
 func daysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if m < time.January || m > time.December {
+		return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	}
+	if m == time.February && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+		return 29
+	}
+	return monthDays[m-1]
 }
+
+var monthDays = [12]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 // addDays moves a date with a known year by n days.
 func (d date) addDays(n int) date {
@@ -183,7 +194,7 @@ func isWordByte(c byte) bool {
 }
 
 // token kinds of the date lexer.
-type tokKind int
+type tokKind uint8
 
 const (
 	tkWord tokKind = iota
@@ -191,85 +202,96 @@ const (
 	tkPunct
 )
 
+// token is a word, a number or a punctuation mark of the scanned text. It
+// holds no pointers: its text is src[start:end] of the scanner, so a slice
+// of tokens is neither scanned by the garbage collector nor written with
+// write barriers, and a short one lives on the stack.
 type token struct {
+	start, end int   // byte offsets
+	num        int32 // value, for numbers
+	ch         rune  // the mark, for punctuation
 	kind       tokKind
-	text       string // as written
-	low        string // lower case, for words
-	num        int    // value, for numbers
-	start, end int    // byte offsets
-	space      bool   // whitespace precedes the token
+	space      bool // whitespace precedes the token
+	// For words: ascii says every letter is ASCII, upper and lower that
+	// the word holds an ASCII capital or small letter.
+	ascii, upper, lower bool
 }
 
-func (t token) isPunct(r byte) bool { return t.kind == tkPunct && len(t.text) == 1 && t.text[0] == r }
+func (t token) isPunct(r byte) bool { return t.kind == tkPunct && t.ch == rune(r) }
 
 func (t token) isDash() bool {
-	return t.kind == tkPunct && (t.text == "-" || t.text == "–" || t.text == "—")
+	return t.kind == tkPunct && (t.ch == '-' || t.ch == '–' || t.ch == '—')
 }
 
-func (t token) isWord(ws ...string) bool {
-	if t.kind != tkWord {
-		return false
-	}
-	for _, w := range ws {
-		if t.low == w {
-			return true
-		}
-	}
-	return false
-}
+// size is the token's length in bytes.
+func (t token) size() int { return t.end - t.start }
 
 // lex splits text into words, numbers and single punctuation marks.
 func lex(s string) []token {
-	// Words are lower-cased from one lower-case copy of ASCII text, not
-	// one by one; other text may change length when lower-cased. ASCII
-	// text is counted in tokens first, so that the slice is made once;
-	// for other text a token per three bytes is enough for most.
-	lowAll := ""
 	n := len(s)/3 + 2
 	if isASCII(s) {
-		lowAll = strings.ToLower(s)
 		n = countASCIITokens(s)
 	}
-	toks := make([]token, 0, n)
+	return lexInto(make([]token, 0, n), s)
+}
+
+// lexInto is lex appending to toks, which a caller may keep on its stack.
+// White space is unicode.IsSpace, letters unicode.IsLetter; ASCII bytes
+// are classed without decoding them.
+func lexInto(toks []token, s string) []token {
 	space := true
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		c := s[i]
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case c == ' ' || '\t' <= c && c <= '\r' || c >= utf8.RuneSelf && unicode.IsSpace(r):
 			space = true
 			i += n
 			continue
-		case r >= '0' && r <= '9':
+		case '0' <= c && c <= '9':
 			j := i
-			v := 0
+			v := int32(0)
 			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
 				if v < 1e8 {
-					v = v*10 + int(s[j]-'0')
+					v = v*10 + int32(s[j]-'0')
 				}
 				j++
 			}
-			toks = append(toks, token{kind: tkNum, text: s[i:j], num: v, start: i, end: j, space: space})
+			toks = append(toks, token{kind: tkNum, num: v, start: i, end: j, space: space})
 			i = j
-		case unicode.IsLetter(r):
+		case 'a' <= c|0x20 && c|0x20 <= 'z' || c >= utf8.RuneSelf && unicode.IsLetter(r):
+			t := token{kind: tkWord, start: i, space: space, ascii: true}
 			j := i
 			for j < len(s) {
+				b := s[j]
+				if b < utf8.RuneSelf {
+					switch {
+					case 'a' <= b && b <= 'z':
+						t.lower = true
+					case 'A' <= b && b <= 'Z':
+						t.upper = true
+					default:
+						goto done
+					}
+					j++
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
 				if !unicode.IsLetter(r2) {
 					break
 				}
+				t.ascii = false
 				j += n2
 			}
-			w := s[i:j]
-			low := ""
-			if lowAll != "" {
-				low = lowAll[i:j]
-			} else {
-				low = strings.ToLower(w)
-			}
-			toks = append(toks, token{kind: tkWord, text: w, low: low, start: i, end: j, space: space})
+		done:
+			t.end = j
+			toks = append(toks, t)
 			i = j
 		default:
-			toks = append(toks, token{kind: tkPunct, text: s[i : i+n], start: i, end: i + n, space: space})
+			toks = append(toks, token{kind: tkPunct, ch: r, start: i, end: i + n, space: space})
 			i += n
 		}
 		space = false
@@ -288,6 +310,59 @@ var weekdayWords = map[string]time.Weekday{
 	"sun": 0, "sunday": 0, "mon": 1, "monday": 1, "tue": 2, "tues": 2, "tuesday": 2,
 	"wed": 3, "wednesday": 3, "thu": 4, "thur": 4, "thurs": 4, "thursday": 4,
 	"fri": 5, "friday": 5, "sat": 6, "saturday": 6,
+}
+
+// monthOf is monthWords[w], by a switch: the scanner asks it of most
+// words, and a switch on a short string is cheaper than hashing it.
+func monthOf(w string) (time.Month, bool) {
+	switch w {
+	case "jan", "january":
+		return time.January, true
+	case "feb", "february":
+		return time.February, true
+	case "mar", "march":
+		return time.March, true
+	case "apr", "april":
+		return time.April, true
+	case "may":
+		return time.May, true
+	case "jun", "june":
+		return time.June, true
+	case "jul", "july":
+		return time.July, true
+	case "aug", "august":
+		return time.August, true
+	case "sep", "sept", "september":
+		return time.September, true
+	case "oct", "october":
+		return time.October, true
+	case "nov", "november":
+		return time.November, true
+	case "dec", "december":
+		return time.December, true
+	}
+	return 0, false
+}
+
+// weekdayOf is weekdayWords[w], by a switch.
+func weekdayOf(w string) (time.Weekday, bool) {
+	switch w {
+	case "sun", "sunday":
+		return time.Sunday, true
+	case "mon", "monday":
+		return time.Monday, true
+	case "tue", "tues", "tuesday":
+		return time.Tuesday, true
+	case "wed", "wednesday":
+		return time.Wednesday, true
+	case "thu", "thur", "thurs", "thursday":
+		return time.Thursday, true
+	case "fri", "friday":
+		return time.Friday, true
+	case "sat", "saturday":
+		return time.Saturday, true
+	}
+	return 0, false
 }
 
 // countASCIITokens is how many tokens lex makes of ASCII text: runs of
@@ -331,30 +406,267 @@ type scanner struct {
 	order dateOrder
 }
 
+// text is token i as written.
+func (sc *scanner) text(i int) string { return sc.src[sc.toks[i].start:sc.toks[i].end] }
+
+// lowWord appends word i in lower case to b: an ASCII word byte by byte,
+// another as strings.ToLower has it.
+func (sc *scanner) lowWord(b []byte, i int) []byte {
+	t := sc.toks[i]
+	w := sc.src[t.start:t.end]
+	if !t.ascii {
+		return append(b, strings.ToLower(w)...)
+	}
+	if !t.upper {
+		return append(b, w...)
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// maxKey is longer than every key of the word tables (monthWords,
+// weekdayWords, ianaAreas, meridiems): an ASCII word longer than that is
+// none of them, and is not lower-cased to look.
+const maxKey = 12
+
+// lowKey is word i lower-cased in buf for a table lookup, or ok false when
+// it is not a word or an ASCII word too long to be a key.
+func (sc *scanner) lowKey(buf *[maxKey]byte, i int) ([]byte, bool) {
+	if i >= len(sc.toks) || sc.toks[i].kind != tkWord {
+		return nil, false
+	}
+	if t := sc.toks[i]; t.ascii && t.size() > maxKey {
+		return nil, false
+	}
+	return sc.lowWord(buf[:0], i), true
+}
+
+// isWord reports whether token i is one of the words ws (lower case).
+func (sc *scanner) isWord(i int, ws ...string) bool {
+	t := sc.toks[i]
+	if t.kind != tkWord {
+		return false
+	}
+	w := sc.src[t.start:t.end]
+	switch {
+	case !t.ascii:
+		w = strings.ToLower(w)
+	case t.upper:
+		for _, x := range ws {
+			if asciiFoldEqual(w, x) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, x := range ws {
+		if w == x {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiFoldEqual reports whether ASCII s lower-cased is low.
+func asciiFoldEqual(s, low string) bool {
+	if len(s) != len(low) {
+		return false
+	}
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != low[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// notUpper reports whether word i changes when upper-cased.
+func (sc *scanner) notUpper(i int) bool {
+	if t := sc.toks[i]; t.ascii {
+		return t.lower
+	}
+	w := sc.text(i)
+	return w != strings.ToUpper(w)
+}
+
+// found is a mention as the scanner reads it, before its parts are given
+// the pointers of a mention.
+type found struct {
+	start, end                        int // token indices
+	from, to                          int // byte offsets in the text
+	d, sw                             date
+	wd                                time.Weekday
+	c                                 clock
+	ctFrom, ctTo                      int // the clock as written, src[ctFrom:ctTo]
+	z                                 zoneHit
+	hasDate, hasWd, hasSw, hasC, hasZ bool
+}
+
+// zoneHit is a zone the scanner read. Its Name, when it is the text as
+// written, is src[from:to] and left out of z: the scanner's methods
+// return no string of the text they scan, so that its tokens, which the
+// scanner points to, can stay on the caller's stack.
+type zoneHit struct {
+	z        zone
+	from, to int
+}
+
+// mentionParts holds the pointed-to parts of one mention, made in one
+// allocation with those of the other mentions of a scan.
+type mentionParts struct {
+	d, sw date
+	wd    time.Weekday
+	c     clock
+	z     zone
+}
+
 // scanMentions finds every date/time expression in s, left to right,
 // without overlaps.
 func scanMentions(s string, order dateOrder) []mention {
-	if strings.IndexAny(s, "0123456789") < 0 {
-		return nil // every date has a day and every clock an hour
+	return scanMentionsMax(s, order, -1)
+}
+
+// firstMention is the first mention scanMentions finds in s.
+func firstMention(s string, order dateOrder) (mention, bool) {
+	var buf [1]found
+	fs := scanFound(s, order, buf[:0], 1)
+	if len(fs) == 0 {
+		return mention{}, false
 	}
-	sc := scanner{src: s, toks: lex(s), order: order}
-	var out []mention
-	for i := 0; i < len(sc.toks); {
-		m, next, ok := sc.moment(i)
-		if !ok {
-			i++
-			continue
-		}
-		out = append(out, m)
-		i = next
+	return fs[0].mention(s, new(mentionParts)), true
+}
+
+// scanMentionsMax is scanMentions that stops after limit mentions (when
+// limit >= 0).
+func scanMentionsMax(s string, order dateOrder, limit int) []mention {
+	var buf [4]found
+	fs := scanFound(s, order, buf[:0], limit)
+	if len(fs) == 0 {
+		return nil
+	}
+	if len(fs) == 1 { // most texts: one allocation for the mention and its parts
+		one := new(struct {
+			m [1]mention
+			p mentionParts
+		})
+		one.m[0] = fs[0].mention(s, &one.p)
+		return one.m[:]
+	}
+	parts := make([]mentionParts, len(fs))
+	out := make([]mention, len(fs))
+	for k := range fs {
+		out[k] = fs[k].mention(s, &parts[k])
 	}
 	return out
 }
 
+// scanFound appends to fs the mentions in s, at most limit of them when
+// limit >= 0.
+func scanFound(s string, order dateOrder, fs []found, limit int) []found {
+	if !hasDigit(s) {
+		return fs // every date has a day and every clock an hour
+	}
+	// The tokens of most lines fit on the stack.
+	var tokBuf [64]token
+	sc := scanner{src: s, order: order}
+	if len(s) > 3*len(tokBuf) && isASCII(s) {
+		sc.toks = lexInto(make([]token, 0, countASCIITokens(s)), s)
+	} else {
+		sc.toks = lexInto(tokBuf[:0], s)
+	}
+	for i, n := 0, 0; i < len(sc.toks) && n != limit; {
+		if !sc.mayStart(i) {
+			i++
+			continue
+		}
+		f, ok := sc.moment(i)
+		if !ok {
+			i++
+			continue
+		}
+		f.from, f.to = sc.toks[i].start, sc.toks[f.end-1].end
+		fs = append(fs, f)
+		n++
+		i = f.end
+	}
+	return fs
+}
+
+// mention is f as a mention of s, its parts kept in p.
+func (f *found) mention(s string, p *mentionParts) mention {
+	m := mention{Start: f.from, End: f.to, Text: s[f.from:f.to]}
+	if f.hasDate {
+		p.d = f.d
+		m.Date = &p.d
+	}
+	if f.hasWd {
+		p.wd = f.wd
+		m.Weekday = &p.wd
+	}
+	if f.hasSw {
+		p.sw = f.sw
+		m.Swapped = &p.sw
+	}
+	if f.hasC {
+		p.c = f.c
+		m.Clock = &p.c
+		m.ClockText = s[f.ctFrom:f.ctTo]
+	}
+	if f.hasZ {
+		p.z = f.z.z
+		if f.z.from < f.z.to {
+			p.z.Name = s[f.z.from:f.z.to]
+		}
+		m.Zone = &p.z
+	}
+	return m
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// mayStart is a cheap test moment cannot succeed at token i without: a
+// mention opens with a number, a weekday or a month.
+func (sc *scanner) mayStart(i int) bool {
+	switch t := sc.toks[i]; t.kind {
+	case tkNum:
+		return true
+	case tkWord:
+		if !t.ascii {
+			return true
+		}
+		if n := t.size(); n < 3 || n > 9 {
+			return false // "may" to "wednesday"
+		}
+		switch sc.src[t.start] | 0x20 {
+		case 'j', 'f', 'm', 'a', 's', 'o', 'n', 'd', 't', 'w':
+			return true
+		}
+	}
+	return false
+}
+
 // moment reads the longest date/time expression starting at token i.
-func (sc *scanner) moment(i int) (mention, int, bool) {
+func (sc *scanner) moment(i int) (found, bool) {
 	start := i
-	var m mention
+	var f found
 	// An optional weekday: "Thursday, November 6", "Tue, May 24, 2022".
 	if wd, ok := sc.weekday(i); ok {
 		j := i + 1
@@ -362,52 +674,54 @@ func (sc *scanner) moment(i int) (mention, int, bool) {
 			j++
 		}
 		if d, next, ok := sc.date(j); ok {
-			m.Weekday, m.Date = ptr(wd), ptr(d)
+			f.wd, f.hasWd, f.d, f.hasDate = wd, true, d, true
 			i = next
 		}
 	}
-	if m.Date == nil {
+	if !f.hasDate {
 		if d, next, ok := sc.date(i); ok {
-			m.Date = ptr(d)
-			m.Swapped = sc.swapped(i, d)
+			f.d, f.hasDate = d, true
+			f.sw, f.hasSw = sc.swapped(i, d)
 			i = next
 		}
 	}
-	if m.Date != nil {
+	if f.hasDate {
 		// Date then time: "Apr 11, 2023 - 14:55 EDT", "Sep 21, 2021, 11:40 AM
 		// UTC", "2023-04-11T18:14:48Z", "30-March-2023 1000 UTC".
 		j := i
 		iso := false
 		for j < len(sc.toks) && j-i < 2 && (sc.toks[j].isPunct(',') || sc.toks[j].isDash() ||
-			sc.toks[j].isWord("at", "t") || sc.toks[j].isPunct('@')) {
-			iso = iso || (sc.toks[j].isWord("t") && !sc.toks[j].space)
+			sc.isWord(j, "at", "t") || sc.toks[j].isPunct('@')) {
+			iso = iso || (sc.isWord(j, "t") && !sc.toks[j].space)
 			j++
 		}
-		if c, ct, next, ok := sc.clock(j, true); ok {
-			m.Clock, m.ClockText = ptr(c), ct
+		if c, next, ok := sc.clock(j, true); ok {
+			f.c, f.ctFrom, f.ctTo, f.hasC = c, sc.toks[j].start, sc.toks[next-1].end, true
+			ct := sc.src[f.ctFrom:f.ctTo]
 			i = next
 			if z, next, ok := sc.zone(i, iso || c.Sec != 0 || strings.Count(ct, ":") == 2); ok {
-				m.Zone = ptr(z)
+				f.z, f.hasZ = z, true
 				i = next
 			}
 		}
-	} else if c, ct, next, ok := sc.clock(i, false); ok {
-		m.Clock, m.ClockText = ptr(c), ct
+	} else if c, next, ok := sc.clock(i, false); ok {
+		f.c, f.ctFrom, f.ctTo, f.hasC = c, sc.toks[i].start, sc.toks[next-1].end, true
+		ct := sc.src[f.ctFrom:f.ctTo]
 		i = next
 		if z, next, ok := sc.zone(i, strings.Count(ct, ":") == 2); ok {
-			m.Zone = ptr(z)
+			f.z, f.hasZ = z, true
 			i = next
 		}
 		// Time then date: "20:52 UTC on Thursday, November 6", "00:35 UTC
 		// June 2" (a date right after a zone).
 		j := i
-		glued := m.Zone != nil && j < len(sc.toks) && sc.toks[j].kind == tkWord && !sc.toks[j].isWord("on")
+		glued := f.hasZ && j < len(sc.toks) && sc.toks[j].kind == tkWord && !sc.isWord(j, "on")
 		if glued {
 			if _, _, ok := sc.month(j); !ok {
 				glued = false
 			}
 		}
-		if j < len(sc.toks) && (sc.toks[j].isWord("on") || sc.toks[j].isPunct(',') || glued) {
+		if j < len(sc.toks) && (sc.isWord(j, "on") || sc.toks[j].isPunct(',') || glued) {
 			if !glued {
 				j++
 			}
@@ -417,23 +731,22 @@ func (sc *scanner) moment(i int) (mention, int, bool) {
 					k++
 				}
 				if d, next, ok := sc.date(k); ok {
-					m.Weekday, m.Date = ptr(wd), ptr(d)
-					m.Swapped = sc.swapped(k, d)
+					f.wd, f.hasWd, f.d, f.hasDate = wd, true, d, true
+					f.sw, f.hasSw = sc.swapped(k, d)
 					i = next
 				}
 			} else if d, next, ok := sc.date(j); ok {
-				m.Date = ptr(d)
-				m.Swapped = sc.swapped(j, d)
+				f.d, f.hasDate = d, true
+				f.sw, f.hasSw = sc.swapped(j, d)
 				i = next
 			}
 		}
 	}
-	if m.Date == nil && m.Clock == nil {
-		return mention{}, 0, false
+	if !f.hasDate && !f.hasC {
+		return found{}, false
 	}
-	m.Start, m.End = sc.toks[start].start, sc.toks[i-1].end
-	m.Text = sc.src[m.Start:m.End]
-	return m, i, true
+	f.start, f.end = start, i
+	return f, true
 }
 
 // ptr returns a pointer to a copy of v. Taking the address of a variable
@@ -443,39 +756,44 @@ func (sc *scanner) moment(i int) (mention, int, bool) {
 func ptr[T any](v T) *T { return &v }
 
 // swapped returns the other reading of an all-numeric date at token i
-// that reads both ways, or nil.
-func (sc *scanner) swapped(i int, d date) *date {
+// that reads both ways.
+func (sc *scanner) swapped(i int, d date) (date, bool) {
 	t := sc.toks
-	if i+4 >= len(t) || t[i].kind != tkNum || !t[i+1].isPunct('/') || len(t[i].text) > 2 {
-		return nil
+	if i+4 >= len(t) || t[i].kind != tkNum || !t[i+1].isPunct('/') || t[i].size() > 2 {
+		return date{}, false
 	}
 	o := date{d.Year, time.Month(d.Day), int(d.Month)}
 	if o == d || !o.valid() || d.Day > 12 {
-		return nil
+		return date{}, false
 	}
-	return ptr(o)
+	return o, true
 }
 
 func (sc *scanner) weekday(i int) (time.Weekday, bool) {
-	if i >= len(sc.toks) || sc.toks[i].kind != tkWord {
+	var buf [maxKey]byte
+	k, ok := sc.lowKey(&buf, i)
+	if !ok {
 		return 0, false
 	}
-	wd, ok := weekdayWords[sc.toks[i].low]
-	return wd, ok
+	return weekdayOf(string(k))
 }
 
 func (sc *scanner) month(i int) (time.Month, int, bool) {
-	if i >= len(sc.toks) || sc.toks[i].kind != tkWord {
+	var buf [maxKey]byte
+	k, ok := sc.lowKey(&buf, i)
+	if !ok {
 		return 0, 0, false
 	}
-	mo, ok := monthWords[sc.toks[i].low]
+	mo, ok := monthOf(string(k))
 	if !ok {
 		return 0, 0, false
 	}
 	// "may" and "march" are also English words: as months they are
 	// capitalised.
-	if (sc.toks[i].low == "may" || sc.toks[i].low == "march" || sc.toks[i].low == "mar") && !unicode.IsUpper([]rune(sc.toks[i].text)[0]) {
-		return 0, 0, false
+	if low := string(k); low == "may" || low == "march" || low == "mar" {
+		if first, _ := utf8.DecodeRuneInString(sc.text(i)); !unicode.IsUpper(first) {
+			return 0, 0, false
+		}
 	}
 	next := i + 1
 	if next < len(sc.toks) && sc.toks[next].isPunct('.') && !sc.toks[next].space {
@@ -487,16 +805,16 @@ func (sc *scanner) month(i int) (time.Month, int, bool) {
 // day reads a day of the month with an optional ordinal suffix ("21",
 // "13th").
 func (sc *scanner) day(i int) (int, int, bool) {
-	if i >= len(sc.toks) || sc.toks[i].kind != tkNum || len(sc.toks[i].text) > 2 {
+	if i >= len(sc.toks) || sc.toks[i].kind != tkNum || sc.toks[i].size() > 2 {
 		return 0, 0, false
 	}
-	d := sc.toks[i].num
+	d := int(sc.toks[i].num)
 	if d < 1 || d > 31 {
 		return 0, 0, false
 	}
 	next := i + 1
 	if next < len(sc.toks) && !sc.toks[next].space && sc.toks[next].kind == tkWord {
-		if !sc.toks[next].isWord("st", "nd", "rd", "th") {
+		if !sc.isWord(next, "st", "nd", "rd", "th") {
 			return 0, 0, false // "2x", "5m": not a day
 		}
 		next++
@@ -506,10 +824,10 @@ func (sc *scanner) day(i int) (int, int, bool) {
 
 // year reads a four-digit year.
 func (sc *scanner) year(i int) (int, bool) {
-	if i >= len(sc.toks) || sc.toks[i].kind != tkNum || len(sc.toks[i].text) != 4 {
+	if i >= len(sc.toks) || sc.toks[i].kind != tkNum || sc.toks[i].size() != 4 {
 		return 0, false
 	}
-	y := sc.toks[i].num
+	y := int(sc.toks[i].num)
 	return y, y >= 1970 && y <= 2200
 }
 
@@ -530,10 +848,10 @@ func (sc *scanner) date(i int) (date, int, bool) {
 	}
 	// ISO 2023-04-11 (or 2023/04/11).
 	if y, ok := sc.year(i); ok && i+4 < len(t) &&
-		(t[i+1].isPunct('-') || t[i+1].isPunct('/')) && t[i+2].kind == tkNum && len(t[i+2].text) <= 2 &&
-		t[i+3].text == t[i+1].text && t[i+4].kind == tkNum && len(t[i+4].text) <= 2 &&
+		(t[i+1].isPunct('-') || t[i+1].isPunct('/')) && t[i+2].kind == tkNum && t[i+2].size() <= 2 &&
+		t[i+3].kind == tkPunct && t[i+3].ch == t[i+1].ch && t[i+4].kind == tkNum && t[i+4].size() <= 2 &&
 		!t[i+1].space && !t[i+2].space && !t[i+3].space && !t[i+4].space {
-		d := date{y, time.Month(t[i+2].num), t[i+4].num}
+		d := date{y, time.Month(int(t[i+2].num)), int(t[i+4].num)}
 		if d.valid() && !sc.followedByDigitPunct(i+5) {
 			return d, i + 5, true
 		}
@@ -569,7 +887,7 @@ func (sc *scanner) date(i int) (date, int, bool) {
 		if dashed {
 			j++
 		}
-		if j < len(t) && t[j].isWord("of") {
+		if j < len(t) && sc.isWord(j, "of") {
 			j++
 		}
 		if mo, n2, ok := sc.month(j); ok {
@@ -590,10 +908,10 @@ func (sc *scanner) date(i int) (date, int, bool) {
 	}
 	// All numeric: 3/23/16, 01/24/2024, 05/07/2020.
 	if i+4 < len(t) && t[i+1].isPunct('/') && t[i+3].isPunct('/') && t[i+2].kind == tkNum && t[i+4].kind == tkNum &&
-		len(t[i].text) <= 2 && len(t[i+2].text) <= 2 && (len(t[i+4].text) == 2 || len(t[i+4].text) == 4) &&
+		t[i].size() <= 2 && t[i+2].size() <= 2 && (t[i+4].size() == 2 || t[i+4].size() == 4) &&
 		!t[i+1].space && !t[i+2].space && !t[i+3].space && !t[i+4].space {
-		a, b, y := t[i].num, t[i+2].num, t[i+4].num
-		if len(t[i+4].text) == 2 {
+		a, b, y := int(t[i].num), int(t[i+2].num), int(t[i+4].num)
+		if t[i+4].size() == 2 {
 			y += 2000
 		}
 		mo, dd := a, b
@@ -613,49 +931,50 @@ func (sc *scanner) date(i int) (date, int, bool) {
 
 // clock reads a time of day at token i: "14:55", "18:14:48", "2:55 PM",
 // "6:45AM", "13h03", "1 AM", "11.50" (only right after a date), and "1000"
-// when a zone follows ("1000 UTC"). It returns the time as written too.
-func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
+// when a zone follows ("1000 UTC"). The time as written is tokens i to
+// next-1.
+func (sc *scanner) clock(i int, afterDate bool) (clock, int, bool) {
 	t := sc.toks
-	if i >= len(t) || t[i].kind != tkNum || len(t[i].text) > 4 {
-		return clock{}, "", 0, false
+	if i >= len(t) || t[i].kind != tkNum || t[i].size() > 4 {
+		return clock{}, 0, false
 	}
 	// A number glued to a preceding word or number is part of something
 	// else ("v1.14:00", "x10:30"), except the "T" of an ISO stamp.
-	if i > 0 && !t[i].space && !(afterDate && t[i-1].isWord("t")) &&
+	if i > 0 && !t[i].space && !(afterDate && sc.isWord(i-1, "t")) &&
 		(t[i-1].kind == tkWord || t[i-1].kind == tkNum || t[i-1].isPunct('.') || t[i-1].isPunct(':') || t[i-1].isPunct('/')) {
-		return clock{}, "", 0, false
+		return clock{}, 0, false
 	}
 	var c clock
 	next := -1
-	h := t[i].num
+	h := int(t[i].num)
 	switch {
-	case len(t[i].text) <= 2 && i+2 < len(t) && t[i+1].isPunct(':') && !t[i+1].space && !t[i+2].space &&
-		t[i+2].kind == tkNum && len(t[i+2].text) == 2:
-		c = clock{Hour: h, Min: t[i+2].num}
+	case t[i].size() <= 2 && i+2 < len(t) && t[i+1].isPunct(':') && !t[i+1].space && !t[i+2].space &&
+		t[i+2].kind == tkNum && t[i+2].size() == 2:
+		c = clock{Hour: h, Min: int(t[i+2].num)}
 		next = i + 3
-		if next+1 < len(t) && t[next].isPunct(':') && !t[next].space && t[next+1].kind == tkNum && len(t[next+1].text) == 2 && !t[next+1].space {
-			c.Sec = t[next+1].num
+		if next+1 < len(t) && t[next].isPunct(':') && !t[next].space && t[next+1].kind == tkNum && t[next+1].size() == 2 && !t[next+1].space {
+			c.Sec = int(t[next+1].num)
 			next += 2
 			// Fractional seconds: "18:14:48.123".
 			if next+1 < len(t) && t[next].isPunct('.') && !t[next].space && t[next+1].kind == tkNum && !t[next+1].space {
 				next += 2
 			}
 		}
-	case len(t[i].text) <= 2 && i+2 < len(t) && !t[i+1].space && t[i+1].isWord("h") && !t[i+2].space &&
-		t[i+2].kind == tkNum && len(t[i+2].text) == 2:
-		c = clock{Hour: h, Min: t[i+2].num}
+	case t[i].size() <= 2 && i+2 < len(t) && !t[i+1].space && sc.isWord(i+1, "h") && !t[i+2].space &&
+		t[i+2].kind == tkNum && t[i+2].size() == 2:
+		c = clock{Hour: h, Min: int(t[i+2].num)}
 		next = i + 3
-	case len(t[i].text) <= 2 && afterDate && i+2 < len(t) && t[i+1].isPunct('.') && !t[i+1].space && !t[i+2].space &&
-		t[i+2].kind == tkNum && len(t[i+2].text) == 2:
-		c = clock{Hour: h, Min: t[i+2].num}
+	case t[i].size() <= 2 && afterDate && i+2 < len(t) && t[i+1].isPunct('.') && !t[i+1].space && !t[i+2].space &&
+		t[i+2].kind == tkNum && t[i+2].size() == 2:
+		c = clock{Hour: h, Min: int(t[i+2].num)}
 		next = i + 3
-	case len(t[i].text) <= 2:
+	case t[i].size() <= 2:
 		// "1 AM", "9am": only with a meridiem.
 		if _, _, ok := sc.meridiem(i + 1); ok {
 			c = clock{Hour: h}
 			next = i + 1
 		}
-	case len(t[i].text) == 4:
+	case t[i].size() == 4:
 		// "1000 UTC": military time, only when a zone follows.
 		if _, _, ok := sc.zone(i+1, false); ok {
 			c = clock{Hour: h / 100, Min: h % 100}
@@ -663,11 +982,11 @@ func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
 		}
 	}
 	if next < 0 {
-		return clock{}, "", 0, false
+		return clock{}, 0, false
 	}
 	if pm, n, ok := sc.meridiem(next); ok {
 		if c.Hour < 1 || c.Hour > 23 || (!pm && c.Hour > 12) {
-			return clock{}, "", 0, false
+			return clock{}, 0, false
 		}
 		// "17:22pm": a 24-hour clock with a stray suffix stays as it is.
 		if pm && c.Hour < 12 {
@@ -678,7 +997,7 @@ func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
 		next = n
 	}
 	if c.Hour > 24 || c.Min > 59 || c.Sec > 60 || (c.Hour == 24 && (c.Min > 0 || c.Sec > 0)) {
-		return clock{}, "", 0, false
+		return clock{}, 0, false
 	}
 	if c.Sec == 60 {
 		c.Sec = 59 // a leap second reads as the second before it
@@ -687,32 +1006,34 @@ func (sc *scanner) clock(i int, afterDate bool) (clock, string, int, bool) {
 	// "1:23.4", "1.14.2"), and "4h16m" is a duration.
 	if next < len(t) && !t[next].space {
 		if t[next].kind == tkNum {
-			return clock{}, "", 0, false
+			return clock{}, 0, false
 		}
 		if (t[next].isPunct(':') || t[next].isPunct('.')) && next+1 < len(t) && !t[next+1].space && t[next+1].kind == tkNum {
-			return clock{}, "", 0, false
+			return clock{}, 0, false
 		}
-		if t[next].isWord("m", "min", "mins", "s") {
-			return clock{}, "", 0, false
+		if sc.isWord(next, "m", "min", "mins", "s") {
+			return clock{}, 0, false
 		}
 	}
-	return c, sc.src[t[i].start:t[next-1].end], next, true
+	return c, next, true
 }
 
 // meridiem reads "AM", "pm", "a.m.", "P.M." at token i; pm is true for the
 // afternoon.
 func (sc *scanner) meridiem(i int) (pm bool, next int, ok bool) {
 	t := sc.toks
-	if i >= len(t) || t[i].kind != tkWord {
+	var buf [maxKey]byte
+	k, ok := sc.lowKey(&buf, i)
+	if !ok {
 		return false, 0, false
 	}
-	switch t[i].low {
+	switch low := string(k); low {
 	case "am", "pm":
-		return t[i].low == "pm", i + 1, true
+		return low == "pm", i + 1, true
 	case "a", "p":
-		if i+3 < len(t) && t[i+1].isPunct('.') && t[i+2].isWord("m") && t[i+3].isPunct('.') &&
+		if i+3 < len(t) && t[i+1].isPunct('.') && sc.isWord(i+2, "m") && t[i+3].isPunct('.') &&
 			!t[i+1].space && !t[i+2].space && !t[i+3].space {
-			return t[i].low == "p", i + 4, true
+			return low == "p", i + 4, true
 		}
 	}
 	return false, 0, false
@@ -724,58 +1045,70 @@ func (sc *scanner) meridiem(i int) (pm bool, next int, ok bool) {
 // negative offset right after a clock ("10:00-04:00") is read only when
 // minusOK says the clock is an ISO stamp or has seconds: otherwise it is the
 // range "10:00-04:00".
-func (sc *scanner) zone(i int, minusOK bool) (zone, int, bool) {
+func (sc *scanner) zone(i int, minusOK bool) (zoneHit, int, bool) {
 	t := sc.toks
 	if i >= len(t) {
-		return zone{}, 0, false
+		return zoneHit{}, 0, false
 	}
 	if t[i].isPunct('(') && i+1 < len(t) {
 		if z, next, ok := sc.zone(i+1, true); ok && next < len(t) && t[next].isPunct(')') {
 			return z, next + 1, true
 		}
-		return zone{}, 0, false
+		return zoneHit{}, 0, false
 	}
-	if t[i].kind == tkPunct && (t[i].text == "+" || t[i].text == "-" || t[i].text == "−") {
+	if t[i].kind == tkPunct && (t[i].ch == '+' || t[i].ch == '-' || t[i].ch == '−') {
 		// "-03" or "-0300" cannot be a range end; "-04:00" can, unless
 		// the clock is an ISO stamp or has seconds.
 		colon := i+2 < len(t) && t[i+2].isPunct(':') && !t[i+2].space
-		if t[i].text != "+" && colon && !minusOK {
-			return zone{}, 0, false
+		if t[i].ch != '+' && colon && !minusOK {
+			return zoneHit{}, 0, false
 		}
-		if off, next, ok := sc.offset(i); ok && len(t[i+1].text)%2 == 0 && !sc.rangeEnd(next) {
-			return fixedZone(sc.src[t[i].start:t[next-1].end], off), next, true
+		if off, next, ok := sc.offset(i); ok && t[i+1].size()%2 == 0 && !sc.rangeEnd(next) {
+			return zoneHit{fixedZone("", off), t[i].start, t[next-1].end}, next, true
 		}
-		return zone{}, 0, false
+		return zoneHit{}, 0, false
 	}
 	if t[i].kind != tkWord {
-		return zone{}, 0, false
+		return zoneHit{}, 0, false
 	}
 	if z, next, ok := sc.ianaZone(i); ok {
-		return z, next, true
+		return zoneHit{z: z}, next, true
 	}
 	if z, next, ok := sc.zoneName(i); ok {
-		return z, next, true
+		return zoneHit{z: z}, next, true
 	}
-	if t[i].low == "z" && t[i].space {
-		return zone{}, 0, false // a lone "Z" word is not a zone unless glued to the time
+	if sc.isWord(i, "z") && t[i].space {
+		return zoneHit{}, 0, false // a lone "Z" word is not a zone unless glued to the time
 	}
-	z, ok := lookupZone(t[i].text)
+	z, asWritten, ok := zoneAbbrev(sc.text(i))
 	if !ok {
-		return zone{}, 0, false
+		return zoneHit{}, 0, false
 	}
 	// Words that are also zone abbreviations must be written in capitals
 	// ("est" in "est." is not EST); only "utc" and "gmt" are no English words.
-	if t[i].text != strings.ToUpper(t[i].text) && t[i].low != "utc" && t[i].low != "gmt" {
-		return zone{}, 0, false
+	utcGMT := sc.isWord(i, "utc", "gmt")
+	if sc.notUpper(i) && !utcGMT {
+		return zoneHit{}, 0, false
 	}
 	next := i + 1
-	if z.Fixed && z.Offset == 0 && (t[i].low == "utc" || t[i].low == "gmt") && next < len(t) {
+	if z.Fixed && z.Offset == 0 && utcGMT && next < len(t) {
 		if off, n2, ok := sc.offset(next); ok && !sc.rangeEnd(n2) {
-			return fixedZone(sc.src[t[i].start:t[n2-1].end], off), n2, true
+			return zoneHit{fixedZone("", off), t[i].start, t[n2-1].end}, n2, true
 		}
 	}
 	// A glued trailing letter makes it another word ("UTCs").
-	return z, next, true
+	if asWritten {
+		return zoneHit{z, t[i].start, t[i].end}, next, true
+	}
+	return zoneHit{z: z}, next, true
+}
+
+// zoneOf is the zone h with its name.
+func (sc *scanner) zoneOf(h zoneHit) zone {
+	if h.from < h.to {
+		h.z.Name = sc.src[h.from:h.to]
+	}
+	return h.z
 }
 
 // rangeEnd reports whether what follows an apparent offset shows it was
@@ -788,8 +1121,8 @@ func (sc *scanner) rangeEnd(next int) bool {
 	if _, _, ok := sc.meridiem(next); ok {
 		return true
 	}
-	_, ok := lookupZone(sc.toks[next].text)
-	return ok && sc.toks[next].text == strings.ToUpper(sc.toks[next].text)
+	_, _, ok := zoneAbbrev(sc.text(next))
+	return ok && !sc.notUpper(next)
 }
 
 // offset reads "+02:00", "+0200", "+2", "-5", "+05:30" at token i (the sign).
@@ -799,9 +1132,9 @@ func (sc *scanner) offset(i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	sign := 1
-	switch t[i].text {
-	case "+":
-	case "-", "−":
+	switch t[i].ch {
+	case '+':
+	case '-', '−':
 		sign = -1
 	default:
 		return 0, 0, false
@@ -809,15 +1142,15 @@ func (sc *scanner) offset(i int) (int, int, bool) {
 	n := t[i+1]
 	next := i + 2
 	var h, m int
-	switch len(n.text) {
+	switch n.size() {
 	case 1, 2:
-		h = n.num
-		if next+1 < len(t) && t[next].isPunct(':') && !t[next].space && t[next+1].kind == tkNum && len(t[next+1].text) == 2 {
-			m = t[next+1].num
+		h = int(n.num)
+		if next+1 < len(t) && t[next].isPunct(':') && !t[next].space && t[next+1].kind == tkNum && t[next+1].size() == 2 {
+			m = int(t[next+1].num)
 			next += 2
 		}
 	case 4:
-		h, m = n.num/100, n.num%100
+		h, m = int(n.num)/100, int(n.num)%100
 	default:
 		return 0, 0, false
 	}
@@ -838,7 +1171,11 @@ var ianaAreas = map[string]bool{
 // ("US/Pacific", "America/New_York", "Etc/UTC").
 func (sc *scanner) ianaZone(i int) (zone, int, bool) {
 	t := sc.toks
-	if i+2 >= len(t) || t[i].kind != tkWord || !ianaAreas[t[i].low] || !t[i+1].isPunct('/') || t[i+1].space {
+	if i+2 >= len(t) || t[i].kind != tkWord || !t[i+1].isPunct('/') || t[i+1].space {
+		return zone{}, 0, false
+	}
+	var buf [maxKey]byte
+	if k, ok := sc.lowKey(&buf, i); !ok || !ianaAreas[string(k)] {
 		return zone{}, 0, false
 	}
 	j := i + 1
@@ -846,7 +1183,8 @@ func (sc *scanner) ianaZone(i int) (zone, int, bool) {
 		(t[j+1].kind == tkWord || t[j+1].kind == tkNum) {
 		j += 2
 	}
-	name := sc.src[t[i].start:t[j-1].end]
+	// A copy of the name: the scanner returns no string of its text.
+	name := strings.Clone(sc.src[t[i].start:t[j-1].end])
 	loc, err := time.LoadLocation(name)
 	if err != nil {
 		return zone{}, 0, false
@@ -854,16 +1192,33 @@ func (sc *scanner) ianaZone(i int) (zone, int, bool) {
 	return zone{Name: name, Region: name, loc: loc}, j, true
 }
 
+// zoneNameFirst reports whether a word is the first word of a key of
+// zoneNames.
+func zoneNameFirst(low string) bool {
+	switch low {
+	case "coordinated", "universal", "greenwich", "eastern", "central", "mountain", "pacific",
+		"british", "india", "japan", "australian":
+		return true
+	}
+	return false
+}
+
 // zoneName reads a zone written in words, the longest match first
 // ("Pacific Daylight Time", "Eastern time").
 func (sc *scanner) zoneName(i int) (zone, int, bool) {
 	t := sc.toks
+	// The words joined by spaces, in a buffer the lookup does not keep.
+	var buf [64]byte
+	if i >= len(t) || t[i].kind != tkWord || t[i].ascii && t[i].size() > len("coordinated") {
+		return zone{}, 0, false
+	}
+	if !zoneNameFirst(string(sc.lowWord(buf[:0], i))) {
+		return zone{}, 0, false // no name opens with this word
+	}
 	for n := 5; n >= 1; n-- {
 		if i+n > len(t) {
 			continue
 		}
-		// The words joined by spaces, in a buffer the lookup does not keep.
-		var buf [64]byte
 		key := buf[:0]
 		ok := true
 		for k := i; k < i+n; k++ {
@@ -874,7 +1229,7 @@ func (sc *scanner) zoneName(i int) (zone, int, bool) {
 			if k > i {
 				key = append(key, ' ')
 			}
-			key = append(key, t[k].low...)
+			key = sc.lowWord(key, k)
 		}
 		if !ok {
 			continue
@@ -885,7 +1240,7 @@ func (sc *scanner) zoneName(i int) (zone, int, bool) {
 		}
 		// A bare region word ("Pacific", "Eastern") counts only when it is
 		// capitalised.
-		if first, _ := utf8.DecodeRuneInString(t[i].text); n == 1 && !unicode.IsUpper(first) {
+		if first, _ := utf8.DecodeRuneInString(sc.text(i)); n == 1 && !unicode.IsUpper(first) {
 			continue
 		}
 		z, _ := lookupZone(abbr)
@@ -959,11 +1314,16 @@ func weekdayMismatch(wd *time.Weekday, d date) (string, bool) {
 // "Posted" line, an aggregator update line). Extra words after the stamp
 // are not allowed; ref supplies a missing year.
 func parseStamp(s string, ref time.Time, order dateOrder) (resolved, mention, error) {
-	ms := scanMentions(s, order)
-	if len(ms) == 0 {
+	var m mention
+	f, ok := quickStamp(s)
+	if ok {
+		m = f.mention(s, new(mentionParts))
+	} else {
+		m, ok = firstMention(s, order)
+	}
+	if !ok {
 		return resolved{}, mention{}, fmt.Errorf("%q: want a date and time such as \"Apr 11, 2023 - 14:55 EDT\"", strings.TrimSpace(s))
 	}
-	m := ms[0]
 	if m.Date == nil || m.Clock == nil {
 		return resolved{}, m, fmt.Errorf("%q: want a date and a time such as \"Apr 11, 2023 - 14:55 EDT\"", strings.TrimSpace(s))
 	}
@@ -972,4 +1332,110 @@ func parseStamp(s string, ref time.Time, order dateOrder) (resolved, mention, er
 	}
 	r, err := m.stamp(ref)
 	return r, m, err
+}
+
+// quickStamp reads the whole of s when it is a stamp of the two shapes
+// status pages and aggregators write most, "Feb 09, 2019 - 14:37 GMT" and
+// "Jun 18, 2019, 08:53 AM UTC", as the scanner would, without lexing it:
+// a capitalised three-letter month, a day, a year, " - " or ", ", hours
+// and minutes, an optional AM or PM, and a zone abbreviation in capitals.
+// ok is false for anything else, which is left to the scanner.
+func quickStamp(s string) (f found, ok bool) {
+	if len(s) < len("Feb 9, 2019, 1:37 Z") || s[3] != ' ' {
+		return found{}, false
+	}
+	mo := quickMonth(s[:3])
+	if mo == 0 {
+		return found{}, false
+	}
+	i := 4
+	day, i := quickDigits(s, i, 1, 2)
+	if i < 0 || !strings.HasPrefix(s[i:], ", ") {
+		return found{}, false
+	}
+	year, i := quickDigits(s, i+2, 4, 4)
+	if i < 0 || year < 1970 || year > 2200 {
+		return found{}, false
+	}
+	d := date{year, time.Month(mo), day}
+	if day < 1 || !d.valid() {
+		return found{}, false
+	}
+	switch {
+	case strings.HasPrefix(s[i:], " - "):
+		i += 3
+	case strings.HasPrefix(s[i:], ", "):
+		i += 2
+	default:
+		return found{}, false
+	}
+	ctFrom := i
+	hour, i := quickDigits(s, i, 1, 2)
+	if i < 0 || i >= len(s) || s[i] != ':' {
+		return found{}, false
+	}
+	minute, i := quickDigits(s, i+1, 2, 2)
+	if i < 0 || i >= len(s) || s[i] != ' ' {
+		return found{}, false
+	}
+	c := clock{Hour: hour, Min: minute}
+	if rest := s[i+1:]; len(rest) > 3 && rest[2] == ' ' && strings.ContainsRune("AaPp", rune(rest[0])) && (rest[1] == 'M' || rest[1] == 'm') {
+		pm := rest[0] == 'P' || rest[0] == 'p'
+		if c.Hour < 1 || c.Hour > 23 || (!pm && c.Hour > 12) {
+			return found{}, false
+		}
+		if pm && c.Hour < 12 {
+			c.Hour += 12
+		} else if !pm && c.Hour == 12 {
+			c.Hour = 0
+		}
+		i += 3
+	}
+	if c.Hour > 24 || c.Min > 59 || (c.Hour == 24 && c.Min > 0) {
+		return found{}, false
+	}
+	ctTo := i
+	zoneFrom := i + 1
+	abbr := s[zoneFrom:]
+	if len(abbr) < 2 || len(abbr) > maxAbbrev {
+		return found{}, false // "Z" alone after a space is no zone
+	}
+	for k := 0; k < len(abbr); k++ {
+		if abbr[k] < 'A' || abbr[k] > 'Z' {
+			return found{}, false
+		}
+	}
+	z, ok := zoneAbbrevs[abbr]
+	if !ok {
+		return found{}, false
+	}
+	return found{
+		from: 0, to: len(s), d: d, hasDate: true, c: c, hasC: true, ctFrom: ctFrom, ctTo: ctTo,
+		z: zoneHit{z: z, from: zoneFrom, to: len(s)}, hasZ: true,
+	}, true
+}
+
+// quickMonth is the month a capitalised three-letter abbreviation names,
+// or 0.
+func quickMonth(w string) int {
+	for i, m := range [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		if w == m {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// quickDigits reads min to max ASCII digits at s[i:] followed by a
+// non-digit or the end; next is -1 when there are none such.
+func quickDigits(s string, i, min, max int) (v, next int) {
+	j := i
+	for j < len(s) && j-i < max && '0' <= s[j] && s[j] <= '9' {
+		v = v*10 + int(s[j]-'0')
+		j++
+	}
+	if j-i < min || j < len(s) && '0' <= s[j] && s[j] <= '9' {
+		return 0, -1
+	}
+	return v, j
 }

@@ -106,13 +106,50 @@ func loadRegions() map[string]*time.Location {
 
 // lookupZone resolves an abbreviation ("edt", "UTC") to a zone.
 func lookupZone(abbrev string) (zone, bool) {
-	up := strings.ToUpper(abbrev)
-	z, ok := zoneAbbrevs[up]
-	if !ok {
-		return zone{}, false
+	z, asWritten, ok := zoneAbbrev(abbrev)
+	if asWritten {
+		z.Name = abbrev
 	}
-	z.Name = up
-	return z, true
+	return z, ok
+}
+
+// maxAbbrev is the length of the longest key of zoneAbbrevs.
+const maxAbbrev = 4
+
+// zoneAbbrev is lookupZone that leaves the name out when it is abbrev as
+// written (asWritten), and never returns abbrev itself: an ASCII
+// abbreviation is upper-cased without allocating, and one written in
+// capitals is not copied.
+func zoneAbbrev(abbrev string) (z zone, asWritten, ok bool) {
+	if !isASCII(abbrev) {
+		up := strings.ToUpper(abbrev) // "ſ" upper-cases to "S"
+		if z, ok = zoneAbbrevs[up]; !ok {
+			return zone{}, false, false
+		}
+		z.Name = strings.Clone(up)
+		return z, false, true
+	}
+	if len(abbrev) > maxAbbrev {
+		return zone{}, false, false
+	}
+	var buf [maxAbbrev]byte
+	up := buf[:len(abbrev)]
+	asWritten = true
+	for i := 0; i < len(abbrev); i++ {
+		c := abbrev[i]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+			asWritten = false
+		}
+		up[i] = c
+	}
+	if z, ok = zoneAbbrevs[string(up)]; !ok {
+		return zone{}, false, false
+	}
+	if !asWritten {
+		z.Name = string(up)
+	}
+	return z, asWritten, true
 }
 
 // fixedZone is a numeric offset as written ("+02:00", "UTC-4").
@@ -179,7 +216,14 @@ func seasonOffsets(loc *time.Location, year int) (std, dst int, ok bool) {
 // hours of t: there, a wall time is repeated or skipped and the written
 // abbreviation is the only guide.
 func nearTransition(loc *time.Location, t time.Time) bool {
-	_, off := t.In(loc).Zone()
+	// Most times lie hours from any change of zone: then none of the
+	// times tried below can have another offset.
+	lt := t.In(loc)
+	if start, end := lt.ZoneBounds(); (start.IsZero() || !t.Add(-2*time.Hour).Before(start)) &&
+		(end.IsZero() || t.Add(2*time.Hour).Before(end)) {
+		return false
+	}
+	_, off := lt.Zone()
 	for _, d := range []time.Duration{-2 * time.Hour, -time.Hour, time.Hour, 2 * time.Hour} {
 		if _, o := t.Add(d).In(loc).Zone(); o != off {
 			return true

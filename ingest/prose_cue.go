@@ -1,0 +1,345 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"unicode"
+)
+
+// wordCue is a regular expression whose every match opens with \b and a
+// word character ("\b(?:resolved|fixed)\b"), searched faster than the
+// regexp package does: Go's backtracker tries every alternative at every
+// byte of the text, which made the cue expressions most of the time spent
+// on prose. A match can only open at a word's first byte that some
+// alternative opens with, so only those bytes are tried, with the
+// expression anchored there. The results are those of the expression
+// searched as written (tested against it in prose_cue_test.go).
+type wordCue struct {
+	re    *regexp.Regexp // the expression as written
+	at    *regexp.Regexp // the same anchored at the start of the text
+	first [256]bool      // the bytes a match can open with
+	// opens, when set, holds words one of which every match opens with
+	// ("incident", "impact", "user"): a finer test than first.
+	opens *hintSet
+}
+
+// newWordCue compiles expr; like regexp.MustCompile it panics when the
+// expression is wrong, or when a match could open other than with \b
+// and a word byte.
+func newWordCue(expr string) *wordCue {
+	c := &wordCue{re: regexp.MustCompile(expr), at: regexp.MustCompile(`^(?:` + expr + `)`)}
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	re = re.Simplify()
+	if !opensWithBoundary(re) {
+		panic(fmt.Sprintf("wordCue %q: a match may open without \\b", expr))
+	}
+	nullable, ok := firstBytes(re, &c.first)
+	if nullable || !ok {
+		panic(fmt.Sprintf("wordCue %q: cannot tell which bytes a match opens with", expr))
+	}
+	if words, ok := literalPrefixes(re); ok && len(words) > 0 {
+		c.opens = newHintSet(words...)
+	}
+	for b, ok := range c.first {
+		if ok && !isWordByte(byte(b)) {
+			panic(fmt.Sprintf("wordCue %q: a match may open with %q, not a word byte", expr, rune(b)))
+		}
+	}
+	return c
+}
+
+// opensWithBoundary reports whether every match of re opens with \b.
+func opensWithBoundary(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpWordBoundary:
+		return true
+	case syntax.OpCapture:
+		return opensWithBoundary(re.Sub[0])
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && opensWithBoundary(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, s := range re.Sub {
+			if !opensWithBoundary(s) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// firstBytes adds to set the bytes a match of re can open with, and
+// reports whether re can match the empty string; ok is false for what it
+// does not know.
+func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable, ok bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true, true
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true, true
+		}
+		addRune(set, re.Rune[0], re.Flags&syntax.FoldCase != 0)
+		return false, true
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if r >= 0x80 {
+					for b := 0x80; b < 0x100; b++ {
+						set[b] = true
+					}
+					break
+				}
+				set[r] = true
+			}
+		}
+		return false, true
+	case syntax.OpCapture:
+		return firstBytes(re.Sub[0], set)
+	case syntax.OpStar, syntax.OpQuest:
+		_, ok := firstBytes(re.Sub[0], set)
+		return true, ok
+	case syntax.OpPlus:
+		return firstBytes(re.Sub[0], set)
+	case syntax.OpRepeat:
+		n, ok := firstBytes(re.Sub[0], set)
+		return n || re.Min == 0, ok
+	case syntax.OpConcat:
+		for _, s := range re.Sub {
+			n, ok := firstBytes(s, set)
+			if !ok {
+				return false, false
+			}
+			if !n {
+				return false, true
+			}
+		}
+		return true, true
+	case syntax.OpAlternate:
+		nullable := false
+		for _, s := range re.Sub {
+			n, ok := firstBytes(s, set)
+			if !ok {
+				return false, false
+			}
+			nullable = nullable || n
+		}
+		return nullable, true
+	}
+	return false, false
+}
+
+// literalPrefixes returns words one of which every match of re opens
+// with, when it can tell: literals (not case-folded), alternations of
+// them, and what follows a leading \b.
+func literalPrefixes(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 || re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return literalPrefixes(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return nil, false
+		}
+		return literalPrefixes(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			words, ok := literalPrefixes(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, words...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		for i, sub := range re.Sub {
+			if sub.Op == syntax.OpWordBoundary && i+1 < len(re.Sub) {
+				continue
+			}
+			// An optional part: a match opens with it or with what
+			// follows ("fully operational", "operational").
+			if (sub.Op == syntax.OpQuest || sub.Op == syntax.OpStar) && i+1 < len(re.Sub) {
+				opt, ok1 := literalPrefixes(sub.Sub[0])
+				rest, ok2 := literalPrefixes(&syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[i+1:]})
+				if !ok1 || !ok2 {
+					return nil, false
+				}
+				return append(opt, rest...), true
+			}
+			words, ok := literalPrefixes(sub)
+			// A literal is the whole of its part: the words of the next
+			// part follow it ("d" then "egrad" or "isrupt").
+			if ok && sub.Op == syntax.OpLiteral && i+1 < len(re.Sub) {
+				if next, ok := literalPrefixes(re.Sub[i+1]); ok && len(next) <= 32 {
+					var out []string
+					for _, n := range next {
+						out = append(out, words[0]+n)
+					}
+					return out, true
+				}
+			}
+			return words, ok
+		}
+	}
+	return nil, false
+}
+
+// addRune adds the first byte of r (and of its other cases) to set.
+func addRune(set *[256]bool, r rune, fold bool) {
+	add := func(r rune) {
+		if r < 0x80 {
+			set[r] = true
+			return
+		}
+		var buf [4]byte
+		n := copy(buf[:], string(r))
+		if n > 0 {
+			set[buf[0]] = true
+		}
+	}
+	add(r)
+	if fold {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			add(f)
+		}
+	}
+}
+
+// next is the first match at or after byte from, as [start, end].
+func (c *wordCue) next(s string, from int) (int, int, bool) {
+	for p := from; p < len(s); p++ {
+		if !c.first[s[p]] || p > 0 && isWordByte(s[p-1]) || c.opens != nil && !c.opens.at(s, p) {
+			continue
+		}
+		if loc := c.at.FindStringIndex(s[p:]); loc != nil {
+			return p, p + loc[1], true
+		}
+	}
+	return 0, 0, false
+}
+
+// MatchString is regexp.MatchString.
+func (c *wordCue) MatchString(s string) bool {
+	_, _, ok := c.next(s, 0)
+	return ok
+}
+
+// FindStringIndex is regexp.FindStringIndex.
+func (c *wordCue) FindStringIndex(s string) []int {
+	if a, b, ok := c.next(s, 0); ok {
+		return []int{a, b}
+	}
+	return nil
+}
+
+// FindAllStringIndex is regexp.FindAllStringIndex with n < 0.
+func (c *wordCue) FindAllStringIndex(s string, n int) [][]int {
+	var out [][]int
+	for from := 0; n < 0 || len(out) < n; {
+		a, b, ok := c.next(s, from)
+		if !ok {
+			break
+		}
+		out = append(out, []int{a, b})
+		from = b // a match is never empty: it opens with a word byte
+	}
+	return out
+}
+
+// FindStringSubmatchIndex is regexp.FindStringSubmatchIndex.
+func (c *wordCue) FindStringSubmatchIndex(s string) []int {
+	a, _, ok := c.next(s, 0)
+	if !ok {
+		return nil
+	}
+	m := c.at.FindStringSubmatchIndex(s[a:])
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += a
+		}
+	}
+	return m
+}
+
+// String is the expression as written.
+func (c *wordCue) String() string { return c.re.String() }
+
+// hintSet is a set of words one of which an expression cannot match
+// without: a cheap test in front of it. It is searched in one pass over
+// the text, trying only the words that open with each byte, instead of
+// once per word.
+type hintSet struct {
+	words   []string
+	byFirst [256][]string
+	// first holds the first bytes of the words in either case.
+	first [256]bool
+}
+
+func newHintSet(words ...string) *hintSet {
+	h := &hintSet{words: words}
+	for _, w := range words {
+		if w == "" {
+			panic("newHintSet: an empty word")
+		}
+		h.byFirst[w[0]] = append(h.byFirst[w[0]], w)
+		c := w[0]
+		h.first[c] = true
+		if 'a' <= c && c <= 'z' {
+			h.first[c-'a'+'A'] = true
+		}
+	}
+	return h
+}
+
+// at reports whether one of the words begins at s[p:].
+func (h *hintSet) at(s string, p int) bool {
+	for _, w := range h.byFirst[s[p]] {
+		if len(s)-p >= len(w) && s[p:p+len(w)] == w {
+			return true
+		}
+	}
+	return false
+}
+
+// in reports whether s holds one of the words.
+func (h *hintSet) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !h.first[s[i]] {
+			continue
+		}
+		for _, w := range h.byFirst[s[i]] {
+			if len(s)-i >= len(w) && s[i:i+len(w)] == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inFold is in of ASCII s lower-cased, without the lower-case copy.
+func (h *hintSet) inFold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !h.first[c] {
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for _, w := range h.byFirst[c] {
+			if hasPrefixFold(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}

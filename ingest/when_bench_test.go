@@ -1,0 +1,38 @@
+package ingest
+
+import (
+	"testing"
+	"time"
+)
+
+// BenchmarkParseStamp reads the stamp shapes status pages write most.
+func BenchmarkParseStamp(b *testing.B) {
+	stamps := []string{"Feb 09, 2019 - 14:37 GMT", "Jun 18, 2019, 08:53 AM UTC", "Apr 11, 2023 - 14:55 EDT", "2023-04-11T18:14:48Z"}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range stamps {
+			if _, _, err := parseStamp(s, time.Time{}, monthFirst); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkScanMentions scans lines of the kinds reports hold: timeline
+// entries, prose with and without times, numbers that are no times.
+func BenchmarkScanMentions(b *testing.B) {
+	lines := []string{
+		"- 2025-09-21 06:22 - Payments requests started failing",
+		"From 16:05 to 18:19 UTC (2 h 14 min) about 12% of API requests failed with 503 errors.",
+		"We are investigating reports of partial outage with Email Delivery. Some customers may see errors.",
+		"Posted Feb 09, 2019 - 14:37 GMT",
+		"Version 1.14.2 raised the limit to 500 requests per second for 3 regions.",
+		"At 20:52 UTC on Thursday, November 6 we observed elevated error rates.",
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range lines {
+			scanMentions(s, monthFirst)
+		}
+	}
+}
