@@ -51,6 +51,8 @@ func readFrontMatter(data []byte, ls []line) (fm frontMatter, ok bool, err *Pars
 	var derr error
 	if fence == "+++" {
 		_, derr = toml.Decode(block, &raw)
+	} else if m, ok := plainYAML(block); ok {
+		raw = m // the plain subset, decoded as the library would
 	} else {
 		derr = decodeYAML([]byte(block), &raw)
 	}
