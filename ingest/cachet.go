@@ -14,6 +14,9 @@ import (
 // cachetFollowUp reads a paragraph that begins with its time: "15:22 UTC:
 // text" or "15:22 UTC - text".
 func cachetFollowUp(text string, order dateOrder) (mention, string, bool) {
+	if !mayStartMention(text) {
+		return mention{}, "", false
+	}
 	ms := scanMentions(text, order)
 	if len(ms) == 0 || ms[0].Start != 0 || ms[0].Clock == nil || ms[0].Zone == nil {
 		return mention{}, "", false

@@ -26,7 +26,7 @@ var (
 // first with a month and day; the zone, written once at the end, serves
 // both.
 func spanLine(text string, order dateOrder) (first, last mention, two, ok bool) {
-	if len(text) > 60 {
+	if len(text) > 60 || !mayStartMention(text) {
 		return mention{}, mention{}, false, false
 	}
 	return spanLineOf(text, scanMentions(text, order))
@@ -64,12 +64,12 @@ func spanLineOf(text string, ms []mention) (first, last mention, two, ok bool) {
 func detectHistory(d *doc) (int, string) {
 	spans, headings := 0, 0
 	for _, l := range d.lines {
-		if monthHeading.MatchString(l.Text) {
+		if mayMonthHeading(l.Text) && monthHeading.MatchString(l.Text) {
 			headings++
 			continue
 		}
-		if len(l.Text) > 60 {
-			continue // too long for dateLine and spanLine
+		if len(l.Text) > 60 || !mayStartMention(l.Text) {
+			continue // too long for dateLine and spanLine, or no date at its start
 		}
 		// The mentions are scanned once for both tests.
 		ms := scanMentions(l.Text, d.order)
@@ -119,7 +119,7 @@ func parseHistory(d *doc) ([]Incident, error) {
 		switch {
 		case t == "" || listChrome.MatchString(t):
 			continue
-		case monthHeading.MatchString(t):
+		case mayMonthHeading(t) && monthHeading.MatchString(t):
 			flush()
 			m := monthHeading.FindStringSubmatch(t)
 			month, year = monthWords[strings.ToLower(m[1])], atoi(m[2])

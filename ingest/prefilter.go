@@ -149,3 +149,18 @@ func skipRESpace(s string, i int) int {
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// mayMonthHeading reports whether s may be a monthHeading ("April 2024"):
+// 8 to 14 bytes, a capital first and four digits last.
+func mayMonthHeading(s string) bool {
+	n := len(s)
+	return n >= 8 && n <= 14 && 'A' <= s[0] && s[0] <= 'Z' && digitsAt(s, n-4, 4)
+}
+
+// mayStartMention reports whether a date or time mention may start at the
+// first byte of s: a mention's first token is a number or a word (a
+// weekday, a month), so s must start with a digit or a letter (any byte of
+// a multi-byte character is let through).
+func mayStartMention(s string) bool {
+	return s != "" && (isDigit(s[0]) || isASCIILetter(s[0]) || s[0] >= 0x80)
+}

@@ -116,3 +116,50 @@ func TestAgUpdateLineMatchesRegexp(t *testing.T) {
 		t.Fatalf("only %d random lines match: the test tests little", matched)
 	}
 }
+
+// TestMayMonthHeadingGuardsRegexp checks that mayMonthHeading holds
+// wherever monthHeading matches.
+func TestMayMonthHeadingGuardsRegexp(t *testing.T) {
+	r := rand.New(rand.NewPCG(41, 42))
+	pieces := []string{"January", "May", "September", "december", " ", "2024", "202", "20245", "x", "é", "\n"}
+	matched := 0
+	for range 300000 {
+		s := randomPieces(r, pieces, 4)
+		if r.IntN(2) == 0 {
+			s = pieces[r.IntN(4)] + " " + randomPieces(r, pieces[4:], 2) // most lines that matter start so
+		}
+		if monthHeading.MatchString(s) {
+			matched++
+			if !mayMonthHeading(s) {
+				t.Fatalf("monthHeading matches %q but mayMonthHeading is false", s)
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}
+
+// TestMayStartMentionGuardsScan checks that mayStartMention holds wherever
+// scanMentions finds a mention at the start of the text.
+func TestMayStartMentionGuardsScan(t *testing.T) {
+	r := rand.New(rand.NewPCG(43, 44))
+	pieces := []string{"Thursday", "thu", "Apr", "april", "May", "11", "2023", "-", "/", ":", "14:55", "T", "12", "1000",
+		" ", ",", ".", "UTC", "EDT", "+02:00", "am", "pm", "on", "at", "(", "*", "#", "é", "ſ", "\u00a0", "\t", "—", "3rd", "of"}
+	matched := 0
+	for range 300000 {
+		s := randomPieces(r, pieces, 7)
+		if ms := scanMentions(s, monthFirst); len(ms) > 0 && ms[0].Start == 0 {
+			matched++
+			if !mayStartMention(s) {
+				t.Fatalf("a mention starts %q but mayStartMention is false", s)
+			}
+		}
+		if ms := scanMentions(s, dayFirst); len(ms) > 0 && ms[0].Start == 0 && !mayStartMention(s) {
+			t.Fatalf("a mention starts %q but mayStartMention is false", s)
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}

@@ -29,6 +29,9 @@ func stampOf(text string, order dateOrder) (mention, bool) {
 		return mention{}, false
 	}
 	t := strings.TrimRight(strings.TrimLeft(text, "-*•[( "), ".])* ")
+	if !mayStartMention(t) {
+		return mention{}, false
+	}
 	ms := scanMentions(t, order)
 	if len(ms) != 1 || ms[0].Clock == nil || ms[0].Start != 0 || ms[0].End != len(t) {
 		return mention{}, false
@@ -42,7 +45,7 @@ func stampOf(text string, order dateOrder) (mention, bool) {
 // dateLine reads a line that is only a date ("Thursday July 11, 2024",
 // "Wednesday 10th June 2020", "2026-01-29").
 func dateLine(text string, order dateOrder) (date, bool) {
-	if len(text) > 40 {
+	if len(text) > 40 || !mayStartMention(text) {
 		return date{}, false
 	}
 	return dateLineOf(text, scanMentions(text, order))
