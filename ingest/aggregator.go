@@ -40,7 +40,9 @@ func detectAggregator(d *doc) (int, string) {
 		}
 		if word, stamp, ok := agUpdateLine(l.Text); ok {
 			if _, ok := ParseStatus(word); ok {
-				if _, _, err := parseStamp(stamp, time.Time{}, order); err == nil {
+				if _, ok := quickStamp(stamp, order, &d.zones); ok {
+					updates++
+				} else if _, _, err := parseStamp(stamp, time.Time{}, order); err == nil {
 					updates++
 				}
 			}
@@ -115,7 +117,7 @@ func parseAggregator(d *doc) (Incident, error) {
 	if sum >= 0 {
 		inc.Title, inc.Source.Line = aggregatorTitle(ls[:sum], inc.Organization, inc.Source.Line)
 	}
-	ups, bodies, sections := aggregatorUpdates(&inc, ls, ref, order)
+	ups, bodies, sections := aggregatorUpdates(&inc, ls, ref, order, &d.zones)
 	if len(ups) == 0 {
 		n := 1
 		if len(ls) > 0 {
@@ -174,7 +176,7 @@ func aggregatorTitle(before []line, org string, fallback int) (string, int) {
 // aggregatorUpdates reads the update lines and their bodies; it also
 // returns the lines under the page's headings ("Affected components",
 // "Duration").
-func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder) ([]Update, [][]line, map[string][]line) {
+func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder, zs *stampZones) ([]Update, [][]line, map[string][]line) {
 	var ups []Update
 	var bodies [][]line
 	sections := map[string][]line{}
@@ -195,7 +197,11 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 		}
 		if isUpdate {
 			if st, ok := ParseStatus(word); ok {
-				r, _, err := parseStamp(stamp, ref, order)
+				r, ok := quickStamp(stamp, order, zs)
+				var err error
+				if !ok {
+					r, _, err = parseStamp(stamp, ref, order)
+				}
 				if err == nil {
 					if r.Note != "" {
 						inc.warnf(l.N, "%s", r.Note)

@@ -78,6 +78,9 @@ type doc struct {
 	fm *frontMatterRead
 	// summary is the aggregator summary line detection found, if it ran.
 	summary *summaryMatch
+	// zones are the zone words the document's update stamps end with, as
+	// the date reader reads them (see quickStamp).
+	zones stampZones
 }
 
 // reader is one input format: how to recognise it and how to read it.
@@ -109,7 +112,7 @@ func onLines(detect func([]line, dateOrder) (int, string)) func(*doc) (int, stri
 func readerFor(f Format) (reader, bool) {
 	switch f {
 	case FormatStatuspageText:
-		return reader{f, onLines(detectStatuspage), one(parseStatuspage)}, true
+		return reader{f, detectStatuspage, one(parseStatuspage)}, true
 	case FormatAggregatorText:
 		return reader{f, detectAggregator, one(parseAggregator)}, true
 	case FormatStatuspageJSON:

@@ -26,7 +26,8 @@ var (
 
 // detectStatuspage scores how much lines look like a Statuspage incident
 // page.
-func detectStatuspage(ls []line, order dateOrder) (int, string) {
+func detectStatuspage(d *doc) (int, string) {
+	ls, order := d.lines, d.order
 	posted := 0
 	for _, l := range ls {
 		// The literal test first: the expression costs more.
@@ -36,7 +37,9 @@ func detectStatuspage(ls []line, order dateOrder) (int, string) {
 		if stamp, ok := postedStamp(l.Text); ok {
 			// A stamp without a year ("Posted 7 Sep at 07:24pm UTC.")
 			// counts: the year comes from the page.
-			if ms := scanMentions(stamp, order); len(ms) > 0 && ms[0].Date != nil && ms[0].Clock != nil && ms[0].Zone != nil {
+			if _, ok := quickStamp(stamp, order, &d.zones); ok {
+				posted++ // a date, a time and a zone
+			} else if ms := scanMentions(stamp, order); len(ms) > 0 && ms[0].Date != nil && ms[0].Clock != nil && ms[0].Zone != nil {
 				posted++
 			}
 		}
@@ -95,7 +98,7 @@ func parseStatuspage(d *doc) (Incident, error) {
 			}
 		}
 	}
-	blocks, tail, notes, errs := statuspageBlocks(ls[start:], order)
+	blocks, tail, notes, errs := statuspageBlocks(ls[start:], order, &d.zones)
 	if len(blocks) == 0 {
 		if len(errs) > 0 {
 			return inc, errs[0]
@@ -166,7 +169,7 @@ func parseStatuspage(d *doc) (Incident, error) {
 // statuspageBlocks splits the page after its header into dated blocks, each
 // ended by a Posted line. It returns the blocks in page order, the lines
 // after the last block, and errors for Posted lines it could not read.
-func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning, []*ParseError) {
+func statuspageBlocks(ls []line, order dateOrder, zs *stampZones) ([]spBlock, []line, []Warning, []*ParseError) {
 	var blocks []spBlock
 	var notes []Warning
 	var errs []*ParseError
@@ -178,7 +181,12 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 		if !ok {
 			continue
 		}
-		r, pm, err := parseStamp(stamp, ref, order)
+		r, ok := quickStamp(stamp, order, zs)
+		var pm mention
+		var err error
+		if !ok {
+			r, pm, err = parseStamp(stamp, ref, order)
+		}
 		if err != nil && !looked && pm.Date != nil && pm.Date.Year == 0 {
 			looked = true
 			if ref = yearReference(ls, order); !ref.IsZero() {
