@@ -32,7 +32,7 @@ func detectAggregator(d *doc) (int, string) {
 		if mayBeSummary(l.Text) {
 			if m := agSummary.FindStringSubmatch(l.Text); m != nil {
 				d.summary = &summaryMatch{i: i, m: m}
-				return 3, fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60))
+				return 3, lineReads(l)
 			}
 		}
 		if !mayBeUpdate(l.Text) {
@@ -63,7 +63,12 @@ type summaryMatch struct {
 
 // mayBeSummary and mayBeUpdate are cheap tests before the regular
 // expressions, which detection runs on every line of every input.
-func mayBeSummary(s string) bool { return strings.Contains(s, " on ") && strings.Contains(s, " a") }
+// A summary holds " on " before its date, and "experienced a", "experiencing
+// a", "had a" or "having a" before its impact.
+func mayBeSummary(s string) bool {
+	return strings.Contains(s, " on ") && (strings.Contains(s, "experienced a") || strings.Contains(s, "had a") ||
+		strings.Contains(s, "experiencing a") || strings.Contains(s, "having a"))
+}
 
 func mayBeUpdate(s string) bool {
 	return s != "" && (s[0] == '-' || s[0] == '*' || (s[0] >= '0' && s[0] <= '9') || strings.HasPrefix(s, "•"))

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -350,4 +351,22 @@ func inferTimelineZone(inc *Incident) {
 			break
 		}
 	}
+}
+
+// lineReads is the detection note for a line that settles the format:
+// fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60)), which it builds
+// without fmt, detection being run on every input.
+func lineReads(l line) string {
+	return "line " + strconv.Itoa(l.N) + " reads " + quote(clip(l.Text, 60))
+}
+
+// quote is strconv.Quote (fmt's %q), with a short way for printable ASCII
+// that holds nothing to escape.
+func quote(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.Quote(s)
+		}
+	}
+	return `"` + s + `"`
 }

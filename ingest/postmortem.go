@@ -29,7 +29,7 @@ func detectMarkdown(d *doc) (int, string) {
 	fm, ok, _ := d.frontMatter()
 	if ok {
 		if _, k := fm.str(fmStartKeys...); k != "" {
-			return 3, fmt.Sprintf("front matter with %q", k)
+			return 3, "front matter with " + quote(k)
 		}
 	}
 	h1, sections := 0, 0

@@ -1,8 +1,10 @@
 package ingest
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -161,5 +163,48 @@ func TestMayStartMentionGuardsScan(t *testing.T) {
 	}
 	if matched < 1000 {
 		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}
+
+// TestMayBeSummaryGuardsRegexp checks that mayBeSummary holds wherever
+// agSummary matches.
+func TestMayBeSummaryGuardsRegexp(t *testing.T) {
+	r := rand.New(rand.NewPCG(61, 62))
+	pieces := []string{"Acme", " ", "experienced", "is experiencing", "has experienced", "had", "is having", "hads", " a ",
+		" an ", "a", "major", " incident", " maintenance", " outage", " event", " on ", "on", "Sep 21, 2021", "Sept. 3, 2024",
+		" affecting ", "API", ", lasting ", "4h 16m", ".", "x", "é"}
+	matched := 0
+	for range 300000 {
+		s := randomPieces(r, pieces, 8)
+		if r.IntN(2) == 0 {
+			s = "Acme " + pieces[2+r.IntN(6)] + pieces[9+r.IntN(2)] + []string{"", "major "}[r.IntN(2)] + pieces[13+r.IntN(4)][1:] +
+				" on Sep 21, 2021" + []string{"", " affecting API", ", lasting 4h 16m"}[r.IntN(3)] + "." + randomPieces(r, pieces, 3)
+		}
+		if agSummary.MatchString(s) {
+			matched++
+			if !mayBeSummary(s) {
+				t.Fatalf("agSummary matches %q but mayBeSummary is false", s)
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}
+
+// TestQuoteIsStrconvQuote checks quote and lineReads against what they
+// stand for.
+func TestQuoteIsStrconvQuote(t *testing.T) {
+	r := rand.New(rand.NewPCG(63, 64))
+	pieces := []string{"a", "Z", " ", "\"", "\\", "\t", "\n", "\x7f", "\x00", "~", "é", "\u2028", "\xff", "…", "'", "`", "%q"}
+	for range 100000 {
+		s := randomPieces(r, pieces, 12)
+		if got, want := quote(s), strconv.Quote(s); got != want {
+			t.Fatalf("quote(%q) = %s; want %s", s, got, want)
+		}
+		l := line{N: r.IntN(5000), Text: strings.Repeat(s, 1+r.IntN(8))}
+		if got, want := lineReads(l), fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60)); got != want {
+			t.Fatalf("lineReads(%v) = %s; want %s", l, got, want)
+		}
 	}
 }

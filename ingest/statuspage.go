@@ -32,7 +32,7 @@ func detectStatuspage(d *doc) (int, string) {
 	for _, l := range ls {
 		// The literal test first: the expression costs more.
 		if containsFold(l.Text, "report for") && spReportFor.MatchString(l.Text) {
-			return 3, fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60))
+			return 3, lineReads(l)
 		}
 		if stamp, ok := postedStamp(l.Text); ok {
 			// A stamp without a year ("Posted 7 Sep at 07:24pm UTC.")
@@ -488,6 +488,9 @@ func lastNonBlank(ls []line, before int) int {
 
 // clip shortens s to at most n runes for messages.
 func clip(s string, n int) string {
+	if len(s) <= n {
+		return s // no more runes than bytes
+	}
 	r := []rune(s)
 	if len(r) <= n {
 		return s
