@@ -164,3 +164,58 @@ func mayMonthHeading(s string) bool {
 func mayStartMention(s string) bool {
 	return s != "" && (isDigit(s[0]) || isASCIILetter(s[0]) || s[0] >= 0x80)
 }
+
+// mayEndMention reports whether a date or time mention may end at the end
+// of s. A mention ends with a number, punctuation or a word of its own: a
+// month, weekday, ordinal suffix, "am"/"pm" (or the "m" of "a.m"), a zone
+// abbreviation or the last word of a zone name. s ending in any other
+// ASCII word, set apart by a space, can end no mention.
+func mayEndMention(s string) bool {
+	n := len(s)
+	if n == 0 {
+		return false
+	}
+	if !isASCIILetter(s[n-1]) {
+		return true
+	}
+	i := n - 1
+	for i > 0 && isASCIILetter(s[i-1]) {
+		i--
+	}
+	if i > 0 && s[i-1] != ' ' {
+		return true // glued to what precedes: "America/New_York", "0Z", "é"
+	}
+	w := s[i:]
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return false // longer than any word of a mention
+	}
+	low := buf[:len(w)]
+	for k := range len(w) {
+		low[k] = w[k] | 0x20
+	}
+	if _, ok := monthWords[string(low)]; ok {
+		return true
+	}
+	if _, ok := weekdayWords[string(low)]; ok {
+		return true
+	}
+	switch string(low) {
+	case "st", "nd", "rd", "th", "am", "pm", "m":
+		return true
+	}
+	var ubuf [32]byte
+	for k := range len(w) {
+		ubuf[k] = w[k] &^ 0x20
+	}
+	if _, ok := zoneAbbrevs[string(ubuf[:len(w)])]; ok {
+		return true
+	}
+	for name := range zoneNames {
+		if len(name) >= len(low) && name[len(name)-len(low):] == string(low) &&
+			(len(name) == len(low) || name[len(name)-len(low)-1] == ' ') {
+			return true
+		}
+	}
+	return false
+}

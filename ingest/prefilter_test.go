@@ -208,3 +208,31 @@ func TestQuoteIsStrconvQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestMayEndMentionGuardsScan checks that mayEndMention holds wherever
+// scanMentions finds a mention that ends the text.
+func TestMayEndMentionGuardsScan(t *testing.T) {
+	r := rand.New(rand.NewPCG(67, 68))
+	pieces := []string{"Thursday", "thu", "Apr", "april", "May", "Sept", "11", "2023", "-", "/", ":", "14:55", "T", "12", "1000",
+		" ", ",", ".", "UTC", "utc", "EDT", "Z", "+02:00", "am", "PM", "a.m", "on", "at", "(", ")", "3rd", "of", "th",
+		"Pacific", "pacific time", "Central European Summer Time", "America/New_York", "Etc/UTC", "é", "failing", "paged", "x"}
+	matched := 0
+	for range 300000 {
+		s := strings.TrimSpace(randomPieces(r, pieces, 7))
+		if r.IntN(2) == 0 {
+			s = "2024-11-27 " + pieces[10+r.IntN(3)] + " " + s
+		}
+		for _, order := range []dateOrder{monthFirst, dayFirst} {
+			ms := scanMentions(s, order)
+			if len(ms) > 0 && ms[len(ms)-1].End == len(s) {
+				matched++
+				if !mayEndMention(s) {
+					t.Fatalf("a mention ends %q but mayEndMention is false", s)
+				}
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}

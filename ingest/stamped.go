@@ -29,8 +29,8 @@ func stampOf(text string, order dateOrder) (mention, bool) {
 		return mention{}, false
 	}
 	t := strings.TrimRight(strings.TrimLeft(text, "-*•[( "), ".])* ")
-	if !mayStartMention(t) {
-		return mention{}, false
+	if !mayStartMention(t) || !mayEndMention(t) {
+		return mention{}, false // no mention spans the line
 	}
 	ms := scanMentions(t, order)
 	if len(ms) != 1 || ms[0].Clock == nil || ms[0].Start != 0 || ms[0].End != len(t) {
