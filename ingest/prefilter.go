@@ -1,6 +1,9 @@
 package ingest
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Hand-written matchers for expressions tried on every line of a page,
 // where the regexp engine's setup cost more than the match. Each is tested
@@ -158,11 +161,36 @@ func mayMonthHeading(s string) bool {
 }
 
 // mayStartMention reports whether a date or time mention may start at the
-// first byte of s: a mention's first token is a number or a word (a
-// weekday, a month), so s must start with a digit or a letter (any byte of
-// a multi-byte character is let through).
+// first byte of s: a mention's first token is a number, a weekday or a
+// month, so s must start with a digit or one of those words (a word
+// running into a character beyond ASCII is let through).
 func mayStartMention(s string) bool {
-	return s != "" && (isDigit(s[0]) || isASCIILetter(s[0]) || s[0] >= 0x80)
+	if s == "" || isDigit(s[0]) || s[0] >= utf8.RuneSelf {
+		return s != ""
+	}
+	if !isASCIILetter(s[0]) {
+		return false
+	}
+	i := 1
+	for i < len(s) && isASCIILetter(s[i]) {
+		i++
+	}
+	if i < len(s) && s[i] >= utf8.RuneSelf {
+		return true
+	}
+	var buf [16]byte
+	if i > len(buf) {
+		return false // longer than any month or weekday
+	}
+	low := buf[:i]
+	for k := range i {
+		low[k] = s[k] | 0x20
+	}
+	if _, ok := monthWords[string(low)]; ok {
+		return true
+	}
+	_, ok := weekdayWords[string(low)]
+	return ok
 }
 
 // mayEndMention reports whether a date or time mention may end at the end
@@ -211,11 +239,16 @@ func mayEndMention(s string) bool {
 	if _, ok := zoneAbbrevs[string(ubuf[:len(w)])]; ok {
 		return true
 	}
-	for name := range zoneNames {
-		if len(name) >= len(low) && name[len(name)-len(low):] == string(low) &&
-			(len(name) == len(low) || name[len(name)-len(low)-1] == ' ') {
-			return true
-		}
-	}
-	return false
+	return zoneNameEnds[string(low)]
 }
+
+// zoneNameEnds holds the last word of every zone name in words
+// ("pacific", "time"), built from zoneNames once, when the package is
+// initialised, and only read afterwards.
+var zoneNameEnds = func() map[string]bool {
+	out := map[string]bool{}
+	for name := range zoneNames {
+		out[name[strings.LastIndexByte(name, ' ')+1:]] = true
+	}
+	return out
+}()
