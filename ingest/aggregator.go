@@ -166,7 +166,7 @@ func parseAggregator(d *doc) (Incident, error) {
 func aggregatorTitle(before []line, org string, fallback int) (string, int) {
 	for j := len(before) - 1; j >= 0; j-- {
 		t := before[j].Text
-		if t == "" || agBadge.MatchString(t) {
+		if t == "" || isAgBadge(t) {
 			continue
 		}
 		low := strings.ToLower(t)
@@ -224,7 +224,7 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder,
 				inc.warnf(l.N, "update line: %v", err)
 			}
 		}
-		if agHeading.MatchString(l.Text) && len(ups) == 0 {
+		if len(ups) == 0 && mayBeAgHeading(l.Text) && agHeading.MatchString(l.Text) {
 			heading = strings.ToLower(l.Text)
 			continue
 		}

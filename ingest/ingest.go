@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Format is an input format mttx reads.
@@ -360,13 +361,22 @@ func lineReads(l line) string {
 	return "line " + strconv.Itoa(l.N) + " reads " + quote(clip(l.Text, 60))
 }
 
-// quote is strconv.Quote (fmt's %q), with a short way for printable ASCII
-// that holds nothing to escape.
+// quote is strconv.Quote (fmt's %q), with a short way for text that holds
+// nothing to escape: printable characters other than '"' and '\\'.
 func quote(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < ' ' || c > '~' || c == '"' || c == '\\' {
+				return strconv.Quote(s)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || !strconv.IsPrint(r) {
 			return strconv.Quote(s)
 		}
+		i += size
 	}
 	return `"` + s + `"`
 }

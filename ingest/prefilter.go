@@ -252,3 +252,43 @@ var zoneNameEnds = func() map[string]bool {
 	}
 	return out
 }()
+
+// agBadgeWords are the state words of the aggregator's badge line.
+var agBadgeWords = [...]string{"resolved", "ongoing", "active", "investigating", "identified", "monitoring", "scheduled",
+	"in progress", "completed", "postmortem"}
+
+// isAgBadge reports whether agBadge matches s: by hand for ASCII text (an
+// optional word and white space, then a state word ending a word, at the
+// start; or "view vendor source" anywhere, in any case), by the
+// expression for other text, where (?i) also folds "ſ" and the Kelvin sign.
+func isAgBadge(s string) bool {
+	if !isASCII(s) {
+		return agBadge.MatchString(s)
+	}
+	if containsFold(s, "view vendor source") || agBadgeWordAt(s, 0) {
+		return true
+	}
+	i := 0
+	for i < len(s) && isASCIILetter(s[i]) {
+		i++
+	}
+	j := skipRESpace(s, i)
+	return i > 0 && j > i && agBadgeWordAt(s, j)
+}
+
+// agBadgeWordAt reports whether a state word, in any ASCII case, starts
+// at i and ends a word there (\b).
+func agBadgeWordAt(s string, i int) bool {
+	for _, w := range agBadgeWords {
+		if e := i + len(w); e <= len(s) && strings.EqualFold(s[i:e], w) && (e == len(s) || !isWordByte(s[e])) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeAgHeading reports whether agHeading may match s: its headings start
+// with a, u, s, r, d or e in any case (or "ſ", beyond ASCII).
+func mayBeAgHeading(s string) bool {
+	return s != "" && (s[0] >= utf8.RuneSelf || strings.IndexByte("ausrdeAUSRDE", s[0]) >= 0)
+}

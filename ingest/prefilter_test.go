@@ -196,14 +196,15 @@ func TestMayBeSummaryGuardsRegexp(t *testing.T) {
 // stand for.
 func TestQuoteIsStrconvQuote(t *testing.T) {
 	r := rand.New(rand.NewPCG(63, 64))
-	pieces := []string{"a", "Z", " ", "\"", "\\", "\t", "\n", "\x7f", "\x00", "~", "é", "\u2028", "\xff", "…", "'", "`", "%q"}
+	pieces := []string{"a", "Z", " ", "\"", "\\", "\t", "\n", "\x7f", "\x00", "~", "é", "\u2028", "\xff", "…", "'", "`", "%q",
+		"\u00ad", "\U0001F600", "\xe2\x80"}
 	for range 100000 {
 		s := randomPieces(r, pieces, 12)
 		if got, want := quote(s), strconv.Quote(s); got != want {
 			t.Fatalf("quote(%q) = %s; want %s", s, got, want)
 		}
 		l := line{N: r.IntN(5000), Text: strings.Repeat(s, 1+r.IntN(8))}
-		if got, want := lineReads(l), fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60)); got != want {
+		if got, want := lineReads(l), fmt.Sprintf("line %d reads %q", l.N, clipOracle(l.Text, 60)); got != want {
 			t.Fatalf("lineReads(%v) = %s; want %s", l, got, want)
 		}
 	}
@@ -229,6 +230,58 @@ func TestMayEndMentionGuardsScan(t *testing.T) {
 				if !mayEndMention(s) {
 					t.Fatalf("a mention ends %q but mayEndMention is false", s)
 				}
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}
+
+// clipOracle is clip as it was written, through []rune.
+func clipOracle(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+func TestIsAgBadgeMatchesRegexp(t *testing.T) {
+	r := rand.New(rand.NewPCG(71, 72))
+	pieces := []string{"Minor", "minor", "Major ", "Resolved", "RESOLVED", "resolved_", "resolvedx", "Ongoing", "active", "Active1",
+		"Investigating", "identified", "Monitoring", "scheduled", "in progress", "In  progress", "In Progress", "completed",
+		"postmortem", "View vendor source →", "view Vendor SOURCE", "view vendor", " source", " ", "  ", "\t", "\v", "\n", "x",
+		"-", "é", "ſ", "\u212a", "reſolved", "→", "1"}
+	matched := 0
+	for range 300000 {
+		s := randomPieces(r, pieces, 5)
+		want := agBadge.MatchString(s)
+		if got := isAgBadge(s); got != want {
+			t.Fatalf("isAgBadge(%q) = %v; agBadge says %v", s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}
+
+// TestMayBeAgHeadingGuardsRegexp checks that mayBeAgHeading holds wherever
+// agHeading matches.
+func TestMayBeAgHeadingGuardsRegexp(t *testing.T) {
+	r := rand.New(rand.NewPCG(73, 74))
+	pieces := []string{"Affected components", "UPDATE TIMELINE", "started", "ſtarted", "Resolved", "duration", "Detected by ",
+		"x", "ended", "Ended", " ", "é", "Dur", "ation"}
+	matched := 0
+	for range 300000 {
+		s := randomPieces(r, pieces, 3)
+		if agHeading.MatchString(s) {
+			matched++
+			if !mayBeAgHeading(s) {
+				t.Fatalf("agHeading matches %q but mayBeAgHeading is false", s)
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 var (
@@ -490,6 +491,19 @@ func lastNonBlank(ls []line, before int) int {
 func clip(s string, n int) string {
 	if len(s) <= n {
 		return s // no more runes than bytes
+	}
+	// The first n runes, found in place: valid UTF-8 reads the same as
+	// through []rune, which writes each invalid byte as U+FFFD.
+	off, k := 0, 0
+	for off < len(s) && k < n {
+		_, size := utf8.DecodeRuneInString(s[off:])
+		off, k = off+size, k+1
+	}
+	if off == len(s) {
+		return s
+	}
+	if utf8.ValidString(s[:off]) {
+		return s[:off] + "…"
 	}
 	r := []rune(s)
 	if len(r) <= n {
