@@ -25,8 +25,9 @@ type stampZone struct {
 }
 
 // lookup returns the zone the date reader reads the word as, when it ends
-// a stamp: as after "15:04 ", since the reader reads a zone with no regard
-// to what comes before it but whether the clock had seconds.
+// a stamp: the reader's zone rule run on the word alone, as the one token
+// after white space, since it reads a zone with no regard to what comes
+// before it but whether the clock had seconds (not in these stamps).
 func (zs *stampZones) lookup(word string, order dateOrder) (zone, bool) {
 	for _, e := range *zs {
 		if e.word == word {
@@ -34,10 +35,10 @@ func (zs *stampZones) lookup(word string, order dateOrder) (zone, bool) {
 		}
 	}
 	e := stampZone{word: word}
-	probe := "15:04 " + word
-	ms := scanMentions(probe, order)
-	if len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(probe) && ms[0].Clock != nil && ms[0].Zone != nil {
-		e.z, e.ok = *ms[0].Zone, true
+	sc := scanner{src: word, order: order,
+		toks: []token{{kind: tkWord, text: word, low: strings.ToLower(word), end: len(word), space: true}}}
+	if z, next, ok := sc.zone(0, false); ok && next == 1 {
+		e.z, e.ok = z, true
 	}
 	*zs = append(*zs, e)
 	return e.z, e.ok
