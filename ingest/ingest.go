@@ -80,6 +80,9 @@ type doc struct {
 	fm *frontMatterRead
 	// summary is the aggregator summary line detection found, if it ran.
 	summary *summaryMatch
+	// reportFor is the Statuspage "Incident Report for" line detection
+	// found, if it ran.
+	reportFor *summaryMatch
 	// zones are the zone words the document's update stamps end with, as
 	// the date reader reads them (see quickStamp).
 	zones stampZones

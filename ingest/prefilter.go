@@ -292,3 +292,32 @@ func agBadgeWordAt(s string, i int) bool {
 func mayBeAgHeading(s string) bool {
 	return s != "" && (s[0] >= utf8.RuneSelf || strings.IndexByte("ausrdeAUSRDE", s[0]) >= 0)
 }
+
+// spAffectedLine matches a Statuspage "This incident affected: A, B" line
+// as spAffected does, and returns its two groups: the kind of event as
+// written and the list.
+func spAffectedLine(s string) (kind, list string, ok bool) {
+	i, ok := foldPrefixS(s, "this ")
+	if !ok {
+		return "", "", false
+	}
+	n := 0
+	for _, w := range [...]string{"incident", "scheduled maintenance", "maintenance"} {
+		if k, ok := foldPrefixS(s[i:], w); ok {
+			n = k
+			break
+		}
+	}
+	if n == 0 {
+		return "", "", false
+	}
+	j, ok := foldPrefixS(s[i+n:], " affected:")
+	if !ok {
+		return "", "", false
+	}
+	rest := s[skipRESpace(s, i+n+j):]
+	if strings.IndexByte(rest, '\n') >= 0 {
+		return "", "", false
+	}
+	return s[i : i+n], rest, true
+}

@@ -289,3 +289,32 @@ func TestMayBeAgHeadingGuardsRegexp(t *testing.T) {
 		t.Fatalf("only %d random lines match: the test tests little", matched)
 	}
 }
+
+func TestSpAffectedLineMatchesRegexp(t *testing.T) {
+	check := func(s string) bool {
+		t.Helper()
+		kind, list, ok := spAffectedLine(s)
+		m := spAffected.FindStringSubmatch(s)
+		if ok != (m != nil) || ok && (kind != m[1] || list != m[2]) {
+			t.Fatalf("spAffectedLine(%q) = %q, %q, %v; want %q", s, kind, list, ok, m)
+		}
+		return ok
+	}
+	r := rand.New(rand.NewPCG(75, 76))
+	pieces := []string{"This ", "this ", "THIS ", "thiſ ", "Thi", "incident", "Incident", "scheduled maintenance",
+		"ſcheduled Maintenance", "maintenance", "maintenanceS", " affected:", " Affected:", " affected", "affected:", " ", "\t",
+		"\n", "\v", "API", ", ", "é", "x", "K"}
+	matched := 0
+	for range 300000 {
+		s := randomPieces(r, pieces, 6)
+		if r.IntN(2) == 0 {
+			s = pieces[r.IntN(4)] + pieces[5+r.IntN(5)] + pieces[10+r.IntN(3)] + s
+		}
+		if check(s) {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}

@@ -30,10 +30,13 @@ var (
 func detectStatuspage(d *doc) (int, string) {
 	ls, order := d.lines, d.order
 	posted := 0
-	for _, l := range ls {
+	for i, l := range ls {
 		// The literal test first: the expression costs more.
-		if containsFold(l.Text, "report for") && spReportFor.MatchString(l.Text) {
-			return 3, lineReads(l)
+		if containsFold(l.Text, "report for") {
+			if m := spReportFor.FindStringSubmatch(l.Text); m != nil {
+				d.reportFor = &summaryMatch{i: i, m: m}
+				return 3, lineReads(l)
+			}
 		}
 		if stamp, ok := postedStamp(l.Text); ok {
 			// A stamp without a year ("Posted 7 Sep at 07:24pm UTC.")
@@ -68,10 +71,16 @@ func parseStatuspage(d *doc) (Incident, error) {
 	start := 0
 	maintenance := false
 	for i, l := range ls {
-		if !containsFold(l.Text, "report for") {
-			continue
+		var m []string
+		switch r := d.reportFor; {
+		case r != nil && i < r.i:
+			continue // detection tried these lines: no header
+		case r != nil && i == r.i:
+			m = r.m
+		case containsFold(l.Text, "report for"):
+			m = spReportFor.FindStringSubmatch(l.Text)
 		}
-		if m := spReportFor.FindStringSubmatch(l.Text); m != nil {
+		if m != nil {
 			inc.Organization = strings.TrimSpace(m[2])
 			maintenance = m[1] != ""
 			if j := lastNonBlank(ls, i); j >= 0 {
@@ -118,7 +127,8 @@ func parseStatuspage(d *doc) (Incident, error) {
 		maintenance = maintenance || b.status == StatusScheduled || b.status == StatusInProgress ||
 			b.status == StatusVerifying || b.status == StatusCompleted
 	}
-	var texts []proseBlock
+	texts := make([]proseBlock, 0, len(blocks))
+	inc.Updates = make([]Update, 0, len(blocks))
 	for _, b := range blocks {
 		u := Update{Status: b.status, Word: b.word, Inferred: b.word == "", At: b.at, Line: b.line}
 		u.Text, u.TextLines = joinTextLines(b.body)
@@ -146,9 +156,9 @@ func parseStatuspage(d *doc) (Incident, error) {
 	// the start of a block cut off before its Posted line.
 	affected := false
 	for _, l := range tail {
-		if m := spAffected.FindStringSubmatch(l.Text); m != nil {
-			inc.Components, inc.Groups = parseComponentList(strings.TrimSuffix(strings.TrimSpace(m[2]), "."))
-			maintenance = maintenance || !strings.EqualFold(m[1], "incident")
+		if kind, list, ok := spAffectedLine(l.Text); ok {
+			inc.Components, inc.Groups = parseComponentList(strings.TrimSuffix(strings.TrimSpace(list), "."))
+			maintenance = maintenance || !strings.EqualFold(kind, "incident")
 			affected = true
 		}
 	}
