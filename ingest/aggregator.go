@@ -15,7 +15,6 @@ import (
 )
 
 var (
-	agSummary = regexp.MustCompile(`^(.+?) (?:experienced|is experiencing|has experienced|had|is having) an? (?:([A-Za-z]+) )?(incident|maintenance|outage|event) on ([A-Z][a-z]+\.? \d{1,2}, \d{4})(?: affecting (.*?))?(?:,? lasting (.*?))?\.(?:\s|$)`)
 	// agBadge is the fuller rendering's impact and state line: "Minor
 	// Resolved View vendor source →".
 	agBadge   = regexp.MustCompile(`(?i)^(?:[a-z]+\s+)?(?:resolved|ongoing|active|investigating|identified|monitoring|scheduled|in progress|completed|postmortem)\b|view vendor source`)
@@ -23,14 +22,14 @@ var (
 )
 
 // detectAggregator scores how much lines look like aggregator text. The
-// summary line it finds is kept in d for parseAggregator: the expression
-// is the dearest on the page.
+// summary line it finds is kept in d for parseAggregator: matching it is
+// the dearest test on the page.
 func detectAggregator(d *doc) (int, string) {
 	ls, order := d.lines, d.order
 	updates := 0
 	for i, l := range ls {
 		if mayBeSummary(l.Text) {
-			if m := agSummary.FindStringSubmatch(l.Text); m != nil {
+			if m := agSummaryMatch(l.Text); m != nil {
 				d.summary = &summaryMatch{i: i, m: m}
 				return 3, lineReads(l)
 			}
@@ -54,7 +53,7 @@ func detectAggregator(d *doc) (int, string) {
 	return 0, "no \"ORG experienced a ... incident on ...\" sentence and no \"- <status> <date>\" update lines"
 }
 
-// summaryMatch is the first line of a document agSummary matches (its
+// summaryMatch is the first line of a document agSummaryMatch matches (its
 // index in the lines) and the submatches.
 type summaryMatch struct {
 	i int
@@ -89,7 +88,7 @@ func parseAggregator(d *doc) (Incident, error) {
 		case s != nil && i == s.i:
 			m = s.m
 		case mayBeSummary(l.Text):
-			m = agSummary.FindStringSubmatch(l.Text)
+			m = agSummaryMatch(l.Text)
 		}
 		if m == nil {
 			continue
