@@ -89,53 +89,54 @@ type doc struct {
 }
 
 // reader is one input format: how to recognise it and how to read it.
+// Its functions are plain functions, not closures made for each call:
+// detection asks for every format's reader for every input.
 type reader struct {
 	format Format
 	// detect scores a document: 0 is no match, higher is surer; why says
 	// what matched or what was missing.
 	detect func(*doc) (score int, why string)
-	parse  func(*doc) ([]Incident, error)
+	// readOne reads a format of one incident per document, readMany one
+	// of many; a reader has one of the two.
+	readOne  func(*doc) (Incident, error)
+	readMany func(*doc) ([]Incident, error)
 }
 
-// one adapts a reader of one incident per document.
-func one(parse func(*doc) (Incident, error)) func(*doc) ([]Incident, error) {
-	return func(d *doc) ([]Incident, error) {
-		inc, err := parse(d)
-		if err != nil {
-			return nil, err
-		}
-		return []Incident{inc}, nil
+// parse reads a document's incidents.
+func (r reader) parse(d *doc) ([]Incident, error) {
+	if r.readOne == nil {
+		return r.readMany(d)
 	}
-}
-
-// onLines adapts a detector that reads lines.
-func onLines(detect func([]line, dateOrder) (int, string)) func(*doc) (int, string) {
-	return func(d *doc) (int, string) { return detect(d.lines, d.order) }
+	inc, err := r.readOne(d)
+	if err != nil {
+		return nil, err
+	}
+	return []Incident{inc}, nil
 }
 
 // readerFor is the single dispatch point from a format to its reader.
 func readerFor(f Format) (reader, bool) {
 	switch f {
 	case FormatStatuspageText:
-		return reader{f, detectStatuspage, one(parseStatuspage)}, true
+		return reader{format: f, detect: detectStatuspage, readOne: parseStatuspage}, true
 	case FormatAggregatorText:
-		return reader{f, detectAggregator, one(parseAggregator)}, true
+		return reader{format: f, detect: detectAggregator, readOne: parseAggregator}, true
 	case FormatStatuspageJSON:
-		return reader{f, detectStatuspageJSON, parseStatuspageJSON}, true
+		return reader{format: f, detect: detectStatuspageJSON, readMany: parseStatuspageJSON}, true
 	case FormatCState:
-		return reader{f, detectCState, one(parseCState)}, true
+		return reader{format: f, detect: detectCState, readOne: parseCState}, true
 	case FormatMarkdownPostmortem:
-		return reader{f, detectMarkdown, one(parseMarkdown)}, true
+		return reader{format: f, detect: detectMarkdown, readOne: parseMarkdown}, true
 	case FormatTextPostmortem:
-		return reader{f, detectText, one(parseText)}, true
+		return reader{format: f, detect: detectText, readOne: parseText}, true
 	case FormatStampedText:
-		return reader{f, detectStamped, one(parseStamped)}, true
+		return reader{format: f, detect: detectStamped, readOne: parseStamped}, true
 	case FormatCachetText:
-		return reader{f, detectCachet, one(parseCachet)}, true
+		return reader{format: f, detect: detectCachet, readOne: parseCachet}, true
 	case FormatHTML:
-		return reader{f, detectHTML, parseHTML}, true
+		return reader{format: f, detect: detectHTML, readMany: parseHTML}, true
 	case FormatHistoryText:
-		return reader{f, detectHistory, parseHistory}, true
+		return reader{format: f, detect: detectHistory, readMany: parseHistory}, true
 	}
 	return reader{}, false
 }
@@ -229,10 +230,11 @@ func detect(d *doc, forced Format, exclude ...Format) (Detection, reader, *Parse
 		}
 		return Detection{Format: forced, Reason: "forced by --input-format"}, rd, nil
 	}
-	var det Detection
+	formats := Formats()
+	det := Detection{Tried: make([]string, 0, len(formats))}
 	var best reader
 	bestScore := 0
-	for _, f := range Formats() {
+	for _, f := range formats {
 		if slices.Contains(exclude, f) {
 			continue
 		}
@@ -253,8 +255,8 @@ func detect(d *doc, forced Format, exclude ...Format) (Detection, reader, *Parse
 		if i := firstNonBlank(ls, 0); i < len(ls) {
 			line = ls[i].N
 		}
-		names := make([]string, 0, len(Formats()))
-		for _, f := range Formats() {
+		names := make([]string, 0, len(formats))
+		for _, f := range formats {
 			if !slices.Contains(exclude, f) {
 				names = append(names, f.String())
 			}
