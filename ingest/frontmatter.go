@@ -235,7 +235,11 @@ func (fm frontMatter) keys() []string {
 // otherwise it is not a UTC instant and ok is false, with the local time in
 // m for messages.
 func timeValue(s string, order dateOrder, assume *zone) (t time.Time, note string, m mention, ok bool) {
-	ms := scanMentions(s, order)
+	return timeValueOf(scanMentions(s, order), assume)
+}
+
+// timeValueOf is timeValue given the mentions of the text.
+func timeValueOf(ms []mention, assume *zone) (t time.Time, note string, m mention, ok bool) {
 	if len(ms) == 0 || ms[0].Date == nil || ms[0].Date.Year == 0 || ms[0].Clock == nil {
 		return time.Time{}, "", mention{}, false
 	}
@@ -261,4 +265,24 @@ func decodeYAML(data []byte, v any) (err error) {
 		}
 	}()
 	return yaml.Unmarshal(data, v)
+}
+
+// fmScan is scanMentions of a front matter value in the document's date
+// order, remembered: the stated window's values are read for the window
+// and again for the date the document is about.
+func (d *doc) fmScan(s string) []mention {
+	for _, e := range d.fmScans {
+		if e.s == s {
+			return e.ms
+		}
+	}
+	ms := scanMentions(s, d.order)
+	d.fmScans = append(d.fmScans, scanned{s: s, ms: ms})
+	return ms
+}
+
+// scanned is a text and its mentions.
+type scanned struct {
+	s  string
+	ms []mention
 }

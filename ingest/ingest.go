@@ -83,6 +83,8 @@ type doc struct {
 	// reportFor is the Statuspage "Incident Report for" line detection
 	// found, if it ran.
 	reportFor *summaryMatch
+	// fmScans are the front matter values scanned for dates (see fmScan).
+	fmScans []scanned
 	// zones are the zone words the document's update stamps end with, as
 	// the date reader reads them (see quickStamp).
 	zones stampZones

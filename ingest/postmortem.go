@@ -153,7 +153,7 @@ func applyFrontMatter(inc *Incident, fm frontMatter, d *doc) {
 		if s == "" {
 			return nil
 		}
-		t, note, m, ok := timeValue(s, d.order, assume)
+		t, note, m, ok := timeValueOf(d.fmScan(s), assume)
 		if !ok {
 			if m.Clock != nil {
 				inc.warnf(fm.line, "front matter %s %q has no zone: not used (use --assume-zone)", k, s)
@@ -163,7 +163,7 @@ func applyFrontMatter(inc *Incident, fm frontMatter, d *doc) {
 		if note != "" {
 			inc.warnf(fm.line, "%s", note)
 		}
-		return &Stated{At: t, Line: fm.line, Text: fmt.Sprintf("front matter %s: %s", k, s)}
+		return &Stated{At: t, Line: fm.line, Text: "front matter " + k + ": " + s}
 	}
 	inc.ImpactStart = set(fmStartKeys, "start")
 	inc.ImpactEnd = set(fmEndKeys, "end")
@@ -207,8 +207,8 @@ func docTitle(ls []line) (string, int) {
 // on February 8th 2019"), then the title, then the front matter's start or
 // date, then the first full date in the body.
 func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *date {
-	first := func(s string) *date {
-		for _, m := range scanMentions(s, d.order) {
+	firstOf := func(ms []mention) *date {
+		for _, m := range ms {
 			if m.Date != nil && m.Date.Year != 0 {
 				dd := *m.Date
 				return &dd
@@ -216,6 +216,7 @@ func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *dat
 		}
 		return nil
 	}
+	first := func(s string) *date { return firstOf(scanMentions(s, d.order)) }
 	for _, l := range body {
 		if mayCueZone(l.Text) && zoneCue.MatchString(l.Text) {
 			if dd := first(l.Text); dd != nil {
@@ -229,7 +230,7 @@ func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *dat
 	if hasFM {
 		for _, k := range [][]string{fmStartKeys, {"date"}} {
 			if s, _ := fm.str(k...); s != "" {
-				if dd := first(s); dd != nil {
+				if dd := firstOf(d.fmScan(s)); dd != nil {
 					return dd
 				}
 			}
