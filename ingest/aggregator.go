@@ -25,7 +25,7 @@ var (
 // summary line it finds is kept in d for parseAggregator: matching it is
 // the dearest test on the page.
 func detectAggregator(d *doc) (int, string) {
-	ls, order := d.lines, d.order
+	ls, order := d.lines(), d.order()
 	updates := 0
 	for i, l := range ls {
 		if mayBeSummary(l.Text) {
@@ -75,7 +75,7 @@ func mayBeUpdate(s string) bool {
 
 // parseAggregator reads one aggregator page.
 func parseAggregator(d *doc) (Incident, error) {
-	ls, order := d.lines, d.order
+	ls, order := d.lines(), d.order()
 	inc := Incident{Format: FormatAggregatorText}
 	sum := -1
 	var compText, lasting string

@@ -122,7 +122,7 @@ type frontMatterRead struct {
 // Callers only read what it returns.
 func (d *doc) frontMatter() (frontMatter, bool, *ParseError) {
 	if d.fm == nil {
-		fm, ok, err := readFrontMatter(d.data, d.lines)
+		fm, ok, err := readFrontMatter(d.data, d.lines())
 		d.fm = &frontMatterRead{fm: fm, ok: ok, err: err}
 	}
 	return d.fm.fm, d.fm.ok, d.fm.err
@@ -132,9 +132,9 @@ func (d *doc) frontMatter() (frontMatter, bool, *ParseError) {
 // the lines of its body after it.
 func splitFrontMatter(d *doc) (fm frontMatter, ok bool, body []line, err *ParseError) {
 	fm, ok, err = d.frontMatter()
-	body = d.lines
+	body = d.lines()
 	if ok {
-		body = d.lines[fm.body:]
+		body = d.lines()[fm.body:]
 	}
 	return fm, ok, body, err
 }
@@ -276,7 +276,7 @@ func (d *doc) fmScan(s string) []mention {
 			return e.ms
 		}
 	}
-	ms := scanMentions(s, d.order)
+	ms := scanMentions(s, d.order())
 	d.fmScans = append(d.fmScans, scanned{s: s, ms: ms})
 	return ms
 }

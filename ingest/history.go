@@ -63,7 +63,7 @@ func spanLineOf(text string, ms []mention) (first, last mention, two, ok bool) {
 // detectHistory recognises a Statuspage incident list.
 func detectHistory(d *doc) (int, string) {
 	spans, headings := 0, 0
-	for _, l := range d.lines {
+	for _, l := range d.lines() {
 		if mayMonthHeading(l.Text) && monthHeading.MatchString(l.Text) {
 			headings++
 			continue
@@ -72,7 +72,7 @@ func detectHistory(d *doc) (int, string) {
 			continue // too long for dateLine and spanLine, or no date at its start
 		}
 		// The mentions are scanned once for both tests.
-		ms := scanMentions(l.Text, d.order)
+		ms := scanMentions(l.Text, d.order())
 		if _, ok := dateLineOf(l.Text, ms); ok && len(l.Text) <= 40 {
 			headings++
 			continue
@@ -114,7 +114,7 @@ func parseHistory(d *doc) ([]Incident, error) {
 		}
 		cur = nil
 	}
-	for _, l := range d.lines {
+	for _, l := range d.lines() {
 		t := l.Text
 		switch {
 		case t == "" || listChrome.MatchString(t):
@@ -128,12 +128,12 @@ func parseHistory(d *doc) ([]Incident, error) {
 			}
 			continue
 		}
-		if dd, ok := dateLine(t, d.order); ok {
+		if dd, ok := dateLine(t, d.order()); ok {
 			flush()
 			month, year = dd.Month, dd.Year
 			continue
 		}
-		if first, last, two, ok := spanLine(t, d.order); ok && cur != nil {
+		if first, last, two, ok := spanLine(t, d.order()); ok && cur != nil {
 			if year == 0 {
 				cur.inc.warnf(l.N, "time %q without a year under no dated heading: skipped", t)
 				continue

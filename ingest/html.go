@@ -87,8 +87,7 @@ func parseHTML(d *doc) ([]Incident, error) {
 		err.Err = fmt.Errorf("HTML page: visible text: %w", err.Err)
 		return nil, err
 	}
-	inner := &doc{data: text, lines: splitLines(text), opts: d.opts}
-	inner.order = linesDateOrder(inner.lines)
+	inner := &doc{data: text, opts: d.opts}
 	det, rd, err := detect(inner, FormatUnknown, FormatHTML)
 	det.Reason = "HTML page, text read as " + det.Format.String() + ": " + det.Reason
 	if err != nil {

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -66,12 +67,16 @@ func ParseFormat(s string) (Format, error) {
 }
 
 // doc is one input as every reader sees it: the raw bytes, the trimmed
-// numbered lines, the document's numeric date order and the options.
+// numbered lines, the document's numeric date order and the options. The
+// lines and the order are made when first asked for (lines, order): the
+// Statuspage JSON reader, which reads the bytes, needs only the order.
 type doc struct {
-	data  []byte
-	lines []line
-	order dateOrder
-	opts  Options
+	data      []byte
+	split     []line
+	splitDone bool
+	ord       dateOrder
+	ordDone   bool
+	opts      Options
 	// limit is the first limit an incident of the document broke (see
 	// checkLimits); Parse returns it instead of the incidents.
 	limit *ParseError
@@ -189,8 +194,7 @@ func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error
 		err.File = path
 		return nil, Detection{}, err
 	}
-	ls := splitLines(data)
-	d := &doc{data: data, lines: ls, order: linesDateOrder(ls), opts: opts}
+	d := &doc{data: data, opts: opts}
 	det, rd, err := detect(d, opts.Format)
 	if err != nil {
 		err.File = path
@@ -224,7 +228,6 @@ func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error
 // detector is surest (the first on a tie), leaving out the excluded
 // formats.
 func detect(d *doc, forced Format, exclude ...Format) (Detection, reader, *ParseError) {
-	ls := d.lines
 	if forced != FormatUnknown {
 		rd, ok := readerFor(forced)
 		if !ok {
@@ -253,6 +256,7 @@ func detect(d *doc, forced Format, exclude ...Format) (Detection, reader, *Parse
 		}
 	}
 	if bestScore == 0 {
+		ls := d.lines()
 		line := 1
 		if i := firstNonBlank(ls, 0); i < len(ls) {
 			line = ls[i].N
@@ -287,7 +291,7 @@ func finish(inc *Incident, d *doc, f finishing) {
 	if d.limit != nil {
 		return
 	}
-	facts := readProse(proseInput{blocks: f.texts, order: d.order, updates: inc.Updates, docDate: f.docDate, assume: d.opts.assumed()})
+	facts := readProse(proseInput{blocks: f.texts, order: d.order(), updates: inc.Updates, docDate: f.docDate, assume: d.opts.assumed()})
 	if inc.ImpactStart == nil {
 		inc.ImpactStart = facts.Start
 	}
@@ -386,4 +390,31 @@ func quote(s string) string {
 		i += size
 	}
 	return `"` + s + `"`
+}
+
+// lines returns the document's trimmed, numbered lines (splitLines).
+func (d *doc) lines() []line {
+	if !d.splitDone {
+		d.split, d.splitDone = splitLines(d.data), true
+	}
+	return d.split
+}
+
+// order returns the document's numeric date order: linesDateOrder of its
+// lines, read from the bytes when the lines are not made yet. The two are
+// the same for text without NUL bytes (splitLines drops them, which may
+// join digits): the rest of what splitLines changes (line breaks, byte
+// order mark, invalid UTF-8, no-break spaces, white space at line ends)
+// is neither digit, slash nor word character to detectDateOrder, and a
+// numeric date holds no line break.
+func (d *doc) order() dateOrder {
+	if !d.ordDone {
+		if d.splitDone || bytes.IndexByte(d.data, 0) >= 0 {
+			d.ord = linesDateOrder(d.lines())
+		} else {
+			d.ord = detectDateOrder(string(d.data))
+		}
+		d.ordDone = true
+	}
+	return d.ord
 }

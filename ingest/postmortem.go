@@ -33,7 +33,7 @@ func detectMarkdown(d *doc) (int, string) {
 		}
 	}
 	h1, sections := 0, 0
-	for _, l := range d.lines {
+	for _, l := range d.lines() {
 		m := mdHeading.FindStringSubmatch(l.Text)
 		if m == nil {
 			continue
@@ -67,24 +67,24 @@ func detectText(d *doc) (int, string) {
 		return 0, "a JSON document is no prose"
 	}
 	n, entries := 0, 0
-	for _, l := range d.lines {
+	for _, l := range d.lines() {
 		if l.Text == "" {
 			continue
 		}
 		if n++; n > 400 {
 			break
 		}
-		ms := scanMentions(l.Text, d.order)
+		ms := scanMentions(l.Text, d.order())
 		for _, m := range ms {
 			if m.Clock != nil && m.Zone != nil {
 				return 1, fmt.Sprintf("prose with a zoned time at line %d (%q)", l.N, clip(m.Text, 40))
 			}
 		}
-		if z := blockZone([]line{l}, d.order); z != nil {
+		if z := blockZone([]line{l}, d.order()); z != nil {
 			return 1, fmt.Sprintf("line %d says which zone the times are in", l.N)
 		}
 		rest := l.Text[len(entryPrefix.FindString(l.Text)):]
-		if ms := scanMentions(rest, d.order); len(ms) > 0 && ms[0].Start == 0 && ms[0].Clock != nil && entrySep.MatchString(rest[ms[0].End:]) {
+		if ms := scanMentions(rest, d.order()); len(ms) > 0 && ms[0].Start == 0 && ms[0].Clock != nil && entrySep.MatchString(rest[ms[0].End:]) {
 			entries++
 		}
 	}
@@ -216,7 +216,7 @@ func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *dat
 		}
 		return nil
 	}
-	first := func(s string) *date { return firstOf(scanMentions(s, d.order)) }
+	first := func(s string) *date { return firstOf(scanMentions(s, d.order())) }
 	for _, l := range body {
 		if mayCueZone(l.Text) && zoneCue.MatchString(l.Text) {
 			if dd := first(l.Text); dd != nil {

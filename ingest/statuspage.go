@@ -28,7 +28,7 @@ var (
 // detectStatuspage scores how much lines look like a Statuspage incident
 // page.
 func detectStatuspage(d *doc) (int, string) {
-	ls, order := d.lines, d.order
+	ls, order := d.lines(), d.order()
 	posted := 0
 	for i, l := range ls {
 		// The literal test first: the expression costs more.
@@ -66,7 +66,7 @@ type spBlock struct {
 
 // parseStatuspage reads one Statuspage incident page.
 func parseStatuspage(d *doc) (Incident, error) {
-	ls, order := d.lines, d.order
+	ls, order := d.lines(), d.order()
 	inc := Incident{Format: FormatStatuspageText}
 	start := 0
 	maintenance := false
