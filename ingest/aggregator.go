@@ -104,7 +104,9 @@ func parseAggregator(d *doc) (Incident, error) {
 			inc.Impact = ImpactMaintenance
 		}
 		compText, lasting = m[5], m[6]
-		if ms := scanMentions(m[4], order); len(ms) > 0 && ms[0].Date != nil && ms[0].Date.Year != 0 {
+		if d, ok := summaryDate(m[4]); ok {
+			ref = time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
+		} else if ms := scanMentions(m[4], order); len(ms) > 0 && ms[0].Date != nil && ms[0].Date.Year != 0 {
 			d := ms[0].Date
 			ref = time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
 		}
@@ -223,7 +225,7 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder,
 				inc.warnf(l.N, "update line: %v", err)
 			}
 		}
-		if len(ups) == 0 && mayBeAgHeading(l.Text) && agHeading.MatchString(l.Text) {
+		if len(ups) == 0 && isAgHeading(l.Text) {
 			heading = strings.ToLower(l.Text)
 			continue
 		}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -320,4 +321,61 @@ func spAffectedLine(s string) (kind, list string, ok bool) {
 		return "", "", false
 	}
 	return s[i : i+n], rest, true
+}
+
+// agHeadings are the aggregator's headings agHeading matches whole.
+var agHeadings = [...]string{"affected components", "update timeline", "started", "resolved", "duration", "ended"}
+
+// isAgHeading reports whether agHeading matches s: by hand for ASCII text
+// (one of the headings, or "detected by " and more, in any case), by the
+// expression for other text, where (?i) also folds "ſ" and the Kelvin sign.
+func isAgHeading(s string) bool {
+	if !mayBeAgHeading(s) {
+		return false
+	}
+	if !isASCII(s) {
+		return agHeading.MatchString(s)
+	}
+	for _, h := range agHeadings {
+		if strings.EqualFold(s, h) {
+			return true
+		}
+	}
+	const by = "detected by "
+	return len(s) > len(by) && strings.EqualFold(s[:len(by)], by) && strings.IndexByte(s[len(by):], '\n') < 0
+}
+
+// summaryDate reads the date of an aggregator summary, as agSummaryMatch
+// captured it ([A-Z][a-z]+\.? \d{1,2}, \d{4}), when it is a month, a day and
+// a year the date reader takes ("September 5, 2025", "Sept. 5, 2025"): the
+// date the reader's first mention of the text would hold. ok is false for
+// anything else, which is left to the reader.
+func summaryDate(s string) (date, bool) {
+	mw, i := letterRun(s, 0)
+	var low [16]byte
+	if mw == "" || len(mw) > len(low) {
+		return date{}, false
+	}
+	for k := range len(mw) {
+		low[k] = mw[k] | 0x20
+	}
+	mo, ok := monthWords[string(low[:len(mw)])]
+	if !ok || (mo == time.May || mo == time.March) && mw[0] >= 'a' {
+		return date{}, false // "may" and "march" are months only capitalised
+	}
+	if byteAt(s, i, '.') {
+		i++
+	}
+	if !byteAt(s, i, ' ') {
+		return date{}, false
+	}
+	day, j, ok := digitRun(s, i+1, 2)
+	if !ok || !strings.HasPrefix(s[j:], ", ") || len(s) != j+6 || !digitsAt(s, j+2, 4) {
+		return date{}, false
+	}
+	d := date{Year: atoiDigits(s[j+2:]), Month: mo, Day: day}
+	if d.Year < 1970 || d.Year > 2200 || !d.valid() {
+		return date{}, false
+	}
+	return d, true
 }

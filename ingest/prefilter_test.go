@@ -318,3 +318,54 @@ func TestSpAffectedLineMatchesRegexp(t *testing.T) {
 		t.Fatalf("only %d random lines match: the test tests little", matched)
 	}
 }
+
+func TestIsAgHeadingMatchesRegexp(t *testing.T) {
+	r := rand.New(rand.NewPCG(77, 78))
+	pieces := []string{"Affected components", "affected", " components", "UPDATE TIMELINE", "started", "ſtarted", "Resolved",
+		"duration", "Detected by ", "detected by", "x", "ended", "Ended", " ", "é", "\n", "\u212a", "Dur", "ation"}
+	matched := 0
+	for range 300000 {
+		s := randomPieces(r, pieces, 3)
+		want := agHeading.MatchString(s)
+		if got := isAgHeading(s); got != want {
+			t.Fatalf("isAgHeading(%q) = %v; agHeading says %v", s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}
+
+// TestSummaryDateMatchesScan checks summaryDate against the date reader's
+// first mention.
+func TestSummaryDateMatchesScan(t *testing.T) {
+	r := rand.New(rand.NewPCG(79, 80))
+	months := []string{"September", "Sept.", "Sep", "Sept", "May", "may", "March", "mar", "Jan.", "Janu", "Feb", "Xyz", "Dec"}
+	days := []string{"1", "5", "05", "29", "30", "31", "32", "0", "123"}
+	years := []string{"2025", "2024", "1969", "1970", "2200", "2201", "202", "20250", "2023"}
+	read := 0
+	for range 200000 {
+		s := months[r.IntN(len(months))] + " " + days[r.IntN(len(days))] + ", " + years[r.IntN(len(years))]
+		if r.IntN(10) == 0 {
+			k := r.IntN(len(s) + 1)
+			s = s[:k] + []string{" ", ",", ".", "1", "x"}[r.IntN(5)] + s[k:]
+		}
+		got, ok := summaryDate(s)
+		if !ok {
+			continue
+		}
+		read++
+		for _, order := range []dateOrder{monthFirst, dayFirst} {
+			ms := scanMentions(s, order)
+			if len(ms) == 0 || ms[0].Date == nil || ms[0].Date.Year == 0 || *ms[0].Date != got {
+				t.Fatalf("summaryDate(%q) = %v; the date reader's first mention is %+v", s, got, ms)
+			}
+		}
+	}
+	if read < 10000 {
+		t.Fatalf("summaryDate reads only %d random dates: the test tests little", read)
+	}
+}
