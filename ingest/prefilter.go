@@ -379,3 +379,37 @@ func summaryDate(s string) (date, bool) {
 	}
 	return d, true
 }
+
+// spReportForMatch returns what spReportFor.FindStringSubmatch(s) returns:
+// by hand for ASCII text ("Incident Report for Acme", "Scheduled
+// Maintenance Report for Acme", in any case), by the expression for other
+// text, where (?i) also folds "ſ" and the Kelvin sign.
+func spReportForMatch(s string) []string {
+	if !isASCII(s) {
+		return spReportFor.FindStringSubmatch(s)
+	}
+	kind, i := "", 0
+	for _, w := range [...]string{"scheduled maintenance", "maintenance", "incident"} {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+			i = len(w)
+			if w != "incident" {
+				kind = s[:i]
+			}
+			break
+		}
+	}
+	const rf = " report for"
+	if i == 0 || len(s) < i+len(rf) || !strings.EqualFold(s[i:i+len(rf)], rf) {
+		return nil
+	}
+	i += len(rf)
+	// \s+(.+)$: the white space as long as the rest, which holds no line
+	// break, is not empty.
+	w := skipRESpace(s, i)
+	for k := w; k > i; k-- {
+		if rest := s[k:]; rest != "" && strings.IndexByte(rest, '\n') < 0 {
+			return []string{s, kind, rest}
+		}
+	}
+	return nil
+}

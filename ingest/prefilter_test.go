@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -367,5 +368,29 @@ func TestSummaryDateMatchesScan(t *testing.T) {
 	}
 	if read < 10000 {
 		t.Fatalf("summaryDate reads only %d random dates: the test tests little", read)
+	}
+}
+
+func TestSpReportForMatchMatchesRegexp(t *testing.T) {
+	r := rand.New(rand.NewPCG(83, 84))
+	pieces := []string{"Incident", "incident", "INCIDENT", "Scheduled Maintenance", "scheduled maintenance", "Maintenance",
+		"Scheduled", " Report for", " report FOR", " report fo", " ", "  ", "\t", "\n", "\v", "Acme", "Acme Inc", "x", "é",
+		"ſ", "\u212a", "Reports"}
+	matched := 0
+	for range 300000 {
+		s := randomPieces(r, pieces, 5)
+		if r.IntN(2) == 0 {
+			s = pieces[r.IntN(6)] + pieces[7+r.IntN(3)] + s
+		}
+		got, want := spReportForMatch(s), spReportFor.FindStringSubmatch(s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("spReportForMatch(%q) = %q; want %q", s, got, want)
+		}
+		if want != nil {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
 	}
 }

@@ -113,8 +113,9 @@ func quickStamp(s string, order dateOrder, zs *stampZones) (resolved, bool) {
 	if !ok {
 		return resolved{}, false
 	}
-	r, err := mention{Date: &d, Clock: &c, Zone: &z}.stamp(time.Time{})
-	return r, err == nil
+	// mention.stamp of a valid date with its year, a clock and a zone.
+	at, note := z.at(d, c)
+	return resolved{At: at, Note: note}, true
 }
 
 // letterRun returns the run of ASCII letters at i and where it ends.

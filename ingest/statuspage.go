@@ -33,7 +33,7 @@ func detectStatuspage(d *doc) (int, string) {
 	for i, l := range ls {
 		// The literal test first: the expression costs more.
 		if containsFold(l.Text, "report for") {
-			if m := spReportFor.FindStringSubmatch(l.Text); m != nil {
+			if m := spReportForMatch(l.Text); m != nil {
 				d.reportFor = &summaryMatch{i: i, m: m}
 				return 3, lineReads(l)
 			}
@@ -78,7 +78,7 @@ func parseStatuspage(d *doc) (Incident, error) {
 		case r != nil && i == r.i:
 			m = r.m
 		case containsFold(l.Text, "report for"):
-			m = spReportFor.FindStringSubmatch(l.Text)
+			m = spReportForMatch(l.Text)
 		}
 		if m != nil {
 			inc.Organization = strings.TrimSpace(m[2])
