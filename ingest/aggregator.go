@@ -39,7 +39,7 @@ func detectAggregator(d *doc) (int, string) {
 		}
 		if word, stamp, ok := agUpdateLine(l.Text); ok {
 			if _, ok := ParseStatus(word); ok {
-				if _, ok := quickStamp(stamp, order, &d.zones); ok {
+				if _, ok := usualStamp(stamp, order, &d.zones); ok {
 					updates++
 				} else if _, _, err := parseStamp(stamp, time.Time{}, order); err == nil {
 					updates++
@@ -203,7 +203,7 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder,
 		}
 		if isUpdate {
 			if st, ok := ParseStatus(word); ok {
-				r, ok := quickStamp(stamp, order, zs)
+				r, ok := usualStamp(stamp, order, zs)
 				var err error
 				if !ok {
 					r, _, err = parseStamp(stamp, ref, order)

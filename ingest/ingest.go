@@ -91,7 +91,7 @@ type doc struct {
 	// fmScans are the front matter values scanned for dates (see fmScan).
 	fmScans []scanned
 	// zones are the zone words the document's update stamps end with, as
-	// the date reader reads them (see quickStamp).
+	// the date reader reads them (see usualStamp).
 	zones stampZones
 }
 

@@ -8,7 +8,7 @@ import (
 // Statuspage's "Posted Jul 20, 2024 - 14:43 UTC" and an aggregator's
 // "Sep 5, 2025, 01:35 PM UTC" are read on every update line, and the date
 // reader's general scan of such a stamp costs more than the rest of the
-// line's handling. quickStamp reads these two shapes by hand, with the
+// line's handling. usualStamp reads these two shapes by hand, with the
 // reader's own rules, and leaves anything else to parseStamp
 // (stampfast_test.go checks it against parseStamp on chosen and random
 // stamps). The zone word is read once per document by the date reader
@@ -25,9 +25,9 @@ type stampZone struct {
 }
 
 // lookup returns the zone the date reader reads the word as, when it ends
-// a stamp: the reader's zone rule run on the word alone, as the one token
-// after white space, since it reads a zone with no regard to what comes
-// before it but whether the clock had seconds (not in these stamps).
+// a stamp: as it reads the word after "15:04 ", since it reads a zone with
+// no regard to what comes before it but whether the clock had seconds
+// (not in these stamps).
 func (zs *stampZones) lookup(word string, order dateOrder) (zone, bool) {
 	for _, e := range *zs {
 		if e.word == word {
@@ -35,21 +35,21 @@ func (zs *stampZones) lookup(word string, order dateOrder) (zone, bool) {
 		}
 	}
 	e := stampZone{word: word}
-	sc := scanner{src: word, order: order,
-		toks: []token{{kind: tkWord, text: word, low: strings.ToLower(word), end: len(word), space: true}}}
-	if z, next, ok := sc.zone(0, false); ok && next == 1 {
-		e.z, e.ok = z, true
+	probe := "15:04 " + word
+	ms := scanMentions(probe, order)
+	if len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(probe) && ms[0].Clock != nil && ms[0].Zone != nil {
+		e.z, e.ok = *ms[0].Zone, true
 	}
 	*zs = append(*zs, e)
 	return e.z, e.ok
 }
 
-// quickStamp reads "Jul 20, 2024 - 14:43 UTC" or "Sep 5, 2025, 01:35 PM
+// usualStamp reads "Jul 20, 2024 - 14:43 UTC" or "Sep 5, 2025, 01:35 PM
 // UTC" (a month word, day, year, " - " or ", ", an hour and minutes, an
 // optional AM or PM, a zone word, and nothing else) as parseStamp(s, ref,
 // order) reads it; ok is false for anything else, and for stamps
 // parseStamp would refuse.
-func quickStamp(s string, order dateOrder, zs *stampZones) (resolved, bool) {
+func usualStamp(s string, order dateOrder, zs *stampZones) (resolved, bool) {
 	mw, i := letterRun(s, 0)
 	var low [9]byte // the longest month word, "september"
 	if len(mw) > len(low) {

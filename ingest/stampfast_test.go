@@ -7,35 +7,35 @@ import (
 	"time"
 )
 
-// checkQuickStamp asserts that quickStamp, where it reads a stamp, reads
+// checkUsualStamp asserts that usualStamp, where it reads a stamp, reads
 // it as parseStamp does, and reports whether it read it.
-func checkQuickStamp(t *testing.T, s string, order dateOrder, zs *stampZones) bool {
+func checkUsualStamp(t *testing.T, s string, order dateOrder, zs *stampZones) bool {
 	t.Helper()
-	got, ok := quickStamp(s, order, zs)
+	got, ok := usualStamp(s, order, zs)
 	if !ok {
 		return false
 	}
 	for _, ref := range []time.Time{{}, time.Date(2021, 6, 1, 12, 0, 0, 0, time.UTC)} {
 		want, _, err := parseStamp(s, ref, order)
 		if err != nil {
-			t.Fatalf("quickStamp(%q) = %v; parseStamp refuses it: %v", s, got, err)
+			t.Fatalf("usualStamp(%q) = %v; parseStamp refuses it: %v", s, got, err)
 		}
 		if !got.At.Equal(want.At) || got.At.Location() != want.At.Location() || got.Note != want.Note {
-			t.Fatalf("quickStamp(%q) = %v %q; parseStamp reads %v %q", s, got.At, got.Note, want.At, want.Note)
+			t.Fatalf("usualStamp(%q) = %v %q; parseStamp reads %v %q", s, got.At, got.Note, want.At, want.Note)
 		}
 	}
 	return true
 }
 
-func TestQuickStampMatchesParseStamp(t *testing.T) {
+func TestUsualStampMatchesParseStamp(t *testing.T) {
 	var zs stampZones
 	for _, s := range []string{
 		"Jul 20, 2024 - 14:43 UTC", "Sep 5, 2025, 01:35 PM UTC", "Jan 1, 2024 - 09:05 CET", "Aug 12, 2023 - 23:59 CEST",
 		"Mar 10, 2024 - 02:30 PST", "Mar 10, 2024 - 02:30 PDT", "Nov 3, 2024, 01:30 AM EDT", "Dec 31, 2022, 12:00 AM GMT",
 		"July 4, 2021 - 12:00 Pacific", "May 2, 2022 - 10:00 utc", "June 30, 2020, 11:59 pm BST", "Oct 1, 2019 - 7:05 IST",
 	} {
-		if !checkQuickStamp(t, s, monthFirst, &zs) {
-			t.Errorf("quickStamp declines %q", s)
+		if !checkUsualStamp(t, s, monthFirst, &zs) {
+			t.Errorf("usualStamp declines %q", s)
 		}
 	}
 	for _, s := range []string{
@@ -45,8 +45,8 @@ func TestQuickStampMatchesParseStamp(t *testing.T) {
 		"Jul 20, 2024 - 24:00 UTC", "Jul 20, 2024 - 14:43 Pacific Time", "Jul 20, 2024 - 14:43 est", "Sept. 3, 2024 - 10:00 UTC",
 		"Jul 20, 2024 - 14:43 US/Pacific", "Jul 20th, 2024 - 14:43 UTC", "Jul 20, 2024 - 14:43 XYZ",
 	} {
-		if checkQuickStamp(t, s, monthFirst, &zs) {
-			t.Errorf("quickStamp reads %q, which it leaves to parseStamp", s)
+		if checkUsualStamp(t, s, monthFirst, &zs) {
+			t.Errorf("usualStamp reads %q, which it leaves to parseStamp", s)
 		}
 	}
 	var zsd stampZones // the zones read in day-first documents
@@ -72,12 +72,12 @@ func TestQuickStampMatchesParseStamp(t *testing.T) {
 		if r.IntN(2) == 0 {
 			order, z = dayFirst, &zsd
 		}
-		if checkQuickStamp(t, s, order, z) {
+		if checkUsualStamp(t, s, order, z) {
 			n++
 		}
 	}
 	if n < 5000 {
-		t.Fatalf("quickStamp reads only %d random stamps: the test tests little", n)
+		t.Fatalf("usualStamp reads only %d random stamps: the test tests little", n)
 	}
 	if strings.Count(fmtZones(zs), "ok") < 10 {
 		t.Fatalf("only these zone words were read: %s", fmtZones(zs))

@@ -41,7 +41,7 @@ func detectStatuspage(d *doc) (int, string) {
 		if stamp, ok := postedStamp(l.Text); ok {
 			// A stamp without a year ("Posted 7 Sep at 07:24pm UTC.")
 			// counts: the year comes from the page.
-			if _, ok := quickStamp(stamp, order, &d.zones); ok {
+			if _, ok := usualStamp(stamp, order, &d.zones); ok {
 				posted++ // a date, a time and a zone
 			} else if ms := scanMentions(stamp, order); len(ms) > 0 && ms[0].Date != nil && ms[0].Clock != nil && ms[0].Zone != nil {
 				posted++
@@ -192,7 +192,7 @@ func statuspageBlocks(ls []line, order dateOrder, zs *stampZones) ([]spBlock, []
 		if !ok {
 			continue
 		}
-		r, ok := quickStamp(stamp, order, zs)
+		r, ok := usualStamp(stamp, order, zs)
 		var pm mention
 		var err error
 		if !ok {
