@@ -15,7 +15,6 @@ import (
 )
 
 var (
-	agSummary = regexp.MustCompile(`^(.+?) (?:experienced|is experiencing|has experienced|had|is having) an? (?:([A-Za-z]+) )?(incident|maintenance|outage|event) on ([A-Z][a-z]+\.? \d{1,2}, \d{4})(?: affecting (.*?))?(?:,? lasting (.*?))?\.(?:\s|$)`)
 	// agBadge is the fuller rendering's impact and state line: "Minor
 	// Resolved View vendor source →".
 	agBadge   = regexp.MustCompile(`(?i)^(?:[a-z]+\s+)?(?:resolved|ongoing|active|investigating|identified|monitoring|scheduled|in progress|completed|postmortem)\b|view vendor source`)
@@ -23,16 +22,16 @@ var (
 )
 
 // detectAggregator scores how much lines look like aggregator text. The
-// summary line it finds is kept in d for parseAggregator: the expression
-// is the dearest on the page.
+// summary line it finds is kept in d for parseAggregator: matching it is
+// the dearest test on the page.
 func detectAggregator(d *doc) (int, string) {
-	ls, order := d.lines, d.order
+	ls, order := d.lines(), d.order()
 	updates := 0
 	for i, l := range ls {
 		if mayBeSummary(l.Text) {
-			if m := agSummary.FindStringSubmatch(l.Text); m != nil {
+			if m := agSummaryMatch(l.Text); m != nil {
 				d.summary = &summaryMatch{i: i, m: m}
-				return 3, fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60))
+				return 3, lineReads(l)
 			}
 		}
 		if !mayBeUpdate(l.Text) {
@@ -40,7 +39,9 @@ func detectAggregator(d *doc) (int, string) {
 		}
 		if word, stamp, ok := agUpdateLine(l.Text); ok {
 			if _, ok := ParseStatus(word); ok {
-				if _, _, err := parseStamp(stamp, time.Time{}, order); err == nil {
+				if _, ok := usualStamp(stamp, order, &d.zones); ok {
+					updates++
+				} else if _, _, err := parseStamp(stamp, time.Time{}, order); err == nil {
 					updates++
 				}
 			}
@@ -52,7 +53,7 @@ func detectAggregator(d *doc) (int, string) {
 	return 0, "no \"ORG experienced a ... incident on ...\" sentence and no \"- <status> <date>\" update lines"
 }
 
-// summaryMatch is the first line of a document agSummary matches (its
+// summaryMatch is the first line of a document agSummaryMatch matches (its
 // index in the lines) and the submatches.
 type summaryMatch struct {
 	i int
@@ -61,7 +62,12 @@ type summaryMatch struct {
 
 // mayBeSummary and mayBeUpdate are cheap tests before the regular
 // expressions, which detection runs on every line of every input.
-func mayBeSummary(s string) bool { return strings.Contains(s, " on ") && strings.Contains(s, " a") }
+// A summary holds " on " before its date, and "experienced a", "experiencing
+// a", "had a" or "having a" before its impact.
+func mayBeSummary(s string) bool {
+	return strings.Contains(s, " on ") && (strings.Contains(s, "experienced a") || strings.Contains(s, "had a") ||
+		strings.Contains(s, "experiencing a") || strings.Contains(s, "having a"))
+}
 
 func mayBeUpdate(s string) bool {
 	return s != "" && (s[0] == '-' || s[0] == '*' || (s[0] >= '0' && s[0] <= '9') || strings.HasPrefix(s, "•"))
@@ -69,7 +75,7 @@ func mayBeUpdate(s string) bool {
 
 // parseAggregator reads one aggregator page.
 func parseAggregator(d *doc) (Incident, error) {
-	ls, order := d.lines, d.order
+	ls, order := d.lines(), d.order()
 	inc := Incident{Format: FormatAggregatorText}
 	sum := -1
 	var compText, lasting string
@@ -82,7 +88,7 @@ func parseAggregator(d *doc) (Incident, error) {
 		case s != nil && i == s.i:
 			m = s.m
 		case mayBeSummary(l.Text):
-			m = agSummary.FindStringSubmatch(l.Text)
+			m = agSummaryMatch(l.Text)
 		}
 		if m == nil {
 			continue
@@ -98,7 +104,9 @@ func parseAggregator(d *doc) (Incident, error) {
 			inc.Impact = ImpactMaintenance
 		}
 		compText, lasting = m[5], m[6]
-		if ms := scanMentions(m[4], order); len(ms) > 0 && ms[0].Date != nil && ms[0].Date.Year != 0 {
+		if d, ok := summaryDate(m[4]); ok {
+			ref = time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
+		} else if ms := scanMentions(m[4], order); len(ms) > 0 && ms[0].Date != nil && ms[0].Date.Year != 0 {
 			d := ms[0].Date
 			ref = time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
 		}
@@ -115,7 +123,7 @@ func parseAggregator(d *doc) (Incident, error) {
 	if sum >= 0 {
 		inc.Title, inc.Source.Line = aggregatorTitle(ls[:sum], inc.Organization, inc.Source.Line)
 	}
-	ups, bodies, sections := aggregatorUpdates(&inc, ls, ref, order)
+	ups, bodies, sections := aggregatorUpdates(&inc, ls, ref, order, &d.zones)
 	if len(ups) == 0 {
 		n := 1
 		if len(ls) > 0 {
@@ -159,7 +167,7 @@ func parseAggregator(d *doc) (Incident, error) {
 func aggregatorTitle(before []line, org string, fallback int) (string, int) {
 	for j := len(before) - 1; j >= 0; j-- {
 		t := before[j].Text
-		if t == "" || agBadge.MatchString(t) {
+		if t == "" || isAgBadge(t) {
 			continue
 		}
 		low := strings.ToLower(t)
@@ -174,7 +182,7 @@ func aggregatorTitle(before []line, org string, fallback int) (string, int) {
 // aggregatorUpdates reads the update lines and their bodies; it also
 // returns the lines under the page's headings ("Affected components",
 // "Duration").
-func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder) ([]Update, [][]line, map[string][]line) {
+func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder, zs *stampZones) ([]Update, [][]line, map[string][]line) {
 	var ups []Update
 	var bodies [][]line
 	sections := map[string][]line{}
@@ -195,7 +203,11 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 		}
 		if isUpdate {
 			if st, ok := ParseStatus(word); ok {
-				r, _, err := parseStamp(stamp, ref, order)
+				r, ok := usualStamp(stamp, order, zs)
+				var err error
+				if !ok {
+					r, _, err = parseStamp(stamp, ref, order)
+				}
 				if err == nil {
 					if r.Note != "" {
 						inc.warnf(l.N, "%s", r.Note)
@@ -213,7 +225,7 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 				inc.warnf(l.N, "update line: %v", err)
 			}
 		}
-		if agHeading.MatchString(l.Text) && len(ups) == 0 {
+		if len(ups) == 0 && isAgHeading(l.Text) {
 			heading = strings.ToLower(l.Text)
 			continue
 		}

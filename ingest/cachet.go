@@ -14,6 +14,9 @@ import (
 // cachetFollowUp reads a paragraph that begins with its time: "15:22 UTC:
 // text" or "15:22 UTC - text".
 func cachetFollowUp(text string, order dateOrder) (mention, string, bool) {
+	if !mayStartMention(text) {
+		return mention{}, "", false
+	}
 	ms := scanMentions(text, order)
 	if len(ms) == 0 || ms[0].Start != 0 || ms[0].Clock == nil || ms[0].Zone == nil {
 		return mention{}, "", false
@@ -28,34 +31,34 @@ func cachetFollowUp(text string, order dateOrder) (mention, string, bool) {
 // detectCachet recognises a date heading followed by an incident with
 // time-prefixed follow-ups.
 func detectCachet(d *doc) (int, string) {
-	i := firstNonBlank(d.lines, 0)
-	if i >= len(d.lines) {
+	i := firstNonBlank(d.lines(), 0)
+	if i >= len(d.lines()) {
 		return 0, "empty"
 	}
-	if _, ok := dateLine(d.lines[i].Text, d.order); !ok {
+	if _, ok := dateLine(d.lines()[i].Text, d.order()); !ok {
 		return 0, "no date heading on the first line"
 	}
 	n := 0
-	for _, l := range d.lines[i+1:] {
-		if _, _, ok := cachetFollowUp(l.Text, d.order); ok {
+	for _, l := range d.lines()[i+1:] {
+		if _, _, ok := cachetFollowUp(l.Text, d.order()); ok {
 			n++
 		}
 	}
 	if n == 0 {
 		return 0, "a date heading but no \"15:22 UTC: ...\" follow-ups"
 	}
-	return 2, fmt.Sprintf("date heading %q and %d \"HH:MM UTC: ...\" follow-ups (Cachet)", clip(d.lines[i].Text, 30), n)
+	return 2, fmt.Sprintf("date heading %q and %d \"HH:MM UTC: ...\" follow-ups (Cachet)", clip(d.lines()[i].Text, 30), n)
 }
 
 // parseCachet reads a Cachet incident.
 func parseCachet(d *doc) (Incident, error) {
 	inc := Incident{Format: FormatCachetText}
-	ls := d.lines
+	ls := d.lines()
 	i := firstNonBlank(ls, 0)
 	if i >= len(ls) {
 		return inc, lineErrorf(1, ErrNoUpdates, "empty input")
 	}
-	page, ok := dateLine(ls[i].Text, d.order)
+	page, ok := dateLine(ls[i].Text, d.order())
 	if !ok {
 		return inc, lineErrorf(ls[i].N, ErrNoUpdates, "want a date heading such as \"Monday 8th January 2024\"")
 	}
@@ -74,7 +77,7 @@ func parseCachet(d *doc) (Incident, error) {
 	// updates, not a narrative timeline.
 	var prose []line
 	for _, l := range ls[j+1:] {
-		m, text, ok := cachetFollowUp(l.Text, d.order)
+		m, text, ok := cachetFollowUp(l.Text, d.order())
 		if !ok {
 			prose = append(prose, l)
 			continue

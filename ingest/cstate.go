@@ -32,7 +32,7 @@ func detectCState(d *doc) (int, string) {
 			return 3, "front matter with resolvedWhen, or severity, affected and resolved (cState)"
 		}
 	}
-	for _, l := range d.lines {
+	for _, l := range d.lines() {
 		if strings.Contains(l.Text, "{{< track") {
 			return 2, `"{{< track ...>}}" status updates (cState)`
 		}
@@ -72,7 +72,7 @@ func parseCState(d *doc) (Incident, error) {
 	if hasFM && !maintenance {
 		assume := d.opts.assumed()
 		if s, _ := fm.str("date"); s != "" {
-			if t, note, _, ok := timeValue(s, d.order, assume); ok {
+			if t, note, _, ok := timeValue(s, d.order(), assume); ok {
 				inc.ImpactStart = &Stated{At: t, Line: fm.line, Text: "front matter date: " + s}
 				if note != "" {
 					inc.warnf(fm.line, "%s", note)
@@ -80,7 +80,7 @@ func parseCState(d *doc) (Incident, error) {
 			}
 		}
 		if s, _ := fm.str("resolvedwhen"); s != "" && (fm.truthy("resolved") || !fm.has("resolved")) {
-			if t, _, _, ok := timeValue(s, d.order, assume); ok {
+			if t, _, _, ok := timeValue(s, d.order(), assume); ok {
 				inc.ImpactEnd = &Stated{At: t, Line: fm.line, Text: "front matter resolvedWhen: " + s}
 			}
 		}
@@ -127,7 +127,7 @@ func cstateUpdates(inc *Incident, body []line, d *doc) []Update {
 			continue // an emphasised word without a date: prose, not an update
 		}
 		word := strings.TrimSpace(m[1])
-		t, note, lm, ok := timeValue(at, d.order, assume)
+		t, note, lm, ok := timeValue(at, d.order(), assume)
 		if !ok {
 			if lm.Date == nil || lm.Clock == nil {
 				inc.warnf(trackLine, "update %q: the track time %q is not a date and time: skipped", word, at)
@@ -166,7 +166,7 @@ func trackZone(body []line, d *doc) (zone, bool) {
 	var off *int
 	for _, l := range body {
 		for _, tm := range csTrack.FindAllStringSubmatch(l.Text, -1) {
-			t, _, lm, ok := timeValue(tm[1], d.order, nil)
+			t, _, lm, ok := timeValue(tm[1], d.order(), nil)
 			if !ok || lm.Date == nil || lm.Clock == nil {
 				continue
 			}

@@ -51,6 +51,8 @@ func readFrontMatter(data []byte, ls []line) (fm frontMatter, ok bool, err *Pars
 	var derr error
 	if fence == "+++" {
 		_, derr = toml.Decode(block, &raw)
+	} else if m, ok := plainYAML(block); ok {
+		raw = m // the plain subset, decoded as the library would
 	} else {
 		derr = decodeYAML([]byte(block), &raw)
 	}
@@ -120,7 +122,7 @@ type frontMatterRead struct {
 // Callers only read what it returns.
 func (d *doc) frontMatter() (frontMatter, bool, *ParseError) {
 	if d.fm == nil {
-		fm, ok, err := readFrontMatter(d.data, d.lines)
+		fm, ok, err := readFrontMatter(d.data, d.lines())
 		d.fm = &frontMatterRead{fm: fm, ok: ok, err: err}
 	}
 	return d.fm.fm, d.fm.ok, d.fm.err
@@ -130,9 +132,9 @@ func (d *doc) frontMatter() (frontMatter, bool, *ParseError) {
 // the lines of its body after it.
 func splitFrontMatter(d *doc) (fm frontMatter, ok bool, body []line, err *ParseError) {
 	fm, ok, err = d.frontMatter()
-	body = d.lines
+	body = d.lines()
 	if ok {
-		body = d.lines[fm.body:]
+		body = d.lines()[fm.body:]
 	}
 	return fm, ok, body, err
 }
@@ -233,7 +235,11 @@ func (fm frontMatter) keys() []string {
 // otherwise it is not a UTC instant and ok is false, with the local time in
 // m for messages.
 func timeValue(s string, order dateOrder, assume *zone) (t time.Time, note string, m mention, ok bool) {
-	ms := scanMentions(s, order)
+	return timeValueOf(scanMentions(s, order), assume)
+}
+
+// timeValueOf is timeValue given the mentions of the text.
+func timeValueOf(ms []mention, assume *zone) (t time.Time, note string, m mention, ok bool) {
 	if len(ms) == 0 || ms[0].Date == nil || ms[0].Date.Year == 0 || ms[0].Clock == nil {
 		return time.Time{}, "", mention{}, false
 	}
@@ -259,4 +265,24 @@ func decodeYAML(data []byte, v any) (err error) {
 		}
 	}()
 	return yaml.Unmarshal(data, v)
+}
+
+// fmScan is scanMentions of a front matter value in the document's date
+// order, remembered: the stated window's values are read for the window
+// and again for the date the document is about.
+func (d *doc) fmScan(s string) []mention {
+	for _, e := range d.fmScans {
+		if e.s == s {
+			return e.ms
+		}
+	}
+	ms := scanMentions(s, d.order())
+	d.fmScans = append(d.fmScans, scanned{s: s, ms: ms})
+	return ms
+}
+
+// scanned is a text and its mentions.
+type scanned struct {
+	s  string
+	ms []mention
 }

@@ -26,7 +26,7 @@ var (
 // first with a month and day; the zone, written once at the end, serves
 // both.
 func spanLine(text string, order dateOrder) (first, last mention, two, ok bool) {
-	if len(text) > 60 {
+	if len(text) > 60 || !mayStartMention(text) {
 		return mention{}, mention{}, false, false
 	}
 	return spanLineOf(text, scanMentions(text, order))
@@ -63,16 +63,16 @@ func spanLineOf(text string, ms []mention) (first, last mention, two, ok bool) {
 // detectHistory recognises a Statuspage incident list.
 func detectHistory(d *doc) (int, string) {
 	spans, headings := 0, 0
-	for _, l := range d.lines {
-		if monthHeading.MatchString(l.Text) {
+	for _, l := range d.lines() {
+		if mayMonthHeading(l.Text) && monthHeading.MatchString(l.Text) {
 			headings++
 			continue
 		}
-		if len(l.Text) > 60 {
-			continue // too long for dateLine and spanLine
+		if len(l.Text) > 60 || !mayStartMention(l.Text) {
+			continue // too long for dateLine and spanLine, or no date at its start
 		}
 		// The mentions are scanned once for both tests.
-		ms := scanMentions(l.Text, d.order)
+		ms := scanMentions(l.Text, d.order())
 		if _, ok := dateLineOf(l.Text, ms); ok && len(l.Text) <= 40 {
 			headings++
 			continue
@@ -114,12 +114,12 @@ func parseHistory(d *doc) ([]Incident, error) {
 		}
 		cur = nil
 	}
-	for _, l := range d.lines {
+	for _, l := range d.lines() {
 		t := l.Text
 		switch {
 		case t == "" || listChrome.MatchString(t):
 			continue
-		case monthHeading.MatchString(t):
+		case mayMonthHeading(t) && monthHeading.MatchString(t):
 			flush()
 			m := monthHeading.FindStringSubmatch(t)
 			month, year = monthWords[strings.ToLower(m[1])], atoi(m[2])
@@ -128,12 +128,12 @@ func parseHistory(d *doc) ([]Incident, error) {
 			}
 			continue
 		}
-		if dd, ok := dateLine(t, d.order); ok {
+		if dd, ok := dateLine(t, d.order()); ok {
 			flush()
 			month, year = dd.Month, dd.Year
 			continue
 		}
-		if first, last, two, ok := spanLine(t, d.order); ok && cur != nil {
+		if first, last, two, ok := spanLine(t, d.order()); ok && cur != nil {
 			if year == 0 {
 				cur.inc.warnf(l.N, "time %q without a year under no dated heading: skipped", t)
 				continue

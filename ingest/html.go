@@ -19,7 +19,13 @@ import (
 // detectHTML recognises an HTML document.
 func detectHTML(d *doc) (int, string) {
 	var buf [2048]byte
-	head := htmlHead(buf[:0], d.data[:min(len(d.data), len(buf))])
+	b := d.data[:min(len(d.data), len(buf))]
+	if bytes.IndexByte(b, '<') < 0 {
+		// Every tag looked for starts with "<", which the head holds only
+		// where the bytes do.
+		return 0, "not HTML"
+	}
+	head := htmlHead(buf[:0], b)
 	switch {
 	case bytes.HasPrefix(head, []byte("<!doctype html")), bytes.HasPrefix(head, []byte("<html")):
 		return 4, "an HTML document"
@@ -81,8 +87,7 @@ func parseHTML(d *doc) ([]Incident, error) {
 		err.Err = fmt.Errorf("HTML page: visible text: %w", err.Err)
 		return nil, err
 	}
-	inner := &doc{data: text, lines: splitLines(text), opts: d.opts}
-	inner.order = linesDateOrder(inner.lines)
+	inner := &doc{data: text, opts: d.opts}
 	det, rd, err := detect(inner, FormatUnknown, FormatHTML)
 	det.Reason = "HTML page, text read as " + det.Format.String() + ": " + det.Reason
 	if err != nil {

@@ -1,11 +1,14 @@
 package ingest
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Format is an input format mttx reads.
@@ -64,12 +67,16 @@ func ParseFormat(s string) (Format, error) {
 }
 
 // doc is one input as every reader sees it: the raw bytes, the trimmed
-// numbered lines, the document's numeric date order and the options.
+// numbered lines, the document's numeric date order and the options. The
+// lines and the order are made when first asked for (lines, order): the
+// Statuspage JSON reader, which reads the bytes, needs only the order.
 type doc struct {
-	data  []byte
-	lines []line
-	order dateOrder
-	opts  Options
+	data      []byte
+	split     []line
+	splitDone bool
+	ord       dateOrder
+	ordDone   bool
+	opts      Options
 	// limit is the first limit an incident of the document broke (see
 	// checkLimits); Parse returns it instead of the incidents.
 	limit *ParseError
@@ -78,56 +85,65 @@ type doc struct {
 	fm *frontMatterRead
 	// summary is the aggregator summary line detection found, if it ran.
 	summary *summaryMatch
+	// reportFor is the Statuspage "Incident Report for" line detection
+	// found, if it ran.
+	reportFor *summaryMatch
+	// fmScans are the front matter values scanned for dates (see fmScan).
+	fmScans []scanned
+	// zones are the zone words the document's update stamps end with, as
+	// the date reader reads them (see usualStamp).
+	zones stampZones
 }
 
 // reader is one input format: how to recognise it and how to read it.
+// Its functions are plain functions, not closures made for each call:
+// detection asks for every format's reader for every input.
 type reader struct {
 	format Format
 	// detect scores a document: 0 is no match, higher is surer; why says
 	// what matched or what was missing.
 	detect func(*doc) (score int, why string)
-	parse  func(*doc) ([]Incident, error)
+	// readOne reads a format of one incident per document, readMany one
+	// of many; a reader has one of the two.
+	readOne  func(*doc) (Incident, error)
+	readMany func(*doc) ([]Incident, error)
 }
 
-// one adapts a reader of one incident per document.
-func one(parse func(*doc) (Incident, error)) func(*doc) ([]Incident, error) {
-	return func(d *doc) ([]Incident, error) {
-		inc, err := parse(d)
-		if err != nil {
-			return nil, err
-		}
-		return []Incident{inc}, nil
+// parse reads a document's incidents.
+func (r reader) parse(d *doc) ([]Incident, error) {
+	if r.readOne == nil {
+		return r.readMany(d)
 	}
-}
-
-// onLines adapts a detector that reads lines.
-func onLines(detect func([]line, dateOrder) (int, string)) func(*doc) (int, string) {
-	return func(d *doc) (int, string) { return detect(d.lines, d.order) }
+	inc, err := r.readOne(d)
+	if err != nil {
+		return nil, err
+	}
+	return []Incident{inc}, nil
 }
 
 // readerFor is the single dispatch point from a format to its reader.
 func readerFor(f Format) (reader, bool) {
 	switch f {
 	case FormatStatuspageText:
-		return reader{f, onLines(detectStatuspage), one(parseStatuspage)}, true
+		return reader{format: f, detect: detectStatuspage, readOne: parseStatuspage}, true
 	case FormatAggregatorText:
-		return reader{f, detectAggregator, one(parseAggregator)}, true
+		return reader{format: f, detect: detectAggregator, readOne: parseAggregator}, true
 	case FormatStatuspageJSON:
-		return reader{f, detectStatuspageJSON, parseStatuspageJSON}, true
+		return reader{format: f, detect: detectStatuspageJSON, readMany: parseStatuspageJSON}, true
 	case FormatCState:
-		return reader{f, detectCState, one(parseCState)}, true
+		return reader{format: f, detect: detectCState, readOne: parseCState}, true
 	case FormatMarkdownPostmortem:
-		return reader{f, detectMarkdown, one(parseMarkdown)}, true
+		return reader{format: f, detect: detectMarkdown, readOne: parseMarkdown}, true
 	case FormatTextPostmortem:
-		return reader{f, detectText, one(parseText)}, true
+		return reader{format: f, detect: detectText, readOne: parseText}, true
 	case FormatStampedText:
-		return reader{f, detectStamped, one(parseStamped)}, true
+		return reader{format: f, detect: detectStamped, readOne: parseStamped}, true
 	case FormatCachetText:
-		return reader{f, detectCachet, one(parseCachet)}, true
+		return reader{format: f, detect: detectCachet, readOne: parseCachet}, true
 	case FormatHTML:
-		return reader{f, detectHTML, parseHTML}, true
+		return reader{format: f, detect: detectHTML, readMany: parseHTML}, true
 	case FormatHistoryText:
-		return reader{f, detectHistory, parseHistory}, true
+		return reader{format: f, detect: detectHistory, readMany: parseHistory}, true
 	}
 	return reader{}, false
 }
@@ -178,8 +194,7 @@ func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error
 		err.File = path
 		return nil, Detection{}, err
 	}
-	ls := splitLines(data)
-	d := &doc{data: data, lines: ls, order: linesDateOrder(ls), opts: opts}
+	d := &doc{data: data, opts: opts}
 	det, rd, err := detect(d, opts.Format)
 	if err != nil {
 		err.File = path
@@ -213,7 +228,6 @@ func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error
 // detector is surest (the first on a tie), leaving out the excluded
 // formats.
 func detect(d *doc, forced Format, exclude ...Format) (Detection, reader, *ParseError) {
-	ls := d.lines
 	if forced != FormatUnknown {
 		rd, ok := readerFor(forced)
 		if !ok {
@@ -221,10 +235,11 @@ func detect(d *doc, forced Format, exclude ...Format) (Detection, reader, *Parse
 		}
 		return Detection{Format: forced, Reason: "forced by --input-format"}, rd, nil
 	}
-	var det Detection
+	formats := Formats()
+	det := Detection{Tried: make([]string, 0, len(formats))}
 	var best reader
 	bestScore := 0
-	for _, f := range Formats() {
+	for _, f := range formats {
 		if slices.Contains(exclude, f) {
 			continue
 		}
@@ -241,12 +256,13 @@ func detect(d *doc, forced Format, exclude ...Format) (Detection, reader, *Parse
 		}
 	}
 	if bestScore == 0 {
+		ls := d.lines()
 		line := 1
 		if i := firstNonBlank(ls, 0); i < len(ls) {
 			line = ls[i].N
 		}
-		names := make([]string, 0, len(Formats()))
-		for _, f := range Formats() {
+		names := make([]string, 0, len(formats))
+		for _, f := range formats {
 			if !slices.Contains(exclude, f) {
 				names = append(names, f.String())
 			}
@@ -275,7 +291,7 @@ func finish(inc *Incident, d *doc, f finishing) {
 	if d.limit != nil {
 		return
 	}
-	facts := readProse(proseInput{blocks: f.texts, order: d.order, updates: inc.Updates, docDate: f.docDate, assume: d.opts.assumed()})
+	facts := readProse(proseInput{blocks: f.texts, order: d.order(), updates: inc.Updates, docDate: f.docDate, assume: d.opts.assumed()})
 	if inc.ImpactStart == nil {
 		inc.ImpactStart = facts.Start
 	}
@@ -347,4 +363,58 @@ func inferTimelineZone(inc *Incident) {
 			break
 		}
 	}
+}
+
+// lineReads is the detection note for a line that settles the format:
+// fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60)), which it builds
+// without fmt, detection being run on every input.
+func lineReads(l line) string {
+	return "line " + strconv.Itoa(l.N) + " reads " + quote(clip(l.Text, 60))
+}
+
+// quote is strconv.Quote (fmt's %q), with a short way for text that holds
+// nothing to escape: printable characters other than '"' and '\\'.
+func quote(s string) string {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < ' ' || c > '~' || c == '"' || c == '\\' {
+				return strconv.Quote(s)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || !strconv.IsPrint(r) {
+			return strconv.Quote(s)
+		}
+		i += size
+	}
+	return `"` + s + `"`
+}
+
+// lines returns the document's trimmed, numbered lines (splitLines).
+func (d *doc) lines() []line {
+	if !d.splitDone {
+		d.split, d.splitDone = splitLines(d.data), true
+	}
+	return d.split
+}
+
+// order returns the document's numeric date order: linesDateOrder of its
+// lines, read from the bytes when the lines are not made yet. The two are
+// the same for text without NUL bytes (splitLines drops them, which may
+// join digits): the rest of what splitLines changes (line breaks, byte
+// order mark, invalid UTF-8, no-break spaces, white space at line ends)
+// is neither digit, slash nor word character to detectDateOrder, and a
+// numeric date holds no line break.
+func (d *doc) order() dateOrder {
+	if !d.ordDone {
+		if d.splitDone || bytes.IndexByte(d.data, 0) >= 0 {
+			d.ord = linesDateOrder(d.lines())
+		} else {
+			d.ord = detectDateOrder(string(d.data))
+		}
+		d.ordDone = true
+	}
+	return d.ord
 }

@@ -29,11 +29,11 @@ func detectMarkdown(d *doc) (int, string) {
 	fm, ok, _ := d.frontMatter()
 	if ok {
 		if _, k := fm.str(fmStartKeys...); k != "" {
-			return 3, fmt.Sprintf("front matter with %q", k)
+			return 3, "front matter with " + quote(k)
 		}
 	}
 	h1, sections := 0, 0
-	for _, l := range d.lines {
+	for _, l := range d.lines() {
 		m := mdHeading.FindStringSubmatch(l.Text)
 		if m == nil {
 			continue
@@ -67,24 +67,24 @@ func detectText(d *doc) (int, string) {
 		return 0, "a JSON document is no prose"
 	}
 	n, entries := 0, 0
-	for _, l := range d.lines {
+	for _, l := range d.lines() {
 		if l.Text == "" {
 			continue
 		}
 		if n++; n > 400 {
 			break
 		}
-		ms := scanMentions(l.Text, d.order)
+		ms := scanMentions(l.Text, d.order())
 		for _, m := range ms {
 			if m.Clock != nil && m.Zone != nil {
 				return 1, fmt.Sprintf("prose with a zoned time at line %d (%q)", l.N, clip(m.Text, 40))
 			}
 		}
-		if z := blockZone([]line{l}, d.order); z != nil {
+		if z := blockZone([]line{l}, d.order()); z != nil {
 			return 1, fmt.Sprintf("line %d says which zone the times are in", l.N)
 		}
 		rest := l.Text[len(entryPrefix.FindString(l.Text)):]
-		if ms := scanMentions(rest, d.order); len(ms) > 0 && ms[0].Start == 0 && ms[0].Clock != nil && entrySep.MatchString(rest[ms[0].End:]) {
+		if ms := scanMentions(rest, d.order()); len(ms) > 0 && ms[0].Start == 0 && ms[0].Clock != nil && entrySep.MatchString(rest[ms[0].End:]) {
 			entries++
 		}
 	}
@@ -153,7 +153,7 @@ func applyFrontMatter(inc *Incident, fm frontMatter, d *doc) {
 		if s == "" {
 			return nil
 		}
-		t, note, m, ok := timeValue(s, d.order, assume)
+		t, note, m, ok := timeValueOf(d.fmScan(s), assume)
 		if !ok {
 			if m.Clock != nil {
 				inc.warnf(fm.line, "front matter %s %q has no zone: not used (use --assume-zone)", k, s)
@@ -163,7 +163,7 @@ func applyFrontMatter(inc *Incident, fm frontMatter, d *doc) {
 		if note != "" {
 			inc.warnf(fm.line, "%s", note)
 		}
-		return &Stated{At: t, Line: fm.line, Text: fmt.Sprintf("front matter %s: %s", k, s)}
+		return &Stated{At: t, Line: fm.line, Text: "front matter " + k + ": " + s}
 	}
 	inc.ImpactStart = set(fmStartKeys, "start")
 	inc.ImpactEnd = set(fmEndKeys, "end")
@@ -207,8 +207,8 @@ func docTitle(ls []line) (string, int) {
 // on February 8th 2019"), then the title, then the front matter's start or
 // date, then the first full date in the body.
 func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *date {
-	first := func(s string) *date {
-		for _, m := range scanMentions(s, d.order) {
+	firstOf := func(ms []mention) *date {
+		for _, m := range ms {
 			if m.Date != nil && m.Date.Year != 0 {
 				dd := *m.Date
 				return &dd
@@ -216,6 +216,7 @@ func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *dat
 		}
 		return nil
 	}
+	first := func(s string) *date { return firstOf(scanMentions(s, d.order())) }
 	for _, l := range body {
 		if mayCueZone(l.Text) && zoneCue.MatchString(l.Text) {
 			if dd := first(l.Text); dd != nil {
@@ -229,7 +230,7 @@ func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *dat
 	if hasFM {
 		for _, k := range [][]string{fmStartKeys, {"date"}} {
 			if s, _ := fm.str(k...); s != "" {
-				if dd := first(s); dd != nil {
+				if dd := firstOf(d.fmScan(s)); dd != nil {
 					return dd
 				}
 			}

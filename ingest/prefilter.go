@@ -1,6 +1,10 @@
 package ingest
 
-import "strings"
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
 
 // Hand-written matchers for expressions tried on every line of a page,
 // where the regexp engine's setup cost more than the match. Each is tested
@@ -149,3 +153,263 @@ func skipRESpace(s string, i int) int {
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// mayMonthHeading reports whether s may be a monthHeading ("April 2024"):
+// 8 to 14 bytes, a capital first and four digits last.
+func mayMonthHeading(s string) bool {
+	n := len(s)
+	return n >= 8 && n <= 14 && 'A' <= s[0] && s[0] <= 'Z' && digitsAt(s, n-4, 4)
+}
+
+// mayStartMention reports whether a date or time mention may start at the
+// first byte of s: a mention's first token is a number, a weekday or a
+// month, so s must start with a digit or one of those words (a word
+// running into a character beyond ASCII is let through).
+func mayStartMention(s string) bool {
+	if s == "" || isDigit(s[0]) || s[0] >= utf8.RuneSelf {
+		return s != ""
+	}
+	if !isASCIILetter(s[0]) {
+		return false
+	}
+	i := 1
+	for i < len(s) && isASCIILetter(s[i]) {
+		i++
+	}
+	if i < len(s) && s[i] >= utf8.RuneSelf {
+		return true
+	}
+	var buf [16]byte
+	if i > len(buf) {
+		return false // longer than any month or weekday
+	}
+	low := buf[:i]
+	for k := range i {
+		low[k] = s[k] | 0x20
+	}
+	if _, ok := monthWords[string(low)]; ok {
+		return true
+	}
+	_, ok := weekdayWords[string(low)]
+	return ok
+}
+
+// mayEndMention reports whether a date or time mention may end at the end
+// of s. A mention ends with a number, punctuation or a word of its own: a
+// month, weekday, ordinal suffix, "am"/"pm" (or the "m" of "a.m"), a zone
+// abbreviation or the last word of a zone name. s ending in any other
+// ASCII word, set apart by a space, can end no mention.
+func mayEndMention(s string) bool {
+	n := len(s)
+	if n == 0 {
+		return false
+	}
+	if !isASCIILetter(s[n-1]) {
+		return true
+	}
+	i := n - 1
+	for i > 0 && isASCIILetter(s[i-1]) {
+		i--
+	}
+	if i > 0 && s[i-1] != ' ' {
+		return true // glued to what precedes: "America/New_York", "0Z", "é"
+	}
+	w := s[i:]
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return false // longer than any word of a mention
+	}
+	low := buf[:len(w)]
+	for k := range len(w) {
+		low[k] = w[k] | 0x20
+	}
+	if _, ok := monthWords[string(low)]; ok {
+		return true
+	}
+	if _, ok := weekdayWords[string(low)]; ok {
+		return true
+	}
+	switch string(low) {
+	case "st", "nd", "rd", "th", "am", "pm", "m":
+		return true
+	}
+	var ubuf [32]byte
+	for k := range len(w) {
+		ubuf[k] = w[k] &^ 0x20
+	}
+	if _, ok := zoneAbbrevs[string(ubuf[:len(w)])]; ok {
+		return true
+	}
+	return zoneNameEnds[string(low)]
+}
+
+// zoneNameEnds holds the last word of every zone name in words
+// ("pacific", "time"), built from zoneNames once, when the package is
+// initialised, and only read afterwards.
+var zoneNameEnds = func() map[string]bool {
+	out := map[string]bool{}
+	for name := range zoneNames {
+		out[name[strings.LastIndexByte(name, ' ')+1:]] = true
+	}
+	return out
+}()
+
+// agBadgeWords are the state words of the aggregator's badge line.
+var agBadgeWords = [...]string{"resolved", "ongoing", "active", "investigating", "identified", "monitoring", "scheduled",
+	"in progress", "completed", "postmortem"}
+
+// isAgBadge reports whether agBadge matches s: by hand for ASCII text (an
+// optional word and white space, then a state word ending a word, at the
+// start; or "view vendor source" anywhere, in any case), by the
+// expression for other text, where (?i) also folds "ſ" and the Kelvin sign.
+func isAgBadge(s string) bool {
+	if !isASCII(s) {
+		return agBadge.MatchString(s)
+	}
+	if containsFold(s, "view vendor source") || agBadgeWordAt(s, 0) {
+		return true
+	}
+	i := 0
+	for i < len(s) && isASCIILetter(s[i]) {
+		i++
+	}
+	j := skipRESpace(s, i)
+	return i > 0 && j > i && agBadgeWordAt(s, j)
+}
+
+// agBadgeWordAt reports whether a state word, in any ASCII case, starts
+// at i and ends a word there (\b).
+func agBadgeWordAt(s string, i int) bool {
+	for _, w := range agBadgeWords {
+		if e := i + len(w); e <= len(s) && strings.EqualFold(s[i:e], w) && (e == len(s) || !isWordByte(s[e])) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeAgHeading reports whether agHeading may match s: its headings start
+// with a, u, s, r, d or e in any case (or "ſ", beyond ASCII).
+func mayBeAgHeading(s string) bool {
+	return s != "" && (s[0] >= utf8.RuneSelf || strings.IndexByte("ausrdeAUSRDE", s[0]) >= 0)
+}
+
+// spAffectedLine matches a Statuspage "This incident affected: A, B" line
+// as spAffected does, and returns its two groups: the kind of event as
+// written and the list.
+func spAffectedLine(s string) (kind, list string, ok bool) {
+	i, ok := foldPrefixS(s, "this ")
+	if !ok {
+		return "", "", false
+	}
+	n := 0
+	for _, w := range [...]string{"incident", "scheduled maintenance", "maintenance"} {
+		if k, ok := foldPrefixS(s[i:], w); ok {
+			n = k
+			break
+		}
+	}
+	if n == 0 {
+		return "", "", false
+	}
+	j, ok := foldPrefixS(s[i+n:], " affected:")
+	if !ok {
+		return "", "", false
+	}
+	rest := s[skipRESpace(s, i+n+j):]
+	if strings.IndexByte(rest, '\n') >= 0 {
+		return "", "", false
+	}
+	return s[i : i+n], rest, true
+}
+
+// agHeadings are the aggregator's headings agHeading matches whole.
+var agHeadings = [...]string{"affected components", "update timeline", "started", "resolved", "duration", "ended"}
+
+// isAgHeading reports whether agHeading matches s: by hand for ASCII text
+// (one of the headings, or "detected by " and more, in any case), by the
+// expression for other text, where (?i) also folds "ſ" and the Kelvin sign.
+func isAgHeading(s string) bool {
+	if !mayBeAgHeading(s) {
+		return false
+	}
+	if !isASCII(s) {
+		return agHeading.MatchString(s)
+	}
+	for _, h := range agHeadings {
+		if strings.EqualFold(s, h) {
+			return true
+		}
+	}
+	const by = "detected by "
+	return len(s) > len(by) && strings.EqualFold(s[:len(by)], by) && strings.IndexByte(s[len(by):], '\n') < 0
+}
+
+// summaryDate reads the date of an aggregator summary, as agSummaryMatch
+// captured it ([A-Z][a-z]+\.? \d{1,2}, \d{4}), when it is a month, a day and
+// a year the date reader takes ("September 5, 2025", "Sept. 5, 2025"): the
+// date the reader's first mention of the text would hold. ok is false for
+// anything else, which is left to the reader.
+func summaryDate(s string) (date, bool) {
+	mw, i := letterRun(s, 0)
+	var low [16]byte
+	if mw == "" || len(mw) > len(low) {
+		return date{}, false
+	}
+	for k := range len(mw) {
+		low[k] = mw[k] | 0x20
+	}
+	mo, ok := monthWords[string(low[:len(mw)])]
+	if !ok || (mo == time.May || mo == time.March) && mw[0] >= 'a' {
+		return date{}, false // "may" and "march" are months only capitalised
+	}
+	if byteAt(s, i, '.') {
+		i++
+	}
+	if !byteAt(s, i, ' ') {
+		return date{}, false
+	}
+	day, j, ok := digitRun(s, i+1, 2)
+	if !ok || !strings.HasPrefix(s[j:], ", ") || len(s) != j+6 || !digitsAt(s, j+2, 4) {
+		return date{}, false
+	}
+	d := date{Year: atoiDigits(s[j+2:]), Month: mo, Day: day}
+	if d.Year < 1970 || d.Year > 2200 || !d.valid() {
+		return date{}, false
+	}
+	return d, true
+}
+
+// spReportForMatch returns what spReportFor.FindStringSubmatch(s) returns:
+// by hand for ASCII text ("Incident Report for Acme", "Scheduled
+// Maintenance Report for Acme", in any case), by the expression for other
+// text, where (?i) also folds "ſ" and the Kelvin sign.
+func spReportForMatch(s string) []string {
+	if !isASCII(s) {
+		return spReportFor.FindStringSubmatch(s)
+	}
+	kind, i := "", 0
+	for _, w := range [...]string{"scheduled maintenance", "maintenance", "incident"} {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+			i = len(w)
+			if w != "incident" {
+				kind = s[:i]
+			}
+			break
+		}
+	}
+	const rf = " report for"
+	if i == 0 || len(s) < i+len(rf) || !strings.EqualFold(s[i:i+len(rf)], rf) {
+		return nil
+	}
+	i += len(rf)
+	// \s+(.+)$: the white space as long as the rest, which holds no line
+	// break, is not empty.
+	w := skipRESpace(s, i)
+	for k := w; k > i; k-- {
+		if rest := s[k:]; rest != "" && strings.IndexByte(rest, '\n') < 0 {
+			return []string{s, kind, rest}
+		}
+	}
+	return nil
+}

@@ -29,6 +29,9 @@ func stampOf(text string, order dateOrder) (mention, bool) {
 		return mention{}, false
 	}
 	t := strings.TrimRight(strings.TrimLeft(text, "-*•[( "), ".])* ")
+	if !mayStartMention(t) || !mayEndMention(t) {
+		return mention{}, false // no mention spans the line
+	}
 	ms := scanMentions(t, order)
 	if len(ms) != 1 || ms[0].Clock == nil || ms[0].Start != 0 || ms[0].End != len(t) {
 		return mention{}, false
@@ -42,7 +45,7 @@ func stampOf(text string, order dateOrder) (mention, bool) {
 // dateLine reads a line that is only a date ("Thursday July 11, 2024",
 // "Wednesday 10th June 2020", "2026-01-29").
 func dateLine(text string, order dateOrder) (date, bool) {
-	if len(text) > 40 {
+	if len(text) > 40 || !mayStartMention(text) {
 		return date{}, false
 	}
 	return dateLineOf(text, scanMentions(text, order))
@@ -70,7 +73,7 @@ func stamps(ls []line, order dateOrder) []stampLine {
 
 // detectStamped recognises updates set apart by timestamp lines.
 func detectStamped(d *doc) (int, string) {
-	st := stamps(d.lines, d.order)
+	st := stamps(d.lines(), d.order())
 	full := 0
 	for _, s := range st {
 		if s.m.Date != nil && s.m.Zone != nil {
@@ -78,9 +81,9 @@ func detectStamped(d *doc) (int, string) {
 		}
 	}
 	switch {
-	case full >= 1 && len(st) >= 1 && !hasPostedLines(d.lines):
-		return 2, fmt.Sprintf("%d update(s) set apart by timestamp lines (first at line %d: %q)", len(st), d.lines[st[0].idx].N, clip(d.lines[st[0].idx].Text, 40))
-	case len(st) >= 2 && !hasPostedLines(d.lines):
+	case full >= 1 && len(st) >= 1 && !hasPostedLines(d.lines()):
+		return 2, fmt.Sprintf("%d update(s) set apart by timestamp lines (first at line %d: %q)", len(st), d.lines()[st[0].idx].N, clip(d.lines()[st[0].idx].Text, 40))
+	case len(st) >= 2 && !hasPostedLines(d.lines()):
 		return 2, fmt.Sprintf("%d updates set apart by timestamp lines", len(st))
 	}
 	return 0, "no lines that hold only a timestamp"
@@ -113,14 +116,14 @@ var componentsHead = regexp.MustCompile(`(?i)^(?:features affected|affected comp
 // parseStamped reads a page of stamp-separated updates.
 func parseStamped(d *doc) (Incident, error) {
 	inc := Incident{Format: FormatStampedText}
-	ls := d.lines
-	st := stamps(ls, d.order)
+	ls := d.lines()
+	st := stamps(ls, d.order())
 	if len(st) == 0 {
 		return inc, lineErrorf(1, ErrNoUpdates, "want updates set apart by timestamp lines such as \"05/07/2020 12:58PM UTC\"")
 	}
 	var pageDate *date
 	for _, l := range ls[:st[0].idx] {
-		if dd, ok := dateLine(l.Text, d.order); ok {
+		if dd, ok := dateLine(l.Text, d.order()); ok {
 			pageDate = &dd
 			break
 		}
@@ -130,7 +133,7 @@ func parseStamped(d *doc) (Incident, error) {
 	if !leading {
 		headEnd = trailingStart(ls, st[0].idx)
 	}
-	inc.Title, inc.Source.Line = stampedTitle(ls[:headEnd], d.order)
+	inc.Title, inc.Source.Line = stampedTitle(ls[:headEnd], d.order())
 	head := ls[:headEnd]
 	if !leading {
 		head = ls[:st[0].idx]
@@ -177,7 +180,7 @@ func parseStamped(d *doc) (Incident, error) {
 	if inc.Source.Line == 0 {
 		inc.Source.Line = ls[st[0].idx].N
 	}
-	docZone := blockZone(ls, d.order)
+	docZone := blockZone(ls, d.order())
 	texts := []proseBlock{{Lines: ls[:headEnd]}}
 	var ups []Update
 	for k, s := range st {
@@ -363,7 +366,7 @@ func splitComponents(body []line) ([]line, []Component) {
 // stampTime turns a stamp into UTC: its own date or the page's; its own
 // zone, the document's, the assumed one, or UTC with a warning.
 func stampTime(inc *Incident, s stampLine, pageDate *date, docZone *zone, d *doc) (time.Time, bool) {
-	line := d.lines[s.idx].N
+	line := d.lines()[s.idx].N
 	dt := s.m.Date
 	if dt == nil {
 		dt = pageDate

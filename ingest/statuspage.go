@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 var (
@@ -26,17 +27,23 @@ var (
 
 // detectStatuspage scores how much lines look like a Statuspage incident
 // page.
-func detectStatuspage(ls []line, order dateOrder) (int, string) {
+func detectStatuspage(d *doc) (int, string) {
+	ls, order := d.lines(), d.order()
 	posted := 0
-	for _, l := range ls {
+	for i, l := range ls {
 		// The literal test first: the expression costs more.
-		if containsFold(l.Text, "report for") && spReportFor.MatchString(l.Text) {
-			return 3, fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60))
+		if containsFold(l.Text, "report for") {
+			if m := spReportForMatch(l.Text); m != nil {
+				d.reportFor = &summaryMatch{i: i, m: m}
+				return 3, lineReads(l)
+			}
 		}
 		if stamp, ok := postedStamp(l.Text); ok {
 			// A stamp without a year ("Posted 7 Sep at 07:24pm UTC.")
 			// counts: the year comes from the page.
-			if ms := scanMentions(stamp, order); len(ms) > 0 && ms[0].Date != nil && ms[0].Clock != nil && ms[0].Zone != nil {
+			if _, ok := usualStamp(stamp, order, &d.zones); ok {
+				posted++ // a date, a time and a zone
+			} else if ms := scanMentions(stamp, order); len(ms) > 0 && ms[0].Date != nil && ms[0].Clock != nil && ms[0].Zone != nil {
 				posted++
 			}
 		}
@@ -59,15 +66,21 @@ type spBlock struct {
 
 // parseStatuspage reads one Statuspage incident page.
 func parseStatuspage(d *doc) (Incident, error) {
-	ls, order := d.lines, d.order
+	ls, order := d.lines(), d.order()
 	inc := Incident{Format: FormatStatuspageText}
 	start := 0
 	maintenance := false
 	for i, l := range ls {
-		if !containsFold(l.Text, "report for") {
-			continue
+		var m []string
+		switch r := d.reportFor; {
+		case r != nil && i < r.i:
+			continue // detection tried these lines: no header
+		case r != nil && i == r.i:
+			m = r.m
+		case containsFold(l.Text, "report for"):
+			m = spReportForMatch(l.Text)
 		}
-		if m := spReportFor.FindStringSubmatch(l.Text); m != nil {
+		if m != nil {
 			inc.Organization = strings.TrimSpace(m[2])
 			maintenance = m[1] != ""
 			if j := lastNonBlank(ls, i); j >= 0 {
@@ -95,7 +108,7 @@ func parseStatuspage(d *doc) (Incident, error) {
 			}
 		}
 	}
-	blocks, tail, notes, errs := statuspageBlocks(ls[start:], order)
+	blocks, tail, notes, errs := statuspageBlocks(ls[start:], order, &d.zones)
 	if len(blocks) == 0 {
 		if len(errs) > 0 {
 			return inc, errs[0]
@@ -114,7 +127,8 @@ func parseStatuspage(d *doc) (Incident, error) {
 		maintenance = maintenance || b.status == StatusScheduled || b.status == StatusInProgress ||
 			b.status == StatusVerifying || b.status == StatusCompleted
 	}
-	var texts []proseBlock
+	texts := make([]proseBlock, 0, len(blocks))
+	inc.Updates = make([]Update, 0, len(blocks))
 	for _, b := range blocks {
 		u := Update{Status: b.status, Word: b.word, Inferred: b.word == "", At: b.at, Line: b.line}
 		u.Text, u.TextLines = joinTextLines(b.body)
@@ -142,9 +156,9 @@ func parseStatuspage(d *doc) (Incident, error) {
 	// the start of a block cut off before its Posted line.
 	affected := false
 	for _, l := range tail {
-		if m := spAffected.FindStringSubmatch(l.Text); m != nil {
-			inc.Components, inc.Groups = parseComponentList(strings.TrimSuffix(strings.TrimSpace(m[2]), "."))
-			maintenance = maintenance || !strings.EqualFold(m[1], "incident")
+		if kind, list, ok := spAffectedLine(l.Text); ok {
+			inc.Components, inc.Groups = parseComponentList(strings.TrimSuffix(strings.TrimSpace(list), "."))
+			maintenance = maintenance || !strings.EqualFold(kind, "incident")
 			affected = true
 		}
 	}
@@ -166,7 +180,7 @@ func parseStatuspage(d *doc) (Incident, error) {
 // statuspageBlocks splits the page after its header into dated blocks, each
 // ended by a Posted line. It returns the blocks in page order, the lines
 // after the last block, and errors for Posted lines it could not read.
-func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning, []*ParseError) {
+func statuspageBlocks(ls []line, order dateOrder, zs *stampZones) ([]spBlock, []line, []Warning, []*ParseError) {
 	var blocks []spBlock
 	var notes []Warning
 	var errs []*ParseError
@@ -178,7 +192,12 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 		if !ok {
 			continue
 		}
-		r, pm, err := parseStamp(stamp, ref, order)
+		r, ok := usualStamp(stamp, order, zs)
+		var pm mention
+		var err error
+		if !ok {
+			r, pm, err = parseStamp(stamp, ref, order)
+		}
 		if err != nil && !looked && pm.Date != nil && pm.Date.Year == 0 {
 			looked = true
 			if ref = yearReference(ls, order); !ref.IsZero() {
@@ -480,6 +499,22 @@ func lastNonBlank(ls []line, before int) int {
 
 // clip shortens s to at most n runes for messages.
 func clip(s string, n int) string {
+	if len(s) <= n {
+		return s // no more runes than bytes
+	}
+	// The first n runes, found in place: valid UTF-8 reads the same as
+	// through []rune, which writes each invalid byte as U+FFFD.
+	off, k := 0, 0
+	for off < len(s) && k < n {
+		_, size := utf8.DecodeRuneInString(s[off:])
+		off, k = off+size, k+1
+	}
+	if off == len(s) {
+		return s
+	}
+	if utf8.ValidString(s[:off]) {
+		return s[:off] + "…"
+	}
 	r := []rune(s)
 	if len(r) <= n {
 		return s

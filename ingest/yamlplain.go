@@ -1,0 +1,249 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Most front matter is a flat list of "key: value" lines and short lists
+// of names, which the YAML library takes many times longer to decode than
+// the rest of the file takes to read. plainYAML decodes that plain subset
+// by hand and gives exactly what the library gives (yamlplain_test.go
+// checks it against the library on chosen, random and fuzzed blocks); it
+// declines anything else (anchors, tags, flow collections, block or
+// multi-line scalars, escapes, comments after values, numbers other than
+// plain decimal integers), which the library then decodes as before.
+
+// plainYAML decodes a front matter block of the plain subset: lines
+// "key: scalar" at column 0, "key:" followed by "- scalar" items at one
+// indentation, blank lines and whole-line comments at column 0. ok is false
+// for any other block.
+func plainYAML(block string) (map[string]any, bool) {
+	m := map[string]any{}
+	pending := ""   // a key written without a value: a list may follow
+	var items []any // the pending key's list items
+	indent := -1    // the indentation of its items
+	close := func() {
+		if items != nil {
+			m[pending] = items
+		} else {
+			m[pending] = nil
+		}
+		pending, items, indent = "", nil, -1
+	}
+	for rest := block; rest != ""; {
+		ln := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			ln, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		sp := 0
+		for sp < len(ln) && ln[sp] == ' ' {
+			sp++
+		}
+		if sp == len(ln) {
+			continue // blank
+		}
+		if pending != "" {
+			if t := ln[sp:]; t[0] == '-' && (len(t) == 1 || t[1] == ' ') {
+				if indent >= 0 && sp != indent {
+					return nil, false
+				}
+				indent = sp
+				item := strings.Trim(t[1:], " ")
+				if item == "" {
+					// The library reads what follows an empty item in
+					// ways of its own.
+					return nil, false
+				}
+				v, ok := plainScalar(item)
+				if !ok {
+					return nil, false
+				}
+				items = append(items, v)
+				continue
+			}
+			if sp > 0 {
+				return nil, false
+			}
+			close()
+		}
+		if sp > 0 {
+			return nil, false
+		}
+		if ln[0] == '#' {
+			if !plainChars(ln) {
+				return nil, false // a control character may end the line
+			}
+			continue // a whole-line comment
+		}
+		key, val, ok := plainKey(ln)
+		if !ok {
+			return nil, false
+		}
+		if _, dup := m[key]; dup {
+			return nil, false // the library refuses it, with its message
+		}
+		if val == "" {
+			pending = key
+			continue
+		}
+		v, ok := plainScalar(val)
+		if !ok {
+			return nil, false
+		}
+		m[key] = v
+	}
+	if pending != "" {
+		close()
+	}
+	return m, true
+}
+
+// plainKey splits "key: value" where the key is a plain word
+// ([A-Za-z_][A-Za-z0-9_-]*, not one YAML reads as a boolean or null) and
+// the value, trimmed of spaces, may be empty.
+func plainKey(ln string) (key, val string, ok bool) {
+	if !isASCIILetter(ln[0]) && ln[0] != '_' {
+		return "", "", false
+	}
+	i := 1
+	for i < len(ln) && (isASCIILetter(ln[i]) || isDigit(ln[i]) || ln[i] == '_' || ln[i] == '-') {
+		i++
+	}
+	if i == len(ln) || ln[i] != ':' || (i+1 < len(ln) && ln[i+1] != ' ') {
+		return "", "", false
+	}
+	key = ln[:i]
+	if yamlWord(key) {
+		return "", "", false
+	}
+	return key, strings.Trim(ln[i+1:], " "), true
+}
+
+// yamlWord reports whether a word is one YAML may read as other than a
+// string (true, null, yes, on, ...), in any case.
+func yamlWord(s string) bool {
+	switch strings.ToLower(s) {
+	case "true", "false", "null", "yes", "no", "on", "off", "y", "n":
+		return true
+	}
+	return false
+}
+
+// plainScalar decodes a scalar value of the plain subset: a quoted string
+// without escapes or its own quote, a decimal integer, a date or time
+// stamp (the library keeps them as strings), or an unquoted string that
+// starts with a letter. s is trimmed and not empty.
+func plainScalar(s string) (any, bool) {
+	switch c := s[0]; {
+	case c == '"' || c == '\'':
+		if len(s) < 2 || s[len(s)-1] != c {
+			return nil, false
+		}
+		in := s[1 : len(s)-1]
+		if strings.IndexByte(in, c) >= 0 || strings.IndexByte(in, '\\') >= 0 || !plainChars(in) {
+			return nil, false
+		}
+		return in, true
+	case isDigit(c):
+		if n, ok := plainUint(s); ok {
+			return n, true
+		}
+		if plainStamp(s) {
+			return s, true
+		}
+		return nil, false
+	case isASCIILetter(c):
+		if !plainChars(s) || strings.Contains(s, ": ") || strings.Contains(s, " #") || s[len(s)-1] == ':' {
+			return nil, false
+		}
+		switch s {
+		case "true", "True", "TRUE":
+			return true, true
+		case "false", "False", "FALSE":
+			return false, true
+		case "null", "Null", "NULL":
+			return nil, true
+		}
+		return s, true
+	}
+	return nil, false
+}
+
+// plainChars reports whether s holds only characters the plain subset
+// allows: printable ASCII other than the backslash, and letters, digits,
+// marks, punctuation and symbols beyond it.
+func plainChars(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' || c > '~' || c == '\\' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r == '\ufeff' ||
+			!(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// plainUint reads "0" or a decimal integer without a leading zero and of
+// at most 18 digits, as the library does (uint64); others (octal "012",
+// "1_000", longer ones) are left to it.
+func plainUint(s string) (uint64, bool) {
+	if len(s) > 18 || (s[0] == '0' && len(s) > 1) {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return 0, false
+		}
+		n = n*10 + uint64(s[i]-'0')
+	}
+	return n, true
+}
+
+// plainStamp reports whether s is a date "2024-11-27", optionally with a
+// time "T11:43", "T11:43:00" or " 11:43:00.289", and a zone "Z" or
+// "-08:00" (after the time, optionally after a space): the library keeps
+// such values as strings.
+func plainStamp(s string) bool {
+	if len(s) < 10 || !digitsAt(s, 0, 4) || s[4] != '-' || !digitsAt(s, 5, 2) || s[7] != '-' || !digitsAt(s, 8, 2) {
+		return false
+	}
+	s = s[10:]
+	if s == "" {
+		return true
+	}
+	if s[0] != 'T' && s[0] != ' ' || len(s) < 6 || !digitsAt(s, 1, 2) || s[3] != ':' || !digitsAt(s, 4, 2) {
+		return false
+	}
+	s = s[6:]
+	if len(s) >= 3 && s[0] == ':' && digitsAt(s, 1, 2) {
+		s = s[3:]
+		if len(s) >= 2 && s[0] == '.' && isDigit(s[1]) {
+			s = s[2:]
+			for s != "" && isDigit(s[0]) {
+				s = s[1:]
+			}
+		}
+	}
+	s = strings.TrimPrefix(s, " ")
+	switch {
+	case s == "" || s == "Z":
+		return true
+	case len(s) == 6 && (s[0] == '+' || s[0] == '-') && digitsAt(s, 1, 2) && s[3] == ':' && digitsAt(s, 4, 2):
+		return true
+	}
+	return false
+}

@@ -1,0 +1,115 @@
+package ingest
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// checkPlainYAML asserts that plainYAML, where it decodes a block at all,
+// gives what the YAML library gives, and reports whether it decoded it.
+func checkPlainYAML(t *testing.T, block string) bool {
+	t.Helper()
+	got, ok := plainYAML(block)
+	if !ok {
+		return false
+	}
+	want := map[string]any{}
+	if err := decodeYAML([]byte(block), &want); err != nil {
+		t.Fatalf("plainYAML(%q) = %#v; the library refuses it: %v", block, got, err)
+	}
+	if len(want) == 0 && len(got) == 0 {
+		return true
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("plainYAML(%q) = %#v; the library gives %#v", block, got, want)
+	}
+	return true
+}
+
+func TestPlainYAMLMatchesLibrary(t *testing.T) {
+	decoded := []string{
+		"", "\n", "# only a comment\n",
+		"title: Increased latency on Data Exports\ndate: 2024-11-27\ncompany: Quinbria\nseverity: major\nservices:\n  - Data Exports\nstart_time: 2024-11-27T11:43:00-08:00\nend_time: 2024-11-27T12:29:00-08:00\n",
+		"title: \"Quoted: with a colon\"\nsection: issue\nresolved: true\nresolvedWhen: 2021-05-30T08:13:00-00:00\naffected:\n- API\n- Web\n",
+		"k:\n", "k: \n", "k:\n  -  a\n\n  - b\nj: 7\n", "k: 0\nj: 123456789012345678\n",
+		"k: 'single # not a comment'\n", "k: a#b\n", "k: a:b\n", "k: x, y\n", "k: x -\n", "k: Null\nj: FALSE\n",
+		"k: yes\nj: off\n", "k: 2023-01-19T23:58:02.289Z\n", "k: 2018-04-25 04:13:00\n", "k: 2018-04-25 04:13:00 +01:00\n",
+		"k: Außer — Betrieb\n", "_k-2: v\n", "k: ''\nj: \"\"\n",
+	}
+	for _, b := range decoded {
+		if !checkPlainYAML(t, b) {
+			t.Errorf("plainYAML declines %q, which is in the plain subset", b)
+		}
+	}
+	declined := []string{
+		"k: a: b\n", "k: a\nk: b\n", "k: a # comment\n", "k: a\n  b\n", "k:\n  - a\n    - b\n", "k: [a, b]\n", "k: {a: 1}\n",
+		"k: &x a\n", "k: *x\n", "k: !!str 1\n", "k: |\n  text\n", "k: >\n  text\n", "k: \"a\\nb\"\n", "k: 'it''s'\n",
+		"k: 012\n", "k: 1.5\n", "k: -1\n", "k: 1_000\n", "k: 1e3\n", "k: .inf\n", "k : a\n", "k:a\n", "  k: a\n",
+		"null: a\n", "True: a\n", "\"k\": a\n", "k:\tv\n", "k:\n  j: v\n", "%YAML 1.2\nk: v\n", "k: 1234567890123456789\n",
+		"k:\n  - a\n  # c\n  - b\n", "#\r0", "k:\n  - \n", "A: \nC:\n-\nX:", "# \u0085k: v\n", "k: @x\n", "k: `x\n", "k: x\\y\n",
+	}
+	for _, b := range declined {
+		if _, ok := plainYAML(b); ok {
+			t.Errorf("plainYAML decodes %q, which is outside the plain subset", b)
+		}
+	}
+	r := rand.New(rand.NewPCG(31, 32))
+	keys := []string{"title", "date", "Title", "k", "k", "services", "true", "Null", "_x", "a-b", "1", "a b", "\"q\"", "", " "}
+	vals := []string{"", " ", "a", "Hello world", "x: y", "x:y", "x:", ":x", "#x", "x #y", "x#y", "'q'", "\"q\"", "'a'b'", "\"a\\\"",
+		"true", "True", "tRUE", "false", "null", "~", "yes", "0", "00", "012", "7", "-3", "+3", "1.5", "1e3", "1_0",
+		"99999999999999999999", "2024-11-27", "2024-11-27T11:43:00-08:00", "2024-11-27 11:43", "2024-11-27Z", "2024-1-2",
+		"2024-11-27T11:43:00.5Z", "2024-11-27 11:43:00 +01:00", "2024-11-27T11", "[a]", "{a}", "x]", "&a", "*a", "!t", "|", ">",
+		"- a", "-a", "?", "? a", "a ? b", "%", "@", "`", "é", "—", "\u00a0", "\ufeff", "x\ty", "\\", "R&D", "a,b", "<<", "=", "\xff"}
+	lines := func() string {
+		k := keys[r.IntN(len(keys))]
+		switch r.IntN(6) {
+		case 0:
+			var b strings.Builder
+			b.WriteString(k + ":\n")
+			ind := strings.Repeat(" ", r.IntN(3))
+			for range r.IntN(4) {
+				if r.IntN(8) == 0 {
+					ind = strings.Repeat(" ", r.IntN(5))
+				}
+				b.WriteString(ind + "-" + strings.Repeat(" ", r.IntN(3)) + vals[r.IntN(len(vals))] + "\n")
+			}
+			return b.String()
+		case 1:
+			return []string{"", "# c", "  ", "   x", "...", "- a", "  k: v"}[r.IntN(7)] + "\n"
+		}
+		v := vals[r.IntN(len(vals))]
+		if r.IntN(3) == 0 {
+			v += vals[r.IntN(len(vals))]
+		}
+		return k + []string{": ", ":", " : ", ":  "}[r.IntN(4)] + v + []string{"", " ", "  "}[r.IntN(3)] + "\n"
+	}
+	n := 0
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + r.IntN(4) {
+			b.WriteString(lines())
+		}
+		if checkPlainYAML(t, b.String()) {
+			n++
+		}
+	}
+	if n < 3000 {
+		t.Fatalf("plainYAML decodes only %d random blocks: the test tests little", n)
+	}
+}
+
+// FuzzPlainYAML checks the hand-written reader against the library on any
+// block.
+func FuzzPlainYAML(f *testing.F) {
+	for _, s := range []string{
+		"title: Increased latency\ndate: 2024-11-27\nservices:\n  - Data Exports\nstart_time: 2024-11-27T11:43:00-08:00\n",
+		"k: 'a'\nj: \"b\"\nl:\n- 1\n- true\n", "k: 2018-04-25 04:13:00 +01:00\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, block string) {
+		checkPlainYAML(t, block)
+	})
+}
