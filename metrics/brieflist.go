@@ -26,8 +26,13 @@ func ListOf(bs []Brief) *BriefList {
 	return l
 }
 
-// Len is the number of Briefs in l.
-func (l *BriefList) Len() int { return l.n }
+// Len is the number of Briefs in l; a nil list is empty.
+func (l *BriefList) Len() int {
+	if l == nil {
+		return 0
+	}
+	return l.n
+}
 
 // At returns the Brief at index i, which must be below Len.
 func (l *BriefList) At(i int) *Brief { return &l.chunks[i>>briefShift][i&(briefChunk-1)] }

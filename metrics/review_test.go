@@ -420,3 +420,20 @@ func TestKeepAcrossChunks(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyLists checks that the review's functions take an empty or nil
+// list without failing.
+func TestEmptyLists(t *testing.T) {
+	for _, l := range []*BriefList{nil, {}} {
+		if l.Len() != 0 || len(Distributions(l)) != int(numMetrics) || len(GroupBy(l, []Key{KeyQuarter})) != 0 {
+			t.Errorf("%v: not empty", l)
+		}
+		if r := Recur(l, time.Hour, nil); r.Incidents != 0 || len(r.Repeats) != 0 {
+			t.Errorf("%v: recurrence %+v", l, r)
+		}
+	}
+	var l BriefList
+	if c := (Filter{}).Keep(&l); c.Read != 0 || l.Len() != 0 {
+		t.Errorf("Keep of nothing: %+v", c)
+	}
+}
