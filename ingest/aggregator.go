@@ -39,9 +39,7 @@ func detectAggregator(d *doc) (int, string) {
 		}
 		if word, stamp, ok := agUpdateLine(l.Text); ok {
 			if _, ok := ParseStatus(word); ok {
-				if _, ok := usualStamp(stamp, order, &d.zones); ok {
-					updates++
-				} else if _, _, err := parseStamp(stamp, time.Time{}, order); err == nil {
+				if _, _, err := parseStamp(stamp, time.Time{}, order); err == nil {
 					updates++
 				}
 			}
@@ -123,7 +121,7 @@ func parseAggregator(d *doc) (Incident, error) {
 	if sum >= 0 {
 		inc.Title, inc.Source.Line = aggregatorTitle(ls[:sum], inc.Organization, inc.Source.Line)
 	}
-	ups, bodies, sections := aggregatorUpdates(&inc, ls, ref, order, &d.zones)
+	ups, bodies, sections := aggregatorUpdates(&inc, ls, ref, order)
 	if len(ups) == 0 {
 		n := 1
 		if len(ls) > 0 {
@@ -182,7 +180,7 @@ func aggregatorTitle(before []line, org string, fallback int) (string, int) {
 // aggregatorUpdates reads the update lines and their bodies; it also
 // returns the lines under the page's headings ("Affected components",
 // "Duration").
-func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder, zs *stampZones) ([]Update, [][]line, map[string][]line) {
+func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder) ([]Update, [][]line, map[string][]line) {
 	var ups []Update
 	var bodies [][]line
 	sections := map[string][]line{}
@@ -203,11 +201,7 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder,
 		}
 		if isUpdate {
 			if st, ok := ParseStatus(word); ok {
-				r, ok := usualStamp(stamp, order, zs)
-				var err error
-				if !ok {
-					r, _, err = parseStamp(stamp, ref, order)
-				}
+				r, _, err := parseStamp(stamp, ref, order)
 				if err == nil {
 					if r.Note != "" {
 						inc.warnf(l.N, "%s", r.Note)

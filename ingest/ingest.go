@@ -90,9 +90,6 @@ type doc struct {
 	reportFor *summaryMatch
 	// fmScans are the front matter values scanned for dates (see fmScan).
 	fmScans []scanned
-	// zones are the zone words the document's update stamps end with, as
-	// the date reader reads them (see usualStamp).
-	zones stampZones
 }
 
 // reader is one input format: how to recognise it and how to read it.

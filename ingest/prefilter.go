@@ -369,8 +369,8 @@ func summaryDate(s string) (date, bool) {
 	if !byteAt(s, i, ' ') {
 		return date{}, false
 	}
-	day, j, ok := digitRun(s, i+1, 2)
-	if !ok || !strings.HasPrefix(s[j:], ", ") || len(s) != j+6 || !digitsAt(s, j+2, 4) {
+	day, j := quickDigits(s, i+1, 1, 2)
+	if j < 0 || !strings.HasPrefix(s[j:], ", ") || len(s) != j+6 || !digitsAt(s, j+2, 4) {
 		return date{}, false
 	}
 	d := date{Year: atoiDigits(s[j+2:]), Month: mo, Day: day}
@@ -412,4 +412,13 @@ func spReportForMatch(s string) []string {
 		}
 	}
 	return nil
+}
+
+// letterRun returns the run of ASCII letters at i and where it ends.
+func letterRun(s string, i int) (string, int) {
+	j := i
+	for j < len(s) && isASCIILetter(s[j]) {
+		j++
+	}
+	return s[i:j], j
 }

@@ -41,10 +41,8 @@ func detectStatuspage(d *doc) (int, string) {
 		if stamp, ok := postedStamp(l.Text); ok {
 			// A stamp without a year ("Posted 7 Sep at 07:24pm UTC.")
 			// counts: the year comes from the page.
-			if _, ok := usualStamp(stamp, order, &d.zones); ok {
+			if ms := scanMentions(stamp, order); len(ms) > 0 && ms[0].Date != nil && ms[0].Clock != nil && ms[0].Zone != nil {
 				posted++ // a date, a time and a zone
-			} else if ms := scanMentions(stamp, order); len(ms) > 0 && ms[0].Date != nil && ms[0].Clock != nil && ms[0].Zone != nil {
-				posted++
 			}
 		}
 	}
@@ -108,7 +106,7 @@ func parseStatuspage(d *doc) (Incident, error) {
 			}
 		}
 	}
-	blocks, tail, notes, errs := statuspageBlocks(ls[start:], order, &d.zones)
+	blocks, tail, notes, errs := statuspageBlocks(ls[start:], order)
 	if len(blocks) == 0 {
 		if len(errs) > 0 {
 			return inc, errs[0]
@@ -180,7 +178,7 @@ func parseStatuspage(d *doc) (Incident, error) {
 // statuspageBlocks splits the page after its header into dated blocks, each
 // ended by a Posted line. It returns the blocks in page order, the lines
 // after the last block, and errors for Posted lines it could not read.
-func statuspageBlocks(ls []line, order dateOrder, zs *stampZones) ([]spBlock, []line, []Warning, []*ParseError) {
+func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning, []*ParseError) {
 	var blocks []spBlock
 	var notes []Warning
 	var errs []*ParseError
@@ -192,12 +190,7 @@ func statuspageBlocks(ls []line, order dateOrder, zs *stampZones) ([]spBlock, []
 		if !ok {
 			continue
 		}
-		r, ok := usualStamp(stamp, order, zs)
-		var pm mention
-		var err error
-		if !ok {
-			r, pm, err = parseStamp(stamp, ref, order)
-		}
+		r, pm, err := parseStamp(stamp, ref, order)
 		if err != nil && !looked && pm.Date != nil && pm.Date.Year == 0 {
 			looked = true
 			if ref = yearReference(ls, order); !ref.IsZero() {
