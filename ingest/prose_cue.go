@@ -313,13 +313,8 @@ func (h *hintSet) at(s string, p int) bool {
 // in reports whether s holds one of the words.
 func (h *hintSet) in(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !h.first[s[i]] {
-			continue
-		}
-		for _, w := range h.byFirst[s[i]] {
-			if len(s)-i >= len(w) && s[i:i+len(w)] == w {
-				return true
-			}
+		if h.first[s[i]] && h.at(s, i) {
+			return true
 		}
 	}
 	return false
