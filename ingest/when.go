@@ -1185,7 +1185,7 @@ func (sc *scanner) ianaZone(i int) (zone, int, bool) {
 	}
 	// A copy of the name: the scanner returns no string of its text.
 	name := strings.Clone(sc.src[t[i].start:t[j-1].end])
-	loc, err := time.LoadLocation(name)
+	loc, err := loadIANA(name)
 	if err != nil {
 		return zone{}, 0, false
 	}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // zone rules travel with the binary: a bare CI image may lack /usr/share/zoneinfo
 )
@@ -102,6 +103,28 @@ func loadRegions() map[string]*time.Location {
 		}
 	}
 	return out
+}
+
+// ianaLocations memoises the IANA names read in text ("US/Pacific",
+// "America/New_York"): time.LoadLocation opens and parses tzdata on every
+// call, which took a third of the time spent on a report that names its
+// zone that way. Only names that load are kept, so the memo holds at most
+// the few hundred names tzdata has, whatever the input; and a loaded
+// location never changes, so sharing one between goroutines changes no
+// output.
+var ianaLocations sync.Map // string -> *time.Location
+
+// loadIANA is time.LoadLocation(name), memoised in ianaLocations.
+func loadIANA(name string) (*time.Location, error) {
+	if loc, ok := ianaLocations.Load(name); ok {
+		return loc.(*time.Location), nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, err
+	}
+	ianaLocations.Store(name, loc)
+	return loc, nil
 }
 
 // lookupZone resolves an abbreviation ("edt", "UTC") to a zone.
