@@ -130,6 +130,9 @@ var (
 	components = []string{"API", "Dashboard", "Webhooks", "Login", "Search", "Notifications", "Billing", "Data Exports",
 		"Mobile Sync", "Email Delivery", "File Uploads", "Build Runners", "Payments", "Reporting", "Realtime Events"}
 	zones = []string{"UTC", "America/New_York", "America/Los_Angeles", "Europe/London", "Europe/Berlin", "America/Chicago"}
+	// zoneLocs holds the rules of zones, loaded once and only read after:
+	// loading a location parses tzdata, and every incident names its vendor.
+	zoneLocs = loadZones()
 	// symptoms name what customers saw, for titles and bodies.
 	symptoms = []string{"Elevated error rates", "Degraded performance", "Delays", "Failures", "Partial outage", "Increased latency"}
 )
@@ -142,11 +145,20 @@ func vendor(v int) (string, *time.Location) {
 	if v >= len(syllables)*len(syllables)*len(endings)/4 {
 		name += fmt.Sprint(v) // keep names distinct in huge corpora
 	}
-	loc, err := time.LoadLocation(zones[r.IntN(len(zones))])
-	if err != nil {
-		loc = time.UTC // tzdata is embedded by the command; never reached in practice
+	return name, zoneLocs[r.IntN(len(zones))]
+}
+
+// loadZones loads the rules of zones, in their order.
+func loadZones() []*time.Location {
+	locs := make([]*time.Location, len(zones))
+	for i, z := range zones {
+		loc, err := time.LoadLocation(z)
+		if err != nil {
+			loc = time.UTC // tzdata is embedded by the command; never reached in practice
+		}
+		locs[i] = loc
 	}
-	return name, loc
+	return locs
 }
 
 // factors are the causes a report may state, with a sentence that states
