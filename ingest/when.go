@@ -584,7 +584,19 @@ func scanFound(s string, order dateOrder, fs []found, limit int) []found {
 	} else {
 		sc.toks = lexInto(tokBuf[:0], s)
 	}
+	num := 0 // the first number at or after token i
 	for i, n := 0, 0; i < len(sc.toks) && n != limit; {
+		// A mention holds a number within its first five tokens
+		// ("Thursday, Sept. 6"): the tokens more than four before the
+		// next number are passed without trying them.
+		num = max(num, i)
+		for num < len(sc.toks) && sc.toks[num].kind != tkNum {
+			num++
+		}
+		if num == len(sc.toks) {
+			break
+		}
+		i = max(i, num-4)
 		if !sc.mayStart(i) {
 			i++
 			continue
@@ -632,9 +644,23 @@ func (f *found) mention(s string, p *mentionParts) mention {
 	return m
 }
 
-// hasDigit reports whether s holds an ASCII digit.
+// hasDigit reports whether s holds an ASCII digit. It tests eight bytes
+// at a time: most of the text the scanner is given holds no digit.
 func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
+	const lo7, high = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// Of each byte's low seven bits b, b+0x50 reaches 0x80 from '0'
+		// up and b+0x46 from ':' up; a byte with its high bit set is no
+		// digit whatever its low bits.
+		b := x & lo7
+		if (b+0x5050505050505050)&^(b+0x4646464646464646)&^x&high != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
 		if '0' <= s[i] && s[i] <= '9' {
 			return true
 		}
