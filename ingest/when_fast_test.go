@@ -84,3 +84,21 @@ func TestScanLongTextAsReference(t *testing.T) {
 		}
 	}
 }
+
+// TestQuickMonth checks the switch against monthOf on every capitalised
+// three-letter word of month and weekday names, and others.
+func TestQuickMonth(t *testing.T) {
+	words := []string{"", "Ja", "Janu", "jan", "JAN", "Mon", "Sept"}
+	for k := range monthWords {
+		words = append(words, strings.ToUpper(k[:1])+k[1:])
+	}
+	for _, w := range words {
+		want := 0
+		if mo, ok := monthOf(strings.ToLower(w)); ok && len(w) == 3 && w[0] >= 'A' && w[0] <= 'Z' && w[1:] == strings.ToLower(w[1:]) {
+			want = int(mo)
+		}
+		if got := quickMonth(w); got != want {
+			t.Errorf("quickMonth(%q) = %d, want %d", w, got, want)
+		}
+	}
+}
