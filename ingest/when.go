@@ -215,7 +215,7 @@ type token struct {
 	num   int32
 	kind  tokKind
 	space bool // whitespace precedes the token
-	// letters says which letters a word holds (wordASCII...).
+	// letters says which letters a word holds (the word... bits).
 	letters uint8
 }
 
