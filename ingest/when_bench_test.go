@@ -1,6 +1,9 @@
 package ingest
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -33,6 +36,38 @@ func BenchmarkScanMentions(b *testing.B) {
 	for b.Loop() {
 		for _, s := range lines {
 			scanMentions(s, monthFirst)
+		}
+	}
+}
+
+// BenchmarkScanCorpusLines scans every line of the real reports of
+// ../shared/corpus for mentions (skipped without the corpus): long
+// sentences with numbers that are no dates, the scanner's real load.
+func BenchmarkScanCorpusLines(b *testing.B) {
+	files, err := filepath.Glob(filepath.Join(corpusDir, "*"))
+	if err != nil || len(files) == 0 {
+		b.Skipf("no corpus at %s", corpusDir)
+	}
+	var lines []string
+	size := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, ".json") || filepath.Base(f) == "README.md" {
+			continue // the labels, and JSON whose text is no sentence
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for l := range strings.Lines(string(data)) {
+			lines = append(lines, l)
+			size += len(l)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, l := range lines {
+			scanMentions(l, monthFirst)
 		}
 	}
 }

@@ -199,10 +199,11 @@ func (z zone) at(d date, c clock) (time.Time, string) {
 	if loc == nil { // cannot happen with time/tzdata linked in
 		return wall, "zone " + z.Name + " unknown; read as UTC"
 	}
-	local := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, loc)
 	if z.Daylight == 0 {
-		return local.UTC(), ""
+		return time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, loc).UTC(), ""
 	}
+	// The region's reading of the wall time is needed only when the
+	// abbreviation does not fit the season: most stamps never make it.
 	std, dst, ok := seasonOffsets(loc, d.Year)
 	if ok {
 		claim := std
@@ -214,6 +215,7 @@ func (z zone) at(d date, c clock) (time.Time, string) {
 			return t, ""
 		}
 	}
+	local := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, loc)
 	abbr, off := local.Zone()
 	season := "a daylight-saving"
 	if z.Daylight > 0 {
