@@ -492,20 +492,11 @@ func lastNonBlank(ls []line, before int) int {
 
 // clip shortens s to at most n runes for messages.
 func clip(s string, n int) string {
-	if len(s) <= n {
-		return s // no more runes than bytes
-	}
-	// The first n runes, found in place: valid UTF-8 reads the same as
-	// through []rune, which writes each invalid byte as U+FFFD.
-	off, k := 0, 0
-	for off < len(s) && k < n {
-		_, size := utf8.DecodeRuneInString(s[off:])
-		off, k = off+size, k+1
-	}
-	if off == len(s) {
-		return s
-	}
-	if utf8.ValidString(s[:off]) {
+	off, ok := clipAt(s, n)
+	if ok {
+		if off == len(s) {
+			return s
+		}
 		return s[:off] + "…"
 	}
 	r := []rune(s)
@@ -513,4 +504,23 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// clipAt is where clip cuts s: after its first n runes, found in place
+// (len(s) when s has no more), with ok true. Valid UTF-8 reads the same
+// as through []rune, which writes each invalid byte as U+FFFD: ok is false
+// when s[:off] is not valid, and clip goes through runes.
+func clipAt(s string, n int) (off int, ok bool) {
+	if len(s) <= n {
+		return len(s), true // no more runes than bytes
+	}
+	k := 0
+	for off < len(s) && k < n {
+		_, size := utf8.DecodeRuneInString(s[off:])
+		off, k = off+size, k+1
+	}
+	if off == len(s) {
+		return off, true
+	}
+	return off, utf8.ValidString(s[:off])
 }
