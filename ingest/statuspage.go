@@ -179,7 +179,14 @@ func parseStatuspage(d *doc) (Incident, error) {
 // ended by a Posted line. It returns the blocks in page order, the lines
 // after the last block, and errors for Posted lines it could not read.
 func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning, []*ParseError) {
-	var blocks []spBlock
+	// A Posted line starts with "p" or "P": their count bounds the blocks.
+	n := 0
+	for _, l := range ls {
+		if l.Text != "" && l.Text[0]|0x20 == 'p' {
+			n++
+		}
+	}
+	blocks := make([]spBlock, 0, n)
 	var notes []Warning
 	var errs []*ParseError
 	begin := 0
@@ -332,10 +339,11 @@ func inferStatuspageStatuses(blocks []spBlock) {
 	}
 }
 
-// orderUpdates puts updates oldest first. A page listed newest first is
-// read bottom-up; then a stable sort by time fixes any stragglers, so
-// updates posted in the same minute keep the order the page implies. A
-// page whose times go both ways is reported.
+// orderUpdates puts updates oldest first, in place (every caller replaces
+// its updates with the result). A page listed newest first is read
+// bottom-up; then a stable sort by time fixes any stragglers, so updates
+// posted in the same minute keep the order the page implies. A page whose
+// times go both ways is reported.
 func orderUpdates(inc *Incident, ups []Update) []Update {
 	asc, desc := 0, 0
 	for i := 1; i < len(ups); i++ {
@@ -346,17 +354,14 @@ func orderUpdates(inc *Incident, ups []Update) []Update {
 			desc++
 		}
 	}
-	out := append([]Update(nil), ups...)
-	if desc > asc || (desc == asc && inc.Format == FormatStatuspageText) {
-		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-			out[i], out[j] = out[j], out[i]
-		}
-	}
 	if asc > 0 && desc > 0 {
 		inc.warnf(ups[0].Line, "updates are not in time order on the page (%d steps forward, %d back): sorted by time", asc, desc)
 	}
-	sortUpdatesStable(out)
-	return out
+	if desc > asc || (desc == asc && inc.Format == FormatStatuspageText) {
+		slices.Reverse(ups)
+	}
+	sortUpdatesStable(ups)
+	return ups
 }
 
 func sortUpdatesStable(ups []Update) {
