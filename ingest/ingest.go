@@ -90,6 +90,8 @@ type doc struct {
 	reportFor *summaryMatch
 	// fmScans are the front matter values scanned for dates (see fmScan).
 	fmScans []scanned
+	// cachet are the Cachet follow-ups once read (see cachetFollowUps).
+	cachet *[]cachetHit
 }
 
 // reader is one input format: how to recognise it and how to read it.

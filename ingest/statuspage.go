@@ -83,7 +83,7 @@ func parseStatuspage(d *doc) (Incident, error) {
 			maintenance = m[1] != ""
 			if j := lastNonBlank(ls, i); j >= 0 {
 				inc.Title = ls[j].Text
-				if m := mdHeading.FindStringSubmatch(inc.Title); m != nil {
+				if m := mdHeadingMatch(inc.Title); m != nil {
 					inc.Title = m[2] // a saved HTML page's <h1>
 				}
 			}
