@@ -92,6 +92,8 @@ type doc struct {
 	fmScans []scanned
 	// cachet are the Cachet follow-ups once read (see cachetFollowUps).
 	cachet *[]cachetHit
+	// stamps are the timestamp lines once read (see stampLines).
+	stamps *[]stampLine
 }
 
 // reader is one input format: how to recognise it and how to read it.

@@ -290,6 +290,10 @@ var spDefaults = []struct {
 	{"verification is currently underway for the maintenance items", StatusVerifying},
 }
 
+// maxWording is the length of the longest of spDefaults' wordings (a test
+// checks it).
+const maxWording = len("verification is currently underway for the maintenance items")
+
 // pmSection matches the section headings of a postmortem.
 var pmSection = regexp.MustCompile(`(?i)^(?:#+\s*)?(?:\*\*)?(?:what happened|root cause(?: analysis)?|timeline(?: of events)?|summary|incident summary|(?:service |customer )?impact|scope of impact|next steps|action items|lessons learned|resolution(?: steps)?|remediation.*|contributing factors|why did .*|what went wrong|what (?:we are|we're|will we) do.*|how we.*|further action.*|follow[- ]up.*|prevention.*|cause analysis|overview|details|mitigation|post[- ]?mortem|post[- ]incident.*|rfo|reason for outage)\??:?(?:\*\*)?$`)
 
@@ -310,12 +314,8 @@ func inferStatuspageStatuses(blocks []spBlock) {
 			continue
 		}
 		b.status = StatusUpdate
-		body := strings.ToLower(strings.Join(strings.Fields(joinText(b.body)), " "))
-		for _, d := range spDefaults {
-			if strings.HasPrefix(body, d.text) {
-				b.status = d.status
-				break
-			}
+		if st, ok := defaultWording(joinText(b.body)); ok {
+			b.status = st
 		}
 	}
 	if !headless || len(blocks) < 2 || blocks[0].status != StatusUpdate {
