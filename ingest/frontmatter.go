@@ -48,23 +48,46 @@ func readFrontMatter(data []byte, ls []line) (fm frontMatter, ok bool, err *Pars
 	if err := checkFrontMatter(block, ls[i].N); err != nil {
 		return fm, false, err
 	}
-	raw := map[string]any{}
+	var raw map[string]any
 	var derr error
 	if fence == "+++" {
+		raw = map[string]any{}
 		_, derr = toml.Decode(block, &raw)
 	} else if m, ok := plainYAML(block); ok {
 		raw = m // the plain subset, decoded as the library would
 	} else {
+		raw = map[string]any{}
 		derr = decodeYAML([]byte(block), &raw)
 	}
 	if derr != nil {
 		return fm, false, frontMatterError(ls[i].N, derr)
 	}
-	fm = frontMatter{fields: map[string]any{}, line: ls[i].N, body: end + 1}
-	for k, v := range raw {
-		fm.fields[strings.ToLower(k)] = v
+	fm = frontMatter{fields: raw, line: ls[i].N, body: end + 1}
+	if !lowerKeys(raw) {
+		fm.fields = make(map[string]any, len(raw))
+		for k, v := range raw {
+			fm.fields[strings.ToLower(k)] = v
+		}
 	}
 	return fm, true, nil
+}
+
+// lowerKeys reports whether every key of m is its own strings.ToLower, as
+// most front matter writes them: the decoded map is then the fields as
+// they are, with no copy made to lower-case them.
+func lowerKeys(m map[string]any) bool {
+	for k := range m {
+		if isASCII(k) {
+			for i := 0; i < len(k); i++ {
+				if 'A' <= k[i] && k[i] <= 'Z' {
+					return false
+				}
+			}
+		} else if strings.ToLower(k) != k {
+			return false
+		}
+	}
+	return true
 }
 
 // rawBlock returns lines [from, to) of data as written, indentation kept:

@@ -9,6 +9,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -157,8 +158,11 @@ func parsePostmortem(d *doc, f Format) (Incident, error) {
 func applyFrontMatter(inc *Incident, fm frontMatter, d *doc) {
 	inc.Title, _ = fm.str("title", "name")
 	inc.Organization, _ = fm.str("company", "organization", "organisation", "org")
-	for _, c := range fm.list("affected", "services", "components", "service", "product", "products", "systems") {
-		inc.Components = append(inc.Components, Component{Name: c})
+	if cs := fm.list("affected", "services", "components", "service", "product", "products", "systems"); len(cs) > 0 {
+		inc.Components = slices.Grow(inc.Components, len(cs))
+		for _, c := range cs {
+			inc.Components = append(inc.Components, Component{Name: c})
+		}
 	}
 	if sev, _ := fm.str("severity", "impact", "sev", "priority"); sev != "" {
 		inc.Impact = severityImpact(sev)
