@@ -168,13 +168,21 @@ func aggregatorTitle(before []line, org string, fallback int) (string, int) {
 		if t == "" || isAgBadge(t) {
 			continue
 		}
-		low := strings.ToLower(t)
-		if org != "" && (low == strings.ToLower(org)+" incident" || low == strings.ToLower(org)+" maintenance") {
+		if org != "" && (orgLine(t, org, " incident") || orgLine(t, org, " maintenance")) {
 			return "", fallback
 		}
 		return t, before[j].N
 	}
 	return "", fallback
+}
+
+// orgLine reports whether strings.ToLower(t) == strings.ToLower(org)+kind,
+// kind being lower-case ASCII; without the strings for ASCII text.
+func orgLine(t, org, kind string) bool {
+	if !isASCII(t) || !isASCII(org) {
+		return strings.ToLower(t) == strings.ToLower(org)+kind
+	}
+	return len(t) == len(org)+len(kind) && strings.EqualFold(t[:len(org)], org) && strings.EqualFold(t[len(org):], kind)
 }
 
 // aggregatorUpdates reads the update lines and their bodies; it also

@@ -66,13 +66,50 @@ func isRESpace(c byte) bool {
 // containsFold reports whether s holds word, a lower-case ASCII phrase
 // without "k" or "s", in any ASCII case: a (?i) expression cannot match
 // the phrase without it (only "k" and "s" fold to non-ASCII letters).
+//
+// The places where the word may start are found with strings.IndexByte,
+// for its first letter in lower and in upper case: lines are scanned for
+// it on every input.
 func containsFold(s, word string) bool {
-	for i := 0; i+len(word) <= len(s); i++ {
-		if s[i]|0x20 == word[0] && strings.EqualFold(s[i:i+len(word)], word) {
+	// A place opens with a byte b where b|0x20 is the word's first byte:
+	// the letter in either case.
+	if len(word) == 0 || word[0]&0x20 == 0 {
+		return false
+	}
+	lo, up := word[0], word[0]&^0x20
+	// The next place of each case at or after from, -1 when there is none.
+	from := 0
+	nextLo, nextUp := indexFrom(s, lo, 0), indexFrom(s, up, 0)
+	for {
+		i := nextLo
+		if i < 0 || (nextUp >= 0 && nextUp < i) {
+			i = nextUp
+		}
+		if i < 0 || i+len(word) > len(s) {
+			return false
+		}
+		if strings.EqualFold(s[i:i+len(word)], word) {
 			return true
 		}
+		from = i + 1
+		if nextLo == i {
+			nextLo = indexFrom(s, lo, from)
+		}
+		if nextUp == i {
+			nextUp = indexFrom(s, up, from)
+		}
 	}
-	return false
+}
+
+// indexFrom is the index of the first c in s at or after from, or -1.
+func indexFrom(s string, c byte, from int) int {
+	if from >= len(s) {
+		return -1
+	}
+	if i := strings.IndexByte(s[from:], c); i >= 0 {
+		return from + i
+	}
+	return -1
 }
 
 // agUpdateLine matches an aggregator update line ("- identified Sep 21,
@@ -258,12 +295,13 @@ var zoneNameEnds = func() map[string]bool {
 var agBadgeWords = [...]string{"resolved", "ongoing", "active", "investigating", "identified", "monitoring", "scheduled",
 	"in progress", "completed", "postmortem"}
 
-// isAgBadge reports whether agBadge matches s: by hand for ASCII text (an
-// optional word and white space, then a state word ending a word, at the
-// start; or "view vendor source" anywhere, in any case), by the
-// expression for other text, where (?i) also folds "ſ" and the Kelvin sign.
+// isAgBadge reports whether agBadge matches s: by hand (an optional word
+// and white space, then a state word ending a word, at the start; or "view
+// vendor source" anywhere, in any case) for text without "ſ" or the Kelvin
+// sign, the two letters (?i) folds to ASCII ones, such as the badge's own
+// "View vendor source →"; by the expression for other text.
 func isAgBadge(s string) bool {
-	if !isASCII(s) {
+	if !isASCII(s) && !asciiFolds(s) {
 		return agBadge.MatchString(s)
 	}
 	if containsFold(s, "view vendor source") || agBadgeWordAt(s, 0) {
@@ -286,6 +324,14 @@ func agBadgeWordAt(s string, i int) bool {
 		}
 	}
 	return false
+}
+
+// asciiFolds reports whether a (?i) expression of ASCII letters, \s and
+// ASCII \b matches s where a match on its bytes does: s is valid UTF-8
+// without "ſ" or the Kelvin sign, whose other characters fold to no ASCII
+// letter and are neither word characters nor white space to it.
+func asciiFolds(s string) bool {
+	return utf8.ValidString(s) && !strings.Contains(s, "ſ") && !strings.Contains(s, "\u212a")
 }
 
 // mayBeAgHeading reports whether agHeading may match s: its headings start
