@@ -375,7 +375,11 @@ func sortUpdatesStable(ups []Update) {
 func parseComponentList(s string) ([]Component, []ComponentGroup) {
 	var comps []Component
 	var groups []ComponentGroup
-	for _, item := range splitList(s) {
+	items := splitList(s)
+	if len(items) > 0 {
+		comps = make([]Component, 0, len(items))
+	}
+	for _, item := range items {
 		open := strings.Index(item, "(")
 		if open > 0 && strings.HasSuffix(item, ")") {
 			g := ComponentGroup{Name: strings.TrimSpace(item[:open])}
@@ -388,13 +392,16 @@ func parseComponentList(s string) ([]Component, []ComponentGroup) {
 		}
 		comps = append(comps, Component{Name: item})
 	}
+	if len(comps) == 0 {
+		return nil, groups // as when none was appended
+	}
 	return comps, groups
 }
 
 // splitList splits "A, B, and C" / "A and B" at top-level commas and a
 // final "and", leaving parentheses alone.
 func splitList(s string) []string {
-	var parts []string
+	var out []string
 	depth, last := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
@@ -406,26 +413,26 @@ func splitList(s string) []string {
 			}
 		case ',':
 			if depth == 0 {
-				parts = append(parts, s[last:i])
+				out = appendListItem(out, s[last:i], false)
 				last = i + 1
 			}
 		}
 	}
-	parts = append(parts, s[last:])
-	var out []string
-	for i, p := range parts {
-		p = strings.TrimSpace(p)
-		p = strings.TrimPrefix(p, "and ")
-		// The last element may be "B and C" (no Oxford comma).
-		if i == len(parts)-1 {
-			if k := topLevelAnd(p); k >= 0 {
-				out = appendNonEmpty(out, strings.TrimSpace(p[:k]))
-				p = strings.TrimSpace(p[k+len(" and "):])
-			}
+	return appendListItem(out, s[last:], true)
+}
+
+// appendListItem appends an item of a list, trimmed, without a leading
+// "and "; the last item may be "B and C" (no Oxford comma), two items.
+func appendListItem(out []string, p string, last bool) []string {
+	p = strings.TrimSpace(p)
+	p = strings.TrimPrefix(p, "and ")
+	if last {
+		if k := topLevelAnd(p); k >= 0 {
+			out = appendNonEmpty(out, strings.TrimSpace(p[:k]))
+			p = strings.TrimSpace(p[k+len(" and "):])
 		}
-		out = appendNonEmpty(out, p)
 	}
-	return out
+	return appendNonEmpty(out, p)
 }
 
 // topLevelAnd finds where the last item of a list starts: after the last
