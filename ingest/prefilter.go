@@ -32,9 +32,16 @@ func postedStamp(s string) (string, bool) {
 
 // isPosted reports whether s is a "Posted <stamp>" line.
 func isPosted(s string) bool {
+	if !mayPosted(s) {
+		return false
+	}
 	_, ok := postedStamp(s)
 	return ok
 }
+
+// mayPosted is the first test of postedStamp, small enough to be inlined
+// in the loops that try every line: a Posted line opens with "p" or "P".
+func mayPosted(s string) bool { return s != "" && s[0]|0x20 == 'p' }
 
 // foldPrefixS reports whether s starts with the lower-case ASCII word in
 // any case, as a (?i) expression matches it (an "s" also matches "ſ", the
@@ -67,49 +74,34 @@ func isRESpace(c byte) bool {
 // without "k" or "s", in any ASCII case: a (?i) expression cannot match
 // the phrase without it (only "k" and "s" fold to non-ASCII letters).
 //
-// The places where the word may start are found with strings.IndexByte,
-// for its first letter in lower and in upper case: lines are scanned for
-// it on every input.
+// The loop tests the first two bytes itself before it calls
+// strings.EqualFold: lines are scanned for the phrase on every input, and
+// its first letter is a common one.
 func containsFold(s, word string) bool {
-	// A place opens with a byte b where b|0x20 is the word's first byte:
-	// the letter in either case.
-	if len(word) == 0 || word[0]&0x20 == 0 {
-		return false
+	if len(word) < 2 {
+		return containsFold1(s, word)
 	}
-	lo, up := word[0], word[0]&^0x20
-	// The next place of each case at or after from, -1 when there is none.
-	from := 0
-	nextLo, nextUp := indexFrom(s, lo, 0), indexFrom(s, up, 0)
-	for {
-		i := nextLo
-		if i < 0 || (nextUp >= 0 && nextUp < i) {
-			i = nextUp
-		}
-		if i < 0 || i+len(word) > len(s) {
-			return false
-		}
-		if strings.EqualFold(s[i:i+len(word)], word) {
+	w0, w1 := word[0], word[1]|0x20
+	for i := 0; i+len(word) <= len(s); i++ {
+		// s[i+1]|0x20 == w1 holds wherever the second bytes fold alike.
+		if s[i]|0x20 == w0 && s[i+1]|0x20 == w1 && strings.EqualFold(s[i:i+len(word)], word) {
 			return true
 		}
-		from = i + 1
-		if nextLo == i {
-			nextLo = indexFrom(s, lo, from)
-		}
-		if nextUp == i {
-			nextUp = indexFrom(s, up, from)
-		}
 	}
+	return false
 }
 
-// indexFrom is the index of the first c in s at or after from, or -1.
-func indexFrom(s string, c byte, from int) int {
-	if from >= len(s) {
-		return -1
+// containsFold1 is containsFold of a word shorter than two bytes.
+func containsFold1(s, word string) bool {
+	if word == "" {
+		return true
 	}
-	if i := strings.IndexByte(s[from:], c); i >= 0 {
-		return from + i
+	for i := 0; i+len(word) <= len(s); i++ {
+		if s[i]|0x20 == word[0] && strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
 	}
-	return -1
+	return false
 }
 
 // agUpdateLine matches an aggregator update line ("- identified Sep 21,
@@ -424,6 +416,18 @@ func summaryDate(s string) (date, bool) {
 		return date{}, false
 	}
 	return d, true
+}
+
+// mayReportFor is a cheap test spReportFor cannot match a line without,
+// run before containsFold(s, "report for") on every line: the expression
+// is anchored, and its first letter is an "i", "m" or "s" in any case, or
+// "ſ", which (?i) folds to "s".
+func mayReportFor(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[0] | 0x20
+	return c == 'i' || c == 'm' || c == 's' || strings.HasPrefix(s, "ſ")
 }
 
 // spReportForMatch returns what spReportFor.FindStringSubmatch(s) returns:

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/mttx-dev/mttx/synth"
 )
 
 // refContainsFold is containsFold as it was before it looked for the first
@@ -81,4 +83,93 @@ func TestOrgLine(t *testing.T) {
 		}
 		checkOrgLine(t, line, org)
 	}
+}
+
+// BenchmarkContainsFold runs containsFold as detection does, for "report
+// for" on the lines of a synthetic aggregator page.
+func BenchmarkContainsFold(b *testing.B) {
+	_, docs, _ := synthDocs(b, synth.AggregatorText, 20)
+	var ls []line
+	for _, d := range docs {
+		ls = append(ls, splitLines(d)...)
+	}
+	b.Run("new", func(b *testing.B) {
+		for b.Loop() {
+			for _, l := range ls {
+				containsFold(l.Text, "report for")
+			}
+		}
+	})
+	b.Run("old", func(b *testing.B) {
+		for b.Loop() {
+			for _, l := range ls {
+				refContainsFold(l.Text, "report for")
+			}
+		}
+	})
+}
+
+func checkReportFor(t *testing.T, s string) {
+	t.Helper()
+	if spReportFor.MatchString(s) && !mayReportFor(s) {
+		t.Fatalf("spReportFor matches %q but mayReportFor is false", s)
+	}
+}
+
+func TestMayReportForGuardsRegexp(t *testing.T) {
+	for _, s := range []string{"Incident Report for Acme", "ſcheduled maintenance report for x", "MAINTENANCE REPORT FOR X", "", "x"} {
+		checkReportFor(t, s)
+	}
+	r := rand.New(rand.NewPCG(111, 112))
+	pieces := []string{"incident", "Incident", "scheduled ", "ſcheduled ", "Scheduled ", "maintenance", "MAINTENANCE", " report for",
+		" Report For", " ", "\t", "Acme", "x", "é", "ı"}
+	matched := 0
+	for range 200000 {
+		s := randomPieces(r, pieces, 6)
+		if spReportFor.MatchString(s) {
+			matched++
+		}
+		checkReportFor(t, s)
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}
+
+func FuzzMayReportFor(f *testing.F) {
+	f.Add("Incident Report for Acme")
+	f.Add("ſcheduled maintenance report for x")
+	f.Fuzz(func(t *testing.T, s string) { checkReportFor(t, s) })
+}
+
+func checkMayPosted(t *testing.T, s string) {
+	t.Helper()
+	if _, ok := postedStamp(s); ok && !mayPosted(s) {
+		t.Fatalf("postedStamp reads %q but mayPosted is false", s)
+	}
+	if got, want := isPosted(s), spPostedRE.MatchString(s); got != want {
+		t.Fatalf("isPosted(%q) = %v; the expression says %v", s, got, want)
+	}
+}
+
+func TestMayPostedGuardsPostedStamp(t *testing.T) {
+	r := rand.New(rand.NewPCG(113, 114))
+	pieces := []string{"posted", "Posted", "POSTED", "poſted", " ", "\t", "\n", "Feb 09, 2019", "1", "x", "é", "p", "P"}
+	matched := 0
+	for range 200000 {
+		s := randomPieces(r, pieces, 5)
+		if isPosted(s) {
+			matched++
+		}
+		checkMayPosted(t, s)
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}
+
+func FuzzMayPosted(f *testing.F) {
+	f.Add("Posted Feb 09, 2019 - 14:37 GMT")
+	f.Add("poſted 1")
+	f.Fuzz(func(t *testing.T, s string) { checkMayPosted(t, s) })
 }

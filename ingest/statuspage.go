@@ -32,11 +32,14 @@ func detectStatuspage(d *doc) (int, string) {
 	posted := 0
 	for i, l := range ls {
 		// The literal test first: the expression costs more.
-		if containsFold(l.Text, "report for") {
+		if mayReportFor(l.Text) && containsFold(l.Text, "report for") {
 			if m := spReportForMatch(l.Text); m != nil {
 				d.reportFor = &summaryMatch{i: i, m: m}
 				return 3, lineReads(l)
 			}
+		}
+		if !mayPosted(l.Text) {
+			continue
 		}
 		if stamp, ok := postedStamp(l.Text); ok {
 			// A stamp without a year ("Posted 7 Sep at 07:24pm UTC.")
@@ -75,7 +78,7 @@ func parseStatuspage(d *doc) (Incident, error) {
 			continue // detection tried these lines: no header
 		case r != nil && i == r.i:
 			m = r.m
-		case containsFold(l.Text, "report for"):
+		case mayReportFor(l.Text) && containsFold(l.Text, "report for"):
 			m = spReportForMatch(l.Text)
 		}
 		if m != nil {
@@ -182,7 +185,7 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 	// A Posted line starts with "p" or "P": their count bounds the blocks.
 	n := 0
 	for _, l := range ls {
-		if l.Text != "" && l.Text[0]|0x20 == 'p' {
+		if mayPosted(l.Text) {
 			n++
 		}
 	}
@@ -193,6 +196,9 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 	var ref time.Time // gives stamps without a year one; looked for once, if needed
 	looked := false
 	for i, l := range ls {
+		if !mayPosted(l.Text) {
+			continue
+		}
 		stamp, ok := postedStamp(l.Text)
 		if !ok {
 			continue
