@@ -135,15 +135,15 @@ func parseAggregator(d *doc) (Incident, error) {
 	if inc.Source.Line == 0 {
 		inc.Source.Line = ups[0].Line
 	}
-	inc.Components = aggregatorComponents(compText, sections["affected components"], inc.Organization)
+	inc.Components = aggregatorComponents(compText, sections.affected, inc.Organization)
 	if inc.StatedDuration == nil {
-		if ds := sections["duration"]; len(ds) > 0 {
+		if ds := sections.duration; len(ds) > 0 {
 			if d, n, ok := readDuration(strings.ToLower(ds[0].Text)); ok && n == len(ds[0].Text) {
 				inc.StatedDuration = &StatedDuration{Duration: d, Line: ds[0].N, Text: "Duration " + ds[0].Text}
 			}
 		}
 	}
-	var texts []proseBlock
+	texts := make([]proseBlock, 0, len(ups))
 	for i, u := range ups {
 		if u.Status == StatusPostmortem {
 			if inc.Postmortem == nil {
@@ -168,8 +168,7 @@ func aggregatorTitle(before []line, org string, fallback int) (string, int) {
 		if t == "" || isAgBadge(t) {
 			continue
 		}
-		low := strings.ToLower(t)
-		if org != "" && (low == strings.ToLower(org)+" incident" || low == strings.ToLower(org)+" maintenance") {
+		if org != "" && (orgLine(t, org, " incident") || orgLine(t, org, " maintenance")) {
 			return "", fallback
 		}
 		return t, before[j].N
@@ -177,14 +176,30 @@ func aggregatorTitle(before []line, org string, fallback int) (string, int) {
 	return "", fallback
 }
 
+// orgLine reports whether strings.ToLower(t) == strings.ToLower(org)+kind,
+// kind being lower-case ASCII; without the strings for ASCII text.
+func orgLine(t, org, kind string) bool {
+	if !isASCII(t) || !isASCII(org) {
+		return strings.ToLower(t) == strings.ToLower(org)+kind
+	}
+	return len(t) == len(org)+len(kind) && strings.EqualFold(t[:len(org)], org) && strings.EqualFold(t[len(org):], kind)
+}
+
 // aggregatorUpdates reads the update lines and their bodies; it also
-// returns the lines under the page's headings ("Affected components",
-// "Duration").
-func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder) ([]Update, [][]line, map[string][]line) {
-	var ups []Update
-	var bodies [][]line
-	sections := map[string][]line{}
-	heading := ""
+// returns the lines under the page's "Affected components" and "Duration"
+// headings, the sections parseAggregator reads.
+func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder) ([]Update, [][]line, agSections) {
+	// Every update line passes mayBeUpdate: their count bounds the updates.
+	n := 0
+	for _, l := range ls {
+		if mayBeUpdate(l.Text) {
+			n++
+		}
+	}
+	ups := make([]Update, 0, n)
+	bodies := make([][]line, 0, n)
+	var sections agSections
+	var heading *[]line // the section being read, nil under other headings
 	// An update's body is every line after it up to the next update: a
 	// piece of ls, not a copy (capped, so that appending to it copies).
 	bodyFrom := 0
@@ -213,21 +228,21 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 					ups = append(ups, Update{Status: st, Word: strings.TrimSpace(word), At: r.At, Line: l.N})
 					bodies = append(bodies, nil)
 					bodyFrom = i + 1
-					heading = ""
+					heading = nil
 					continue
 				}
 				inc.warnf(l.N, "update line: %v", err)
 			}
 		}
 		if len(ups) == 0 && isAgHeading(l.Text) {
-			heading = strings.ToLower(l.Text)
+			heading = sections.under(l.Text)
 			continue
 		}
 		if len(ups) > 0 {
 			continue // in the body of the last update
 		}
-		if heading != "" && l.Text != "" {
-			sections[heading] = append(sections[heading], l)
+		if heading != nil && l.Text != "" {
+			*heading = append(*heading, l)
 		}
 	}
 	closeBody(len(ls))
@@ -237,29 +252,63 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 	return ups, bodies, sections
 }
 
+// agSections are the lines under the headings of an aggregator page that
+// its reader reads; the lines under the others ("Started", "Update
+// timeline") are not kept.
+type agSections struct {
+	affected []line // "Affected components"
+	duration []line // "Duration"
+}
+
+// under returns where the lines under heading h go, nil for a heading
+// whose lines are not kept. A heading is known by its lower-case form, as
+// strings.ToLower writes it.
+func (s *agSections) under(h string) *[]line {
+	switch {
+	case lowerIs(h, "affected components"):
+		return &s.affected
+	case lowerIs(h, "duration"):
+		return &s.duration
+	}
+	return nil
+}
+
+// lowerIs reports whether strings.ToLower(s) == low, low being lower-case
+// ASCII, without the copy ToLower makes of ASCII text with capitals.
+func lowerIs(s, low string) bool {
+	if isASCII(s) {
+		return strings.EqualFold(s, low)
+	}
+	return strings.ToLower(s) == low
+}
+
 // aggregatorComponents reads the components from the summary's "affecting
 // A, B and C" and the "Affected components" section, whose names may run
 // together ("Member WebsitesUser Account Admin"). The organisation itself
 // is not a component.
 func aggregatorComponents(summary string, section []line, org string) []Component {
 	var names []string
-	joined := ""
-	for _, l := range section {
-		joined += l.Text
-	}
 	switch {
 	case summary != "":
+		joined := ""
+		for _, l := range section {
+			joined += l.Text
+		}
 		names = splitAgainst(summary, joined)
 	case len(section) > 0:
+		names = make([]string, 0, len(section))
 		for _, l := range section {
 			names = append(names, l.Text)
 		}
 	}
-	var out []Component
+	out := make([]Component, 0, len(names))
 	for _, n := range names {
 		if !strings.EqualFold(n, org) {
 			out = append(out, Component{Name: n})
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -268,53 +317,80 @@ func aggregatorComponents(summary string, section []line, org string) []Componen
 // choosing, where a name may itself hold " and ", the split whose names
 // run together into the section's text.
 func splitAgainst(summary, runTogether string) []string {
-	parts := strings.Split(summary, ", ")
-	var atoms []string
-	var joins []bool // joins[i]: atoms[i] and atoms[i+1] were split at " and "
-	for pi, p := range parts {
+	// The atoms: the pieces between ", " and " and ", trimmed, a piece
+	// after ", " losing a leading "and ". joins[i]: atoms[i] and
+	// atoms[i+1] were split at " and ".
+	n := strings.Count(summary, ", ") + strings.Count(summary, " and ") + 1
+	atoms := make([]string, 0, n)
+	joins := make([]bool, 0, n)
+	var andIdx []int
+	for rest, more := summary, true; more; {
+		var p string
+		p, rest, more = strings.Cut(rest, ", ")
 		p = strings.TrimPrefix(strings.TrimSpace(p), "and ")
-		sub := strings.Split(p, " and ")
-		for si, s := range sub {
+		for si, subMore := 0, true; subMore; si++ {
+			var a string
+			a, p, subMore = strings.Cut(p, " and ")
 			if len(atoms) > 0 {
+				if si > 0 {
+					andIdx = append(andIdx, len(joins))
+				}
 				joins = append(joins, si > 0)
 			}
-			atoms = append(atoms, strings.TrimSpace(s))
+			atoms = append(atoms, strings.TrimSpace(a))
 		}
-		_ = pi
-	}
-	var andIdx []int
-	for i, j := range joins {
-		if j {
-			andIdx = append(andIdx, i)
-		}
-	}
-	build := func(mask int) []string {
-		var out []string
-		cur := atoms[0]
-		for i := 0; i+1 < len(atoms); i++ {
-			merge := false
-			for k, idx := range andIdx {
-				if idx == i && mask&(1<<k) != 0 {
-					merge = true
-				}
-			}
-			if merge {
-				cur += " and " + atoms[i+1]
-			} else {
-				out = append(out, cur)
-				cur = atoms[i+1]
-			}
-		}
-		return append(out, cur)
 	}
 	if runTogether == "" || len(andIdx) > 8 {
-		return build(0)
+		return mergeAtoms(atoms, andIdx, 0)
 	}
 	for mask := 0; mask < 1<<len(andIdx); mask++ {
-		names := build(mask)
-		if strings.Join(names, "") == runTogether {
-			return names
+		if runsTogether(atoms, andIdx, mask, runTogether) {
+			return mergeAtoms(atoms, andIdx, mask)
 		}
 	}
-	return build(0)
+	return mergeAtoms(atoms, andIdx, 0)
+}
+
+// mergeAtoms makes the names of a split: the atoms, each pair split at the
+// k-th " and " (andIdx[k]) joined again where mask has bit k.
+func mergeAtoms(atoms []string, andIdx []int, mask int) []string {
+	out := make([]string, 0, len(atoms))
+	cur := atoms[0]
+	for i := 0; i+1 < len(atoms); i++ {
+		if mergedAt(andIdx, mask, i) {
+			cur += " and " + atoms[i+1]
+		} else {
+			out = append(out, cur)
+			cur = atoms[i+1]
+		}
+	}
+	return append(out, cur)
+}
+
+// mergedAt reports whether the split joins atoms i and i+1 again.
+func mergedAt(andIdx []int, mask, i int) bool {
+	for k, idx := range andIdx {
+		if idx == i && mask&(1<<k) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// runsTogether reports whether the names mergeAtoms(atoms, andIdx, mask)
+// makes, written one after the other, are s, without making them.
+func runsTogether(atoms []string, andIdx []int, mask int, s string) bool {
+	for i, a := range atoms {
+		if i > 0 && mergedAt(andIdx, mask, i-1) {
+			if !strings.HasPrefix(s, " and ") {
+				return false
+			}
+			s = s[len(" and "):]
+		}
+		if !strings.HasPrefix(s, a) {
+			return false
+		}
+		s = s[len(a):]
+	}
+	return s == ""
 }

@@ -28,6 +28,32 @@ func cachetFollowUp(text string, order dateOrder) (mention, string, bool) {
 	return ms[0], strings.TrimSpace(text[ms[0].End+len(sep):]), true
 }
 
+// cachetHit is a line cachetFollowUp reads: its index in the lines, the
+// time and the text after it.
+type cachetHit struct {
+	i    int
+	m    mention
+	text string
+}
+
+// cachetFollowUps is cachetFollowUp of every line after the first
+// non-blank one, those it reads, in order. It is made once per document:
+// detection counts the follow-ups and the reader reads them, and reading a
+// line's times is the dearest part of both.
+func (d *doc) cachetFollowUps() []cachetHit {
+	if d.cachet == nil {
+		ls := d.lines()
+		hits := []cachetHit{}
+		for i := firstNonBlank(ls, 0) + 1; i < len(ls); i++ {
+			if m, text, ok := cachetFollowUp(ls[i].Text, d.order()); ok {
+				hits = append(hits, cachetHit{i: i, m: m, text: text})
+			}
+		}
+		d.cachet = &hits
+	}
+	return *d.cachet
+}
+
 // detectCachet recognises a date heading followed by an incident with
 // time-prefixed follow-ups.
 func detectCachet(d *doc) (int, string) {
@@ -38,12 +64,7 @@ func detectCachet(d *doc) (int, string) {
 	if _, ok := dateLine(d.lines()[i].Text, d.order()); !ok {
 		return 0, "no date heading on the first line"
 	}
-	n := 0
-	for _, l := range d.lines()[i+1:] {
-		if _, _, ok := cachetFollowUp(l.Text, d.order()); ok {
-			n++
-		}
-	}
+	n := len(d.cachetFollowUps())
 	if n == 0 {
 		return 0, "a date heading but no \"15:22 UTC: ...\" follow-ups"
 	}
@@ -75,13 +96,18 @@ func parseCachet(d *doc) (Incident, error) {
 	prev := -1
 	// The prose is the messages without their time prefixes, which are
 	// updates, not a narrative timeline.
-	var prose []line
-	for _, l := range ls[j+1:] {
-		m, text, ok := cachetFollowUp(l.Text, d.order())
-		if !ok {
+	hits := d.cachetFollowUps()
+	for len(hits) > 0 && hits[0].i <= j {
+		hits = hits[1:] // the title
+	}
+	prose := make([]line, 0, len(ls)-j-1)
+	for k, l := range ls[j+1:] {
+		if len(hits) == 0 || hits[0].i != j+1+k {
 			prose = append(prose, l)
 			continue
 		}
+		m, text := hits[0].m, hits[0].text
+		hits = hits[1:]
 		prose = append(prose, line{N: l.N, Text: text})
 		c := *m.Clock
 		if m.Date != nil && m.Date.Year != 0 {

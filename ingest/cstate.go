@@ -19,6 +19,13 @@ var csHead = regexp.MustCompile(`^(?:[*_]{1,3})([^*_]{1,40}?)(?:[*_]{1,3})\s*[-â
 // word or at the end of its text.
 var csTrack = regexp.MustCompile(`\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}`)
 
+// mayHead and mayTrack are cheap tests csHead and csTrack cannot match a
+// line without, run first as the reader tries them on every line: the
+// head opens with "*" or "_", the shortcode holds "{{".
+func mayHead(s string) bool { return s != "" && (s[0] == '*' || s[0] == '_') }
+
+func mayTrack(s string) bool { return strings.Contains(s, "{{") }
+
 // detectCState recognises a cState issue file.
 func detectCState(d *doc) (int, string) {
 	fm, ok, _ := d.frontMatter()
@@ -107,6 +114,9 @@ func cstateUpdates(inc *Incident, body []line, d *doc) []Update {
 	assume := d.opts.assumed()
 	pageZone, hasPageZone := trackZone(body, d)
 	for i := 0; i < len(body); i++ {
+		if !mayHead(body[i].Text) {
+			continue
+		}
 		m := csHead.FindStringSubmatch(body[i].Text)
 		if m == nil {
 			continue
@@ -117,6 +127,9 @@ func cstateUpdates(inc *Incident, body []line, d *doc) []Update {
 		}
 		at, trackLine, ok := "", 0, false
 		for k := range para {
+			if !mayTrack(para[k].Text) {
+				continue
+			}
 			if tm := csTrack.FindStringSubmatch(para[k].Text); tm != nil {
 				at, trackLine, ok = tm[1], para[k].N, true
 				para[k].Text = strings.TrimSpace(csTrack.ReplaceAllString(para[k].Text, ""))
@@ -165,6 +178,9 @@ func cstateUpdates(inc *Incident, body []line, d *doc) []Update {
 func trackZone(body []line, d *doc) (zone, bool) {
 	var off *int
 	for _, l := range body {
+		if !mayTrack(l.Text) {
+			continue
+		}
 		for _, tm := range csTrack.FindAllStringSubmatch(l.Text, -1) {
 			t, _, lm, ok := timeValue(tm[1], d.order(), nil)
 			if !ok || lm.Date == nil || lm.Clock == nil {
@@ -195,5 +211,5 @@ func offsetName(sec int) string {
 // csStart reports whether a line starts a new update: an emphasised word
 // with a track shortcode on the line.
 func csStart(s string) bool {
-	return csHead.MatchString(s) && csTrack.MatchString(s)
+	return mayHead(s) && mayTrack(s) && csHead.MatchString(s) && csTrack.MatchString(s)
 }

@@ -4,6 +4,7 @@ package ingest
 // markdown file, as Hugo, Jekyll and postmortem repositories write it.
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -47,38 +48,101 @@ func readFrontMatter(data []byte, ls []line) (fm frontMatter, ok bool, err *Pars
 	if err := checkFrontMatter(block, ls[i].N); err != nil {
 		return fm, false, err
 	}
-	raw := map[string]any{}
+	var raw map[string]any
 	var derr error
 	if fence == "+++" {
+		raw = map[string]any{}
 		_, derr = toml.Decode(block, &raw)
 	} else if m, ok := plainYAML(block); ok {
 		raw = m // the plain subset, decoded as the library would
 	} else {
+		raw = map[string]any{}
 		derr = decodeYAML([]byte(block), &raw)
 	}
 	if derr != nil {
 		return fm, false, frontMatterError(ls[i].N, derr)
 	}
-	fm = frontMatter{fields: map[string]any{}, line: ls[i].N, body: end + 1}
-	for k, v := range raw {
-		fm.fields[strings.ToLower(k)] = v
+	fm = frontMatter{fields: raw, line: ls[i].N, body: end + 1}
+	if !lowerKeys(raw) {
+		fm.fields = make(map[string]any, len(raw))
+		for k, v := range raw {
+			fm.fields[strings.ToLower(k)] = v
+		}
 	}
 	return fm, true, nil
 }
 
-// rawBlock returns lines [from, to) of data as written, indentation kept:
-// YAML needs it, and the trimmed lines have lost it.
-func rawBlock(data []byte, from, to int) string {
-	s := strings.TrimPrefix(string(data), "\xef\xbb\xbf")
-	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
-	raw := strings.Split(s, "\n")
-	if to > len(raw) {
-		to = len(raw)
+// lowerKeys reports whether every key of m is its own strings.ToLower, as
+// most front matter writes them: the decoded map is then the fields as
+// they are, with no copy made to lower-case them.
+func lowerKeys(m map[string]any) bool {
+	for k := range m {
+		if isASCII(k) {
+			for i := 0; i < len(k); i++ {
+				if 'A' <= k[i] && k[i] <= 'Z' {
+					return false
+				}
+			}
+		} else if strings.ToLower(k) != k {
+			return false
+		}
 	}
+	return true
+}
+
+// rawBlock returns lines [from, to) of data as written, indentation kept:
+// YAML needs it, and the trimmed lines have lost it. Lines are numbered
+// from 0 after a UTF-8 byte order mark and end at "\r\n", "\r" or "\n";
+// each line of the block ends with "\n". Only the block is copied.
+func rawBlock(data []byte, from, to int) string {
 	if from >= to {
 		return ""
 	}
-	return strings.Join(raw[from:to], "\n") + "\n"
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	start, end := -1, len(data)
+	if from == 0 {
+		start = 0
+	}
+	n := 0 // line breaks passed
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if c != '\n' && c != '\r' {
+			continue
+		}
+		brk := i
+		if c == '\r' && i+1 < len(data) && data[i+1] == '\n' {
+			i++
+		}
+		n++
+		if n == to {
+			end = brk
+			break
+		}
+		if n == from {
+			start = i + 1
+		}
+	}
+	if start < 0 {
+		return "" // fewer than from+1 lines
+	}
+	block := data[start:end]
+	var b strings.Builder
+	b.Grow(len(block) + 1)
+	for len(block) > 0 {
+		i := bytes.IndexByte(block, '\r')
+		if i < 0 {
+			b.Write(block)
+			break
+		}
+		b.Write(block[:i])
+		b.WriteByte('\n')
+		block = block[i+1:]
+		if len(block) > 0 && block[0] == '\n' {
+			block = block[1:]
+		}
+	}
+	b.WriteByte('\n')
+	return b.String()
 }
 
 // yamlPos is the "[line:column]" a YAML error starts with.

@@ -191,7 +191,7 @@ func (inc *Incident) computeID() {
 	// The hashed bytes are gathered in one buffer, on the stack for most
 	// incidents, rather than written piece by piece as new strings.
 	var stack [256]byte
-	b := append(stack[:0], strings.ToLower(strings.TrimSpace(inc.Organization))...)
+	b := appendLower(stack[:0], strings.TrimSpace(inc.Organization))
 	b = append(b, 0)
 	b = append(b, strings.TrimSpace(inc.Title)...)
 	b = append(b, 0)
@@ -376,4 +376,20 @@ func (m Milestone) String() string {
 		return milestoneNames[m]
 	}
 	return ""
+}
+
+// appendLower appends strings.ToLower(s) to b, without making the string
+// when s is ASCII.
+func appendLower(b []byte, s string) []byte {
+	if !isASCII(s) {
+		return append(b, strings.ToLower(s)...)
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }

@@ -90,6 +90,10 @@ type doc struct {
 	reportFor *summaryMatch
 	// fmScans are the front matter values scanned for dates (see fmScan).
 	fmScans []scanned
+	// cachet are the Cachet follow-ups once read (see cachetFollowUps).
+	cachet *[]cachetHit
+	// stamps are the timestamp lines once read (see stampLines).
+	stamps *[]stampLine
 }
 
 // reader is one input format: how to recognise it and how to read it.
@@ -150,7 +154,20 @@ type Detection struct {
 	Format Format
 	Reason string
 	// Tried lists every format tried with what it found, in order.
-	Tried []string
+	Tried []Attempt
+}
+
+// Attempt is one format detection tried and what its detector found.
+// The two are kept apart and joined only when printed (String): detection
+// runs on every input, and --explain alone prints the attempts.
+type Attempt struct {
+	Format Format
+	Why    string
+}
+
+// String is the attempt as --explain prints it: "format: why".
+func (a Attempt) String() string {
+	return a.Format.String() + ": " + a.Why
 }
 
 // Options control how inputs are read.
@@ -233,7 +250,7 @@ func detect(d *doc, forced Format, exclude ...Format) (Detection, reader, *Parse
 		return Detection{Format: forced, Reason: "forced by --input-format"}, rd, nil
 	}
 	formats := Formats()
-	det := Detection{Tried: make([]string, 0, len(formats))}
+	det := Detection{Tried: make([]Attempt, 0, len(formats))}
 	var best reader
 	bestScore := 0
 	for _, f := range formats {
@@ -242,7 +259,7 @@ func detect(d *doc, forced Format, exclude ...Format) (Detection, reader, *Parse
 		}
 		rd, _ := readerFor(f)
 		score, why := rd.detect(d)
-		det.Tried = append(det.Tried, f.String()+": "+why)
+		det.Tried = append(det.Tried, Attempt{Format: f, Why: why})
 		if score > bestScore {
 			best, bestScore, det.Format, det.Reason = rd, score, f, why
 		}
@@ -364,29 +381,57 @@ func inferTimelineZone(inc *Incident) {
 
 // lineReads is the detection note for a line that settles the format:
 // fmt.Sprintf("line %d reads %q", l.N, clip(l.Text, 60)), which it builds
-// without fmt, detection being run on every input.
+// without fmt, detection being run on every input, and in one allocation
+// when the clipped text has nothing to escape (as good as every line).
 func lineReads(l line) string {
-	return "line " + strconv.Itoa(l.N) + " reads " + quote(clip(l.Text, 60))
+	off, ok := clipAt(l.Text, 60)
+	if !ok || !quotePlain(l.Text[:off]) {
+		return "line " + strconv.Itoa(l.N) + " reads " + quote(clip(l.Text, 60))
+	}
+	// The ellipsis clip adds is printable: quote leaves it as it is.
+	var num [20]byte
+	n := strconv.AppendInt(num[:0], int64(l.N), 10)
+	var b strings.Builder
+	b.Grow(len("line  reads \"…\"") + len(n) + off)
+	b.WriteString("line ")
+	b.Write(n)
+	b.WriteString(" reads \"")
+	b.WriteString(l.Text[:off])
+	if off < len(l.Text) {
+		b.WriteString("…")
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // quote is strconv.Quote (fmt's %q), with a short way for text that holds
-// nothing to escape: printable characters other than '"' and '\\'.
+// nothing to escape (quotePlain).
 func quote(s string) string {
+	if !quotePlain(s) {
+		return strconv.Quote(s)
+	}
+	return `"` + s + `"`
+}
+
+// quotePlain reports whether strconv.Quote only puts s between quotes:
+// whether s is valid UTF-8 of printable characters other than '"' and
+// '\\'.
+func quotePlain(s string) bool {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			if c < ' ' || c > '~' || c == '"' || c == '\\' {
-				return strconv.Quote(s)
+				return false
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 || !strconv.IsPrint(r) {
-			return strconv.Quote(s)
+			return false
 		}
 		i += size
 	}
-	return `"` + s + `"`
+	return true
 }
 
 // lines returns the document's trimmed, numbered lines (splitLines).

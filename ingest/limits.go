@@ -104,13 +104,43 @@ func checkLines(data []byte) *ParseError {
 // longLine scans lines until the first one longer than MaxLineLength, or
 // the line after MaxLines: its number and, if too long, its length.
 func longLine(data []byte) (n, length int) {
+	return longLineWithin(data, MaxLines, MaxLineLength)
+}
+
+// longLineWithin is longLine with the limits given (tests give small
+// ones). Text without carriage returns, as good as all, is split at line
+// feeds with bytes.IndexByte.
+func longLineWithin(data []byte, maxLines, maxLength int) (n, length int) {
+	if bytes.IndexByte(data, '\r') >= 0 {
+		return longLineCR(data, maxLines, maxLength)
+	}
 	n, start := 1, 0
-	for i := 0; i < len(data) && n <= MaxLines; i++ {
+	for n <= maxLines {
+		j := bytes.IndexByte(data[start:], '\n')
+		if j < 0 {
+			break
+		}
+		if j > maxLength {
+			return n, j
+		}
+		n, start = n+1, start+j+1
+	}
+	if n <= maxLines && len(data)-start > maxLength {
+		return n, len(data) - start
+	}
+	return n, 0
+}
+
+// longLineCR is longLineWithin of text where CRLF or a lone CR may end a
+// line.
+func longLineCR(data []byte, maxLines, maxLength int) (n, length int) {
+	n, start := 1, 0
+	for i := 0; i < len(data) && n <= maxLines; i++ {
 		c := data[i]
 		if c != '\n' && c != '\r' {
 			continue
 		}
-		if i-start > MaxLineLength {
+		if i-start > maxLength {
 			return n, i - start
 		}
 		if c == '\r' && i+1 < len(data) && data[i+1] == '\n' {
@@ -118,7 +148,7 @@ func longLine(data []byte) (n, length int) {
 		}
 		n, start = n+1, i+1
 	}
-	if n <= MaxLines && len(data)-start > MaxLineLength {
+	if n <= maxLines && len(data)-start > maxLength {
 		return n, len(data) - start
 	}
 	return n, 0

@@ -9,6 +9,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -22,6 +23,16 @@ var (
 // mdHeading is a markdown ATX heading.
 var mdHeading = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*$`)
 
+// mdHeadingMatch is mdHeading.FindStringSubmatch(s), which readers run on
+// every line: the expression cannot match a line that does not open with
+// "#", so the others are let through without running it.
+func mdHeadingMatch(s string) []string {
+	if s == "" || s[0] != '#' {
+		return nil
+	}
+	return mdHeading.FindStringSubmatch(s)
+}
+
 // detectMarkdown recognises a markdown postmortem: front matter that
 // states the window, or front matter and headings, or postmortem section
 // headings.
@@ -34,7 +45,7 @@ func detectMarkdown(d *doc) (int, string) {
 	}
 	h1, sections := 0, 0
 	for _, l := range d.lines() {
-		m := mdHeading.FindStringSubmatch(l.Text)
+		m := mdHeadingMatch(l.Text)
 		if m == nil {
 			continue
 		}
@@ -83,8 +94,14 @@ func detectText(d *doc) (int, string) {
 		if z := blockZone([]line{l}, d.order()); z != nil {
 			return 1, fmt.Sprintf("line %d says which zone the times are in", l.N)
 		}
-		rest := l.Text[len(entryPrefix.FindString(l.Text)):]
-		if ms := scanMentions(rest, d.order()); len(ms) > 0 && ms[0].Start == 0 && ms[0].Clock != nil && entrySep.MatchString(rest[ms[0].End:]) {
+		rest := l.Text
+		if mayOpenEntryPrefix(rest) {
+			rest = rest[len(entryPrefix.FindString(rest)):]
+		}
+		if len(rest) < len(l.Text) {
+			ms = scanMentions(rest, d.order()) // else the mentions of the line
+		}
+		if len(ms) > 0 && ms[0].Start == 0 && ms[0].Clock != nil && entrySep.MatchString(rest[ms[0].End:]) {
 			entries++
 		}
 	}
@@ -141,8 +158,11 @@ func parsePostmortem(d *doc, f Format) (Incident, error) {
 func applyFrontMatter(inc *Incident, fm frontMatter, d *doc) {
 	inc.Title, _ = fm.str("title", "name")
 	inc.Organization, _ = fm.str("company", "organization", "organisation", "org")
-	for _, c := range fm.list("affected", "services", "components", "service", "product", "products", "systems") {
-		inc.Components = append(inc.Components, Component{Name: c})
+	if cs := fm.list("affected", "services", "components", "service", "product", "products", "systems"); len(cs) > 0 {
+		inc.Components = slices.Grow(inc.Components, len(cs))
+		for _, c := range cs {
+			inc.Components = append(inc.Components, Component{Name: c})
+		}
 	}
 	if sev, _ := fm.str("severity", "impact", "sev", "priority"); sev != "" {
 		inc.Impact = severityImpact(sev)
@@ -192,7 +212,7 @@ func severityImpact(s string) Impact {
 // docTitle is the first heading, else the first line (if short).
 func docTitle(ls []line) (string, int) {
 	for _, l := range ls {
-		if m := mdHeading.FindStringSubmatch(l.Text); m != nil && m[2] != "" {
+		if m := mdHeadingMatch(l.Text); m != nil && m[2] != "" {
 			return strings.TrimSpace(m[2]), l.N
 		}
 	}
@@ -237,7 +257,7 @@ func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *dat
 		}
 	}
 	for _, l := range body {
-		if byline.MatchString(l.Text) {
+		if mayByline(l.Text) && byline.MatchString(l.Text) {
 			continue // when the post was published, not when the incident was
 		}
 		if dd := first(l.Text); dd != nil {
@@ -249,3 +269,17 @@ func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *dat
 
 // byline is a line that says when a post was published or edited.
 var byline = regexp.MustCompile(`(?i)^(?:posted|published|written|updated|last updated|last modified|created|edited)\b|^by\s|\bpublished on\b`)
+
+// mayByline is a cheap test byline cannot match a line without: the line
+// opens with the first letter of one of its words, in any case, or holds
+// "publi" in any case. Neither holds a "k" or an "s", the two letters a
+// (?i) expression folds to non-ASCII ones.
+func mayByline(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0] | 0x20; c == 'p' || c == 'w' || c == 'u' || c == 'l' || c == 'c' || c == 'e' || c == 'b' {
+		return true
+	}
+	return containsFold(s, "publi")
+}

@@ -32,9 +32,16 @@ func postedStamp(s string) (string, bool) {
 
 // isPosted reports whether s is a "Posted <stamp>" line.
 func isPosted(s string) bool {
+	if !mayPosted(s) {
+		return false
+	}
 	_, ok := postedStamp(s)
 	return ok
 }
+
+// mayPosted is the first test of postedStamp, small enough to be inlined
+// in the loops that try every line: a Posted line opens with "p" or "P".
+func mayPosted(s string) bool { return s != "" && s[0]|0x20 == 'p' }
 
 // foldPrefixS reports whether s starts with the lower-case ASCII word in
 // any case, as a (?i) expression matches it (an "s" also matches "ſ", the
@@ -66,7 +73,29 @@ func isRESpace(c byte) bool {
 // containsFold reports whether s holds word, a lower-case ASCII phrase
 // without "k" or "s", in any ASCII case: a (?i) expression cannot match
 // the phrase without it (only "k" and "s" fold to non-ASCII letters).
+//
+// The loop tests the first two bytes itself before it calls
+// strings.EqualFold: lines are scanned for the phrase on every input, and
+// its first letter is a common one.
 func containsFold(s, word string) bool {
+	if len(word) < 2 {
+		return containsFold1(s, word)
+	}
+	w0, w1 := word[0], word[1]|0x20
+	for i := 0; i+len(word) <= len(s); i++ {
+		// s[i+1]|0x20 == w1 holds wherever the second bytes fold alike.
+		if s[i]|0x20 == w0 && s[i+1]|0x20 == w1 && strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold1 is containsFold of a word shorter than two bytes.
+func containsFold1(s, word string) bool {
+	if word == "" {
+		return true
+	}
 	for i := 0; i+len(word) <= len(s); i++ {
 		if s[i]|0x20 == word[0] && strings.EqualFold(s[i:i+len(word)], word) {
 			return true
@@ -258,12 +287,13 @@ var zoneNameEnds = func() map[string]bool {
 var agBadgeWords = [...]string{"resolved", "ongoing", "active", "investigating", "identified", "monitoring", "scheduled",
 	"in progress", "completed", "postmortem"}
 
-// isAgBadge reports whether agBadge matches s: by hand for ASCII text (an
-// optional word and white space, then a state word ending a word, at the
-// start; or "view vendor source" anywhere, in any case), by the
-// expression for other text, where (?i) also folds "ſ" and the Kelvin sign.
+// isAgBadge reports whether agBadge matches s: by hand (an optional word
+// and white space, then a state word ending a word, at the start; or "view
+// vendor source" anywhere, in any case) for text without "ſ" or the Kelvin
+// sign, the two letters (?i) folds to ASCII ones, such as the badge's own
+// "View vendor source →"; by the expression for other text.
 func isAgBadge(s string) bool {
-	if !isASCII(s) {
+	if !isASCII(s) && !asciiFolds(s) {
 		return agBadge.MatchString(s)
 	}
 	if containsFold(s, "view vendor source") || agBadgeWordAt(s, 0) {
@@ -286,6 +316,14 @@ func agBadgeWordAt(s string, i int) bool {
 		}
 	}
 	return false
+}
+
+// asciiFolds reports whether a (?i) expression of ASCII letters, \s and
+// ASCII \b matches s where a match on its bytes does: s is valid UTF-8
+// without "ſ" or the Kelvin sign, whose other characters fold to no ASCII
+// letter and are neither word characters nor white space to it.
+func asciiFolds(s string) bool {
+	return utf8.ValidString(s) && !strings.Contains(s, "ſ") && !strings.Contains(s, "\u212a")
 }
 
 // mayBeAgHeading reports whether agHeading may match s: its headings start
@@ -378,6 +416,18 @@ func summaryDate(s string) (date, bool) {
 		return date{}, false
 	}
 	return d, true
+}
+
+// mayReportFor is a cheap test spReportFor cannot match a line without,
+// run before containsFold(s, "report for") on every line: the expression
+// is anchored, and its first letter is an "i", "m" or "s" in any case, or
+// "ſ", which (?i) folds to "s".
+func mayReportFor(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[0] | 0x20
+	return c == 'i' || c == 'm' || c == 's' || strings.HasPrefix(s, "ſ")
 }
 
 // spReportForMatch returns what spReportFor.FindStringSubmatch(s) returns:

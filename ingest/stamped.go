@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // stampLine is a line holding nothing but a date/time.
@@ -71,9 +72,20 @@ func stamps(ls []line, order dateOrder) []stampLine {
 	return out
 }
 
+// stampLines is stamps of the document's lines, made once: detection and
+// the reader both ask for them, and reading a line's times is the dearest
+// part of both.
+func (d *doc) stampLines() []stampLine {
+	if d.stamps == nil {
+		st := stamps(d.lines(), d.order())
+		d.stamps = &st
+	}
+	return *d.stamps
+}
+
 // detectStamped recognises updates set apart by timestamp lines.
 func detectStamped(d *doc) (int, string) {
-	st := stamps(d.lines(), d.order())
+	st := d.stampLines()
 	full := 0
 	for _, s := range st {
 		if s.m.Date != nil && s.m.Zone != nil {
@@ -117,7 +129,7 @@ var componentsHead = regexp.MustCompile(`(?i)^(?:features affected|affected comp
 func parseStamped(d *doc) (Incident, error) {
 	inc := Incident{Format: FormatStampedText}
 	ls := d.lines()
-	st := stamps(ls, d.order())
+	st := d.stampLines()
 	if len(st) == 0 {
 		return inc, lineErrorf(1, ErrNoUpdates, "want updates set apart by timestamp lines such as \"05/07/2020 12:58PM UTC\"")
 	}
@@ -249,13 +261,48 @@ func parseStamped(d *doc) (Incident, error) {
 // defaultStatus reads the status of an update without a status word from
 // Statuspage's default wordings; otherwise it is an update.
 func defaultStatus(text string) (Status, bool) {
-	body := strings.ToLower(strings.Join(strings.Fields(text), " "))
+	if st, ok := defaultWording(text); ok {
+		return st, true
+	}
+	return StatusUpdate, false
+}
+
+// defaultWording returns the status whose default wording text begins
+// with, its words lower-cased and set apart by single spaces: the test
+// strings.HasPrefix(strings.ToLower(strings.Join(strings.Fields(text),
+// " ")), wording), made on the first words of text when they are enough,
+// not on a copy of all of it.
+func defaultWording(text string) (Status, bool) {
+	head := wordingHead(text)
+	body := strings.ToLower(strings.Join(strings.Fields(head), " "))
+	if len(head) < len(text) && len(body) < maxWording {
+		// The head is too short to decide (white space filled it).
+		body = strings.ToLower(strings.Join(strings.Fields(text), " "))
+	}
 	for _, d := range spDefaults {
 		if strings.HasPrefix(body, d.text) {
 			return d.status, true
 		}
 	}
-	return StatusUpdate, false
+	return StatusUnknown, false
+}
+
+// wordingHead is text up to the first ASCII white space at or after byte
+// 256 past its leading white space, or all of text. Its words are the
+// first words of text, whole: its normal form (lower-cased, single
+// spaces) begins the normal form of text, and decides which wording that
+// begins with once it is as long as the longest.
+func wordingHead(text string) string {
+	const atLeast = 256
+	trimmed := strings.TrimLeftFunc(text, unicode.IsSpace)
+	if len(trimmed) <= atLeast {
+		return text
+	}
+	cut := strings.IndexAny(trimmed[atLeast:], " \t\n\r\v\f")
+	if cut < 0 {
+		return text
+	}
+	return trimmed[:atLeast+cut]
 }
 
 // stampsLead decides whether stamps head their updates or close them: they

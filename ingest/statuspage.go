@@ -32,11 +32,14 @@ func detectStatuspage(d *doc) (int, string) {
 	posted := 0
 	for i, l := range ls {
 		// The literal test first: the expression costs more.
-		if containsFold(l.Text, "report for") {
+		if mayReportFor(l.Text) && containsFold(l.Text, "report for") {
 			if m := spReportForMatch(l.Text); m != nil {
 				d.reportFor = &summaryMatch{i: i, m: m}
 				return 3, lineReads(l)
 			}
+		}
+		if !mayPosted(l.Text) {
+			continue
 		}
 		if stamp, ok := postedStamp(l.Text); ok {
 			// A stamp without a year ("Posted 7 Sep at 07:24pm UTC.")
@@ -75,7 +78,7 @@ func parseStatuspage(d *doc) (Incident, error) {
 			continue // detection tried these lines: no header
 		case r != nil && i == r.i:
 			m = r.m
-		case containsFold(l.Text, "report for"):
+		case mayReportFor(l.Text) && containsFold(l.Text, "report for"):
 			m = spReportForMatch(l.Text)
 		}
 		if m != nil {
@@ -83,7 +86,7 @@ func parseStatuspage(d *doc) (Incident, error) {
 			maintenance = m[1] != ""
 			if j := lastNonBlank(ls, i); j >= 0 {
 				inc.Title = ls[j].Text
-				if m := mdHeading.FindStringSubmatch(inc.Title); m != nil {
+				if m := mdHeadingMatch(inc.Title); m != nil {
 					inc.Title = m[2] // a saved HTML page's <h1>
 				}
 			}
@@ -179,13 +182,23 @@ func parseStatuspage(d *doc) (Incident, error) {
 // ended by a Posted line. It returns the blocks in page order, the lines
 // after the last block, and errors for Posted lines it could not read.
 func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning, []*ParseError) {
-	var blocks []spBlock
+	// A Posted line starts with "p" or "P": their count bounds the blocks.
+	n := 0
+	for _, l := range ls {
+		if mayPosted(l.Text) {
+			n++
+		}
+	}
+	blocks := make([]spBlock, 0, n)
 	var notes []Warning
 	var errs []*ParseError
 	begin := 0
 	var ref time.Time // gives stamps without a year one; looked for once, if needed
 	looked := false
 	for i, l := range ls {
+		if !mayPosted(l.Text) {
+			continue
+		}
 		stamp, ok := postedStamp(l.Text)
 		if !ok {
 			continue
@@ -283,6 +296,10 @@ var spDefaults = []struct {
 	{"verification is currently underway for the maintenance items", StatusVerifying},
 }
 
+// maxWording is the length of the longest of spDefaults' wordings (a test
+// checks it).
+const maxWording = len("verification is currently underway for the maintenance items")
+
 // pmSection matches the section headings of a postmortem.
 var pmSection = regexp.MustCompile(`(?i)^(?:#+\s*)?(?:\*\*)?(?:what happened|root cause(?: analysis)?|timeline(?: of events)?|summary|incident summary|(?:service |customer )?impact|scope of impact|next steps|action items|lessons learned|resolution(?: steps)?|remediation.*|contributing factors|why did .*|what went wrong|what (?:we are|we're|will we) do.*|how we.*|further action.*|follow[- ]up.*|prevention.*|cause analysis|overview|details|mitigation|post[- ]?mortem|post[- ]incident.*|rfo|reason for outage)\??:?(?:\*\*)?$`)
 
@@ -303,12 +320,8 @@ func inferStatuspageStatuses(blocks []spBlock) {
 			continue
 		}
 		b.status = StatusUpdate
-		body := strings.ToLower(strings.Join(strings.Fields(joinText(b.body)), " "))
-		for _, d := range spDefaults {
-			if strings.HasPrefix(body, d.text) {
-				b.status = d.status
-				break
-			}
+		if st, ok := defaultWording(joinText(b.body)); ok {
+			b.status = st
 		}
 	}
 	if !headless || len(blocks) < 2 || blocks[0].status != StatusUpdate {
@@ -332,10 +345,11 @@ func inferStatuspageStatuses(blocks []spBlock) {
 	}
 }
 
-// orderUpdates puts updates oldest first. A page listed newest first is
-// read bottom-up; then a stable sort by time fixes any stragglers, so
-// updates posted in the same minute keep the order the page implies. A
-// page whose times go both ways is reported.
+// orderUpdates puts updates oldest first, in place (every caller replaces
+// its updates with the result). A page listed newest first is read
+// bottom-up; then a stable sort by time fixes any stragglers, so updates
+// posted in the same minute keep the order the page implies. A page whose
+// times go both ways is reported.
 func orderUpdates(inc *Incident, ups []Update) []Update {
 	asc, desc := 0, 0
 	for i := 1; i < len(ups); i++ {
@@ -346,17 +360,14 @@ func orderUpdates(inc *Incident, ups []Update) []Update {
 			desc++
 		}
 	}
-	out := append([]Update(nil), ups...)
-	if desc > asc || (desc == asc && inc.Format == FormatStatuspageText) {
-		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-			out[i], out[j] = out[j], out[i]
-		}
-	}
 	if asc > 0 && desc > 0 {
 		inc.warnf(ups[0].Line, "updates are not in time order on the page (%d steps forward, %d back): sorted by time", asc, desc)
 	}
-	sortUpdatesStable(out)
-	return out
+	if desc > asc || (desc == asc && inc.Format == FormatStatuspageText) {
+		slices.Reverse(ups)
+	}
+	sortUpdatesStable(ups)
+	return ups
 }
 
 func sortUpdatesStable(ups []Update) {
@@ -370,7 +381,11 @@ func sortUpdatesStable(ups []Update) {
 func parseComponentList(s string) ([]Component, []ComponentGroup) {
 	var comps []Component
 	var groups []ComponentGroup
-	for _, item := range splitList(s) {
+	items := splitList(s)
+	if len(items) > 0 {
+		comps = make([]Component, 0, len(items))
+	}
+	for _, item := range items {
 		open := strings.Index(item, "(")
 		if open > 0 && strings.HasSuffix(item, ")") {
 			g := ComponentGroup{Name: strings.TrimSpace(item[:open])}
@@ -383,13 +398,16 @@ func parseComponentList(s string) ([]Component, []ComponentGroup) {
 		}
 		comps = append(comps, Component{Name: item})
 	}
+	if len(comps) == 0 {
+		return nil, groups // as when none was appended
+	}
 	return comps, groups
 }
 
 // splitList splits "A, B, and C" / "A and B" at top-level commas and a
 // final "and", leaving parentheses alone.
 func splitList(s string) []string {
-	var parts []string
+	var out []string
 	depth, last := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
@@ -401,26 +419,26 @@ func splitList(s string) []string {
 			}
 		case ',':
 			if depth == 0 {
-				parts = append(parts, s[last:i])
+				out = appendListItem(out, s[last:i], false)
 				last = i + 1
 			}
 		}
 	}
-	parts = append(parts, s[last:])
-	var out []string
-	for i, p := range parts {
-		p = strings.TrimSpace(p)
-		p = strings.TrimPrefix(p, "and ")
-		// The last element may be "B and C" (no Oxford comma).
-		if i == len(parts)-1 {
-			if k := topLevelAnd(p); k >= 0 {
-				out = appendNonEmpty(out, strings.TrimSpace(p[:k]))
-				p = strings.TrimSpace(p[k+len(" and "):])
-			}
+	return appendListItem(out, s[last:], true)
+}
+
+// appendListItem appends an item of a list, trimmed, without a leading
+// "and "; the last item may be "B and C" (no Oxford comma), two items.
+func appendListItem(out []string, p string, last bool) []string {
+	p = strings.TrimSpace(p)
+	p = strings.TrimPrefix(p, "and ")
+	if last {
+		if k := topLevelAnd(p); k >= 0 {
+			out = appendNonEmpty(out, strings.TrimSpace(p[:k]))
+			p = strings.TrimSpace(p[k+len(" and "):])
 		}
-		out = appendNonEmpty(out, p)
 	}
-	return out
+	return appendNonEmpty(out, p)
 }
 
 // topLevelAnd finds where the last item of a list starts: after the last
@@ -492,20 +510,11 @@ func lastNonBlank(ls []line, before int) int {
 
 // clip shortens s to at most n runes for messages.
 func clip(s string, n int) string {
-	if len(s) <= n {
-		return s // no more runes than bytes
-	}
-	// The first n runes, found in place: valid UTF-8 reads the same as
-	// through []rune, which writes each invalid byte as U+FFFD.
-	off, k := 0, 0
-	for off < len(s) && k < n {
-		_, size := utf8.DecodeRuneInString(s[off:])
-		off, k = off+size, k+1
-	}
-	if off == len(s) {
-		return s
-	}
-	if utf8.ValidString(s[:off]) {
+	off, ok := clipAt(s, n)
+	if ok {
+		if off == len(s) {
+			return s
+		}
 		return s[:off] + "…"
 	}
 	r := []rune(s)
@@ -513,4 +522,23 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// clipAt is where clip cuts s: after its first n runes, found in place
+// (len(s) when s has no more), with ok true. Valid UTF-8 reads the same
+// as through []rune, which writes each invalid byte as U+FFFD: ok is false
+// when s[:off] is not valid, and clip goes through runes.
+func clipAt(s string, n int) (off int, ok bool) {
+	if len(s) <= n {
+		return len(s), true // no more runes than bytes
+	}
+	k := 0
+	for off < len(s) && k < n {
+		_, size := utf8.DecodeRuneInString(s[off:])
+		off, k = off+size, k+1
+	}
+	if off == len(s) {
+		return off, true
+	}
+	return off, utf8.ValidString(s[:off])
 }

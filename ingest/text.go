@@ -22,10 +22,10 @@ func splitLines(data []byte) []line {
 // splitText is splitLines for text already held in a string (an update
 // body), which it does not copy when it is clean.
 func splitText(s string) []line {
-	if plainLine(s) {
+	switch clean, oneLine := cleanText(s); {
+	case clean && oneLine:
 		return []line{{N: 1, Text: strings.TrimSpace(s)}} // most update bodies
-	}
-	if plainLines(s) {
+	case clean:
 		return splitPlain(s) // most documents
 	}
 	s = strings.TrimPrefix(s, "\xef\xbb\xbf")
@@ -47,18 +47,30 @@ func splitText(s string) []line {
 	return out
 }
 
-// plainLines reports whether s is ASCII without NUL bytes or carriage
-// returns, which splitText only splits at line feeds and trims.
-func plainLines(s string) bool {
+// cleanText reports whether splitText has nothing to clean in s, which it
+// then only splits at line feeds and trims: s is valid UTF-8 without NUL
+// bytes, carriage returns or no-break spaces, and opens with no byte order
+// mark. oneLine reports whether s holds no line feed.
+func cleanText(s string) (clean, oneLine bool) {
+	ascii := true
+	oneLine = true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || c == '\r' || c == 0 {
-			return false
+		switch c := s[i]; {
+		case c == '\n':
+			oneLine = false
+		case c == '\r' || c == 0:
+			return false, false
+		case c >= utf8.RuneSelf:
+			ascii = false
 		}
 	}
-	return true
+	if !ascii && (!utf8.ValidString(s) || strings.HasPrefix(s, "\ufeff") || strings.Contains(s, "\u00a0")) {
+		return false, oneLine
+	}
+	return true, oneLine
 }
 
-// splitPlain is splitText of text plainLines accepts, in one pass.
+// splitPlain is splitText of text cleanText accepts, in one pass.
 func splitPlain(s string) []line {
 	out := make([]line, 0, strings.Count(s, "\n")+1)
 	for n := 1; ; n++ {
@@ -69,17 +81,6 @@ func splitPlain(s string) []line {
 		out = append(out, line{N: n, Text: strings.TrimSpace(s[:j])})
 		s = s[j+1:]
 	}
-}
-
-// plainLine reports whether s is one line of ASCII without NUL bytes,
-// which splitText has nothing to clean in.
-func plainLine(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || c == '\n' || c == '\r' || c == 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // joinText joins lines into a block of text, keeping blank lines between

@@ -11,7 +11,7 @@ import (
 // refSplitText is splitText as it was before its one-pass path for plain
 // documents (commit baad626).
 func refSplitText(s string) []line {
-	if plainLine(s) {
+	if refPlainLine(s) {
 		return []line{{N: 1, Text: strings.TrimSpace(s)}}
 	}
 	s = strings.TrimPrefix(s, "\xef\xbb\xbf")
@@ -30,6 +30,17 @@ func refSplitText(s string) []line {
 		out[i] = line{N: i + 1, Text: strings.TrimSpace(strings.ReplaceAll(r, "\u00a0", " "))}
 	}
 	return out
+}
+
+// refPlainLine is plainLine, which refSplitText used, as it was before
+// cleanText replaced it.
+func refPlainLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '\n' || c == '\r' || c == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // refJoinTextLines is joinTextLines as it was before it sized its buffers

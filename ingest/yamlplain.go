@@ -136,7 +136,8 @@ func yamlWord(s string) bool {
 // plainScalar decodes a scalar value of the plain subset: a quoted string
 // without escapes or its own quote, a decimal integer, a date or time
 // stamp (the library keeps them as strings), or an unquoted string that
-// starts with a letter. s is trimmed and not empty.
+// starts with a letter or "/", or with a digit and holds words
+// (digitWords). s is trimmed and not empty.
 func plainScalar(s string) (any, bool) {
 	switch c := s[0]; {
 	case c == '"' || c == '\'':
@@ -155,8 +156,11 @@ func plainScalar(s string) (any, bool) {
 		if plainStamp(s) {
 			return s, true
 		}
-		return nil, false
-	case isASCIILetter(c):
+		if !digitWords(s) {
+			return nil, false
+		}
+		fallthrough // "502 errors", an ID: words, not a number
+	case isASCIILetter(c) || c == '/':
 		if !plainChars(s) || strings.Contains(s, ": ") || strings.Contains(s, " #") || s[len(s)-1] == ':' {
 			return nil, false
 		}
@@ -194,6 +198,23 @@ func plainChars(s string) bool {
 		i += n
 	}
 	return true
+}
+
+// digitWords reports whether s, which starts with a digit, is a string to
+// the library however it goes on: it holds a letter that no number YAML
+// reads holds (not one of "e", "x", "o", "b" and their capitals, nor those
+// of "inf" and "nan"), and does not open as a hexadecimal, octal or binary
+// number does.
+func digitWords(s string) bool {
+	if len(s) > 1 && s[0] == '0' && strings.IndexByte("xXoObB", s[1]) >= 0 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; isASCIILetter(c) && strings.IndexByte("eExXoObBiInNfFaA", c) < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // plainUint reads "0" or a decimal integer without a leading zero and of

@@ -37,6 +37,7 @@ func TestPlainYAMLMatchesLibrary(t *testing.T) {
 		"k: 'single # not a comment'\n", "k: a#b\n", "k: a:b\n", "k: x, y\n", "k: x -\n", "k: Null\nj: FALSE\n",
 		"k: yes\nj: off\n", "k: 2023-01-19T23:58:02.289Z\n", "k: 2018-04-25 04:13:00\n", "k: 2018-04-25 04:13:00 +01:00\n",
 		"k: Außer — Betrieb\n", "_k-2: v\n", "k: ''\nj: \"\"\n",
+		"k: 502 errors\n", "uuid: 0787bc22-cd28-42d0-a0b2-71610a38a78f\n", "k:\n  - /incidents/id113\n", "k:\n- 502 errors\n",
 	}
 	for _, b := range decoded {
 		if !checkPlainYAML(t, b) {
@@ -48,7 +49,7 @@ func TestPlainYAMLMatchesLibrary(t *testing.T) {
 		"k: &x a\n", "k: *x\n", "k: !!str 1\n", "k: |\n  text\n", "k: >\n  text\n", "k: \"a\\nb\"\n", "k: 'it''s'\n",
 		"k: 012\n", "k: 1.5\n", "k: -1\n", "k: 1_000\n", "k: 1e3\n", "k: .inf\n", "k : a\n", "k:a\n", "  k: a\n",
 		"null: a\n", "True: a\n", "\"k\": a\n", "k:\tv\n", "k:\n  j: v\n", "%YAML 1.2\nk: v\n", "k: 1234567890123456789\n",
-		"k:\n  - a\n  # c\n  - b\n", "#\r0", "k:\n  - \n", "A: \nC:\n-\nX:", "# \u0085k: v\n", "k: @x\n", "k: `x\n", "k: x\\y\n",
+		"k:\n  - a\n  # c\n  - b\n", "#\r0", "k:\n  - \n", "A: \nC:\n-\nX:", "# \u0085k: v\n", "k: @x\n", "k: `x\n", "k: x\\y\n", "k: 0x1F\n",
 	}
 	for _, b := range declined {
 		if _, ok := plainYAML(b); ok {
@@ -61,7 +62,10 @@ func TestPlainYAMLMatchesLibrary(t *testing.T) {
 		"true", "True", "tRUE", "false", "null", "~", "yes", "0", "00", "012", "7", "-3", "+3", "1.5", "1e3", "1_0",
 		"99999999999999999999", "2024-11-27", "2024-11-27T11:43:00-08:00", "2024-11-27 11:43", "2024-11-27Z", "2024-1-2",
 		"2024-11-27T11:43:00.5Z", "2024-11-27 11:43:00 +01:00", "2024-11-27T11", "[a]", "{a}", "x]", "&a", "*a", "!t", "|", ">",
-		"- a", "-a", "?", "? a", "a ? b", "%", "@", "`", "é", "—", "\u00a0", "\ufeff", "x\ty", "\\", "R&D", "a,b", "<<", "=", "\xff"}
+		"- a", "-a", "?", "? a", "a ? b", "%", "@", "`", "é", "—", "\u00a0", "\ufeff", "x\ty", "\\", "R&D", "a,b", "<<", "=", "\xff",
+		"502 errors", "0787bc22-cd28-42d0", "0x1F", "0X1f", "0o17", "0b101", "0B1 z", "10:00 AM", "1h30m", "2024-11-27 11:43 PST",
+		"/incidents/id113", "/", "/ x", "1e3x", "12abc", "1 2", "1.5 x", "1_000 users", "3rd", "24/7", "1:30", "1:30 pm", "7 days", "0 z",
+		"1 # c", "1 x: y", "9z:", "1.0.0-rc1", "2nd", "5xx"}
 	lines := func() string {
 		k := keys[r.IntN(len(keys))]
 		switch r.IntN(6) {

@@ -1,0 +1,58 @@
+package ingest
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// refRawBlock is rawBlock as it was before it copied only the block: the
+// oracle of the tests below.
+func refRawBlock(data []byte, from, to int) string {
+	s := strings.TrimPrefix(string(data), "\xef\xbb\xbf")
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	raw := strings.Split(s, "\n")
+	if to > len(raw) {
+		to = len(raw)
+	}
+	if from >= to {
+		return ""
+	}
+	return strings.Join(raw[from:to], "\n") + "\n"
+}
+
+func checkRawBlock(t *testing.T, data string, from, to int) {
+	t.Helper()
+	if got, want := rawBlock([]byte(data), from, to), refRawBlock([]byte(data), from, to); got != want {
+		t.Fatalf("rawBlock(%q, %d, %d) = %q; the old one says %q", data, from, to, got, want)
+	}
+}
+
+func TestRawBlockTable(t *testing.T) {
+	for _, data := range []string{"", "---\ntitle: x\n---\nbody", "\xef\xbb\xbf---\r\ntitle: x\r\n---\r\n", "a\rb\r\nc\n\r\nd",
+		"a\r\r\nb", "\n\n\n", "\r", "x\ry", "only one line"} {
+		for from := 0; from < 6; from++ {
+			for to := 0; to < 7; to++ {
+				checkRawBlock(t, data, from, to)
+			}
+		}
+	}
+}
+
+func TestRawBlockRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(99, 100))
+	pieces := []string{"\n", "\r", "\r\n", "\xef\xbb\xbf", "a", "key: value", "  ", "é", "---"}
+	for range 100000 {
+		checkRawBlock(t, randomPieces(r, pieces, 12), r.IntN(8), r.IntN(10))
+	}
+}
+
+func FuzzRawBlock(f *testing.F) {
+	f.Add("---\r\ntitle: x\r\n---\r\nbody", 1, 2)
+	f.Fuzz(func(t *testing.T, data string, from, to int) {
+		if from < 0 || to < 0 {
+			return // the reader passes line indexes
+		}
+		checkRawBlock(t, data, from, to)
+	})
+}

@@ -1,0 +1,67 @@
+package ingest
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// The cheap tests before the postmortem reader's expressions must let
+// every line the expressions match through.
+
+func TestMayBylineGuardsByline(t *testing.T) {
+	for _, s := range []string{"Posted on May 3", "posted", "PUBLISHED 2024", "Written by A", "updated: x", "Last updated today",
+		"last modified", "Created", "edited", "by Jane", "By\tJane", "This was published on May 3", "PUBLISHED ON", "publiſhed on x",
+		"Poſted", "ſomething", "\u212aey", "", "x", "Postedx", "by", "bystander", "republished on x"} {
+		checkByline(t, s)
+	}
+	r := rand.New(rand.NewPCG(91, 92))
+	pieces := []string{"posted", "Posted", "published", "PUBLISHED", "publiſhed", "written", "updated", "last ", "modified", "created",
+		"edited", "by", "By", " ", "\t", "on", " on", "x", "é", "ſ", "_", "1", ":", "Update", "l", "re"}
+	matched := 0
+	for range 200000 {
+		s := randomPieces(r, pieces, 6)
+		if byline.MatchString(s) {
+			matched++
+		}
+		checkByline(t, s)
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d random lines match: the test tests little", matched)
+	}
+}
+
+func checkByline(t *testing.T, s string) {
+	t.Helper()
+	if byline.MatchString(s) && !mayByline(s) {
+		t.Fatalf("byline matches %q but mayByline is false", s)
+	}
+}
+
+func FuzzMayByline(f *testing.F) {
+	f.Add("Posted on May 3")
+	f.Add("This was published on May 3")
+	f.Add("by Jane")
+	f.Fuzz(func(t *testing.T, s string) { checkByline(t, s) })
+}
+
+func TestMdHeadingMatchIsRegexp(t *testing.T) {
+	r := rand.New(rand.NewPCG(93, 94))
+	pieces := []string{"#", "##", "#######", " ", "\t", "Timeline", "x", "é", "\n", "#x", " #", "\u00a0"}
+	for range 200000 {
+		checkMdHeading(t, randomPieces(r, pieces, 6))
+	}
+}
+
+func checkMdHeading(t *testing.T, s string) {
+	t.Helper()
+	if got, want := mdHeadingMatch(s), mdHeading.FindStringSubmatch(s); !slices.Equal(got, want) {
+		t.Fatalf("mdHeadingMatch(%q) = %q; the expression says %q", s, got, want)
+	}
+}
+
+func FuzzMdHeadingMatch(f *testing.F) {
+	f.Add("## Timeline ##")
+	f.Add("# ")
+	f.Fuzz(func(t *testing.T, s string) { checkMdHeading(t, s) })
+}
