@@ -831,32 +831,36 @@ func eachSentence(p paragraph, f func(sentence)) {
 	}
 }
 
-// Cue patterns, matched on lower-case text.
+// Cue patterns, matched on lower-case text. Those searched in the words
+// before a time (anchored at the end with '$') are wordCues: the regexp
+// package tries an expression not anchored at the start from every byte of
+// the text, which made them a third of the time spent on a report full of
+// times; a wordCue tries only the words a match can open with.
 var (
 	hedgeWords = `(?:(?:approximately|approx\.?|about|around|roughly|circa|ca\.|~|some|nearly|almost|just)\s*)*`
-	windowOpen = regexp.MustCompile(`(?:\bfrom|\bbetween|\bstarting(?: at)?|\bbeginning(?: at)?|\b(?:began|begins|started|starts) at)\s+` + hedgeWords + `$`)
+	windowOpen = newWordCue(`(?:\bfrom|\bbetween|\bstarting(?: at)?|\bbeginning(?: at)?|\b(?:began|begins|started|starts) at)\s+` + hedgeWords + `$`)
 	windowJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:to|until|till|through|thru|and|-|–|—|&|->|→|(?:and\s+)?(?:ended|ending|ends|finished|recovered)(?:\s+at)?)\s+` + hedgeWords + `$`)
 	toJoin     = regexp.MustCompile(`^\s*(?:to|until|till|through)\s+` + hedgeWords + `$`)
 	dashJoin   = regexp.MustCompile(`^\s*(?:-|–|—|->|→)\s*` + hedgeWords + `$`)
 	futureCue  = newWordCue(`\b(?:will|shall|going to|upcoming|plan(?:s|ned)? to|scheduled (?:for|to|between|from|on|at))\b`)
-	startCue   = regexp.MustCompile(`(?:\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose)\s+(?:[a-z]+ing\s+)?` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*|\bfrom\s+)` + hedgeWords + `$`)
-	sinceCue   = regexp.MustCompile(`\bsince\s+` + hedgeWords + `$`)
-	byCue      = regexp.MustCompile(`\b(?:by|until|till|as of)\s+` + hedgeWords + `$`)
+	startCue   = newWordCue(`(?:\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose)\s+(?:[a-z]+ing\s+)?` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*|\bfrom\s+)` + hedgeWords + `$`)
+	sinceCue   = newWordCue(`\bsince\s+` + hedgeWords + `$`)
+	byCue      = newWordCue(`\b(?:by|until|till|as of)\s+` + hedgeWords + `$`)
 	// observedCue follows a time: "At 16:25 UTC on September 7 we observed
 	// intermittent issues".
 	observedCue = regexp.MustCompile(`^[^.;]{0,40}?\b(?:we|our (?:monitoring|team|engineers|systems)|users|customers)\s+(?:first\s+)?(?:observed|noticed|saw|began (?:to see|seeing)|started (?:to see|seeing)|experienced|began experiencing|started experiencing)\b`)
 	// resolvedAtCue precedes a time: "fully resolved at 19:11 UTC",
 	// "restored at", "recovered by".
-	resolvedAtCue = regexp.MustCompile(`\b(?:fully |completely )?(?:resolved?|restored?|recovered|mitigated|fixed)(?:\s+(?:the|this)\s+(?:incident|issue|outage|problem))?\s+(?:at|by|as of)\s+` + hedgeWords + `$`)
+	resolvedAtCue = newWordCue(`\b(?:fully |completely )?(?:resolved?|restored?|recovered|mitigated|fixed)(?:\s+(?:the|this)\s+(?:incident|issue|outage|problem))?\s+(?:at|by|as of)\s+` + hedgeWords + `$`)
 	// correctionCue: "the time of this incident has been changed from 15:06
 	// UTC to 15:04 UTC" moves the start, it is no window.
-	correctionCue = regexp.MustCompile(`\b(?:changed|corrected|moved|updated|amended|adjusted)\s+from\s+` + hedgeWords + `$`)
-	startNounCue  = regexp.MustCompile(`\b(?:issues?|outage|incident|problems?|errors?|disruption|degradation|interruption|downtime|failures?)\s+(?:on|at)\s+$`)
-	startLabel    = regexp.MustCompile(`\b(?:impact start(?:ed)?|incident start(?:ed)?|outage start(?:ed)?|start(?:ed)?|start time|began)(?:\s*\([^)]{1,20}\))?\s*:\s*` + hedgeWords + `$`)
-	endLabel      = regexp.MustCompile(`\b(?:impact end(?:ed)?|incident end(?:ed)?|outage end(?:ed)?|end(?:ed)?|end time)(?:\s*\([^)]{1,20}\))?\s*:\s*` + hedgeWords + `$`)
+	correctionCue = newWordCue(`\b(?:changed|corrected|moved|updated|amended|adjusted)\s+from\s+` + hedgeWords + `$`)
+	startNounCue  = newWordCue(`\b(?:issues?|outage|incident|problems?|errors?|disruption|degradation|interruption|downtime|failures?)\s+(?:on|at)\s+$`)
+	startLabel    = newWordCue(`\b(?:impact start(?:ed)?|incident start(?:ed)?|outage start(?:ed)?|start(?:ed)?|start time|began)(?:\s*\([^)]{1,20}\))?\s*:\s*` + hedgeWords + `$`)
+	endLabel      = newWordCue(`\b(?:impact end(?:ed)?|incident end(?:ed)?|outage end(?:ed)?|end(?:ed)?|end time)(?:\s*\([^)]{1,20}\))?\s*:\s*` + hedgeWords + `$`)
 	// labelZone is a zone written in a label: "Start time (UTC):".
 	labelZone = regexp.MustCompile(`\(([^)]{1,20})\)\s*:\s*` + hedgeWords + `$`)
-	endCue    = regexp.MustCompile(`\b(?:ended|ending)\s+(?:at\s+|on\s+|around\s+)*` + hedgeWords + `$`)
+	endCue    = newWordCue(`\b(?:ended|ending)\s+(?:at\s+|on\s+|around\s+)*` + hedgeWords + `$`)
 	// impactCtx says a sentence is about the impact (so "started at" is the
 	// impact starting, not a job); recoveryCtx that it is about recovery
 	// ("working normally since 8:31").

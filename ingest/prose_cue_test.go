@@ -3,6 +3,7 @@ package ingest
 import (
 	"math/rand/v2"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -14,10 +15,23 @@ func wordCues() map[string]*wordCue {
 		"relativeTime": relativeTime, "detectionCtx": detectionCtx, "narrativeEndCue": narrativeEndCue,
 		"durStrong": durStrong, "durWeak": durWeak, "notDurCtx": notDurCtx, "durAdj": durAdj,
 	}
+	for name, c := range endCues() {
+		out[name] = c
+	}
 	for _, c := range milestoneCues {
 		out["milestone "+c.m.String()] = c.re
 	}
 	return out
+}
+
+// endCues are the wordCues anchored at the end of the text: searched in
+// the words before a time.
+func endCues() map[string]*wordCue {
+	return map[string]*wordCue{
+		"windowOpen": windowOpen, "startCue": startCue, "sinceCue": sinceCue, "byCue": byCue,
+		"resolvedAtCue": resolvedAtCue, "correctionCue": correctionCue, "startNounCue": startNounCue,
+		"startLabel": startLabel, "endLabel": endLabel, "endCue": endCue,
+	}
 }
 
 // cueWords are the words of every cue expression, the pieces random text
@@ -93,12 +107,116 @@ func TestWordCuesAsRegexp(t *testing.T) {
 			}
 		}
 	}
-	// The random text must exercise every expression, not only its misses.
+	// The random text must exercise every expression, not only its misses;
+	// the expressions anchored at the end are exercised by
+	// TestEndCuesAsRegexp.
 	for name := range wordCues() {
+		if endCues()[name] != nil {
+			continue
+		}
 		if matched[name] < 100 {
 			t.Errorf("%s matched only %d texts", name, matched[name])
 		}
 	}
+}
+
+// endCueTexts are texts for the cues anchored at the end: the words
+// before every time of the fixture lines, as the prose reader searches
+// them, and random words of the expressions ending as a cue does, with
+// hedges, marks and spaces.
+func endCueTexts(t testing.TB, n int) []string {
+	var texts []string
+	if t, ok := t.(*testing.T); ok {
+		for _, l := range refTestLines(t) {
+			low := strings.ToLower(l)
+			for _, m := range scanMentions(low, monthFirst) {
+				texts = append(texts, low[max(0, m.Start-cueWindow):m.Start])
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, c := range endCues() {
+		expr := strings.NewReplacer(`\b`, "|", `\s`, " ").Replace(c.String())
+		for _, p := range strings.FieldsFunc(expr, func(r rune) bool { return strings.ContainsRune(`()|?:$*+`, r) }) {
+			if p = strings.TrimSpace(p); p != "" {
+				seen[p] = true
+			}
+		}
+	}
+	words := []string{"at", "on", "from", "around", "about", "approx.", "approx", "ca.", "~", "the incident", "this issue", "(utc)", "(pst)", "( utc )",
+		"(a long label here)", ":", ": ", " :", "x", "xfrom", "é", "ſ", "K", "\n", "\t", " ", " ", "  ", "\f", "\v", "-", ",", "."}
+	for w := range seen {
+		words = append(words, w, w+" ", strings.ToUpper(w))
+	}
+	var keys []string
+	for w := range seen {
+		keys = append(keys, w)
+	}
+	sort.Strings(words) // the same texts every run
+	sort.Strings(keys)
+	tails := []string{"", " ", ": ", " at ", " (utc): ", "  ", " about ", " ~", " from ", " the issue at ", ":approx. "}
+	r := rand.New(rand.NewPCG(57, 58))
+	for range n {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(words[r.IntN(len(words))])
+			if r.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		// Half end as a cue does: a word of one, then a tail.
+		if r.IntN(2) == 0 {
+			b.WriteString(keys[r.IntN(len(keys))])
+			b.WriteString(tails[r.IntN(len(tails))])
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+// TestEndCuesAsRegexp checks the cues anchored at the end against their
+// expressions on the texts they are searched in.
+func TestEndCuesAsRegexp(t *testing.T) {
+	texts := endCueTexts(t, 30000)
+	for name, c := range endCues() {
+		matched := 0
+		for _, s := range texts {
+			if got, want := c.MatchString(s), c.re.MatchString(s); got != want {
+				t.Fatalf("%s.MatchString(%q) = %v; want %v", name, s, got, want)
+			}
+			if got, want := c.FindStringIndex(s), c.re.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s.FindStringIndex(%q) = %v; the expression finds %v", name, s, got, want)
+			}
+			if c.re.MatchString(s) {
+				matched++
+			}
+		}
+		if matched < 100 {
+			t.Errorf("%s matched only %d texts", name, matched)
+		}
+	}
+}
+
+// FuzzWordCues compares every wordCue with its expression on arbitrary
+// text.
+func FuzzWordCues(f *testing.F) {
+	for _, s := range endCueTexts(f, 200) {
+		f.Add(s)
+	}
+	cues := wordCues()
+	f.Fuzz(func(t *testing.T, s string) {
+		for name, c := range cues {
+			if got, want := c.FindAllStringIndex(s, -1), c.re.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s.FindAllStringIndex(%q) = %v; the expression finds %v", name, s, got, want)
+			}
+			if got, want := c.FindStringSubmatchIndex(s), c.re.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s.FindStringSubmatchIndex(%q) = %v; the expression finds %v", name, s, got, want)
+			}
+			if got, want := c.MatchString(s), c.re.MatchString(s); got != want {
+				t.Fatalf("%s.MatchString(%q) = %v; want %v", name, s, got, want)
+			}
+		}
+	})
 }
 
 // TestNewWordCueRefuses checks that expressions a wordCue cannot search
