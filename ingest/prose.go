@@ -452,18 +452,111 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 // approxWords are what may sit between a heading's date and time ("ca.").
 var approxWords = regexp.MustCompile(`(?i)\b(?:ca|approx|circa|about|around)\b\.?|~`)
 
+// approxWord reports whether w, a run of ASCII word bytes, is one of
+// approxWords' words in any ASCII case; no other letter folds to theirs.
+func approxWord(w string) bool {
+	switch len(w) {
+	case 2, 5, 6:
+		for _, a := range [...]string{"ca", "approx", "circa", "about", "around"} {
+			if len(a) == len(w) && asciiFoldEqual(w, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropApprox is approxWords.ReplaceAllString(s, " "), by hand: headings
+// may be whole documents flattened onto one line, which the expression
+// was slow on. A match is a '~', or a whole word (a run of ASCII word
+// bytes, as \b sees them) of approxWord and the '.' after it if any.
+func dropApprox(s string) string {
+	var b []byte // made at the first match: most headings have none
+	from := 0    // s[from:i] is still to be copied to b
+	for i := 0; i < len(s); {
+		if s[i] == '~' {
+			b = append(append(b, s[from:i]...), ' ')
+			i++
+			from = i
+			continue
+		}
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if approxWord(s[i:j]) {
+			b = append(append(b, s[from:i]...), ' ')
+			if j < len(s) && s[j] == '.' {
+				j++
+			}
+			from = j
+		}
+		i = j
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[from:]...))
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " "), without the
+// copy when s is ASCII and already so.
+func collapseSpace(s string) string {
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			clean = false
+		case c == ' ':
+			clean = i > 0 && i+1 < len(s) && s[i+1] != ' '
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// headingTitle is mdHeading.FindStringSubmatch(s)[2] and whether it
+// matches, read by hand: the expression, tried at every byte of a long
+// line, was a third of the time spent on headings. The heading opens with
+// one to six '#' and white space; its title is what follows that space, up
+// to the closing '#'s and the white space before them, and holds no line
+// break.
+func headingTitle(s string) (string, bool) {
+	n := 0
+	for n < len(s) && s[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n == len(s) || !isRESpace(s[n]) {
+		return "", false
+	}
+	rest := strings.TrimLeft(s[n:], " \t\n\f\r")
+	e := len(rest)
+	for e > 0 && rest[e-1] == '#' {
+		e--
+	}
+	for e > 0 && isRESpace(rest[e-1]) {
+		e--
+	}
+	if strings.IndexByte(rest[:e], '\n') >= 0 {
+		return "", false // '.' stops at a line break, '$' is the text's end
+	}
+	return rest[:e], true
+}
+
 // timeHeading reads a markdown heading that holds nothing but a time (and
 // maybe a date).
 func timeHeading(text string, order dateOrder) (mention, bool) {
-	if !strings.HasPrefix(text, "#") {
-		return mention{}, false // mdHeading opens with one
-	}
-	m := mdHeading.FindStringSubmatch(text)
-	if m == nil {
+	title, ok := headingTitle(text)
+	if !ok {
 		return mention{}, false
 	}
-	h := strings.TrimSpace(approxWords.ReplaceAllString(m[2], " "))
-	h = strings.Join(strings.Fields(h), " ")
+	h := collapseSpace(dropApprox(title))
 	ms := scanMentions(h, order)
 	if len(ms) != 1 || ms[0].Clock == nil || ms[0].Start != 0 || ms[0].End != len(h) {
 		return mention{}, false
@@ -476,7 +569,7 @@ func timeHeading(text string, order dateOrder) (mention, bool) {
 func sectionText(ls []line) string {
 	var parts []string
 	for _, l := range ls {
-		if mdHeading.MatchString(l.Text) || len(parts) >= 6 {
+		if _, ok := headingTitle(l.Text); ok || len(parts) >= 6 {
 			break
 		}
 		if l.Text != "" {
