@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"strings"
 	"unicode"
 )
 
@@ -22,6 +23,10 @@ type wordCue struct {
 	// opens, when set, holds words one of which every match opens with
 	// ("incident", "impact", "user"): a finer test than first.
 	opens *hintSet
+	// needs, when set, holds words one of which every match holds
+	// (requiredWords): a text without any is not searched at all. It is
+	// left unset when it is opens again.
+	needs *hintSet
 }
 
 // newWordCue compiles expr; like regexp.MustCompile it panics when the
@@ -43,6 +48,9 @@ func newWordCue(expr string) *wordCue {
 	}
 	if words, ok := literalPrefixes(re); ok && len(words) > 0 {
 		c.opens = newHintSet(words...)
+	}
+	if need := requiredWords(re); len(need) > 0 && (c.opens == nil || !sameWords(need, c.opens.words)) {
+		c.needs = newHintSet(need...)
 	}
 	for b, ok := range c.first {
 		if ok && !isWordByte(byte(b)) {
@@ -227,14 +235,46 @@ func (c *wordCue) next(s string, from int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// cannot reports whether s holds none of the words every match needs.
+func (c *wordCue) cannot(s string) bool { return c.needs != nil && !c.needs.in(s) }
+
+// sameWords reports whether a and b hold the same words.
+func sameWords(a, b []string) bool {
+	in := func(w string, set []string) bool {
+		for _, v := range set {
+			if v == w {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range a {
+		if !in(w, b) {
+			return false
+		}
+	}
+	for _, w := range b {
+		if !in(w, a) {
+			return false
+		}
+	}
+	return true
+}
+
 // MatchString is regexp.MatchString.
 func (c *wordCue) MatchString(s string) bool {
+	if c.cannot(s) {
+		return false
+	}
 	_, _, ok := c.next(s, 0)
 	return ok
 }
 
 // FindStringIndex is regexp.FindStringIndex.
 func (c *wordCue) FindStringIndex(s string) []int {
+	if c.cannot(s) {
+		return nil
+	}
 	if a, b, ok := c.next(s, 0); ok {
 		return []int{a, b}
 	}
@@ -243,6 +283,9 @@ func (c *wordCue) FindStringIndex(s string) []int {
 
 // FindAllStringIndex is regexp.FindAllStringIndex with n < 0.
 func (c *wordCue) FindAllStringIndex(s string, n int) [][]int {
+	if c.cannot(s) {
+		return nil
+	}
 	var out [][]int
 	for from := 0; n < 0 || len(out) < n; {
 		a, b, ok := c.next(s, from)
@@ -257,6 +300,9 @@ func (c *wordCue) FindAllStringIndex(s string, n int) [][]int {
 
 // FindStringSubmatchIndex is regexp.FindStringSubmatchIndex.
 func (c *wordCue) FindStringSubmatchIndex(s string) []int {
+	if c.cannot(s) {
+		return nil
+	}
 	a, _, ok := c.next(s, 0)
 	if !ok {
 		return nil
@@ -337,4 +383,178 @@ func (h *hintSet) inFold(s string) bool {
 		}
 	}
 	return false
+}
+
+// maxSpelled bounds how many strings a part of an expression is spelled
+// out as by requiredWords.
+const maxSpelled = 32
+
+// reqInfo is what requiredWords knows of a part of an expression: every
+// string it matches (exact, when spelled is set), and words one of which
+// each of its matches holds (need, when set; nil when none is known).
+type reqInfo struct {
+	exact   []string
+	spelled bool
+	need    []string
+}
+
+// spelledOut is the reqInfo of a part that matches exactly the strings of
+// set.
+func spelledOut(set []string) reqInfo {
+	return reqInfo{exact: set, spelled: true, need: needOf(set)}
+}
+
+// needOf is a set of words one of which every string of set holds: set
+// itself without the words that hold another, or nil when set holds the
+// empty string.
+func needOf(set []string) []string {
+	var out []string
+	for i, w := range set {
+		if w == "" {
+			return nil
+		}
+		redundant := false
+		for j, v := range set {
+			if j != i && strings.Contains(w, v) && (len(v) < len(w) || j < i) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// betterNeed is the more selective of two needs: the one whose shortest
+// word is longer, then the one with fewer words; nil is the worst.
+func betterNeed(a, b []string) []string {
+	if a == nil {
+		return b
+	}
+	if b == nil {
+		return a
+	}
+	minLen := func(ws []string) int {
+		n := len(ws[0])
+		for _, w := range ws {
+			n = min(n, len(w))
+		}
+		return n
+	}
+	if la, lb := minLen(a), minLen(b); la != lb {
+		if la > lb {
+			return a
+		}
+		return b
+	}
+	if len(b) < len(a) {
+		return b
+	}
+	return a
+}
+
+// requiredWords returns words one of which every match of re holds, read
+// from its syntax tree, or nil when it cannot tell: a cheap test that
+// rules out a text before any match is tried in it. Case-folded literals
+// and wide character classes are not spelled out.
+func requiredWords(re *syntax.Regexp) []string {
+	return reqOf(re).need
+}
+
+func reqOf(re *syntax.Regexp) reqInfo {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary,
+		syntax.OpBeginText, syntax.OpEndText, syntax.OpBeginLine, syntax.OpEndLine:
+		return spelledOut([]string{""})
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return reqInfo{}
+		}
+		return spelledOut([]string{string(re.Rune)})
+	case syntax.OpCharClass:
+		var set []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(set) == 4 {
+					return reqInfo{}
+				}
+				set = append(set, string(r))
+			}
+		}
+		return spelledOut(set)
+	case syntax.OpCapture:
+		return reqOf(re.Sub[0])
+	case syntax.OpQuest:
+		if sub := reqOf(re.Sub[0]); sub.spelled && len(sub.exact) < maxSpelled {
+			return spelledOut(append(append([]string{}, sub.exact...), ""))
+		}
+		return reqInfo{}
+	case syntax.OpPlus:
+		// Every match holds a match of the part.
+		return reqInfo{need: reqOf(re.Sub[0]).need}
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return reqInfo{need: reqOf(re.Sub[0]).need}
+		}
+		return reqInfo{}
+	case syntax.OpConcat:
+		// Runs of parts spelled out are spelled out together while they
+		// stay few; the best need of a run or of a part is kept.
+		var best []string
+		run, whole := []string{""}, true
+		for _, sub := range re.Sub {
+			s := reqOf(sub)
+			if s.spelled && len(run)*len(s.exact) <= maxSpelled {
+				run = cross(run, s.exact)
+				continue
+			}
+			whole = false
+			best = betterNeed(best, needOf(run))
+			if s.spelled {
+				run = s.exact
+				continue
+			}
+			best = betterNeed(best, s.need)
+			run = []string{""}
+		}
+		if whole {
+			return spelledOut(run)
+		}
+		return reqInfo{need: betterNeed(best, needOf(run))}
+	case syntax.OpAlternate:
+		var exact, need []string
+		spelled, needs := true, true
+		for _, sub := range re.Sub {
+			s := reqOf(sub)
+			spelled = spelled && s.spelled && len(exact)+len(s.exact) <= maxSpelled
+			if spelled {
+				exact = append(exact, s.exact...)
+			}
+			needs = needs && s.need != nil
+			if needs {
+				need = append(need, s.need...)
+			}
+		}
+		switch {
+		case spelled:
+			return spelledOut(exact)
+		case needs:
+			return reqInfo{need: needOf(need)}
+		}
+		return reqInfo{}
+	}
+	return reqInfo{}
+}
+
+// cross is every string of a followed by one of b.
+func cross(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
 }
