@@ -1521,6 +1521,32 @@ func hasPrefixFold(s, low string) bool {
 	return len(s) >= len(low) && asciiFoldEqual(s[:len(low)], low)
 }
 
+// mayParenDuration reports whether low holds what every match of
+// durParen the durations loop uses holds: "(", text without brackets that
+// reads whole as a positive duration, ")". Without one, the expression,
+// slow on long sentences with brackets, is not searched.
+func mayParenDuration(low string) bool {
+	for i := strings.IndexByte(low, '('); i >= 0 && i < len(low); {
+		j := i + 1
+		for j < len(low) && low[j] != '(' && low[j] != ')' {
+			j++
+		}
+		// The group is 1 to 24 runes, of at most 4 bytes each.
+		if j < len(low) && low[j] == ')' && j > i+1 && j-i-1 <= 24*4 {
+			in := low[i+1 : j]
+			if d, n, ok := readDuration(in); ok && d > 0 && n == len(in) {
+				return true
+			}
+		}
+		k := strings.IndexByte(low[j:], '(')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	return false
+}
+
 // durations reads a stated duration from a sentence.
 func (r *proseReader) durations(s sentence, low string) {
 	if !mayHoldDuration(low) {
@@ -1567,7 +1593,7 @@ func (r *proseReader) durations(s sentence, low string) {
 	// "From 16:05 to 18:19 UTC (2 h 14 min)": a duration in brackets
 	// right after a time.
 	var parens [][]int
-	if strings.IndexByte(low, '(') >= 0 { // the expression needs one
+	if mayParenDuration(low) {
 		parens = durParen.FindAllStringSubmatchIndex(low, -1)
 	}
 	for _, m := range parens {
