@@ -326,8 +326,11 @@ func (c *wordCue) String() string { return c.re.String() }
 type hintSet struct {
 	words   []string
 	byFirst [256][]string
-	// first holds the first bytes of the words in either case.
-	first [256]bool
+	// second holds, for each first byte of a word in either case, the
+	// bytes that may follow it (each as bit b&63, in either case); all
+	// bits for a one-byte word. It is 0 for a byte no word opens with: a
+	// test that rules out most bytes of a text before a word is compared.
+	second [256]uint64
 }
 
 func newHintSet(words ...string) *hintSet {
@@ -337,17 +340,39 @@ func newHintSet(words ...string) *hintSet {
 			panic("newHintSet: an empty word")
 		}
 		h.byFirst[w[0]] = append(h.byFirst[w[0]], w)
-		c := w[0]
-		h.first[c] = true
-		if 'a' <= c && c <= 'z' {
-			h.first[c-'a'+'A'] = true
+		bits := ^uint64(0)
+		if len(w) > 1 {
+			bits = 1<<(w[1]&63) | 1<<(otherCase(w[1])&63)
 		}
+		h.second[w[0]] |= bits
+		h.second[otherCase(w[0])] |= bits
 	}
 	return h
 }
 
+// otherCase is ASCII letter c in the other case, other bytes as they are.
+func otherCase(c byte) byte {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return c - 'a' + 'A'
+	case 'A' <= c && c <= 'Z':
+		return c - 'A' + 'a'
+	}
+	return c
+}
+
+// may reports whether a word may begin at s[p:], in either case, from its
+// first two bytes.
+func (h *hintSet) may(s string, p int) bool {
+	m := h.second[s[p]]
+	return m != 0 && (p+1 == len(s) || m&(1<<(s[p+1]&63)) != 0)
+}
+
 // at reports whether one of the words begins at s[p:].
 func (h *hintSet) at(s string, p int) bool {
+	if !h.may(s, p) {
+		return false
+	}
 	for _, w := range h.byFirst[s[p]] {
 		if len(s)-p >= len(w) && s[p:p+len(w)] == w {
 			return true
@@ -359,7 +384,7 @@ func (h *hintSet) at(s string, p int) bool {
 // in reports whether s holds one of the words.
 func (h *hintSet) in(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if h.first[s[i]] && h.at(s, i) {
+		if h.at(s, i) {
 			return true
 		}
 	}
@@ -369,10 +394,10 @@ func (h *hintSet) in(s string) bool {
 // inFold is in of ASCII s lower-cased, without the lower-case copy.
 func (h *hintSet) inFold(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !h.first[c] {
+		if !h.may(s, i) {
 			continue
 		}
+		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
