@@ -8,6 +8,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -588,9 +589,10 @@ func cleanEntry(text string) string {
 	if strings.IndexByte(text, '<') >= 0 { // htmlBreak needs one
 		text = htmlBreak.ReplaceAllString(text, " ")
 	}
-	text = emphasis.Replace(text)
-	text = strings.Join(strings.Fields(text), " ")
-	return strings.Trim(text, "*_|\\ ")
+	if strings.Contains(text, "**") || strings.Contains(text, "__") {
+		text = emphasis.Replace(text) // removes nothing else
+	}
+	return strings.Trim(collapseSpace(text), "*_|\\ ")
 }
 
 // bareEntry is a "15:47 Rollback started" line and the date in force.
@@ -671,6 +673,7 @@ func inlineEntries(l line, ms []mention) []rawEntry {
 func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *zone) {
 	var prev *TimelineEntry
 	var prevDate *date
+	r.facts.Timeline = slices.Grow(r.facts.Timeline, len(raws))
 	for i, raw := range raws {
 		e := TimelineEntry{Line: raw.line, Clock: raw.m.ClockText, Text: raw.text, Milestone: classifyMilestone(raw.text)}
 		c := *raw.m.Clock
@@ -1695,14 +1698,16 @@ func classifyMilestone(text string) Milestone {
 
 // anyCueHint reports whether ASCII text holds, in any case, a hint of one
 // of the milestone cues.
-func anyCueHint(text string) bool {
+func anyCueHint(text string) bool { return allCueHints.inFold(text) }
+
+// allCueHints holds the hints of every milestone cue, searched in one pass.
+var allCueHints = func() *hintSet {
+	var words []string
 	for _, c := range milestoneCues {
-		if c.hints.inFold(text) {
-			return true
-		}
+		words = append(words, c.hints.words...)
 	}
-	return false
-}
+	return newHintSet(words...)
+}()
 
 // containsAny reports whether s holds any of the words of h.
 func containsAny(s string, h *hintSet) bool { return h.in(s) }

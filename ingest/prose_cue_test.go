@@ -263,7 +263,7 @@ func TestAbbrevBefore(t *testing.T) {
 // TestHintSets checks every hint set against strings.Contains of each of
 // its words, on fixture lines and random text of the words' pieces.
 func TestHintSets(t *testing.T) {
-	sets := []*hintSet{futureHints, relativeHints, negationHints, endHints, durStrongHints, durUnitHints}
+	sets := []*hintSet{futureHints, relativeHints, negationHints, endHints, durStrongHints, durUnitHints, allCueHints}
 	for _, c := range milestoneCues {
 		sets = append(sets, c.hints)
 	}
@@ -306,7 +306,7 @@ func TestHintSets(t *testing.T) {
 // TestFoldTests checks the tests made on ASCII text before it is
 // lower-cased against the same tests of the lower-cased text.
 func TestFoldTests(t *testing.T) {
-	sets := []*hintSet{futureHints, relativeHints, negationHints, endHints, durStrongHints, durUnitHints}
+	sets := []*hintSet{futureHints, relativeHints, negationHints, endHints, durStrongHints, durUnitHints, allCueHints}
 	for _, c := range milestoneCues {
 		sets = append(sets, c.hints)
 	}
