@@ -116,6 +116,10 @@ type proseReader struct {
 	ownDate, endOwnDate bool
 	// dates the document states or posts on; gathered on first need.
 	dates map[date]bool
+	// paras and low are kept from block to block for their memory: a
+	// block's paragraphs and lower-case copy are not kept past it.
+	paras paraBuf
+	low   lazyLower
 }
 
 // proseInput is what the prose reader needs besides the text.
@@ -220,16 +224,15 @@ func (r *proseReader) warn(line int, msg string) {
 func (r *proseReader) block(b proseBlock) {
 	z := blockZone(b.Lines, r.order)
 	entryLines := r.timeline(b.Lines, z)
-	var low lazyLower // one for the block, which its sentences do not keep
-	for _, p := range paragraphs(b.Lines, entryLines) {
+	for _, p := range r.paras.paragraphs(b.Lines, entryLines) {
 		var ctxDate *date
 		// An ASCII paragraph is lower-cased once, for all its sentences,
 		// when one of them needs it.
-		low = lazyLower{text: p.Text}
+		r.low = lazyLower{text: p.Text}
 		ascii := isASCII(p.Text)
 		eachSentence(p, func(s sentence) {
 			if ascii {
-				s.para = &low
+				s.para = &r.low
 			}
 			r.sentence(s, z, &ctxDate)
 		})
@@ -249,8 +252,8 @@ func blockZone(ls []line, order dateOrder) *zone {
 		if !mayCueZone(l.Text) {
 			continue
 		}
-		for _, loc := range zoneCue.FindAllStringIndex(l.Text, -1) {
-			rest := l.Text[loc[1]:]
+		for _, locEnd := range zoneCue.All(l.Text) {
+			rest := l.Text[locEnd:]
 			sc := scanner{src: rest, toks: lex(rest), order: order}
 			for i := 0; i < len(sc.toks) && i < 6; i++ {
 				if sc.toks[i].kind == tkNum {
@@ -761,13 +764,23 @@ var clockLed = regexp.MustCompile(`^(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}[:h]\d{2}\b
 
 var listItem = regexp.MustCompile(`^(?:[-*•+]\s|\d{1,3}[.)]\s|#)`)
 
+// paraBuf is the memory paragraphs reuses from call to call: what one
+// call returns is good until the next.
+type paraBuf struct {
+	out  []paragraph
+	nums []int
+}
+
 // paragraphs joins wrapped lines into paragraphs; blank lines, list items,
 // headings and timeline entries end them.
-func paragraphs(ls []line, skip map[int]bool) []paragraph {
+func (b *paraBuf) paragraphs(ls []line, skip map[int]bool) []paragraph {
 	// One allocation for the line lists of all paragraphs: a line is in
 	// one paragraph at most.
-	var out []paragraph
-	nums := make([]int, 2*len(ls))
+	out := b.out[:0]
+	if cap(b.nums) < 2*len(ls) {
+		b.nums = make([]int, 2*len(ls))
+	}
+	nums := b.nums[:2*len(ls)]
 	starts, lines := nums[:0:len(ls)], nums[len(ls):len(ls)]
 	var cur paragraph
 	var stack [512]byte
@@ -820,6 +833,7 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 		}
 	}
 	flush()
+	b.out = out
 	if len(out) == 0 {
 		return nil
 	}
@@ -1029,8 +1043,8 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	if !containsAny(low, relativeHints) {
 		return
 	}
-	for _, loc := range relativeTime.FindAllStringIndex(low, -1) {
-		r.warn(s.lineAt(loc[0]), "relative time \""+s.Text[loc[0]:loc[1]]+"\" is not resolved to a time")
+	for locStart, locEnd := range relativeTime.All(low) {
+		r.warn(s.lineAt(locStart), "relative time \""+s.Text[locStart:locEnd]+"\" is not resolved to a time")
 	}
 }
 
@@ -1095,9 +1109,9 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 		return
 	}
 	if containsAny(low, futureHints) {
-		for _, loc := range futureCue.FindAllStringIndex(low, -1) {
-			if !strings.HasPrefix(low[loc[0]:], "will have") {
-				future = loc[0]
+		for locStart := range futureCue.All(low) {
+			if !strings.HasPrefix(low[locStart:], "will have") {
+				future = locStart
 				break
 			}
 		}
@@ -1587,8 +1601,8 @@ func (r *proseReader) durations(s sentence, low string) {
 		return true
 	}
 	if containsAny(low, durStrongHints) {
-		for _, loc := range durStrong.FindAllStringIndex(low, -1) {
-			if try(loc[1], 3) {
+		for _, locEnd := range durStrong.All(low) {
+			if try(locEnd, 3) {
 				return
 			}
 		}
@@ -1614,11 +1628,11 @@ func (r *proseReader) durations(s sentence, low string) {
 		}
 	}
 	if strings.Contains(low, "for ") && impactCtx.MatchString(low) {
-		for _, loc := range durWeak.FindAllStringIndex(low, -1) {
-			if notDurCtx.MatchString(low[max(0, loc[0]-30):loc[0]]) {
+		for locStart, locEnd := range durWeak.All(low) {
+			if notDurCtx.MatchString(low[max(0, locStart-30):locStart]) {
 				continue
 			}
-			if try(loc[1], 1) {
+			if try(locEnd, 1) {
 				return
 			}
 		}
@@ -1676,18 +1690,18 @@ func classifyMilestone(text string) Milestone {
 		if !containsAny(low, c.hints) {
 			continue
 		}
-		for _, loc := range c.re.FindAllStringIndex(low, -1) {
-			if negates(low[max(0, loc[0]-24):loc[0]]) {
+		for locStart, locEnd := range c.re.All(low) {
+			if negates(low[max(0, locStart-24):locStart]) {
 				continue
 			}
 			// "Rollback started", "fix rollout in progress": the work
 			// began, the milestone is when it finishes.
-			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && onlyBegun.MatchString(low[loc[1]:min(len(low), loc[1]+30)]) {
+			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && onlyBegun.MatchString(low[locEnd:min(len(low), locEnd+30)]) {
 				continue
 			}
 			// "Rollback not possible", "restart failed": the step did not
 			// happen.
-			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && undone.MatchString(low[loc[1]:min(len(low), loc[1]+40)]) {
+			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && undone.MatchString(low[locEnd:min(len(low), locEnd+40)]) {
 				continue
 			}
 			return c.m
@@ -1726,8 +1740,8 @@ func endsImpact(text string) bool {
 	if !containsAny(low, endHints) {
 		return false
 	}
-	for _, loc := range narrativeEndCue.FindAllStringIndex(low, -1) {
-		if !negates(low[max(0, loc[0]-24):loc[0]]) {
+	for locStart := range narrativeEndCue.All(low) {
+		if !negates(low[max(0, locStart-24):locStart]) {
 			return true
 		}
 	}

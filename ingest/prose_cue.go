@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -281,21 +282,33 @@ func (c *wordCue) FindStringIndex(s string) []int {
 	return nil
 }
 
-// FindAllStringIndex is regexp.FindAllStringIndex with n < 0.
+// FindAllStringIndex is regexp.FindAllStringIndex.
 func (c *wordCue) FindAllStringIndex(s string, n int) [][]int {
-	if c.cannot(s) {
-		return nil
-	}
 	var out [][]int
-	for from := 0; n < 0 || len(out) < n; {
-		a, b, ok := c.next(s, from)
-		if !ok {
+	for a, b := range c.All(s) {
+		if n >= 0 && len(out) >= n {
 			break
 		}
 		out = append(out, []int{a, b})
-		from = b // a match is never empty: it opens with a word byte
 	}
 	return out
+}
+
+// All yields the start and end of each match FindAllStringIndex(s, -1)
+// returns, in turn, without making the list.
+func (c *wordCue) All(s string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		if c.cannot(s) {
+			return
+		}
+		for from := 0; ; {
+			a, b, ok := c.next(s, from)
+			if !ok || !yield(a, b) {
+				return
+			}
+			from = b // a match is never empty: it opens with a word byte
+		}
+	}
 }
 
 // FindStringSubmatchIndex is regexp.FindStringSubmatchIndex.
