@@ -230,6 +230,14 @@ func (r *proseReader) block(b proseBlock) {
 		// when one of them needs it.
 		r.low = lazyLower{text: p.Text}
 		ascii := isASCII(p.Text)
+		// A sentence without a digit has no date or time (scanMentions
+		// finds none), and without a unit or relative word it is left as
+		// soon as its own date is cleared: a paragraph with none of them
+		// is not split into sentences at all.
+		if ascii && !mayHoldDurationFold(p.Text) && !relativeHints.inFold(p.Text) {
+			r.ownDate = false // as its sentences would have left it
+			continue
+		}
 		eachSentence(p, func(s sentence) {
 			if ascii {
 				s.para = &r.low

@@ -472,3 +472,20 @@ func TestParagraphsMatchesOracle(t *testing.T) {
 		}
 	}
 }
+
+// TestNoDigitNoMention checks what block relies on to skip paragraphs: a
+// text without a digit has no date or time mention, whatever words of
+// dates, times and zones it holds.
+func TestNoDigitNoMention(t *testing.T) {
+	pieces := []string{"January", "March", "May", "Sept", "Monday", "tue", "noon", "midnight", "am", "PM", "a.m.", "UTC", "PST",
+		"Pacific Time", "GMT+", "yesterday", "today", "tomorrow", "morning", "at", "on", "from", "to", "-", ":", "/", ".", ",", " ", "T", "Z", "h", "é"}
+	r := rand.New(rand.NewPCG(71, 72))
+	for range 50000 {
+		s := randomPieces(r, pieces, 10)
+		for _, order := range []dateOrder{monthFirst, dayFirst} {
+			if ms := scanMentions(s, order); len(ms) > 0 {
+				t.Fatalf("scanMentions(%q) = %s; a text without a digit has none", s, showMentions(ms))
+			}
+		}
+	}
+}
