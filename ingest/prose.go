@@ -951,7 +951,7 @@ var (
 	byCue      = newWordCue(`\b(?:by|until|till|as of)\s+` + hedgeWords + `$`)
 	// observedCue follows a time: "At 16:25 UTC on September 7 we observed
 	// intermittent issues".
-	observedCue = regexp.MustCompile(`^[^.;]{0,40}?\b(?:we|our (?:monitoring|team|engineers|systems)|users|customers)\s+(?:first\s+)?(?:observed|noticed|saw|began (?:to see|seeing)|started (?:to see|seeing)|experienced|began experiencing|started experiencing)\b`)
+	observedCue = newGatedRE(`^[^.;]{0,40}?\b(?:we|our (?:monitoring|team|engineers|systems)|users|customers)\s+(?:first\s+)?(?:observed|noticed|saw|began (?:to see|seeing)|started (?:to see|seeing)|experienced|began experiencing|started experiencing)\b`)
 	// resolvedAtCue precedes a time: "fully resolved at 19:11 UTC",
 	// "restored at", "recovered by".
 	resolvedAtCue = newWordCue(`\b(?:fully |completely )?(?:resolved?|restored?|recovered|mitigated|fixed)(?:\s+(?:the|this)\s+(?:incident|issue|outage|problem))?\s+(?:at|by|as of)\s+` + hedgeWords + `$`)
@@ -962,7 +962,7 @@ var (
 	startLabel    = newWordCue(`\b(?:impact start(?:ed)?|incident start(?:ed)?|outage start(?:ed)?|start(?:ed)?|start time|began)(?:\s*\([^)]{1,20}\))?\s*:\s*` + hedgeWords + `$`)
 	endLabel      = newWordCue(`\b(?:impact end(?:ed)?|incident end(?:ed)?|outage end(?:ed)?|end(?:ed)?|end time)(?:\s*\([^)]{1,20}\))?\s*:\s*` + hedgeWords + `$`)
 	// labelZone is a zone written in a label: "Start time (UTC):".
-	labelZone = regexp.MustCompile(`\(([^)]{1,20})\)\s*:\s*` + hedgeWords + `$`)
+	labelZone = newGatedRE(`\(([^)]{1,20})\)\s*:\s*` + hedgeWords + `$`)
 	endCue    = newWordCue(`\b(?:ended|ending)\s+(?:at\s+|on\s+|around\s+)*` + hedgeWords + `$`)
 	// impactCtx says a sentence is about the impact (so "started at" is the
 	// impact starting, not a job); recoveryCtx that it is about recovery
@@ -1218,7 +1218,7 @@ func weakEnd(low string, a mention) bool {
 }
 
 // notCue finds a negation ("not", "no longer", "isn't").
-var notCue = regexp.MustCompile(`\b(?:not|no longer|n't|never)\b|n't\b`)
+var notCue = newGatedRE(`\b(?:not|no longer|n't|never)\b|n't\b`)
 
 // negated reports whether a clause is negated.
 func negated(s string) bool { return notCue.MatchString(s) }

@@ -596,3 +596,41 @@ func cross(a, b []string) []string {
 	}
 	return out
 }
+
+// gatedRE is a regular expression searched only in a text that holds one
+// of the words every match needs (requiredWords): the answers are the
+// expression's, without running it on most texts.
+type gatedRE struct {
+	re    *regexp.Regexp
+	needs *hintSet // nil when no word is known
+}
+
+// newGatedRE compiles expr like regexp.MustCompile.
+func newGatedRE(expr string) *gatedRE {
+	g := &gatedRE{re: regexp.MustCompile(expr)}
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	if need := requiredWords(re.Simplify()); len(need) > 0 {
+		g.needs = newHintSet(need...)
+	}
+	return g
+}
+
+// cannot reports whether s holds none of the words every match needs.
+func (g *gatedRE) cannot(s string) bool { return g.needs != nil && !g.needs.in(s) }
+
+// MatchString is regexp.MatchString.
+func (g *gatedRE) MatchString(s string) bool { return !g.cannot(s) && g.re.MatchString(s) }
+
+// FindStringSubmatch is regexp.FindStringSubmatch.
+func (g *gatedRE) FindStringSubmatch(s string) []string {
+	if g.cannot(s) {
+		return nil
+	}
+	return g.re.FindStringSubmatch(s)
+}
+
+// String is the expression as written.
+func (g *gatedRE) String() string { return g.re.String() }

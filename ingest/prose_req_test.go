@@ -88,3 +88,67 @@ func TestRequiredWordsHeld(t *testing.T) {
 		t.Errorf("only %d matches checked", checked)
 	}
 }
+
+// gatedREs are the expressions searched as gatedREs.
+func gatedREs() map[string]*gatedRE {
+	return map[string]*gatedRE{"observedCue": observedCue, "labelZone": labelZone, "notCue": notCue}
+}
+
+// checkGated compares every gatedRE with its expression on s.
+func checkGated(t *testing.T, s string) (matched map[string]bool) {
+	t.Helper()
+	matched = map[string]bool{}
+	for name, g := range gatedREs() {
+		if got, want := g.MatchString(s), g.re.MatchString(s); got != want {
+			t.Fatalf("%s.MatchString(%q) = %v; want %v", name, s, got, want)
+		}
+		if got, want := g.FindStringSubmatch(s), g.re.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s.FindStringSubmatch(%q) = %q; want %q", name, s, got, want)
+		}
+		matched[name] = g.re.MatchString(s)
+	}
+	return matched
+}
+
+// TestGatedREs compares the gatedREs with their expressions on the texts
+// before every time of the fixture lines, and random texts of the cues'
+// words.
+func TestGatedREs(t *testing.T) {
+	texts := endCueTexts(t, 20000)
+	words := append(cueWords(), "we observed ", "users saw ", "our team noticed ", "customers first experienced ", "not ", "never", "n't",
+		"(utc): ", "(pst) : about ", "(", ")", ":")
+	r := rand.New(rand.NewPCG(73, 74))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(10) {
+			b.WriteString(words[r.IntN(len(words))])
+			if r.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	hits := map[string]int{}
+	for _, s := range texts {
+		for name, ok := range checkGated(t, s) {
+			if ok {
+				hits[name]++
+			}
+		}
+	}
+	for name := range gatedREs() {
+		if hits[name] < 100 {
+			t.Errorf("%s matched only %d texts", name, hits[name])
+		}
+	}
+}
+
+// FuzzGatedREs compares the gatedREs with their expressions on arbitrary
+// text.
+func FuzzGatedREs(f *testing.F) {
+	for _, s := range endCueTexts(f, 100) {
+		f.Add(s)
+	}
+	f.Add("at 16:25 utc we observed errors")
+	f.Fuzz(func(t *testing.T, s string) { checkGated(t, s) })
+}
