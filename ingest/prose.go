@@ -8,6 +8,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -115,6 +116,10 @@ type proseReader struct {
 	ownDate, endOwnDate bool
 	// dates the document states or posts on; gathered on first need.
 	dates map[date]bool
+	// paras and low are kept from block to block for their memory: a
+	// block's paragraphs and lower-case copy are not kept past it.
+	paras paraBuf
+	low   lazyLower
 }
 
 // proseInput is what the prose reader needs besides the text.
@@ -219,16 +224,23 @@ func (r *proseReader) warn(line int, msg string) {
 func (r *proseReader) block(b proseBlock) {
 	z := blockZone(b.Lines, r.order)
 	entryLines := r.timeline(b.Lines, z)
-	var low lazyLower // one for the block, which its sentences do not keep
-	for _, p := range paragraphs(b.Lines, entryLines) {
+	for _, p := range r.paras.paragraphs(b.Lines, entryLines) {
 		var ctxDate *date
 		// An ASCII paragraph is lower-cased once, for all its sentences,
 		// when one of them needs it.
-		low = lazyLower{text: p.Text}
+		r.low = lazyLower{text: p.Text}
 		ascii := isASCII(p.Text)
+		// A sentence without a digit has no date or time (scanMentions
+		// finds none), and without a unit or relative word it is left as
+		// soon as its own date is cleared: a paragraph with none of them
+		// is not split into sentences at all.
+		if ascii && !mayHoldDurationFold(p.Text) && !relativeHints.inFold(p.Text) {
+			r.ownDate = false // as its sentences would have left it
+			continue
+		}
 		eachSentence(p, func(s sentence) {
 			if ascii {
-				s.para = &low
+				s.para = &r.low
 			}
 			r.sentence(s, z, &ctxDate)
 		})
@@ -248,8 +260,8 @@ func blockZone(ls []line, order dateOrder) *zone {
 		if !mayCueZone(l.Text) {
 			continue
 		}
-		for _, loc := range zoneCue.FindAllStringIndex(l.Text, -1) {
-			rest := l.Text[loc[1]:]
+		for _, locEnd := range zoneCue.All(l.Text) {
+			rest := l.Text[locEnd:]
 			sc := scanner{src: rest, toks: lex(rest), order: order}
 			for i := 0; i < len(sc.toks) && i < 6; i++ {
 				if sc.toks[i].kind == tkNum {
@@ -265,26 +277,11 @@ func blockZone(ls []line, order dateOrder) *zone {
 	return nil
 }
 
-// mayNameTime reports whether s holds "ime", "IME" or "hronolog", in one
-// pass.
+// mayNameTime reports whether s holds "ime", "IME" or "hronolog": three
+// searches with strings.Contains, which compares many bytes at once, run
+// twice as fast on prose lines as one pass byte by byte.
 func mayNameTime(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case 'i':
-			if strings.HasPrefix(s[i:], "ime") {
-				return true
-			}
-		case 'I':
-			if strings.HasPrefix(s[i:], "IME") {
-				return true
-			}
-		case 'h':
-			if strings.HasPrefix(s[i:], "hronolog") {
-				return true
-			}
-		}
-	}
-	return false
+	return strings.Contains(s, "ime") || strings.Contains(s, "IME") || strings.Contains(s, "hronolog")
 }
 
 // mayCueZone is a cheap test zoneCue cannot match without: "time" in any
@@ -452,18 +449,111 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 // approxWords are what may sit between a heading's date and time ("ca.").
 var approxWords = regexp.MustCompile(`(?i)\b(?:ca|approx|circa|about|around)\b\.?|~`)
 
+// approxWord reports whether w, a run of ASCII word bytes, is one of
+// approxWords' words in any ASCII case; no other letter folds to theirs.
+func approxWord(w string) bool {
+	switch len(w) {
+	case 2, 5, 6:
+		for _, a := range [...]string{"ca", "approx", "circa", "about", "around"} {
+			if len(a) == len(w) && asciiFoldEqual(w, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropApprox is approxWords.ReplaceAllString(s, " "), by hand: headings
+// may be whole documents flattened onto one line, which the expression
+// was slow on. A match is a '~', or a whole word (a run of ASCII word
+// bytes, as \b sees them) of approxWord and the '.' after it if any.
+func dropApprox(s string) string {
+	var b []byte // made at the first match: most headings have none
+	from := 0    // s[from:i] is still to be copied to b
+	for i := 0; i < len(s); {
+		if s[i] == '~' {
+			b = append(append(b, s[from:i]...), ' ')
+			i++
+			from = i
+			continue
+		}
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if approxWord(s[i:j]) {
+			b = append(append(b, s[from:i]...), ' ')
+			if j < len(s) && s[j] == '.' {
+				j++
+			}
+			from = j
+		}
+		i = j
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[from:]...))
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " "), without the
+// copy when s is ASCII and already so.
+func collapseSpace(s string) string {
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			clean = false
+		case c == ' ':
+			clean = i > 0 && i+1 < len(s) && s[i+1] != ' '
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// headingTitle is mdHeading.FindStringSubmatch(s)[2] and whether it
+// matches, read by hand: the expression, tried at every byte of a long
+// line, was a third of the time spent on headings. The heading opens with
+// one to six '#' and white space; its title is what follows that space, up
+// to the closing '#'s and the white space before them, and holds no line
+// break.
+func headingTitle(s string) (string, bool) {
+	n := 0
+	for n < len(s) && s[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n == len(s) || !isRESpace(s[n]) {
+		return "", false
+	}
+	rest := strings.TrimLeft(s[n:], " \t\n\f\r")
+	e := len(rest)
+	for e > 0 && rest[e-1] == '#' {
+		e--
+	}
+	for e > 0 && isRESpace(rest[e-1]) {
+		e--
+	}
+	if strings.IndexByte(rest[:e], '\n') >= 0 {
+		return "", false // '.' stops at a line break, '$' is the text's end
+	}
+	return rest[:e], true
+}
+
 // timeHeading reads a markdown heading that holds nothing but a time (and
 // maybe a date).
 func timeHeading(text string, order dateOrder) (mention, bool) {
-	if !strings.HasPrefix(text, "#") {
-		return mention{}, false // mdHeading opens with one
-	}
-	m := mdHeading.FindStringSubmatch(text)
-	if m == nil {
+	title, ok := headingTitle(text)
+	if !ok {
 		return mention{}, false
 	}
-	h := strings.TrimSpace(approxWords.ReplaceAllString(m[2], " "))
-	h = strings.Join(strings.Fields(h), " ")
+	h := collapseSpace(dropApprox(title))
 	ms := scanMentions(h, order)
 	if len(ms) != 1 || ms[0].Clock == nil || ms[0].Start != 0 || ms[0].End != len(h) {
 		return mention{}, false
@@ -476,7 +566,7 @@ func timeHeading(text string, order dateOrder) (mention, bool) {
 func sectionText(ls []line) string {
 	var parts []string
 	for _, l := range ls {
-		if mdHeading.MatchString(l.Text) || len(parts) >= 6 {
+		if _, ok := headingTitle(l.Text); ok || len(parts) >= 6 {
 			break
 		}
 		if l.Text != "" {
@@ -495,9 +585,10 @@ func cleanEntry(text string) string {
 	if strings.IndexByte(text, '<') >= 0 { // htmlBreak needs one
 		text = htmlBreak.ReplaceAllString(text, " ")
 	}
-	text = emphasis.Replace(text)
-	text = strings.Join(strings.Fields(text), " ")
-	return strings.Trim(text, "*_|\\ ")
+	if strings.Contains(text, "**") || strings.Contains(text, "__") {
+		text = emphasis.Replace(text) // removes nothing else
+	}
+	return strings.Trim(collapseSpace(text), "*_|\\ ")
 }
 
 // bareEntry is a "15:47 Rollback started" line and the date in force.
@@ -578,6 +669,7 @@ func inlineEntries(l line, ms []mention) []rawEntry {
 func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *zone) {
 	var prev *TimelineEntry
 	var prevDate *date
+	r.facts.Timeline = slices.Grow(r.facts.Timeline, len(raws))
 	for i, raw := range raws {
 		e := TimelineEntry{Line: raw.line, Clock: raw.m.ClockText, Text: raw.text, Milestone: classifyMilestone(raw.text)}
 		c := *raw.m.Clock
@@ -665,13 +757,23 @@ var clockLed = regexp.MustCompile(`^(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}[:h]\d{2}\b
 
 var listItem = regexp.MustCompile(`^(?:[-*•+]\s|\d{1,3}[.)]\s|#)`)
 
+// paraBuf is the memory paragraphs reuses from call to call: what one
+// call returns is good until the next.
+type paraBuf struct {
+	out  []paragraph
+	nums []int
+}
+
 // paragraphs joins wrapped lines into paragraphs; blank lines, list items,
 // headings and timeline entries end them.
-func paragraphs(ls []line, skip map[int]bool) []paragraph {
+func (b *paraBuf) paragraphs(ls []line, skip map[int]bool) []paragraph {
 	// One allocation for the line lists of all paragraphs: a line is in
 	// one paragraph at most.
-	var out []paragraph
-	nums := make([]int, 2*len(ls))
+	out := b.out[:0]
+	if cap(b.nums) < 2*len(ls) {
+		b.nums = make([]int, 2*len(ls))
+	}
+	nums := b.nums[:2*len(ls)]
 	starts, lines := nums[:0:len(ls)], nums[len(ls):len(ls)]
 	var cur paragraph
 	var stack [512]byte
@@ -724,6 +826,7 @@ func paragraphs(ls []line, skip map[int]bool) []paragraph {
 		}
 	}
 	flush()
+	b.out = out
 	if len(out) == 0 {
 		return nil
 	}
@@ -831,32 +934,36 @@ func eachSentence(p paragraph, f func(sentence)) {
 	}
 }
 
-// Cue patterns, matched on lower-case text.
+// Cue patterns, matched on lower-case text. Those searched in the words
+// before a time (anchored at the end with '$') are wordCues: the regexp
+// package tries an expression not anchored at the start from every byte of
+// the text, which made them a third of the time spent on a report full of
+// times; a wordCue tries only the words a match can open with.
 var (
 	hedgeWords = `(?:(?:approximately|approx\.?|about|around|roughly|circa|ca\.|~|some|nearly|almost|just)\s*)*`
-	windowOpen = regexp.MustCompile(`(?:\bfrom|\bbetween|\bstarting(?: at)?|\bbeginning(?: at)?|\b(?:began|begins|started|starts) at)\s+` + hedgeWords + `$`)
+	windowOpen = newWordCue(`(?:\bfrom|\bbetween|\bstarting(?: at)?|\bbeginning(?: at)?|\b(?:began|begins|started|starts) at)\s+` + hedgeWords + `$`)
 	windowJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:to|until|till|through|thru|and|-|–|—|&|->|→|(?:and\s+)?(?:ended|ending|ends|finished|recovered)(?:\s+at)?)\s+` + hedgeWords + `$`)
 	toJoin     = regexp.MustCompile(`^\s*(?:to|until|till|through)\s+` + hedgeWords + `$`)
 	dashJoin   = regexp.MustCompile(`^\s*(?:-|–|—|->|→)\s*` + hedgeWords + `$`)
 	futureCue  = newWordCue(`\b(?:will|shall|going to|upcoming|plan(?:s|ned)? to|scheduled (?:for|to|between|from|on|at))\b`)
-	startCue   = regexp.MustCompile(`(?:\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose)\s+(?:[a-z]+ing\s+)?` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*|\bfrom\s+)` + hedgeWords + `$`)
-	sinceCue   = regexp.MustCompile(`\bsince\s+` + hedgeWords + `$`)
-	byCue      = regexp.MustCompile(`\b(?:by|until|till|as of)\s+` + hedgeWords + `$`)
+	startCue   = newWordCue(`(?:\b(?:began|begun|begin|begins|started|starting|start|beginning|occurred|occurring|commenced|arose)\s+(?:[a-z]+ing\s+)?` + hedgeWords + `(?:at\s+|on\s+|around\s+|from\s+)*|\bfrom\s+)` + hedgeWords + `$`)
+	sinceCue   = newWordCue(`\bsince\s+` + hedgeWords + `$`)
+	byCue      = newWordCue(`\b(?:by|until|till|as of)\s+` + hedgeWords + `$`)
 	// observedCue follows a time: "At 16:25 UTC on September 7 we observed
 	// intermittent issues".
-	observedCue = regexp.MustCompile(`^[^.;]{0,40}?\b(?:we|our (?:monitoring|team|engineers|systems)|users|customers)\s+(?:first\s+)?(?:observed|noticed|saw|began (?:to see|seeing)|started (?:to see|seeing)|experienced|began experiencing|started experiencing)\b`)
+	observedCue = newGatedRE(`^[^.;]{0,40}?\b(?:we|our (?:monitoring|team|engineers|systems)|users|customers)\s+(?:first\s+)?(?:observed|noticed|saw|began (?:to see|seeing)|started (?:to see|seeing)|experienced|began experiencing|started experiencing)\b`)
 	// resolvedAtCue precedes a time: "fully resolved at 19:11 UTC",
 	// "restored at", "recovered by".
-	resolvedAtCue = regexp.MustCompile(`\b(?:fully |completely )?(?:resolved?|restored?|recovered|mitigated|fixed)(?:\s+(?:the|this)\s+(?:incident|issue|outage|problem))?\s+(?:at|by|as of)\s+` + hedgeWords + `$`)
+	resolvedAtCue = newWordCue(`\b(?:fully |completely )?(?:resolved?|restored?|recovered|mitigated|fixed)(?:\s+(?:the|this)\s+(?:incident|issue|outage|problem))?\s+(?:at|by|as of)\s+` + hedgeWords + `$`)
 	// correctionCue: "the time of this incident has been changed from 15:06
 	// UTC to 15:04 UTC" moves the start, it is no window.
-	correctionCue = regexp.MustCompile(`\b(?:changed|corrected|moved|updated|amended|adjusted)\s+from\s+` + hedgeWords + `$`)
-	startNounCue  = regexp.MustCompile(`\b(?:issues?|outage|incident|problems?|errors?|disruption|degradation|interruption|downtime|failures?)\s+(?:on|at)\s+$`)
-	startLabel    = regexp.MustCompile(`\b(?:impact start(?:ed)?|incident start(?:ed)?|outage start(?:ed)?|start(?:ed)?|start time|began)(?:\s*\([^)]{1,20}\))?\s*:\s*` + hedgeWords + `$`)
-	endLabel      = regexp.MustCompile(`\b(?:impact end(?:ed)?|incident end(?:ed)?|outage end(?:ed)?|end(?:ed)?|end time)(?:\s*\([^)]{1,20}\))?\s*:\s*` + hedgeWords + `$`)
+	correctionCue = newWordCue(`\b(?:changed|corrected|moved|updated|amended|adjusted)\s+from\s+` + hedgeWords + `$`)
+	startNounCue  = newWordCue(`\b(?:issues?|outage|incident|problems?|errors?|disruption|degradation|interruption|downtime|failures?)\s+(?:on|at)\s+$`)
+	startLabel    = newWordCue(`\b(?:impact start(?:ed)?|incident start(?:ed)?|outage start(?:ed)?|start(?:ed)?|start time|began)(?:\s*\([^)]{1,20}\))?\s*:\s*` + hedgeWords + `$`)
+	endLabel      = newWordCue(`\b(?:impact end(?:ed)?|incident end(?:ed)?|outage end(?:ed)?|end(?:ed)?|end time)(?:\s*\([^)]{1,20}\))?\s*:\s*` + hedgeWords + `$`)
 	// labelZone is a zone written in a label: "Start time (UTC):".
-	labelZone = regexp.MustCompile(`\(([^)]{1,20})\)\s*:\s*` + hedgeWords + `$`)
-	endCue    = regexp.MustCompile(`\b(?:ended|ending)\s+(?:at\s+|on\s+|around\s+)*` + hedgeWords + `$`)
+	labelZone = newGatedRE(`\(([^)]{1,20})\)\s*:\s*` + hedgeWords + `$`)
+	endCue    = newWordCue(`\b(?:ended|ending)\s+(?:at\s+|on\s+|around\s+)*` + hedgeWords + `$`)
 	// impactCtx says a sentence is about the impact (so "started at" is the
 	// impact starting, not a job); recoveryCtx that it is about recovery
 	// ("working normally since 8:31").
@@ -929,8 +1036,8 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	if !containsAny(low, relativeHints) {
 		return
 	}
-	for _, loc := range relativeTime.FindAllStringIndex(low, -1) {
-		r.warn(s.lineAt(loc[0]), "relative time \""+s.Text[loc[0]:loc[1]]+"\" is not resolved to a time")
+	for locStart, locEnd := range relativeTime.All(low) {
+		r.warn(s.lineAt(locStart), "relative time \""+s.Text[locStart:locEnd]+"\" is not resolved to a time")
 	}
 }
 
@@ -938,7 +1045,7 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 // cannot match without: cheap tests that skip most sentences.
 var (
 	futureHints   = newHintSet("will", "shall", "going to", "upcoming", "plan", "schedul")
-	relativeHints = newHintSet("later", "afterward", "next", "following", "that")
+	relativeHints = newHintSet("later", "afterward", "the next ", "the following ", "earlier that ")
 )
 
 // relativeTime is a time given relative to another ("20 minutes later",
@@ -995,9 +1102,9 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 		return
 	}
 	if containsAny(low, futureHints) {
-		for _, loc := range futureCue.FindAllStringIndex(low, -1) {
-			if !strings.HasPrefix(low[loc[0]:], "will have") {
-				future = loc[0]
+		for locStart := range futureCue.All(low) {
+			if !strings.HasPrefix(low[locStart:], "will have") {
+				future = locStart
 				break
 			}
 		}
@@ -1111,7 +1218,7 @@ func weakEnd(low string, a mention) bool {
 }
 
 // notCue finds a negation ("not", "no longer", "isn't").
-var notCue = regexp.MustCompile(`\b(?:not|no longer|n't|never)\b|n't\b`)
+var notCue = newGatedRE(`\b(?:not|no longer|n't|never)\b|n't\b`)
 
 // negated reports whether a clause is negated.
 func negated(s string) bool { return notCue.MatchString(s) }
@@ -1424,6 +1531,32 @@ func hasPrefixFold(s, low string) bool {
 	return len(s) >= len(low) && asciiFoldEqual(s[:len(low)], low)
 }
 
+// mayParenDuration reports whether low holds what every match of
+// durParen the durations loop uses holds: "(", text without brackets that
+// reads whole as a positive duration, ")". Without one, the expression,
+// slow on long sentences with brackets, is not searched.
+func mayParenDuration(low string) bool {
+	for i := strings.IndexByte(low, '('); i >= 0 && i < len(low); {
+		j := i + 1
+		for j < len(low) && low[j] != '(' && low[j] != ')' {
+			j++
+		}
+		// The group is 1 to 24 runes, of at most 4 bytes each.
+		if j < len(low) && low[j] == ')' && j > i+1 && j-i-1 <= 24*4 {
+			in := low[i+1 : j]
+			if d, n, ok := readDuration(in); ok && d > 0 && n == len(in) {
+				return true
+			}
+		}
+		k := strings.IndexByte(low[j:], '(')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	return false
+}
+
 // durations reads a stated duration from a sentence.
 func (r *proseReader) durations(s sentence, low string) {
 	if !mayHoldDuration(low) {
@@ -1461,8 +1594,8 @@ func (r *proseReader) durations(s sentence, low string) {
 		return true
 	}
 	if containsAny(low, durStrongHints) {
-		for _, loc := range durStrong.FindAllStringIndex(low, -1) {
-			if try(loc[1], 3) {
+		for _, locEnd := range durStrong.All(low) {
+			if try(locEnd, 3) {
 				return
 			}
 		}
@@ -1470,7 +1603,7 @@ func (r *proseReader) durations(s sentence, low string) {
 	// "From 16:05 to 18:19 UTC (2 h 14 min)": a duration in brackets
 	// right after a time.
 	var parens [][]int
-	if strings.IndexByte(low, '(') >= 0 { // the expression needs one
+	if mayParenDuration(low) {
 		parens = durParen.FindAllStringSubmatchIndex(low, -1)
 	}
 	for _, m := range parens {
@@ -1488,11 +1621,11 @@ func (r *proseReader) durations(s sentence, low string) {
 		}
 	}
 	if strings.Contains(low, "for ") && impactCtx.MatchString(low) {
-		for _, loc := range durWeak.FindAllStringIndex(low, -1) {
-			if notDurCtx.MatchString(low[max(0, loc[0]-30):loc[0]]) {
+		for locStart, locEnd := range durWeak.All(low) {
+			if notDurCtx.MatchString(low[max(0, locStart-30):locStart]) {
 				continue
 			}
-			if try(loc[1], 1) {
+			if try(locEnd, 1) {
 				return
 			}
 		}
@@ -1550,18 +1683,18 @@ func classifyMilestone(text string) Milestone {
 		if !containsAny(low, c.hints) {
 			continue
 		}
-		for _, loc := range c.re.FindAllStringIndex(low, -1) {
-			if negates(low[max(0, loc[0]-24):loc[0]]) {
+		for locStart, locEnd := range c.re.All(low) {
+			if negates(low[max(0, locStart-24):locStart]) {
 				continue
 			}
 			// "Rollback started", "fix rollout in progress": the work
 			// began, the milestone is when it finishes.
-			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && onlyBegun.MatchString(low[loc[1]:min(len(low), loc[1]+30)]) {
+			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && onlyBegun.MatchString(low[locEnd:min(len(low), locEnd+30)]) {
 				continue
 			}
 			// "Rollback not possible", "restart failed": the step did not
 			// happen.
-			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && undone.MatchString(low[loc[1]:min(len(low), loc[1]+40)]) {
+			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && undone.MatchString(low[locEnd:min(len(low), locEnd+40)]) {
 				continue
 			}
 			return c.m
@@ -1572,14 +1705,16 @@ func classifyMilestone(text string) Milestone {
 
 // anyCueHint reports whether ASCII text holds, in any case, a hint of one
 // of the milestone cues.
-func anyCueHint(text string) bool {
+func anyCueHint(text string) bool { return allCueHints.inFold(text) }
+
+// allCueHints holds the hints of every milestone cue, searched in one pass.
+var allCueHints = func() *hintSet {
+	var words []string
 	for _, c := range milestoneCues {
-		if c.hints.inFold(text) {
-			return true
-		}
+		words = append(words, c.hints.words...)
 	}
-	return false
-}
+	return newHintSet(words...)
+}()
 
 // containsAny reports whether s holds any of the words of h.
 func containsAny(s string, h *hintSet) bool { return h.in(s) }
@@ -1598,8 +1733,8 @@ func endsImpact(text string) bool {
 	if !containsAny(low, endHints) {
 		return false
 	}
-	for _, loc := range narrativeEndCue.FindAllStringIndex(low, -1) {
-		if !negates(low[max(0, loc[0]-24):loc[0]]) {
+	for locStart := range narrativeEndCue.All(low) {
+		if !negates(low[max(0, locStart-24):locStart]) {
 			return true
 		}
 	}

@@ -2,8 +2,10 @@ package ingest
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
 	"regexp/syntax"
+	"strings"
 	"unicode"
 )
 
@@ -22,6 +24,10 @@ type wordCue struct {
 	// opens, when set, holds words one of which every match opens with
 	// ("incident", "impact", "user"): a finer test than first.
 	opens *hintSet
+	// needs, when set, holds words one of which every match holds
+	// (requiredWords): a text without any is not searched at all. It is
+	// left unset when it is opens again.
+	needs *hintSet
 }
 
 // newWordCue compiles expr; like regexp.MustCompile it panics when the
@@ -43,6 +49,9 @@ func newWordCue(expr string) *wordCue {
 	}
 	if words, ok := literalPrefixes(re); ok && len(words) > 0 {
 		c.opens = newHintSet(words...)
+	}
+	if need := requiredWords(re); len(need) > 0 && (c.opens == nil || !sameWords(need, c.opens.words)) {
+		c.needs = newHintSet(need...)
 	}
 	for b, ok := range c.first {
 		if ok && !isWordByte(byte(b)) {
@@ -227,36 +236,86 @@ func (c *wordCue) next(s string, from int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// cannot reports whether s holds none of the words every match needs.
+func (c *wordCue) cannot(s string) bool { return c.needs != nil && !c.needs.in(s) }
+
+// sameWords reports whether a and b hold the same words.
+func sameWords(a, b []string) bool {
+	in := func(w string, set []string) bool {
+		for _, v := range set {
+			if v == w {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range a {
+		if !in(w, b) {
+			return false
+		}
+	}
+	for _, w := range b {
+		if !in(w, a) {
+			return false
+		}
+	}
+	return true
+}
+
 // MatchString is regexp.MatchString.
 func (c *wordCue) MatchString(s string) bool {
+	if c.cannot(s) {
+		return false
+	}
 	_, _, ok := c.next(s, 0)
 	return ok
 }
 
 // FindStringIndex is regexp.FindStringIndex.
 func (c *wordCue) FindStringIndex(s string) []int {
+	if c.cannot(s) {
+		return nil
+	}
 	if a, b, ok := c.next(s, 0); ok {
 		return []int{a, b}
 	}
 	return nil
 }
 
-// FindAllStringIndex is regexp.FindAllStringIndex with n < 0.
+// FindAllStringIndex is regexp.FindAllStringIndex.
 func (c *wordCue) FindAllStringIndex(s string, n int) [][]int {
 	var out [][]int
-	for from := 0; n < 0 || len(out) < n; {
-		a, b, ok := c.next(s, from)
-		if !ok {
+	for a, b := range c.All(s) {
+		if n >= 0 && len(out) >= n {
 			break
 		}
 		out = append(out, []int{a, b})
-		from = b // a match is never empty: it opens with a word byte
 	}
 	return out
 }
 
+// All yields the start and end of each match FindAllStringIndex(s, -1)
+// returns, in turn, without making the list.
+func (c *wordCue) All(s string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		if c.cannot(s) {
+			return
+		}
+		for from := 0; ; {
+			a, b, ok := c.next(s, from)
+			if !ok || !yield(a, b) {
+				return
+			}
+			from = b // a match is never empty: it opens with a word byte
+		}
+	}
+}
+
 // FindStringSubmatchIndex is regexp.FindStringSubmatchIndex.
 func (c *wordCue) FindStringSubmatchIndex(s string) []int {
+	if c.cannot(s) {
+		return nil
+	}
 	a, _, ok := c.next(s, 0)
 	if !ok {
 		return nil
@@ -280,8 +339,11 @@ func (c *wordCue) String() string { return c.re.String() }
 type hintSet struct {
 	words   []string
 	byFirst [256][]string
-	// first holds the first bytes of the words in either case.
-	first [256]bool
+	// second holds, for each first byte of a word in either case, the
+	// bytes that may follow it (each as bit b&63, in either case); all
+	// bits for a one-byte word. It is 0 for a byte no word opens with: a
+	// test that rules out most bytes of a text before a word is compared.
+	second [256]uint64
 }
 
 func newHintSet(words ...string) *hintSet {
@@ -291,17 +353,39 @@ func newHintSet(words ...string) *hintSet {
 			panic("newHintSet: an empty word")
 		}
 		h.byFirst[w[0]] = append(h.byFirst[w[0]], w)
-		c := w[0]
-		h.first[c] = true
-		if 'a' <= c && c <= 'z' {
-			h.first[c-'a'+'A'] = true
+		bits := ^uint64(0)
+		if len(w) > 1 {
+			bits = 1<<(w[1]&63) | 1<<(otherCase(w[1])&63)
 		}
+		h.second[w[0]] |= bits
+		h.second[otherCase(w[0])] |= bits
 	}
 	return h
 }
 
+// otherCase is ASCII letter c in the other case, other bytes as they are.
+func otherCase(c byte) byte {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return c - 'a' + 'A'
+	case 'A' <= c && c <= 'Z':
+		return c - 'A' + 'a'
+	}
+	return c
+}
+
+// may reports whether a word may begin at s[p:], in either case, from its
+// first two bytes.
+func (h *hintSet) may(s string, p int) bool {
+	m := h.second[s[p]]
+	return m != 0 && (p+1 == len(s) || m&(1<<(s[p+1]&63)) != 0)
+}
+
 // at reports whether one of the words begins at s[p:].
 func (h *hintSet) at(s string, p int) bool {
+	if !h.may(s, p) {
+		return false
+	}
 	for _, w := range h.byFirst[s[p]] {
 		if len(s)-p >= len(w) && s[p:p+len(w)] == w {
 			return true
@@ -313,7 +397,7 @@ func (h *hintSet) at(s string, p int) bool {
 // in reports whether s holds one of the words.
 func (h *hintSet) in(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if h.first[s[i]] && h.at(s, i) {
+		if h.at(s, i) {
 			return true
 		}
 	}
@@ -323,10 +407,10 @@ func (h *hintSet) in(s string) bool {
 // inFold is in of ASCII s lower-cased, without the lower-case copy.
 func (h *hintSet) inFold(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !h.first[c] {
+		if !h.may(s, i) {
 			continue
 		}
+		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
@@ -338,3 +422,215 @@ func (h *hintSet) inFold(s string) bool {
 	}
 	return false
 }
+
+// maxSpelled bounds how many strings a part of an expression is spelled
+// out as by requiredWords.
+const maxSpelled = 32
+
+// reqInfo is what requiredWords knows of a part of an expression: every
+// string it matches (exact, when spelled is set), and words one of which
+// each of its matches holds (need, when set; nil when none is known).
+type reqInfo struct {
+	exact   []string
+	spelled bool
+	need    []string
+}
+
+// spelledOut is the reqInfo of a part that matches exactly the strings of
+// set.
+func spelledOut(set []string) reqInfo {
+	return reqInfo{exact: set, spelled: true, need: needOf(set)}
+}
+
+// needOf is a set of words one of which every string of set holds: set
+// itself without the words that hold another, or nil when set holds the
+// empty string.
+func needOf(set []string) []string {
+	var out []string
+	for i, w := range set {
+		if w == "" {
+			return nil
+		}
+		redundant := false
+		for j, v := range set {
+			if j != i && strings.Contains(w, v) && (len(v) < len(w) || j < i) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// betterNeed is the more selective of two needs: the one whose shortest
+// word is longer, then the one with fewer words; nil is the worst.
+func betterNeed(a, b []string) []string {
+	if a == nil {
+		return b
+	}
+	if b == nil {
+		return a
+	}
+	minLen := func(ws []string) int {
+		n := len(ws[0])
+		for _, w := range ws {
+			n = min(n, len(w))
+		}
+		return n
+	}
+	if la, lb := minLen(a), minLen(b); la != lb {
+		if la > lb {
+			return a
+		}
+		return b
+	}
+	if len(b) < len(a) {
+		return b
+	}
+	return a
+}
+
+// requiredWords returns words one of which every match of re holds, read
+// from its syntax tree, or nil when it cannot tell: a cheap test that
+// rules out a text before any match is tried in it. Case-folded literals
+// and wide character classes are not spelled out.
+func requiredWords(re *syntax.Regexp) []string {
+	return reqOf(re).need
+}
+
+func reqOf(re *syntax.Regexp) reqInfo {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary,
+		syntax.OpBeginText, syntax.OpEndText, syntax.OpBeginLine, syntax.OpEndLine:
+		return spelledOut([]string{""})
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return reqInfo{}
+		}
+		return spelledOut([]string{string(re.Rune)})
+	case syntax.OpCharClass:
+		var set []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(set) == 4 {
+					return reqInfo{}
+				}
+				set = append(set, string(r))
+			}
+		}
+		return spelledOut(set)
+	case syntax.OpCapture:
+		return reqOf(re.Sub[0])
+	case syntax.OpQuest:
+		if sub := reqOf(re.Sub[0]); sub.spelled && len(sub.exact) < maxSpelled {
+			return spelledOut(append(append([]string{}, sub.exact...), ""))
+		}
+		return reqInfo{}
+	case syntax.OpPlus:
+		// Every match holds a match of the part.
+		return reqInfo{need: reqOf(re.Sub[0]).need}
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return reqInfo{need: reqOf(re.Sub[0]).need}
+		}
+		return reqInfo{}
+	case syntax.OpConcat:
+		// Runs of parts spelled out are spelled out together while they
+		// stay few; the best need of a run or of a part is kept.
+		var best []string
+		run, whole := []string{""}, true
+		for _, sub := range re.Sub {
+			s := reqOf(sub)
+			if s.spelled && len(run)*len(s.exact) <= maxSpelled {
+				run = cross(run, s.exact)
+				continue
+			}
+			whole = false
+			best = betterNeed(best, needOf(run))
+			if s.spelled {
+				run = s.exact
+				continue
+			}
+			best = betterNeed(best, s.need)
+			run = []string{""}
+		}
+		if whole {
+			return spelledOut(run)
+		}
+		return reqInfo{need: betterNeed(best, needOf(run))}
+	case syntax.OpAlternate:
+		var exact, need []string
+		spelled, needs := true, true
+		for _, sub := range re.Sub {
+			s := reqOf(sub)
+			spelled = spelled && s.spelled && len(exact)+len(s.exact) <= maxSpelled
+			if spelled {
+				exact = append(exact, s.exact...)
+			}
+			needs = needs && s.need != nil
+			if needs {
+				need = append(need, s.need...)
+			}
+		}
+		switch {
+		case spelled:
+			return spelledOut(exact)
+		case needs:
+			return reqInfo{need: needOf(need)}
+		}
+		return reqInfo{}
+	}
+	return reqInfo{}
+}
+
+// cross is every string of a followed by one of b.
+func cross(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+// gatedRE is a regular expression searched only in a text that holds one
+// of the words every match needs (requiredWords): the answers are the
+// expression's, without running it on most texts.
+type gatedRE struct {
+	re    *regexp.Regexp
+	needs *hintSet // nil when no word is known
+}
+
+// newGatedRE compiles expr like regexp.MustCompile.
+func newGatedRE(expr string) *gatedRE {
+	g := &gatedRE{re: regexp.MustCompile(expr)}
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	if need := requiredWords(re.Simplify()); len(need) > 0 {
+		g.needs = newHintSet(need...)
+	}
+	return g
+}
+
+// cannot reports whether s holds none of the words every match needs.
+func (g *gatedRE) cannot(s string) bool { return g.needs != nil && !g.needs.in(s) }
+
+// MatchString is regexp.MatchString.
+func (g *gatedRE) MatchString(s string) bool { return !g.cannot(s) && g.re.MatchString(s) }
+
+// FindStringSubmatch is regexp.FindStringSubmatch.
+func (g *gatedRE) FindStringSubmatch(s string) []string {
+	if g.cannot(s) {
+		return nil
+	}
+	return g.re.FindStringSubmatch(s)
+}
+
+// String is the expression as written.
+func (g *gatedRE) String() string { return g.re.String() }

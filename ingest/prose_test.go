@@ -457,6 +457,7 @@ func paragraphsOracle(ls []line, skip map[int]bool) []paragraph {
 func TestParagraphsMatchesOracle(t *testing.T) {
 	r := rand.New(rand.NewPCG(27, 28))
 	pieces := []string{"**", "__", "*", "_", "word", " ", ":", "- ", "1. ", "#", "12:30", "2023-04-11 09:15", "x", "é"}
+	var buf paraBuf // reused, as the prose reader does from block to block
 	for range 50000 {
 		ls := make([]line, r.IntN(6))
 		skip := map[int]bool{}
@@ -466,8 +467,25 @@ func TestParagraphsMatchesOracle(t *testing.T) {
 				skip[i+1] = true
 			}
 		}
-		if got, want := paragraphs(ls, skip), paragraphsOracle(ls, skip); !reflect.DeepEqual(got, want) {
+		if got, want := buf.paragraphs(ls, skip), paragraphsOracle(ls, skip); !reflect.DeepEqual(got, want) {
 			t.Fatalf("paragraphs(%+v) = %+v; want %+v", ls, got, want)
+		}
+	}
+}
+
+// TestNoDigitNoMention checks what block relies on to skip paragraphs: a
+// text without a digit has no date or time mention, whatever words of
+// dates, times and zones it holds.
+func TestNoDigitNoMention(t *testing.T) {
+	pieces := []string{"January", "March", "May", "Sept", "Monday", "tue", "noon", "midnight", "am", "PM", "a.m.", "UTC", "PST",
+		"Pacific Time", "GMT+", "yesterday", "today", "tomorrow", "morning", "at", "on", "from", "to", "-", ":", "/", ".", ",", " ", "T", "Z", "h", "é"}
+	r := rand.New(rand.NewPCG(71, 72))
+	for range 50000 {
+		s := randomPieces(r, pieces, 10)
+		for _, order := range []dateOrder{monthFirst, dayFirst} {
+			if ms := scanMentions(s, order); len(ms) > 0 {
+				t.Fatalf("scanMentions(%q) = %s; a text without a digit has none", s, showMentions(ms))
+			}
 		}
 	}
 }
