@@ -120,6 +120,9 @@ type proseReader struct {
 	// block's paragraphs and lower-case copy are not kept past it.
 	paras paraBuf
 	low   lazyLower
+	// rest holds, for one timeline line at a time, the mentions after
+	// its list prefix (mentionsAfter).
+	rest []mention
 }
 
 // proseInput is what the prose reader needs besides the text.
@@ -389,7 +392,12 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 		rest := l.Text[len(prefix):]
 		ms := all
 		if prefix != "" {
-			ms = scanMentions(rest, r.order)
+			var ok bool
+			if ms, ok = mentionsAfter(r.rest, all, l.Text, len(prefix)); ok {
+				r.rest = ms
+			} else {
+				ms = scanMentions(rest, r.order)
+			}
 		}
 		if len(ms) > 0 && ms[0].Start == 0 {
 			m := ms[0]
