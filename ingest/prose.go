@@ -120,6 +120,9 @@ type proseReader struct {
 	// block's paragraphs and lower-case copy are not kept past it.
 	paras paraBuf
 	low   lazyLower
+	// rest holds, for one timeline line at a time, the mentions after
+	// its list prefix (mentionsAfter).
+	rest []mention
 }
 
 // proseInput is what the prose reader needs besides the text.
@@ -389,7 +392,12 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 		rest := l.Text[len(prefix):]
 		ms := all
 		if prefix != "" {
-			ms = scanMentions(rest, r.order)
+			var ok bool
+			if ms, ok = mentionsAfter(r.rest, all, l.Text, len(prefix)); ok {
+				r.rest = ms
+			} else {
+				ms = scanMentions(rest, r.order)
+			}
 		}
 		if len(ms) > 0 && ms[0].Start == 0 {
 			m := ms[0]
@@ -1486,33 +1494,45 @@ func mayHoldDuration(low string) bool {
 }
 
 // mayHoldDurationFold is mayHoldDuration of ASCII text lower-cased,
-// without the lower-case copy.
+// without the lower-case copy. "h", "m", "s" and "d" are a fifth of
+// English text: a unit is looked for only where the next byte is its
+// second letter.
 func mayHoldDurationFold(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch durationByte[s[i]] {
+		switch c := durationByte[s[i]]; c {
 		case 0:
 		case '0':
 			return true
-		case 'h':
-			if hasPrefixFold(s[i:], "hour") {
-				return true
-			}
-		case 'm':
-			if hasPrefixFold(s[i:], "minute") {
-				return true
-			}
-		case 's':
-			if hasPrefixFold(s[i:], "second") {
-				return true
-			}
-		case 'd':
-			if hasPrefixFold(s[i:], "day") {
+		default:
+			if i+1 < len(s) && s[i+1]|0x20 == durationSecond[c] && durationAt(s, i) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// durationAt reports whether s[i] is a digit or opens a unit, in either
+// case.
+func durationAt(s string, i int) bool {
+	switch durationByte[s[i]] {
+	case '0':
+		return true
+	case 'h':
+		return hasPrefixFold(s[i:], "hour")
+	case 'm':
+		return hasPrefixFold(s[i:], "minute")
+	case 's':
+		return hasPrefixFold(s[i:], "second")
+	case 'd':
+		return hasPrefixFold(s[i:], "day")
+	}
+	return false
+}
+
+// durationSecond is the second letter of the unit a small letter opens.
+// Or-ing 0x20 makes a capital small and no other byte a small letter.
+var durationSecond = [256]byte{'h': 'o', 'm': 'i', 's': 'e', 'd': 'a'}
 
 // durationByte classes the bytes mayHoldDurationFold looks at: '0' for a
 // digit, the lower-case first letter of a unit for it in either case.
