@@ -1,0 +1,60 @@
+package ingest
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// cleanTextLoop is cleanText as it was before it used the library's scans:
+// one byte loop. The tests hold it as the oracle.
+func cleanTextLoop(s string) (clean, oneLine bool) {
+	ascii := true
+	oneLine = true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\n':
+			oneLine = false
+		case c == '\r' || c == 0:
+			return false, false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	if !ascii && (!utf8.ValidString(s) || strings.HasPrefix(s, "\ufeff") || strings.Contains(s, "\u00a0")) {
+		return false, oneLine
+	}
+	return true, oneLine
+}
+
+func TestCleanTextMatchesLoop(t *testing.T) {
+	texts := []string{"", "a", "\n", "\r", "\x00", "a\nb", "a\r\nb", "\ufeffa", "a\ufeff", "a\u00a0b", "\xc2", "\xc2\n",
+		"\xff\n", "é\n", "é", "\u2028", "abc\x00\n", strings.Repeat("long line of text ", 40) + "\n" + strings.Repeat("é", 50)}
+	texts = append(texts, refTestLines(t)...)
+	pieces := []string{"a", "word", " ", "\t", "\n", "\r", "\r\n", "\x00", "\xef\xbb\xbf", "\xff", "\xc2", "\xa0", "\u00a0", "é", "\u2028",
+		strings.Repeat("x", 33)}
+	r := rand.New(rand.NewPCG(81, 82))
+	for range 50000 {
+		texts = append(texts, randomPieces(r, pieces, 12))
+	}
+	for _, s := range texts {
+		gc, gotOne := cleanText(s)
+		wc, wo := cleanTextLoop(s)
+		if gc != wc || gotOne != wo {
+			t.Fatalf("cleanText(%q) = %v, %v; want %v, %v", s, gc, gotOne, wc, wo)
+		}
+	}
+}
+
+func FuzzCleanText(f *testing.F) {
+	f.Add("Resolved\nThis incident has been resolved.\nPosted Feb 09, 2019 - 14:37 GMT")
+	f.Add("\ufeffcafé\r\n\u00a0x\x00\xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		gc, gotOne := cleanText(s)
+		wc, wo := cleanTextLoop(s)
+		if gc != wc || gotOne != wo {
+			t.Fatalf("cleanText(%q) = %v, %v; want %v, %v", s, gc, gotOne, wc, wo)
+		}
+	})
+}
