@@ -22,11 +22,18 @@ func splitLines(data []byte) []line {
 // splitText is splitLines for text already held in a string (an update
 // body), which it does not copy when it is clean.
 func splitText(s string) []line {
+	ls, _ := splitTextClean(s)
+	return ls
+}
+
+// splitTextClean is splitText that also reports whether s was clean
+// (cleanText): its lines are then slices of s.
+func splitTextClean(s string) ([]line, bool) {
 	switch clean, oneLine := cleanText(s); {
 	case clean && oneLine:
-		return []line{{N: 1, Text: strings.TrimSpace(s)}} // most update bodies
+		return []line{{N: 1, Text: strings.TrimSpace(s)}}, true // most update bodies
 	case clean:
-		return splitPlain(s) // most documents
+		return splitPlain(s), true // most documents
 	}
 	s = strings.TrimPrefix(s, "\xef\xbb\xbf")
 	if !utf8.ValidString(s) {
@@ -44,7 +51,7 @@ func splitText(s string) []line {
 		}
 		out[i] = line{N: i + 1, Text: strings.TrimSpace(strings.ReplaceAll(r, "\u00a0", " "))}
 	}
-	return out
+	return out, false
 }
 
 // cleanText reports whether splitText has nothing to clean in s, which it
