@@ -10,6 +10,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -149,7 +150,7 @@ func parseAggregator(d *doc) (Incident, error) {
 			if inc.Postmortem == nil {
 				inc.Postmortem = &Text{Body: u.Text, Line: u.Line, Lines: u.TextLines}
 			}
-			texts = append([]proseBlock{{Lines: bodies[i], Postmortem: true}}, texts...)
+			texts = slices.Insert(texts, 0, proseBlock{Lines: bodies[i], Postmortem: true}) // within its capacity
 		} else {
 			texts = append(texts, proseBlock{Lines: bodies[i]})
 		}
@@ -246,8 +247,13 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 		}
 	}
 	closeBody(len(ls))
+	nlines := 0
+	for _, b := range bodies {
+		nlines += len(b)
+	}
+	nums := make([]int, 0, nlines) // the updates' TextLines, in one allocation
 	for i := range ups {
-		ups[i].Text, ups[i].TextLines = joinTextLines(bodies[i])
+		ups[i].Text, ups[i].TextLines, nums = appendTextLines(bodies[i], nums)
 	}
 	return ups, bodies, sections
 }

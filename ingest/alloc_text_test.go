@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -57,4 +58,39 @@ func FuzzCleanText(f *testing.F) {
 			t.Fatalf("cleanText(%q) = %v, %v; want %v, %v", s, gc, gotOne, wc, wo)
 		}
 	})
+}
+
+// TestAppendTextLines checks that updates joined into one buffer read as
+// joined one by one, and that an append to one's line numbers leaves the
+// next one's alone.
+func TestAppendTextLines(t *testing.T) {
+	pieces := []string{"a", "word", " ", "\n", "\n", "\n\n", "é"}
+	r := rand.New(rand.NewPCG(83, 84))
+	for range 20000 {
+		var bodies [][]line
+		for range r.IntN(5) {
+			bodies = append(bodies, splitText(randomPieces(r, pieces, 8)))
+		}
+		var buf []int
+		if r.IntN(2) == 0 {
+			buf = make([]int, 0, 3)
+		}
+		texts := make([]string, len(bodies))
+		nums := make([][]int, len(bodies))
+		for i, b := range bodies {
+			texts[i], nums[i], buf = appendTextLines(b, buf)
+		}
+		for i, b := range bodies {
+			ws, wn := refJoinTextLines(b)
+			if texts[i] != ws || !slices.Equal(nums[i], wn) || (nums[i] == nil) != (wn == nil) {
+				t.Fatalf("appendTextLines(%v) = %q, %v; want %q, %v", b, texts[i], nums[i], ws, wn)
+			}
+			if i+1 < len(bodies) && nums[i] != nil {
+				_ = append(nums[i], -1)
+				if ws, wn := refJoinTextLines(bodies[i+1]); !slices.Equal(nums[i+1], wn) {
+					t.Fatalf("an append to the numbers of %v changed the next text's: %v; want %v (%q)", b, nums[i+1], wn, ws)
+				}
+			}
+		}
+	}
 }

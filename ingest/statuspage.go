@@ -130,12 +130,17 @@ func parseStatuspage(d *doc) (Incident, error) {
 	}
 	texts := make([]proseBlock, 0, len(blocks))
 	inc.Updates = make([]Update, 0, len(blocks))
+	nlines := 0
+	for _, b := range blocks {
+		nlines += len(b.body)
+	}
+	nums := make([]int, 0, nlines) // the updates' TextLines, in one allocation
 	for _, b := range blocks {
 		u := Update{Status: b.status, Word: b.word, Inferred: b.word == "", At: b.at, Line: b.line}
-		u.Text, u.TextLines = joinTextLines(b.body)
+		u.Text, u.TextLines, nums = appendTextLines(b.body, nums)
 		if b.status == StatusPostmortem {
 			inc.Postmortem = &Text{Body: u.Text, Line: b.line, Lines: u.TextLines}
-			texts = append([]proseBlock{{Lines: b.body, Postmortem: true}}, texts...)
+			texts = slices.Insert(texts, 0, proseBlock{Lines: b.body, Postmortem: true}) // within its capacity
 		} else {
 			texts = append(texts, proseBlock{Lines: b.body})
 		}
@@ -408,6 +413,11 @@ func parseComponentList(s string) ([]Component, []ComponentGroup) {
 // final "and", leaving parentheses alone.
 func splitList(s string) []string {
 	var out []string
+	if s != "" {
+		// An item after each comma, and the last may be two: sized once
+		// rather than grown.
+		out = make([]string, 0, strings.Count(s, ",")+2)
+	}
 	depth, last := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {

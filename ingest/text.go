@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -101,6 +102,16 @@ func joinText(ls []line) string {
 // blank line it stands for), so that a sentence found in the text can be
 // traced back to its line.
 func joinTextLines(ls []line) (string, []int) {
+	s, nums, _ := appendTextLines(ls, nil)
+	return s, nums
+}
+
+// appendTextLines is joinTextLines for a reader joining many updates: the
+// line numbers are appended to buf, which it also returns, so that one
+// buffer sized for them all (a number a line of their bodies) serves every update. The numbers
+// of the text are a slice of buf capped at their length: an append to
+// them copies them rather than writing over the next text's.
+func appendTextLines(ls []line, buf []int) (string, []int, []int) {
 	start, end := 0, len(ls)
 	for start < end && ls[start].Text == "" {
 		start++
@@ -108,11 +119,13 @@ func joinTextLines(ls []line) (string, []int) {
 	for end > start && ls[end-1].Text == "" {
 		end--
 	}
+	from := len(buf)
 	switch end - start {
 	case 0:
-		return "", nil
+		return "", nil, buf
 	case 1:
-		return ls[start].Text, []int{ls[start].N} // most update bodies
+		buf = append(buf, ls[start].N) // most update bodies
+		return ls[start].Text, buf[from:len(buf):len(buf)], buf
 	}
 	size, count := 0, 0
 	for _, l := range ls[start:end] {
@@ -121,7 +134,7 @@ func joinTextLines(ls []line) (string, []int) {
 	}
 	var b strings.Builder
 	b.Grow(size)
-	nums := make([]int, 0, count)
+	buf = slices.Grow(buf, count)
 	gap, gapLine := false, 0
 	for _, l := range ls[start:end] {
 		if l.Text == "" {
@@ -133,16 +146,16 @@ func joinTextLines(ls []line) (string, []int) {
 		if b.Len() > 0 {
 			if gap {
 				b.WriteString("\n\n")
-				nums = append(nums, gapLine)
+				buf = append(buf, gapLine)
 			} else {
 				b.WriteByte('\n')
 			}
 		}
 		gap = false
 		b.WriteString(l.Text)
-		nums = append(nums, l.N)
+		buf = append(buf, l.N)
 	}
-	return b.String(), nums
+	return b.String(), buf[from:len(buf):len(buf)], buf
 }
 
 // firstNonBlank returns the index of the first non-blank line in ls at or
