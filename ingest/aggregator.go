@@ -31,7 +31,7 @@ func detectAggregator(d *doc) (int, string) {
 	for i, l := range ls {
 		if mayBeSummary(l.Text) {
 			if m := agSummaryMatch(l.Text); m != nil {
-				d.summary = &summaryMatch{i: i, m: m}
+				d.summary = summaryMatch{i: i, m: m}
 				return 3, lineReads(l)
 			}
 		}
@@ -82,9 +82,9 @@ func parseAggregator(d *doc) (Incident, error) {
 	for i, l := range ls {
 		var m []string
 		switch s := d.summary; {
-		case s != nil && i < s.i:
+		case s.m != nil && i < s.i:
 			continue // detection tried these lines: no summary
-		case s != nil && i == s.i:
+		case s.m != nil && i == s.i:
 			m = s.m
 		case mayBeSummary(l.Text):
 			m = agSummaryMatch(l.Text)

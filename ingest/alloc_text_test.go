@@ -94,3 +94,40 @@ func TestAppendTextLines(t *testing.T) {
 		}
 	}
 }
+
+// TestRestOfBody checks bodies rewritten into one buffer against the copy
+// each was before (append([]line{{N: body[j].N, Text: rest}},
+// body[j+1:]...)), after all are made, and that an append to one leaves
+// the next alone.
+func TestRestOfBody(t *testing.T) {
+	r := rand.New(rand.NewPCG(85, 86))
+	for range 20000 {
+		ls := splitText(randomPieces(r, []string{"a", "word", "\n", "\n", " "}, 20))
+		var bodies, want [][]line
+		var buf []line
+		size := len(ls)
+		if r.IntN(4) == 0 {
+			size = r.IntN(3) // too small a guess still gives the same bodies
+		}
+		for from := 0; from < len(ls); {
+			to := from + 1 + r.IntN(len(ls)-from)
+			body := ls[from:to]
+			j := r.IntN(len(body))
+			rest := randomPieces(r, []string{"x", "rest", " "}, 3)
+			want = append(want, append([]line{{N: body[j].N, Text: rest}}, body[j+1:]...))
+			var got []line
+			got, buf = restOfBody(buf, body, j, rest, size)
+			bodies = append(bodies, got)
+			from = to
+		}
+		for i := range bodies {
+			if !slices.Equal(bodies[i], want[i]) {
+				t.Fatalf("body %d = %v; want %v", i, bodies[i], want[i])
+			}
+			_ = append(bodies[i], line{N: -1})
+			if i+1 < len(bodies) && !slices.Equal(bodies[i+1], want[i+1]) {
+				t.Fatalf("an append to body %d changed the next: %v; want %v", i, bodies[i+1], want[i+1])
+			}
+		}
+	}
+}

@@ -92,11 +92,12 @@ type doc struct {
 	// and a reader ask for it, and decoding YAML costs more than the rest.
 	fm     frontMatterRead
 	fmDone bool
-	// summary is the aggregator summary line detection found, if it ran.
-	summary *summaryMatch
+	// summary is the aggregator summary line detection found, if it ran
+	// and found one (its m is then not nil).
+	summary summaryMatch
 	// reportFor is the Statuspage "Incident Report for" line detection
-	// found, if it ran.
-	reportFor *summaryMatch
+	// found, if it ran and found one (its m is then not nil).
+	reportFor summaryMatch
 	// fmScans are the front matter values scanned for dates (see fmScan).
 	fmScans []scanned
 	// cachet are the Cachet follow-ups once read (see cachetFollowUps).

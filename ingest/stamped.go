@@ -195,6 +195,7 @@ func parseStamped(d *doc) (Incident, error) {
 	docZone := blockZone(ls, d.order())
 	texts := []proseBlock{{Lines: ls[:headEnd]}}
 	var ups []Update
+	var rewritten []line // the bodies of inline statuses (restOfBody)
 	for k, s := range st {
 		var body []line
 		if leading {
@@ -225,7 +226,7 @@ func parseStamped(d *doc) (Incident, error) {
 				body = body[j+1:]
 			} else if word, rest, stt, ok := inlineStatus(body[j].Text); ok {
 				u.Status, u.Word = stt, word
-				body = append([]line{{N: body[j].N, Text: rest}}, body[j+1:]...)
+				body, rewritten = restOfBody(rewritten, body, j, rest, len(ls))
 			}
 		}
 		u.Text, u.TextLines = joinTextLines(body)

@@ -34,7 +34,7 @@ func detectStatuspage(d *doc) (int, string) {
 		// The literal test first: the expression costs more.
 		if mayReportFor(l.Text) && containsFold(l.Text, "report for") {
 			if m := spReportForMatch(l.Text); m != nil {
-				d.reportFor = &summaryMatch{i: i, m: m}
+				d.reportFor = summaryMatch{i: i, m: m}
 				return 3, lineReads(l)
 			}
 		}
@@ -74,9 +74,9 @@ func parseStatuspage(d *doc) (Incident, error) {
 	for i, l := range ls {
 		var m []string
 		switch r := d.reportFor; {
-		case r != nil && i < r.i:
+		case r.m != nil && i < r.i:
 			continue // detection tried these lines: no header
-		case r != nil && i == r.i:
+		case r.m != nil && i == r.i:
 			m = r.m
 		case mayReportFor(l.Text) && containsFold(l.Text, "report for"):
 			m = spReportForMatch(l.Text)
@@ -200,6 +200,7 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 	begin := 0
 	var ref time.Time // gives stamps without a year one; looked for once, if needed
 	looked := false
+	var rewritten []line // the bodies of inline statuses (restOfBody)
 	for i, l := range ls {
 		if !mayPosted(l.Text) {
 			continue
@@ -237,7 +238,7 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 				body = body[j+1:]
 			} else if word, rest, st, ok := inlineStatus(body[j].Text); ok {
 				b.word, b.status = word, st
-				body = append([]line{{N: body[j].N, Text: rest}}, body[j+1:]...)
+				body, rewritten = restOfBody(rewritten, body, j, rest, len(ls))
 			}
 		} else {
 			b.line = l.N

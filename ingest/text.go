@@ -158,6 +158,23 @@ func appendTextLines(ls []line, buf []int) (string, []int, []int) {
 	return b.String(), buf[from:len(buf):len(buf)], buf
 }
 
+// restOfBody returns body from its line j on, with line j's text replaced
+// by text (a status written inline: its body is the rest of the line),
+// copied to the end of buf, which it also returns. A reader rewriting many
+// bodies of a document copies them all into one buffer, made at the first
+// for size lines (the bodies together, which do not overlap). The body
+// returned is capped at its length: an append to it does not write over
+// the next one.
+func restOfBody(buf, body []line, j int, text string, size int) ([]line, []line) {
+	if buf == nil {
+		buf = make([]line, 0, max(size, len(body)-j))
+	}
+	from := len(buf)
+	buf = append(buf, line{N: body[j].N, Text: text})
+	buf = append(buf, body[j+1:]...)
+	return buf[from:len(buf):len(buf)], buf
+}
+
 // firstNonBlank returns the index of the first non-blank line in ls at or
 // after i, or len(ls).
 func firstNonBlank(ls []line, i int) int {
