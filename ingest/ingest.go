@@ -98,6 +98,8 @@ type doc struct {
 	// reportFor is the Statuspage "Incident Report for" line detection
 	// found, if it ran and found one (its m is then not nil).
 	reportFor summaryMatch
+	// reportForSub holds reportFor's submatches (spReportForInto).
+	reportForSub [3]string
 	// fmScans are the front matter values scanned for dates (see fmScan).
 	fmScans []scanned
 	// cachet are the Cachet follow-ups once read (see cachetFollowUps).

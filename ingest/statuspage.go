@@ -33,7 +33,7 @@ func detectStatuspage(d *doc) (int, string) {
 	for i, l := range ls {
 		// The literal test first: the expression costs more.
 		if mayReportFor(l.Text) && containsFold(l.Text, "report for") {
-			if m := spReportForMatch(l.Text); m != nil {
+			if m := spReportForInto(l.Text, &d.reportForSub); m != nil {
 				d.reportFor = summaryMatch{i: i, m: m}
 				return 3, lineReads(l)
 			}
