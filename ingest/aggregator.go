@@ -10,6 +10,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -30,7 +31,7 @@ func detectAggregator(d *doc) (int, string) {
 	for i, l := range ls {
 		if mayBeSummary(l.Text) {
 			if m := agSummaryMatch(l.Text); m != nil {
-				d.summary = &summaryMatch{i: i, m: m}
+				d.summary = summaryMatch{i: i, m: m}
 				return 3, lineReads(l)
 			}
 		}
@@ -81,9 +82,9 @@ func parseAggregator(d *doc) (Incident, error) {
 	for i, l := range ls {
 		var m []string
 		switch s := d.summary; {
-		case s != nil && i < s.i:
+		case s.m != nil && i < s.i:
 			continue // detection tried these lines: no summary
-		case s != nil && i == s.i:
+		case s.m != nil && i == s.i:
 			m = s.m
 		case mayBeSummary(l.Text):
 			m = agSummaryMatch(l.Text)
@@ -149,7 +150,7 @@ func parseAggregator(d *doc) (Incident, error) {
 			if inc.Postmortem == nil {
 				inc.Postmortem = &Text{Body: u.Text, Line: u.Line, Lines: u.TextLines}
 			}
-			texts = append([]proseBlock{{Lines: bodies[i], Postmortem: true}}, texts...)
+			texts = slices.Insert(texts, 0, proseBlock{Lines: bodies[i], Postmortem: true}) // within its capacity
 		} else {
 			texts = append(texts, proseBlock{Lines: bodies[i]})
 		}
@@ -246,8 +247,13 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 		}
 	}
 	closeBody(len(ls))
+	nlines := 0
+	for _, b := range bodies {
+		nlines += len(b)
+	}
+	nums := make([]int, 0, nlines) // the updates' TextLines, in one allocation
 	for i := range ups {
-		ups[i].Text, ups[i].TextLines = joinTextLines(bodies[i])
+		ups[i].Text, ups[i].TextLines, nums = appendTextLines(bodies[i], nums)
 	}
 	return ups, bodies, sections
 }

@@ -39,10 +39,8 @@ func detectCState(d *doc) (int, string) {
 			return 3, "front matter with resolvedWhen, or severity, affected and resolved (cState)"
 		}
 	}
-	for _, l := range d.lines() {
-		if strings.Contains(l.Text, "{{< track") {
-			return 2, `"{{< track ...>}}" status updates (cState)`
-		}
+	if d.containsLine("{{< track") {
+		return 2, `"{{< track ...>}}" status updates (cState)`
 	}
 	return 0, "no cState front matter or track updates"
 }

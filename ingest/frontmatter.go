@@ -185,9 +185,9 @@ type frontMatterRead struct {
 // frontMatter is readFrontMatter of the document, read at the first call.
 // Callers only read what it returns.
 func (d *doc) frontMatter() (frontMatter, bool, *ParseError) {
-	if d.fm == nil {
+	if !d.fmDone {
 		fm, ok, err := readFrontMatter(d.data, d.lines())
-		d.fm = &frontMatterRead{fm: fm, ok: ok, err: err}
+		d.fm, d.fmDone = frontMatterRead{fm: fm, ok: ok, err: err}, true
 	}
 	return d.fm.fm, d.fm.ok, d.fm.err
 }

@@ -303,14 +303,16 @@ func normalizeStatusASCII(word string, buf []byte) ([]byte, bool) {
 	sep := false
 	for i := 0; i < len(word); i++ {
 		c := word[i]
+		// Lower-case letters, most bytes, are tested first: one test.
 		switch {
+		case 'a' <= c && c < 0x80:
 		case c >= 0x80:
 			return nil, false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
 		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == '_' || c == '-':
 			sep = len(buf) > 0
 			continue
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
 		}
 		if sep {
 			buf = append(buf, ' ')

@@ -71,8 +71,16 @@ func ParseFormat(s string) (Format, error) {
 // lines and the order are made when first asked for (lines, order): the
 // Statuspage JSON reader, which reads the bytes, needs only the order.
 type doc struct {
-	data      []byte
-	split     []line
+	data []byte
+	// text is data as a string, made once (str): the lines are slices of
+	// it when it is clean.
+	text     string
+	textDone bool
+	split    []line
+	// clean reports that splitText had nothing to clean in text (see
+	// cleanText): it is valid UTF-8 and its lines are its pieces between
+	// line feeds, trimmed. Set with the lines.
+	clean     bool
 	splitDone bool
 	ord       dateOrder
 	ordDone   bool
@@ -80,14 +88,18 @@ type doc struct {
 	// limit is the first limit an incident of the document broke (see
 	// checkLimits); Parse returns it instead of the incidents.
 	limit *ParseError
-	// fm is the document's front matter once read: two detectors and a
-	// reader ask for it, and decoding YAML costs more than the rest.
-	fm *frontMatterRead
-	// summary is the aggregator summary line detection found, if it ran.
-	summary *summaryMatch
+	// fm is the document's front matter once read (fmDone): two detectors
+	// and a reader ask for it, and decoding YAML costs more than the rest.
+	fm     frontMatterRead
+	fmDone bool
+	// summary is the aggregator summary line detection found, if it ran
+	// and found one (its m is then not nil).
+	summary summaryMatch
 	// reportFor is the Statuspage "Incident Report for" line detection
-	// found, if it ran.
-	reportFor *summaryMatch
+	// found, if it ran and found one (its m is then not nil).
+	reportFor summaryMatch
+	// reportForSub holds reportFor's submatches (spReportForInto).
+	reportForSub [3]string
 	// fmScans are the front matter values scanned for dates (see fmScan).
 	fmScans []scanned
 	// cachet are the Cachet follow-ups once read (see cachetFollowUps).
@@ -226,7 +238,10 @@ func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error
 		pe.File = path
 		return nil, det, pe
 	}
-	bad := invalidUTF8Line(data)
+	bad := 0
+	if !d.splitDone || !d.clean {
+		bad = invalidUTF8Line(data) // a clean text is valid UTF-8
+	}
 	for i := range incs {
 		incs[i].Source.Path = path
 		if bad > 0 {
@@ -434,27 +449,54 @@ func quotePlain(s string) bool {
 	return true
 }
 
+// str returns the document's bytes as a string, copied once.
+func (d *doc) str() string {
+	if !d.textDone {
+		d.text, d.textDone = string(d.data), true
+	}
+	return d.text
+}
+
 // lines returns the document's trimmed, numbered lines (splitLines).
 func (d *doc) lines() []line {
 	if !d.splitDone {
-		d.split, d.splitDone = splitLines(d.data), true
+		d.split, d.clean = splitTextClean(d.str())
+		d.splitDone = true
 	}
 	return d.split
 }
 
+// containsLine reports whether a line of the document holds sub, which
+// must hold no white space at its ends, no line break and nothing
+// splitText changes (a NUL byte, a no-break space, a byte order mark or
+// invalid UTF-8). A clean document is searched whole, at once: sub is in
+// one of its lines exactly when it is in the text.
+func (d *doc) containsLine(sub string) bool {
+	ls := d.lines()
+	if d.clean {
+		return strings.Contains(d.text, sub)
+	}
+	for _, l := range ls {
+		if strings.Contains(l.Text, sub) {
+			return true
+		}
+	}
+	return false
+}
+
 // order returns the document's numeric date order: linesDateOrder of its
-// lines, read from the bytes when the lines are not made yet. The two are
-// the same for text without NUL bytes (splitLines drops them, which may
-// join digits): the rest of what splitLines changes (line breaks, byte
-// order mark, invalid UTF-8, no-break spaces, white space at line ends)
-// is neither digit, slash nor word character to detectDateOrder, and a
-// numeric date holds no line break.
+// lines, read from the whole text in one call when it has no NUL byte.
+// The two are the same for text without NUL bytes (splitLines drops them,
+// which may join digits): the rest of what splitLines changes (line
+// breaks, byte order mark, invalid UTF-8, no-break spaces, white space at
+// line ends) is neither digit, slash nor word character to
+// detectDateOrder, and a numeric date holds no line break.
 func (d *doc) order() dateOrder {
 	if !d.ordDone {
-		if d.splitDone || bytes.IndexByte(d.data, 0) >= 0 {
-			d.ord = linesDateOrder(d.lines())
+		if d.splitDone && d.clean || bytes.IndexByte(d.data, 0) < 0 {
+			d.ord = detectDateOrder(d.str())
 		} else {
-			d.ord = detectDateOrder(string(d.data))
+			d.ord = linesDateOrder(d.lines())
 		}
 		d.ordDone = true
 	}

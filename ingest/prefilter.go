@@ -435,6 +435,13 @@ func mayReportFor(s string) bool {
 // Maintenance Report for Acme", in any case), by the expression for other
 // text, where (?i) also folds "ſ" and the Kelvin sign.
 func spReportForMatch(s string) []string {
+	return spReportForInto(s, new([3]string))
+}
+
+// spReportForInto is spReportForMatch that writes the submatches of ASCII
+// text into out, which it returns as a slice: detection keeps them in the
+// doc rather than in a new slice.
+func spReportForInto(s string, out *[3]string) []string {
 	if !isASCII(s) {
 		return spReportFor.FindStringSubmatch(s)
 	}
@@ -458,7 +465,8 @@ func spReportForMatch(s string) []string {
 	w := skipRESpace(s, i)
 	for k := w; k > i; k-- {
 		if rest := s[k:]; rest != "" && strings.IndexByte(rest, '\n') < 0 {
-			return []string{s, kind, rest}
+			*out = [3]string{s, kind, rest}
+			return out[:]
 		}
 	}
 	return nil

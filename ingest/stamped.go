@@ -195,6 +195,7 @@ func parseStamped(d *doc) (Incident, error) {
 	docZone := blockZone(ls, d.order())
 	texts := []proseBlock{{Lines: ls[:headEnd]}}
 	var ups []Update
+	var rewritten []line // the bodies of inline statuses (restOfBody)
 	for k, s := range st {
 		var body []line
 		if leading {
@@ -225,7 +226,7 @@ func parseStamped(d *doc) (Incident, error) {
 				body = body[j+1:]
 			} else if word, rest, stt, ok := inlineStatus(body[j].Text); ok {
 				u.Status, u.Word = stt, word
-				body = append([]line{{N: body[j].N, Text: rest}}, body[j+1:]...)
+				body, rewritten = restOfBody(rewritten, body, j, rest, len(ls))
 			}
 		}
 		u.Text, u.TextLines = joinTextLines(body)
@@ -273,6 +274,15 @@ func defaultStatus(text string) (Status, bool) {
 // " ")), wording), made on the first words of text when they are enough,
 // not on a copy of all of it.
 func defaultWording(text string) (Status, bool) {
+	var buf [maxWording]byte
+	if body, ok := wordingASCII(text, buf[:0]); ok {
+		for _, d := range spDefaults {
+			if len(body) >= len(d.text) && string(body[:len(d.text)]) == d.text {
+				return d.status, true
+			}
+		}
+		return StatusUnknown, false
+	}
 	head := wordingHead(text)
 	body := strings.ToLower(strings.Join(strings.Fields(head), " "))
 	if len(head) < len(text) && len(body) < maxWording {
@@ -285,6 +295,35 @@ func defaultWording(text string) (Status, bool) {
 		}
 	}
 	return StatusUnknown, false
+}
+
+// wordingASCII appends to buf, up to its capacity, the start of the text
+// defaultWording tests, strings.ToLower(strings.Join(strings.Fields(text),
+// " ")), made on the stack for the status of almost every update. It
+// reports false when it meets a byte outside ASCII before buf is full: the
+// white space and the letters that fold are then the library's to decide.
+func wordingASCII(text string, buf []byte) ([]byte, bool) {
+	sep := false
+	for i := 0; i < len(text) && len(buf) < cap(buf); i++ {
+		c := text[i]
+		switch {
+		case c >= 0x80:
+			return nil, false
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			sep = len(buf) > 0
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if sep {
+			if buf = append(buf, ' '); len(buf) == cap(buf) {
+				break // the space is the last byte that counts
+			}
+			sep = false
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
 }
 
 // wordingHead is text up to the first ASCII white space at or after byte

@@ -33,8 +33,8 @@ func detectStatuspage(d *doc) (int, string) {
 	for i, l := range ls {
 		// The literal test first: the expression costs more.
 		if mayReportFor(l.Text) && containsFold(l.Text, "report for") {
-			if m := spReportForMatch(l.Text); m != nil {
-				d.reportFor = &summaryMatch{i: i, m: m}
+			if m := spReportForInto(l.Text, &d.reportForSub); m != nil {
+				d.reportFor = summaryMatch{i: i, m: m}
 				return 3, lineReads(l)
 			}
 		}
@@ -74,9 +74,9 @@ func parseStatuspage(d *doc) (Incident, error) {
 	for i, l := range ls {
 		var m []string
 		switch r := d.reportFor; {
-		case r != nil && i < r.i:
+		case r.m != nil && i < r.i:
 			continue // detection tried these lines: no header
-		case r != nil && i == r.i:
+		case r.m != nil && i == r.i:
 			m = r.m
 		case mayReportFor(l.Text) && containsFold(l.Text, "report for"):
 			m = spReportForMatch(l.Text)
@@ -130,12 +130,17 @@ func parseStatuspage(d *doc) (Incident, error) {
 	}
 	texts := make([]proseBlock, 0, len(blocks))
 	inc.Updates = make([]Update, 0, len(blocks))
+	nlines := 0
+	for _, b := range blocks {
+		nlines += len(b.body)
+	}
+	nums := make([]int, 0, nlines) // the updates' TextLines, in one allocation
 	for _, b := range blocks {
 		u := Update{Status: b.status, Word: b.word, Inferred: b.word == "", At: b.at, Line: b.line}
-		u.Text, u.TextLines = joinTextLines(b.body)
+		u.Text, u.TextLines, nums = appendTextLines(b.body, nums)
 		if b.status == StatusPostmortem {
 			inc.Postmortem = &Text{Body: u.Text, Line: b.line, Lines: u.TextLines}
-			texts = append([]proseBlock{{Lines: b.body, Postmortem: true}}, texts...)
+			texts = slices.Insert(texts, 0, proseBlock{Lines: b.body, Postmortem: true}) // within its capacity
 		} else {
 			texts = append(texts, proseBlock{Lines: b.body})
 		}
@@ -195,6 +200,7 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 	begin := 0
 	var ref time.Time // gives stamps without a year one; looked for once, if needed
 	looked := false
+	var rewritten []line // the bodies of inline statuses (restOfBody)
 	for i, l := range ls {
 		if !mayPosted(l.Text) {
 			continue
@@ -232,7 +238,7 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 				body = body[j+1:]
 			} else if word, rest, st, ok := inlineStatus(body[j].Text); ok {
 				b.word, b.status = word, st
-				body = append([]line{{N: body[j].N, Text: rest}}, body[j+1:]...)
+				body, rewritten = restOfBody(rewritten, body, j, rest, len(ls))
 			}
 		} else {
 			b.line = l.N
@@ -408,6 +414,11 @@ func parseComponentList(s string) ([]Component, []ComponentGroup) {
 // final "and", leaving parentheses alone.
 func splitList(s string) []string {
 	var out []string
+	if s != "" {
+		// An item after each comma, and the last may be two: sized once
+		// rather than grown.
+		out = make([]string, 0, strings.Count(s, ",")+2)
+	}
 	depth, last := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,11 +23,18 @@ func splitLines(data []byte) []line {
 // splitText is splitLines for text already held in a string (an update
 // body), which it does not copy when it is clean.
 func splitText(s string) []line {
+	ls, _ := splitTextClean(s)
+	return ls
+}
+
+// splitTextClean is splitText that also reports whether s was clean
+// (cleanText): its lines are then slices of s.
+func splitTextClean(s string) ([]line, bool) {
 	switch clean, oneLine := cleanText(s); {
 	case clean && oneLine:
-		return []line{{N: 1, Text: strings.TrimSpace(s)}} // most update bodies
+		return []line{{N: 1, Text: strings.TrimSpace(s)}}, true // most update bodies
 	case clean:
-		return splitPlain(s) // most documents
+		return splitPlain(s), true // most documents
 	}
 	s = strings.TrimPrefix(s, "\xef\xbb\xbf")
 	if !utf8.ValidString(s) {
@@ -44,27 +52,26 @@ func splitText(s string) []line {
 		}
 		out[i] = line{N: i + 1, Text: strings.TrimSpace(strings.ReplaceAll(r, "\u00a0", " "))}
 	}
-	return out
+	return out, false
 }
 
 // cleanText reports whether splitText has nothing to clean in s, which it
 // then only splits at line feeds and trims: s is valid UTF-8 without NUL
 // bytes, carriage returns or no-break spaces, and opens with no byte order
-// mark. oneLine reports whether s holds no line feed.
+// mark. oneLine reports whether s holds no line feed (false when s holds a
+// carriage return or a NUL byte: it is then not clean).
+//
+// Each test is a library scan, which reads many bytes at once: the byte
+// loop this replaced (cleanTextLoop in the tests) was the largest single
+// cost of reading a synthetic Statuspage page.
 func cleanText(s string) (clean, oneLine bool) {
-	ascii := true
-	oneLine = true
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\n':
-			oneLine = false
-		case c == '\r' || c == 0:
-			return false, false
-		case c >= utf8.RuneSelf:
-			ascii = false
-		}
+	if strings.IndexByte(s, '\r') >= 0 || strings.IndexByte(s, 0) >= 0 {
+		return false, false
 	}
-	if !ascii && (!utf8.ValidString(s) || strings.HasPrefix(s, "\ufeff") || strings.Contains(s, "\u00a0")) {
+	oneLine = strings.IndexByte(s, '\n') < 0
+	// A byte order mark and a no-break space are not ASCII: an ASCII text,
+	// valid UTF-8, holds neither, and Contains finds no "\xc2" in it.
+	if !utf8.ValidString(s) || strings.HasPrefix(s, "\ufeff") || strings.Contains(s, "\u00a0") {
 		return false, oneLine
 	}
 	return true, oneLine
@@ -95,6 +102,16 @@ func joinText(ls []line) string {
 // blank line it stands for), so that a sentence found in the text can be
 // traced back to its line.
 func joinTextLines(ls []line) (string, []int) {
+	s, nums, _ := appendTextLines(ls, nil)
+	return s, nums
+}
+
+// appendTextLines is joinTextLines for a reader joining many updates: the
+// line numbers are appended to buf, which it also returns, so that one
+// buffer sized for them all (a number a line of their bodies) serves every update. The numbers
+// of the text are a slice of buf capped at their length: an append to
+// them copies them rather than writing over the next text's.
+func appendTextLines(ls []line, buf []int) (string, []int, []int) {
 	start, end := 0, len(ls)
 	for start < end && ls[start].Text == "" {
 		start++
@@ -102,11 +119,13 @@ func joinTextLines(ls []line) (string, []int) {
 	for end > start && ls[end-1].Text == "" {
 		end--
 	}
+	from := len(buf)
 	switch end - start {
 	case 0:
-		return "", nil
+		return "", nil, buf
 	case 1:
-		return ls[start].Text, []int{ls[start].N} // most update bodies
+		buf = append(buf, ls[start].N) // most update bodies
+		return ls[start].Text, buf[from:len(buf):len(buf)], buf
 	}
 	size, count := 0, 0
 	for _, l := range ls[start:end] {
@@ -115,7 +134,7 @@ func joinTextLines(ls []line) (string, []int) {
 	}
 	var b strings.Builder
 	b.Grow(size)
-	nums := make([]int, 0, count)
+	buf = slices.Grow(buf, count)
 	gap, gapLine := false, 0
 	for _, l := range ls[start:end] {
 		if l.Text == "" {
@@ -127,16 +146,33 @@ func joinTextLines(ls []line) (string, []int) {
 		if b.Len() > 0 {
 			if gap {
 				b.WriteString("\n\n")
-				nums = append(nums, gapLine)
+				buf = append(buf, gapLine)
 			} else {
 				b.WriteByte('\n')
 			}
 		}
 		gap = false
 		b.WriteString(l.Text)
-		nums = append(nums, l.N)
+		buf = append(buf, l.N)
 	}
-	return b.String(), nums
+	return b.String(), buf[from:len(buf):len(buf)], buf
+}
+
+// restOfBody returns body from its line j on, with line j's text replaced
+// by text (a status written inline: its body is the rest of the line),
+// copied to the end of buf, which it also returns. A reader rewriting many
+// bodies of a document copies them all into one buffer, made at the first
+// for size lines (the bodies together, which do not overlap). The body
+// returned is capped at its length: an append to it does not write over
+// the next one.
+func restOfBody(buf, body []line, j int, text string, size int) ([]line, []line) {
+	if buf == nil {
+		buf = make([]line, 0, max(size, len(body)-j))
+	}
+	from := len(buf)
+	buf = append(buf, line{N: body[j].N, Text: text})
+	buf = append(buf, body[j+1:]...)
+	return buf[from:len(buf):len(buf)], buf
 }
 
 // firstNonBlank returns the index of the first non-blank line in ls at or
