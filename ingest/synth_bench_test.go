@@ -78,7 +78,9 @@ func BenchmarkParseSyntheticCores(b *testing.B) {
 }
 
 // parseOnCores parses docs on GOMAXPROCS goroutines, each taking its share
-// of the documents, and reports MB/s over the wall clock and MB/cpu-s.
+// of the documents, and reports MB/s over the wall clock, MB/cpu-s and how
+// many documents there were (metrics are reported after the loop, which
+// would reset them).
 func parseOnCores(b *testing.B, names []string, docs [][]byte, size int) {
 	workers := runtime.GOMAXPROCS(0)
 	b.SetBytes(int64(size))
@@ -99,6 +101,7 @@ func parseOnCores(b *testing.B, names []string, docs [][]byte, size int) {
 	}
 	cpu := cpuTime(b) - cpu0
 	b.ReportMetric(float64(workers), "cores")
+	b.ReportMetric(float64(len(docs)), "docs")
 	b.ReportMetric(float64(size)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
 }
 
