@@ -488,25 +488,15 @@ type scanner struct {
 // text is token i as written.
 func (sc *scanner) text(i int) string { return sc.src[sc.toks[i].start:sc.toks[i].end] }
 
-// lowWord appends word i in lower case to b: an ASCII word byte by byte,
-// another as strings.ToLower has it.
+// lowWord appends word i in lower case to b (appendLower), as it is when
+// the lexer saw no capital in it.
 func (sc *scanner) lowWord(b []byte, i int) []byte {
 	t := sc.toks[i]
 	w := sc.src[t.start:t.end]
-	if !t.ascii() {
-		return append(b, strings.ToLower(w)...)
-	}
-	if !t.upper() {
+	if t.ascii() && !t.upper() {
 		return append(b, w...)
 	}
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return b
+	return appendLower(b, w)
 }
 
 // maxKey is longer than every key of the word tables (monthWords,
