@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -226,9 +225,6 @@ func numberWord(w string) (float64, bool) {
 	}
 	return 0, false
 }
-
-// durationJoin matches what may separate the parts of one duration.
-var durationJoin = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*)`)
 
 // durationJoinLen is the length of durationJoin's match at the start of
 // s, found without the expression: white space and a comma, or " and ",

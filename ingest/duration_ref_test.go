@@ -8,6 +8,10 @@ import (
 	"time"
 )
 
+// durationJoin is the expression durationJoinLen matches by hand: what may
+// separate the parts of one duration. The tests hold it as the oracle.
+var durationJoin = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*)`)
+
 // durationPartRef is the regular expression durationPartAt replaced, kept
 // as its reference.
 var durationPartRef = regexp.MustCompile(`^(?:(half an?|an? half)|(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(\s+and\s+a\s+half)?)([\s-]?)(seconds|second|secs|sec|s|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d)\b(\s+and\s+a\s+half\b)?`)

@@ -10,6 +10,10 @@ import (
 	"testing"
 )
 
+// spAffected is the expression spAffectedMatch matches by hand; the test
+// holds it as the oracle.
+var spAffected = regexp.MustCompile(`(?i)^this (incident|scheduled maintenance|maintenance) affected:\s*(.*)$`)
+
 // spPostedRE is the expression postedStamp matches by hand; the test holds
 // it as the oracle.
 var spPostedRE = regexp.MustCompile(`(?i)^posted\s+(.*\d.*)$`)

@@ -454,16 +454,13 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 	return isEntry
 }
 
-// approxWords are what may sit between a heading's date and time ("ca.").
-var approxWords = regexp.MustCompile(`(?i)\b(?:ca|approx|circa|about|around)\b\.?|~`)
-
 // approxWord reports whether w, a run of ASCII word bytes, is one of
 // approxWords' words in any ASCII case; no other letter folds to theirs.
 func approxWord(w string) bool {
 	switch len(w) {
 	case 2, 5, 6:
 		for _, a := range [...]string{"ca", "approx", "circa", "about", "around"} {
-			if len(a) == len(w) && asciiFoldEqual(w, a) {
+			if asciiFoldEqual(w, a) {
 				return true
 			}
 		}
@@ -896,15 +893,7 @@ func abbrevBefore(w string) bool {
 	if len(w) > len(buf) {
 		return false // longer than every abbreviation
 	}
-	low := buf[:len(w)]
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		low[i] = c
-	}
-	return abbrevBeforeDot[string(low)]
+	return abbrevBeforeDot[string(appendLower(buf[:0], w))]
 }
 
 // eachSentence splits a paragraph at ". ", "! " and "? " before a capital

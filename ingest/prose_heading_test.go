@@ -3,9 +3,14 @@ package ingest
 import (
 	"math/rand/v2"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
+
+// approxWords are what may sit between a heading's date and time ("ca."):
+// the expression dropApprox and approxWord replaced, kept as their oracle.
+var approxWords = regexp.MustCompile(`(?i)\b(?:ca|approx|circa|about|around)\b\.?|~`)
 
 // refTimeHeading is timeHeading as it was written with the expressions:
 // the oracle for headingTitle and approxHints.

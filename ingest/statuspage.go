@@ -16,7 +16,6 @@ import (
 
 var (
 	spReportFor = regexp.MustCompile(`(?i)^(?:(scheduled maintenance|maintenance)|incident) report for\s+(.+)$`)
-	spAffected  = regexp.MustCompile(`(?i)^this (incident|scheduled maintenance|maintenance) affected:\s*(.*)$`)
 	// spInline is a status and its body on one line: "Resolved - This
 	// incident has been resolved."
 	spInline = regexp.MustCompile(`^([A-Za-z][A-Za-z -]{3,20}?)(?:\s+[-–—]|[.:])\s+(.+)$`)
