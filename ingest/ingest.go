@@ -399,9 +399,15 @@ func inferTimelineZone(inc *Incident) {
 // without fmt, detection being run on every input, and in one allocation
 // when the clipped text has nothing to escape (as good as every line).
 func lineReads(l line) string {
-	off, ok := clipAt(l.Text, 60)
-	if !ok || !quotePlain(l.Text[:off]) {
-		return "line " + strconv.Itoa(l.N) + " reads " + quote(clip(l.Text, 60))
+	off := min(len(l.Text), 60)
+	if !printableASCII(l.Text[:off]) {
+		// Beyond ASCII a rune may take more than one byte: clipAt counts
+		// them.
+		var ok bool
+		off, ok = clipAt(l.Text, 60)
+		if !ok || !quotePlain(l.Text[:off]) {
+			return "line " + strconv.Itoa(l.N) + " reads " + quote(clip(l.Text, 60))
+		}
 	}
 	// The ellipsis clip adds is printable: quote leaves it as it is.
 	var num [20]byte
@@ -417,6 +423,18 @@ func lineReads(l line) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// printableASCII reports whether s is printable ASCII other than '"' and
+// '\\', as good as every line detection quotes: each of its bytes is a
+// rune, so its first n runes are its first n bytes, and quotePlain holds.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // quote is strconv.Quote (fmt's %q), with a short way for text that holds
