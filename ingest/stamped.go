@@ -29,7 +29,7 @@ func stampOf(text string, order dateOrder) (mention, bool) {
 	if len(text) > 60 || text == "" {
 		return mention{}, false
 	}
-	t := strings.TrimRight(strings.TrimLeft(text, "-*•[( "), ".])* ")
+	t := trimStampRight(trimStampLeft(text))
 	if !mayStartMention(t) || !mayEndMention(t) {
 		return mention{}, false // no mention spans the line
 	}
@@ -41,6 +41,38 @@ func stampOf(text string, order dateOrder) (mention, bool) {
 		return mention{}, false
 	}
 	return ms[0], true
+}
+
+// trimStampLeft is strings.TrimLeft(s, "-*•[( "), the list marks and
+// brackets before a stamp, without the library's rune-by-rune search of a
+// cutset beyond ASCII: stampOf trims every short line of a document.
+func trimStampLeft(s string) string {
+	for s != "" {
+		switch {
+		case s[0] == '-' || s[0] == '*' || s[0] == '[' || s[0] == '(' || s[0] == ' ':
+			s = s[1:]
+		case strings.HasPrefix(s, "•"):
+			s = s[len("•"):]
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+// trimStampRight is strings.TrimRight(s, ".])* "), the punctuation and
+// brackets after a stamp, without making the cutset's byte set at each
+// call.
+func trimStampRight(s string) string {
+	for s != "" {
+		switch s[len(s)-1] {
+		case '.', ']', ')', '*', ' ':
+			s = s[:len(s)-1]
+		default:
+			return s
+		}
+	}
+	return s
 }
 
 // dateLine reads a line that is only a date ("Thursday July 11, 2024",
