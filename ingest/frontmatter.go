@@ -4,7 +4,6 @@ package ingest
 // markdown file, as Hugo, Jekyll and postmortem repositories write it.
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -25,10 +24,10 @@ type frontMatter struct {
 	body   int // index in the lines of the first body line
 }
 
-// readFrontMatter finds and decodes front matter at the top of ls. ok is
-// false when there is none; err reports a block that is not valid YAML or
-// TOML, with its line.
-func readFrontMatter(data []byte, ls []line) (fm frontMatter, ok bool, err *ParseError) {
+// readFrontMatter finds and decodes front matter at the top of ls, the
+// lines of text. ok is false when there is none; err reports a block that
+// is not valid YAML or TOML, with its line.
+func readFrontMatter(text string, ls []line) (fm frontMatter, ok bool, err *ParseError) {
 	i := firstNonBlank(ls, 0)
 	if i >= len(ls) || (ls[i].Text != "---" && ls[i].Text != "+++") {
 		return fm, false, nil
@@ -44,7 +43,7 @@ func readFrontMatter(data []byte, ls []line) (fm frontMatter, ok bool, err *Pars
 	if end < 0 {
 		return fm, false, nil
 	}
-	block := rawBlock(data, i+1, end)
+	block := rawBlock(text, i+1, end)
 	if err := checkFrontMatter(block, ls[i].N); err != nil {
 		return fm, false, err
 	}
@@ -90,27 +89,55 @@ func lowerKeys(m map[string]any) bool {
 	return true
 }
 
-// rawBlock returns lines [from, to) of data as written, indentation kept:
-// YAML needs it, and the trimmed lines have lost it. Lines are numbered
-// from 0 after a UTF-8 byte order mark and end at "\r\n", "\r" or "\n";
-// each line of the block ends with "\n". Only the block is copied.
-func rawBlock(data []byte, from, to int) string {
+// rawBlock returns lines [from, to) of text as written, indentation
+// kept: YAML needs it, and the trimmed lines have lost it. Lines are
+// numbered from 0 after a UTF-8 byte order mark and end at "\r\n", "\r"
+// or "\n"; each line of the block ends with "\n". Text without carriage
+// returns, as good as all, gives a slice of itself: only a block whose
+// line breaks must be rewritten, or that runs to the end of the text, is
+// copied.
+func rawBlock(text string, from, to int) string {
 	if from >= to {
 		return ""
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	start, end := -1, len(data)
+	text = strings.TrimPrefix(text, "\xef\xbb\xbf")
+	if strings.IndexByte(text, '\r') >= 0 {
+		return rawBlockCR(text, from, to)
+	}
+	start := 0
+	for range from {
+		i := strings.IndexByte(text[start:], '\n')
+		if i < 0 {
+			return "" // fewer than from+1 lines
+		}
+		start += i + 1
+	}
+	end := start
+	for range to - from {
+		i := strings.IndexByte(text[end:], '\n')
+		if i < 0 {
+			return text[start:] + "\n"
+		}
+		end += i + 1
+	}
+	return text[start:end]
+}
+
+// rawBlockCR is rawBlock of text where "\r\n" or a lone "\r" may end a
+// line: the block is copied with each line break written "\n".
+func rawBlockCR(text string, from, to int) string {
+	start, end := -1, len(text)
 	if from == 0 {
 		start = 0
 	}
 	n := 0 // line breaks passed
-	for i := 0; i < len(data); i++ {
-		c := data[i]
+	for i := 0; i < len(text); i++ {
+		c := text[i]
 		if c != '\n' && c != '\r' {
 			continue
 		}
 		brk := i
-		if c == '\r' && i+1 < len(data) && data[i+1] == '\n' {
+		if c == '\r' && i+1 < len(text) && text[i+1] == '\n' {
 			i++
 		}
 		n++
@@ -125,16 +152,16 @@ func rawBlock(data []byte, from, to int) string {
 	if start < 0 {
 		return "" // fewer than from+1 lines
 	}
-	block := data[start:end]
+	block := text[start:end]
 	var b strings.Builder
 	b.Grow(len(block) + 1)
 	for len(block) > 0 {
-		i := bytes.IndexByte(block, '\r')
+		i := strings.IndexByte(block, '\r')
 		if i < 0 {
-			b.Write(block)
+			b.WriteString(block)
 			break
 		}
-		b.Write(block[:i])
+		b.WriteString(block[:i])
 		b.WriteByte('\n')
 		block = block[i+1:]
 		if len(block) > 0 && block[0] == '\n' {
@@ -186,7 +213,7 @@ type frontMatterRead struct {
 // Callers only read what it returns.
 func (d *doc) frontMatter() (frontMatter, bool, *ParseError) {
 	if !d.fmDone {
-		fm, ok, err := readFrontMatter(d.data, d.lines())
+		fm, ok, err := readFrontMatter(d.str(), d.lines())
 		d.fm, d.fmDone = frontMatterRead{fm: fm, ok: ok, err: err}, true
 	}
 	return d.fm.fm, d.fm.ok, d.fm.err

@@ -23,7 +23,7 @@ func refRawBlock(data []byte, from, to int) string {
 
 func checkRawBlock(t *testing.T, data string, from, to int) {
 	t.Helper()
-	if got, want := rawBlock([]byte(data), from, to), refRawBlock([]byte(data), from, to); got != want {
+	if got, want := rawBlock(data, from, to), refRawBlock([]byte(data), from, to); got != want {
 		t.Fatalf("rawBlock(%q, %d, %d) = %q; the old one says %q", data, from, to, got, want)
 	}
 }

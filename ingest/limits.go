@@ -223,6 +223,11 @@ func checkFrontMatter(block string, line int) *ParseError {
 	if len(block) > maxFrontMatter {
 		return &ParseError{Line: line, Err: fmt.Errorf("%w: %d bytes (at most %d)", ErrFrontMatter, len(block), maxFrontMatter)}
 	}
+	// Only an opening bracket deepens: most front matter has none, and
+	// is not scanned byte by byte.
+	if strings.IndexByte(block, '[') < 0 && strings.IndexByte(block, '{') < 0 {
+		return nil
+	}
 	if at, deep := DeepFlow(block, maxFrontMatterDepth); deep {
 		return &ParseError{Line: line + at, Err: fmt.Errorf("%w: lists or maps nested more than %d deep", ErrFrontMatter, maxFrontMatterDepth)}
 	}
