@@ -265,16 +265,20 @@ func detect(d *doc, forced Format, exclude ...Format) (Detection, reader, *Parse
 		return Detection{Format: forced, Reason: "forced by --input-format"}, rd, nil
 	}
 	formats := Formats()
-	det := Detection{Tried: make([]Attempt, 0, len(formats))}
+	var det Detection
 	var best reader
 	bestScore := 0
+	// The attempts are gathered here and copied once, as many as there
+	// were: most inputs settle at the fourth or fifth format of ten.
+	var tried [len(formatNames)]Attempt // room for every format
+	n := 0
 	for _, f := range formats {
 		if slices.Contains(exclude, f) {
 			continue
 		}
 		rd, _ := readerFor(f)
 		score, why := rd.detect(d)
-		det.Tried = append(det.Tried, Attempt{Format: f, Why: why})
+		tried[n], n = Attempt{Format: f, Why: why}, n+1
 		if score > bestScore {
 			best, bestScore, det.Format, det.Reason = rd, score, f, why
 		}
@@ -284,6 +288,7 @@ func detect(d *doc, forced Format, exclude ...Format) (Detection, reader, *Parse
 			break
 		}
 	}
+	det.Tried = slices.Clone(tried[:n])
 	if bestScore == 0 {
 		ls := d.lines()
 		line := 1
