@@ -216,11 +216,11 @@ func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error
 		return nil, Detection{}, &ParseError{File: path, Err: fmt.Errorf("%w: %d bytes (at most %d)", ErrTooLarge, len(data), MaxInputSize)}
 	}
 	data = decodeUTF16(data)
-	if err := checkText(data); err != nil {
+	d := &doc{data: data, opts: opts}
+	if err := d.check(); err != nil {
 		err.File = path
 		return nil, Detection{}, err
 	}
-	d := &doc{data: data, opts: opts}
 	det, rd, err := detect(d, opts.Format)
 	if err != nil {
 		err.File = path

@@ -62,10 +62,29 @@ var (
 	ErrEmpty = errors.New("empty input")
 )
 
-// checkText refuses what cannot be a text report before any reader runs:
-// an empty input, binary data (a NUL byte, as git decides) and, unless the input is JSON
-// or markup, a line longer than MaxLineLength.
-func checkText(data []byte) *ParseError {
+// check refuses what cannot be a text report before any reader runs: an
+// empty input, binary data (a NUL byte, as git decides) and, unless the
+// input is JSON or markup, a line longer than MaxLineLength or more than
+// MaxLines lines. The lines of a clean text within the limits are split
+// (splitWithin) in the pass that checks them: every reader of text asks
+// for them. A text that breaks a limit or needs cleaning is checked as it
+// is (checkLines) and split when first asked for.
+func (d *doc) check() *ParseError {
+	if err := checkContent(d.data); err != nil {
+		return err
+	}
+	if markup(d.data) {
+		return nil
+	}
+	if ls, ok := splitWithin(d.str(), MaxLines, MaxLineLength); ok {
+		d.split, d.clean, d.splitDone = ls, true, true
+		return nil
+	}
+	return checkLines(d.data)
+}
+
+// checkContent refuses an empty input and binary data.
+func checkContent(data []byte) *ParseError {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return lineErrorf(1, ErrEmpty, "nothing but white space (want an incident report)")
 	}
@@ -74,10 +93,7 @@ func checkText(data []byte) *ParseError {
 		return &ParseError{Line: 1 + bytes.Count(head[:i], []byte("\n")),
 			Err: fmt.Errorf("%w: a NUL byte at offset %d (want a text, markdown, JSON or HTML report in UTF-8 or UTF-16)", ErrBinary, i)}
 	}
-	if markup(data) {
-		return nil
-	}
-	return checkLines(data)
+	return nil
 }
 
 // markup reports whether data is JSON or HTML/XML, whose raw lines may be

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -79,15 +80,48 @@ func cleanText(s string) (clean, oneLine bool) {
 
 // splitPlain is splitText of text cleanText accepts, in one pass.
 func splitPlain(s string) []line {
+	ls, _ := splitPlainWithin(s, math.MaxInt)
+	return ls
+}
+
+// splitPlainWithin is splitPlain that gives up (ok false) at a line longer
+// than maxLength bytes.
+func splitPlainWithin(s string, maxLength int) (ls []line, ok bool) {
 	out := make([]line, 0, strings.Count(s, "\n")+1)
 	for n := 1; ; n++ {
 		j := strings.IndexByte(s, '\n')
 		if j < 0 {
-			return append(out, line{N: n, Text: strings.TrimSpace(s)})
+			if len(s) > maxLength {
+				return nil, false
+			}
+			return append(out, line{N: n, Text: trimLine(s)}), true
 		}
-		out = append(out, line{N: n, Text: strings.TrimSpace(s[:j])})
+		if j > maxLength {
+			return nil, false
+		}
+		out = append(out, line{N: n, Text: trimLine(s[:j])})
 		s = s[j+1:]
 	}
+}
+
+// splitWithin is splitText of a clean text (cleanText) of at most maxLines
+// lines none longer than maxLength bytes: ok is false for any other. It
+// lets the check of a document's lines against the limits (longLine) and
+// their split be one pass.
+func splitWithin(s string, maxLines, maxLength int) (ls []line, ok bool) {
+	if clean, _ := cleanText(s); !clean || strings.Count(s, "\n") >= maxLines {
+		return nil, false
+	}
+	return splitPlainWithin(s, maxLength)
+}
+
+// trimLine is strings.TrimSpace, without the call for a line that opens
+// and ends with a character that is ASCII and no space, as most do.
+func trimLine(s string) string {
+	if s != "" && ' ' < s[0] && s[0] < utf8.RuneSelf && ' ' < s[len(s)-1] && s[len(s)-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimSpace(s)
 }
 
 // joinText joins lines into a block of text, keeping blank lines between
