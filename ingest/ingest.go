@@ -74,24 +74,24 @@ type doc struct {
 	data []byte
 	// text is data as a string, made once (str): the lines are slices of
 	// it when it is clean.
-	text     string
-	textDone bool
-	split    []line
+	text  string
+	split []line
+	ord   dateOrder
+	// What has been made once: text, split (with clean), ord and fm. The
+	// flags are kept together, where they take one word of the doc, which
+	// every input allocates.
+	textDone, splitDone, ordDone, fmDone bool
 	// clean reports that splitText had nothing to clean in text (see
 	// cleanText): it is valid UTF-8 and its lines are its pieces between
 	// line feeds, trimmed. Set with the lines.
-	clean     bool
-	splitDone bool
-	ord       dateOrder
-	ordDone   bool
-	opts      Options
+	clean bool
+	opts  Options
 	// limit is the first limit an incident of the document broke (see
 	// checkLimits); Parse returns it instead of the incidents.
 	limit *ParseError
 	// fm is the document's front matter once read (fmDone): two detectors
 	// and a reader ask for it, and decoding YAML costs more than the rest.
-	fm     frontMatterRead
-	fmDone bool
+	fm frontMatterRead
 	// summary is the aggregator summary line detection found, if it ran
 	// and found one (its m is then not nil).
 	summary summaryMatch
