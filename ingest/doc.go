@@ -2,7 +2,7 @@
 // enter mttx.
 //
 // Each input format has its own file (statuspage.go, aggregator.go) and
-// one dispatch point (readerFor in ingest.go) picks the reader, detected
+// one dispatch point (reader in ingest.go) picks the reader, detected
 // from the content unless forced. All formats share one date/time reader
 // (when.go, zones.go) and one prose reader (prose.go) for postmortem and
 // update text: stated impact windows, stated durations and narrative

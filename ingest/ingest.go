@@ -108,57 +108,86 @@ type doc struct {
 	stamps *[]stampLine
 }
 
-// reader is one input format: how to recognise it and how to read it.
-// Its functions are plain functions, not closures made for each call:
-// detection asks for every format's reader for every input.
+// reader is one input format: how to recognise it (detect) and how to
+// read it (parse). Its methods are the dispatch points from a format to
+// its functions, which they call directly, in a switch, not through
+// function values: the compiler cannot tell what a function value does
+// with the doc, so a doc handed to one is allocated on the heap, once for
+// every input, while a doc only handed to functions that keep no pointer
+// to it stays on Parse's stack.
 type reader struct {
 	format Format
-	// detect scores a document: 0 is no match, higher is surer; why says
-	// what matched or what was missing.
-	detect func(*doc) (score int, why string)
-	// readOne reads a format of one incident per document, readMany one
-	// of many; a reader has one of the two.
-	readOne  func(*doc) (Incident, error)
-	readMany func(*doc) ([]Incident, error)
 }
 
-// parse reads a document's incidents.
-func (r reader) parse(d *doc) ([]Incident, error) {
-	if r.readOne == nil {
-		return r.readMany(d)
+// readerFor returns the reader of a format mttx reads.
+func readerFor(f Format) (reader, bool) {
+	if f == FormatUnknown || int(f) >= len(formatNames) {
+		return reader{}, false
 	}
-	inc, err := r.readOne(d)
+	return reader{format: f}, true
+}
+
+// detect scores a document: 0 is no match, higher is surer; why says what
+// matched or what was missing.
+func (r reader) detect(d *doc) (score int, why string) {
+	switch r.format {
+	case FormatStatuspageText:
+		return detectStatuspage(d)
+	case FormatAggregatorText:
+		return detectAggregator(d)
+	case FormatStatuspageJSON:
+		return detectStatuspageJSON(d)
+	case FormatCState:
+		return detectCState(d)
+	case FormatMarkdownPostmortem:
+		return detectMarkdown(d)
+	case FormatTextPostmortem:
+		return detectText(d)
+	case FormatStampedText:
+		return detectStamped(d)
+	case FormatCachetText:
+		return detectCachet(d)
+	case FormatHTML:
+		return detectHTML(d)
+	case FormatHistoryText:
+		return detectHistory(d)
+	}
+	return 0, "not a format mttx reads"
+}
+
+// parse reads a document's incidents: the formats of many incidents a
+// document give them all, the others their one.
+func (r reader) parse(d *doc) ([]Incident, error) {
+	var inc Incident
+	var err error
+	switch r.format {
+	case FormatStatuspageJSON:
+		return parseStatuspageJSON(d)
+	case FormatHTML:
+		return parseHTML(d)
+	case FormatHistoryText:
+		return parseHistory(d)
+	case FormatStatuspageText:
+		inc, err = parseStatuspage(d)
+	case FormatAggregatorText:
+		inc, err = parseAggregator(d)
+	case FormatCState:
+		inc, err = parseCState(d)
+	case FormatMarkdownPostmortem:
+		inc, err = parseMarkdown(d)
+	case FormatTextPostmortem:
+		inc, err = parseText(d)
+	case FormatStampedText:
+		inc, err = parseStamped(d)
+	case FormatCachetText:
+		inc, err = parseCachet(d)
+	default:
+		return nil, fmt.Errorf("%w: %s", ErrUnknownFormat, r.format)
+	}
 	if err != nil {
 		return nil, err
 	}
 	return []Incident{inc}, nil
-}
-
-// readerFor is the single dispatch point from a format to its reader.
-func readerFor(f Format) (reader, bool) {
-	switch f {
-	case FormatStatuspageText:
-		return reader{format: f, detect: detectStatuspage, readOne: parseStatuspage}, true
-	case FormatAggregatorText:
-		return reader{format: f, detect: detectAggregator, readOne: parseAggregator}, true
-	case FormatStatuspageJSON:
-		return reader{format: f, detect: detectStatuspageJSON, readMany: parseStatuspageJSON}, true
-	case FormatCState:
-		return reader{format: f, detect: detectCState, readOne: parseCState}, true
-	case FormatMarkdownPostmortem:
-		return reader{format: f, detect: detectMarkdown, readOne: parseMarkdown}, true
-	case FormatTextPostmortem:
-		return reader{format: f, detect: detectText, readOne: parseText}, true
-	case FormatStampedText:
-		return reader{format: f, detect: detectStamped, readOne: parseStamped}, true
-	case FormatCachetText:
-		return reader{format: f, detect: detectCachet, readOne: parseCachet}, true
-	case FormatHTML:
-		return reader{format: f, detect: detectHTML, readMany: parseHTML}, true
-	case FormatHistoryText:
-		return reader{format: f, detect: detectHistory, readMany: parseHistory}, true
-	}
-	return reader{}, false
 }
 
 // Detection says which format an input was read as, and why.
