@@ -25,6 +25,15 @@ func detectHTML(d *doc) (int, string) {
 		// where the bytes do.
 		return 0, "not HTML"
 	}
+	if i := skipLead(b); i >= len(b) || b[i] != '<' {
+		// Of the tags looked for, only "<body" may open anywhere but at
+		// the start: a text that does not open with "<" (any report but
+		// a page) is searched for it in place, without htmlHead.
+		if hasBodyTag(b[i:]) {
+			return 4, "HTML markup"
+		}
+		return 0, "not HTML"
+	}
 	head := htmlHead(buf[:0], b)
 	switch {
 	case bytes.HasPrefix(head, []byte("<!doctype html")), bytes.HasPrefix(head, []byte("<html")):
@@ -33,6 +42,41 @@ func detectHTML(d *doc) (int, string) {
 		return 4, "HTML markup"
 	}
 	return 0, "not HTML"
+}
+
+// skipLead returns where b's first character that is no ASCII white space
+// and no byte order mark is, or len(b): where htmlHead stops dropping.
+func skipLead(b []byte) int {
+	i := 0
+	for i < len(b) {
+		switch {
+		case b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n':
+			i++
+		case bytes.HasPrefix(b[i:], []byte("\uFEFF")):
+			i += len("\uFEFF")
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// hasBodyTag reports whether htmlHead(b) holds "<body", b opening with no
+// white space or byte order mark: htmlHead writes each ASCII byte of b,
+// lower-cased, where it was among the others, and nothing else as "<" or
+// as a letter of "body", so "<body" is there exactly where b holds "<" and
+// "body" in any ASCII case.
+func hasBodyTag(b []byte) bool {
+	for {
+		i := bytes.IndexByte(b, '<')
+		if i < 0 || len(b)-i < len("<body") {
+			return false
+		}
+		if t := b[i+1:]; t[0]|0x20 == 'b' && t[1]|0x20 == 'o' && t[2]|0x20 == 'd' && t[3]|0x20 == 'y' {
+			return true
+		}
+		b = b[i+1:]
+	}
 }
 
 // htmlHead appends to buf the start of a document as detectHTML reads it,
