@@ -17,15 +17,17 @@ func cachetFollowUp(text string, order dateOrder) (mention, string, bool) {
 	if !mayStartMention(text) {
 		return mention{}, "", false
 	}
-	ms := scanMentions(text, order)
-	if len(ms) == 0 || ms[0].Start != 0 || ms[0].Clock == nil || ms[0].Zone == nil {
+	// Only the first mention counts: the scan stops there, and the
+	// mention is made only for a line that opens with a zoned time.
+	f, ok := firstFound(text, order)
+	if !ok || f.from != 0 || !f.hasC || !f.hasZ {
 		return mention{}, "", false
 	}
-	sep := entrySep.FindString(text[ms[0].End:])
+	sep := entrySep.FindString(text[f.to:])
 	if sep == "" || !strings.ContainsAny(sep, ":-–—") {
 		return mention{}, "", false
 	}
-	return ms[0], strings.TrimSpace(text[ms[0].End+len(sep):]), true
+	return f.mention(text, new(mentionParts)), strings.TrimSpace(text[f.to+len(sep):]), true
 }
 
 // cachetHit is a line cachetFollowUp reads: its index in the lines, the
