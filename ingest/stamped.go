@@ -30,17 +30,20 @@ func stampOf(text string, order dateOrder) (mention, bool) {
 		return mention{}, false
 	}
 	t := trimStampRight(trimStampLeft(text))
-	if !mayStartMention(t) || !mayEndMention(t) {
+	// A clock has an hour, written in ASCII digits (the scanner finds
+	// nothing in text without one): most lines of prose are let go here,
+	// before the tests that look their words up.
+	if indexDigit(t) < 0 || !mayStartMention(t) || !mayEndMention(t) {
 		return mention{}, false // no mention spans the line
 	}
-	ms := scanMentions(t, order)
-	if len(ms) != 1 || ms[0].Clock == nil || ms[0].Start != 0 || ms[0].End != len(t) {
+	// The first mention must span the line, which leaves no room for
+	// another: the scan stops there, and the mention is made only for a
+	// stamp.
+	f, ok := firstFound(t, order)
+	if !ok || !f.hasC || f.from != 0 || f.to != len(t) || !f.hasDate && !f.hasZ {
 		return mention{}, false
 	}
-	if ms[0].Date == nil && ms[0].Zone == nil {
-		return mention{}, false
-	}
-	return ms[0], true
+	return f.mention(t, new(mentionParts)), true
 }
 
 // trimStampLeft is strings.TrimLeft(s, "-*•[( "), the list marks and
