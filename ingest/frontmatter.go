@@ -368,6 +368,11 @@ func (d *doc) fmScan(s string) []mention {
 		}
 	}
 	ms := scanMentions(s, d.order())
+	if d.fmScans == nil {
+		// Room for the usual two, a start and an end: one allocation,
+		// not one at each growth.
+		d.fmScans = make([]scanned, 0, 2)
+	}
 	d.fmScans = append(d.fmScans, scanned{s: s, ms: ms})
 	return ms
 }
