@@ -1,0 +1,366 @@
+package ingest
+
+import (
+	"regexp/syntax"
+	"strings"
+)
+
+// phraseSet is a cue expression spelled out as the phrases it can match,
+// in the order Go's regexp prefers them, so that a match anchored at a
+// byte is found by comparing bytes instead of by running the backtracker
+// (which clears a table sized to the rest of the text at every try and
+// walks every alternative). Only expressions whose every phrase can be
+// matched without going back are spelled out (phrasesOf says which);
+// the others stay with the regexp package.
+//
+// Why the answers are the expression's: a match of Go's regexp is the
+// first way through the expression, in the order of its choices (the
+// left alternative first, an optional part taken first unless lazy, a
+// repeat taking as much as it can first), that reaches the end. Spelling
+// out the alternatives and optional parts, left part before right part,
+// lists the phrases in that order. A repeat is kept as a run of a byte
+// class that takes all it can; phrasesOf accepts one only where no
+// shorter run could lead to a match (what follows cannot open with a byte
+// of the class, or is \b after word bytes), so every run of every phrase
+// ends at the same place whichever phrase is tried, and the first phrase
+// that matches is the expression's match.
+type phraseSet struct {
+	phrases []phrase
+	// byFirst holds, for each byte, the phrases that can open with it,
+	// in order.
+	byFirst [256][]int32
+}
+
+// phrase is one way through an expression: what it matches in turn.
+type phrase []phraseItem
+
+type phraseKind uint8
+
+const (
+	pLiteral    phraseKind = iota // the bytes of lit
+	pClass                        // one byte of set
+	pRun                          // min or more bytes of set, as many as there are
+	pBoundary                     // \b
+	pNoBoundary                   // \B
+	pEndText                      // $ without (?m), \z
+)
+
+type phraseItem struct {
+	kind phraseKind
+	lit  string
+	set  asciiSet
+	min  int
+}
+
+// asciiSet is a set of ASCII bytes.
+type asciiSet [2]uint64
+
+func (a *asciiSet) add(c byte)           { a[c>>6&1] |= 1 << (c & 63) }
+func (a asciiSet) has(c byte) bool       { return c < 0x80 && a[c>>6&1]&(1<<(c&63)) != 0 }
+func (a asciiSet) meets(b asciiSet) bool { return a[0]&b[0] != 0 || a[1]&b[1] != 0 }
+
+// maxPhrases bounds how many phrases an expression is spelled out as.
+const maxPhrases = 1024
+
+// wordBytes is \w.
+var wordBytes = func() (a asciiSet) {
+	for c := 0; c < 0x80; c++ {
+		if isWordByte(byte(c)) {
+			a.add(byte(c))
+		}
+	}
+	return a
+}()
+
+// newPhraseSet spells re (simplified) out, or returns nil when it cannot
+// be searched as phrases.
+func newPhraseSet(re *syntax.Regexp) *phraseSet {
+	phrases, ok := phrasesOf(re)
+	if !ok || len(phrases) == 0 {
+		return nil
+	}
+	ps := &phraseSet{phrases: phrases}
+	for k, ph := range phrases {
+		if !ph.runsForced() {
+			return nil
+		}
+		first, ok := ph.first()
+		if !ok {
+			return nil
+		}
+		for c := 0; c < 0x80; c++ {
+			if first.has(byte(c)) {
+				ps.byFirst[c] = append(ps.byFirst[c], int32(k))
+			}
+		}
+	}
+	return ps
+}
+
+// phrasesOf spells re out as its phrases in the order the regexp package
+// prefers them; ok is false for what it does not spell out: case folding,
+// bytes beyond ASCII, repeats of more than one byte class, lazy repeats,
+// anchors other than \b, \B and the end of the text, and more than
+// maxPhrases phrases.
+func phrasesOf(re *syntax.Regexp) ([]phrase, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return []phrase{nil}, true
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		b := make([]byte, 0, len(re.Rune))
+		for _, r := range re.Rune {
+			if r >= 0x80 {
+				return nil, false
+			}
+			b = append(b, byte(r))
+		}
+		return []phrase{{{kind: pLiteral, lit: string(b)}}}, true
+	case syntax.OpCharClass:
+		set, ok := classSet(re)
+		if !ok {
+			return nil, false
+		}
+		return []phrase{{{kind: pClass, set: set}}}, true
+	case syntax.OpWordBoundary:
+		return []phrase{{{kind: pBoundary}}}, true
+	case syntax.OpNoWordBoundary:
+		return []phrase{{{kind: pNoBoundary}}}, true
+	case syntax.OpEndText:
+		return []phrase{{{kind: pEndText}}}, true
+	case syntax.OpCapture:
+		return phrasesOf(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		if re.Flags&syntax.NonGreedy != 0 {
+			return nil, false
+		}
+		set, ok := runSet(re.Sub[0])
+		if !ok {
+			return nil, false
+		}
+		run := phraseItem{kind: pRun, set: set}
+		if re.Op == syntax.OpPlus {
+			run.min = 1
+		}
+		return []phrase{{run}}, true
+	case syntax.OpQuest:
+		sub, ok := phrasesOf(re.Sub[0])
+		if !ok || len(sub) >= maxPhrases {
+			return nil, false
+		}
+		if re.Flags&syntax.NonGreedy != 0 {
+			return append([]phrase{nil}, sub...), true
+		}
+		return append(sub, nil), true
+	case syntax.OpAlternate:
+		var out []phrase
+		for _, s := range re.Sub {
+			sub, ok := phrasesOf(s)
+			if !ok || len(out)+len(sub) > maxPhrases {
+				return nil, false
+			}
+			out = append(out, sub...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		out := []phrase{nil}
+		for _, s := range re.Sub {
+			sub, ok := phrasesOf(s)
+			if !ok || len(out)*len(sub) > maxPhrases {
+				return nil, false
+			}
+			next := make([]phrase, 0, len(out)*len(sub))
+			for _, a := range out {
+				for _, b := range sub {
+					next = append(next, a.then(b))
+				}
+			}
+			out = next
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// classSet is the bytes of a class of ASCII characters.
+func classSet(re *syntax.Regexp) (asciiSet, bool) {
+	var set asciiSet
+	for i := 0; i+1 < len(re.Rune); i += 2 {
+		if re.Rune[i+1] >= 0x80 {
+			return set, false
+		}
+		for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+			set.add(byte(r))
+		}
+	}
+	return set, true
+}
+
+// runSet is the bytes a repeat of re takes one at a time: a class or a
+// one-character literal, of ASCII.
+func runSet(re *syntax.Regexp) (asciiSet, bool) {
+	switch {
+	case re.Op == syntax.OpCharClass:
+		return classSet(re)
+	case re.Op == syntax.OpLiteral && len(re.Rune) == 1 && re.Rune[0] < 0x80 && re.Flags&syntax.FoldCase == 0:
+		var set asciiSet
+		set.add(byte(re.Rune[0]))
+		return set, true
+	}
+	return asciiSet{}, false
+}
+
+// then is p followed by q, adjacent literals joined.
+func (p phrase) then(q phrase) phrase {
+	out := make(phrase, 0, len(p)+len(q))
+	out = append(out, p...)
+	for _, it := range q {
+		if n := len(out); n > 0 && it.kind == pLiteral && out[n-1].kind == pLiteral {
+			out[n-1].lit += it.lit
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// consumes reports whether the item matches at least one byte.
+func (it phraseItem) consumes() bool {
+	return it.kind == pLiteral && it.lit != "" || it.kind == pClass || it.kind == pRun && it.min > 0
+}
+
+// opening is the set of bytes the item can open with, when it consumes.
+func (it phraseItem) opening() asciiSet {
+	if it.kind == pLiteral {
+		var set asciiSet
+		set.add(it.lit[0])
+		return set
+	}
+	return it.set
+}
+
+// first is the set of bytes the phrase can open with; ok is false when
+// what comes before the first byte it takes is not known to take none.
+func (p phrase) first() (asciiSet, bool) {
+	for _, it := range p {
+		switch {
+		case it.consumes():
+			return it.opening(), true
+		case it.kind == pBoundary, it.kind == pNoBoundary, it.kind == pLiteral:
+			continue
+		}
+		return asciiSet{}, false
+	}
+	return asciiSet{}, false
+}
+
+// runsForced reports whether no run of the phrase could end short of all
+// it can take in a match: what follows it takes a byte the run cannot
+// (skipping  and \B), or the text ends there, or it is a run of word
+// bytes after a word byte followed by , or it ends the phrase (a
+// match is then found with the longest run, before any shorter).
+func (p phrase) runsForced() bool {
+	for k, it := range p {
+		if it.kind != pRun {
+			continue
+		}
+		if !p.forced(k) {
+			return false
+		}
+	}
+	return true
+}
+
+func (p phrase) forced(k int) bool {
+	run := p[k]
+	rest := p[k+1:]
+	if len(rest) == 0 {
+		return true
+	}
+	//  right after a run of word bytes that follows a word byte: a
+	// shorter run leaves a word byte on either side.
+	if rest[0].kind == pBoundary && wordBytes[0]&^run.set[0] == 0 && wordBytes[1]&^run.set[1] == 0 {
+		// run.set holds only word bytes: checked below.
+	}
+	if rest[0].kind == pBoundary && subsetOf(run.set, wordBytes) && (run.min > 0 || k > 0 && endsWord(p[k-1])) {
+		return true
+	}
+	for _, it := range rest {
+		switch {
+		case it.kind == pEndText:
+			return true
+		case it.consumes():
+			return !it.opening().meets(run.set)
+		case it.kind == pBoundary, it.kind == pNoBoundary, it.kind == pLiteral:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// subsetOf reports whether every byte of a is in b.
+func subsetOf(a, b asciiSet) bool { return a[0]&^b[0] == 0 && a[1]&^b[1] == 0 }
+
+// endsWord reports whether every match of the item ends with a word byte.
+func endsWord(it phraseItem) bool {
+	switch it.kind {
+	case pLiteral:
+		return it.lit != "" && isWordByte(it.lit[len(it.lit)-1])
+	case pClass:
+		return subsetOf(it.set, wordBytes)
+	case pRun:
+		return it.min > 0 && subsetOf(it.set, wordBytes)
+	}
+	return false
+}
+
+// matchAt is the end of the first phrase that matches s at p, where s[p]
+// opens a word (p is 0 or s[p-1] is not a word byte).
+func (ps *phraseSet) matchAt(s string, p int) (int, bool) {
+	for _, k := range ps.byFirst[s[p]] {
+		if end, ok := ps.phrases[k].matchAt(s, p); ok {
+			return end, true
+		}
+	}
+	return 0, false
+}
+
+// matchAt is the end of the phrase matched at s[p:], if it matches.
+func (ph phrase) matchAt(s string, p int) (int, bool) {
+	i := p
+	for _, it := range ph {
+		switch it.kind {
+		case pLiteral:
+			if !strings.HasPrefix(s[i:], it.lit) {
+				return 0, false
+			}
+			i += len(it.lit)
+		case pClass:
+			if i >= len(s) || !it.set.has(s[i]) {
+				return 0, false
+			}
+			i++
+		case pRun:
+			n := i
+			for i < len(s) && it.set.has(s[i]) {
+				i++
+			}
+			if i-n < it.min {
+				return 0, false
+			}
+		case pBoundary, pNoBoundary:
+			b := (i > 0 && isWordByte(s[i-1])) != (i < len(s) && isWordByte(s[i]))
+			if b != (it.kind == pBoundary) {
+				return 0, false
+			}
+		case pEndText:
+			if i != len(s) {
+				return 0, false
+			}
+		}
+	}
+	return i, true
+}
