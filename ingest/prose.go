@@ -1657,21 +1657,14 @@ var milestoneCues = []struct {
 	{MilestoneDetected, newHintSet("alert", "page", "detect", "notice", "report", "escalat", "declared", "first "), newWordCue(`\b(?:alert\w*|paged|page fired|detected|detect|noticed|reported|reports?|reporting|escalat\w*|declared|first (?:report|signs?))\b`)},
 }
 
-// onlyBegun follows a milestone keyword when the work only began.
-var undone = regexp.MustCompile(`^\W*(?:\w+\W+){0,3}?(?:not possible|impossible|failed|fails|unsuccessful|did not work|didn't work|had no effect|was not|wasn't|ineffective|aborted|abandoned|blocked|not an option)\b`)
-
-var onlyBegun = regexp.MustCompile(`^\W*(?:\w+\W+){0,2}?(?:started|starts|begins|began|beginning|in progress|underway|initiated|kicked off)\b`)
-
-var negation = regexp.MustCompile(`(?:\bnot|n't|\bno|\bunable to|\bwithout|\bbefore)\s+(?:yet\s+|been\s+|fully\s+|be\s+)*$`)
-
-// negates reports whether negation matches s, the words before a keyword.
-// The expression is tried only when s ends in white space and holds one of
-// the words it needs.
+// negates reports whether s, the words before a keyword, ends in a
+// negation (negationEnds). It is read only when s ends in white space and
+// holds one of the words it needs.
 func negates(s string) bool {
 	if s == "" || !isRESpace(s[len(s)-1]) || !containsAny(s, negationHints) {
 		return false
 	}
-	return negation.MatchString(s)
+	return negationEnds(s)
 }
 
 // negationHints are words negation cannot match without ("not" holds
@@ -1698,12 +1691,12 @@ func classifyMilestone(text string) Milestone {
 			}
 			// "Rollback started", "fix rollout in progress": the work
 			// began, the milestone is when it finishes.
-			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && onlyBegun.MatchString(low[locEnd:min(len(low), locEnd+30)]) {
+			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && onlyBegun(low[locEnd:min(len(low), locEnd+30)]) {
 				continue
 			}
 			// "Rollback not possible", "restart failed": the step did not
 			// happen.
-			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && undone.MatchString(low[locEnd:min(len(low), locEnd+40)]) {
+			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && undone(low[locEnd:min(len(low), locEnd+40)]) {
 				continue
 			}
 			return c.m

@@ -1,0 +1,97 @@
+package ingest
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The expressions undone, onlyBegun and negationEnds replaced: the
+// oracles they are tested against.
+var (
+	undoneRE    = regexp.MustCompile(`^\W*(?:\w+\W+){0,3}?(?:not possible|impossible|failed|fails|unsuccessful|did not work|didn't work|had no effect|was not|wasn't|ineffective|aborted|abandoned|blocked|not an option)\b`)
+	onlyBegunRE = regexp.MustCompile(`^\W*(?:\w+\W+){0,2}?(?:started|starts|begins|began|beginning|in progress|underway|initiated|kicked off)\b`)
+	negation    = regexp.MustCompile(`(?:\bnot|n't|\bno|\bunable to|\bwithout|\bbefore)\s+(?:yet\s+|been\s+|fully\s+|be\s+)*$`)
+)
+
+// milestoneWordChecks pairs each hand-written check with its expression.
+var milestoneWordChecks = []struct {
+	name string
+	got  func(string) bool
+	want *regexp.Regexp
+}{
+	{"undone", undone, undoneRE},
+	{"onlyBegun", onlyBegun, onlyBegunRE},
+	{"negationEnds", negationEnds, negation},
+}
+
+// milestoneWordTexts is random text made of the words of the three
+// expressions, their pieces, other words, marks, white space (\v is not
+// \s) and bytes beyond ASCII.
+func milestoneWordTexts(n int, seed uint64) []string {
+	var pieces []string
+	for _, w := range append(append([]string{"not", "n't", "no", "unable to", "without", "before", "yet", "been", "fully", "be"}, undoneWords...), begunWords...) {
+		pieces = append(pieces, w, w[:len(w)/2], w[len(w)/2:], "x"+w, w+"s")
+	}
+	pieces = append(pieces, " ", " ", "  ", "\t", "\n", "\v", "\f", "\r", ".", ",", "'", "-", "_", "7", "é", "\xe2\x80", "\xff", "the", "rollback", "a", "x")
+	r := rand.New(rand.NewPCG(seed, seed+1))
+	out := make([]string, 0, n)
+	for range n {
+		var b strings.Builder
+		for range r.IntN(9) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			if r.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// TestMilestoneWordsAsRegexp checks undone, onlyBegun and negationEnds
+// against their expressions on a table, fixture lines and random text.
+func TestMilestoneWordsAsRegexp(t *testing.T) {
+	table := []string{
+		"", " ", "failed", " failed", "not failed", "x failed", "a b c failed", "a b c d failed", "a b c failedx",
+		"... it did not work", "it didn't work", "didn't workers", "é failed", "-- in progress", "in progressing",
+		"a b started", "a b c started", "started_", "not ", "cannot ", "can't ", "no  ", "nope ", "not yet ", "not yet\v",
+		"maybe ", "not maybe ", "not be ", "not yet been fully be ", "unable to\t", "unable  to ", "x-before\n", "beforeyet ",
+		"without yet", "been ", "no\fbeen\r",
+	}
+	texts := append(table, milestoneWordTexts(50000, 71)...)
+	for _, l := range refTestLines(t) {
+		texts = append(texts, strings.ToLower(l))
+	}
+	for _, c := range milestoneWordChecks {
+		matched := 0
+		for _, s := range texts {
+			got, want := c.got(s), c.want.MatchString(s)
+			if got != want {
+				t.Fatalf("%s(%q) = %v; the expression says %v", c.name, s, got, want)
+			}
+			if want {
+				matched++
+			}
+		}
+		if matched < 1000 {
+			t.Errorf("%s held for only %d texts", c.name, matched)
+		}
+	}
+}
+
+// FuzzMilestoneWords compares undone, onlyBegun and negationEnds with
+// their expressions on arbitrary text.
+func FuzzMilestoneWords(f *testing.F) {
+	for _, s := range milestoneWordTexts(200, 73) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range milestoneWordChecks {
+			if got, want := c.got(s), c.want.MatchString(s); got != want {
+				t.Fatalf("%s(%q) = %v; the expression says %v", c.name, s, got, want)
+			}
+		}
+	})
+}
