@@ -27,8 +27,16 @@ import (
 type phraseSet struct {
 	phrases []phrase
 	// byFirst holds, for each byte, the phrases that can open with it,
-	// in order.
-	byFirst [256][]int32
+	// in order, each with how many items it shares with the one before
+	// in the list.
+	byFirst [256][]phraseRef
+}
+
+// phraseRef is a phrase of a phraseSet's list: its index and how many
+// leading items it has in common with the phrase before it in the list.
+type phraseRef struct {
+	k      int32
+	shared int32
 }
 
 // phrase is one way through an expression: what it matches in turn.
@@ -90,7 +98,11 @@ func newPhraseSet(re *syntax.Regexp) *phraseSet {
 		}
 		for c := 0; c < 0x80; c++ {
 			if first.has(byte(c)) {
-				ps.byFirst[c] = append(ps.byFirst[c], int32(k))
+				ref := phraseRef{k: int32(k)}
+				if list := ps.byFirst[c]; len(list) > 0 {
+					ref.shared = int32(sharedItems(phrases[list[len(list)-1].k], ph))
+				}
+				ps.byFirst[c] = append(ps.byFirst[c], ref)
 			}
 		}
 	}
@@ -317,30 +329,52 @@ func endsWord(it phraseItem) bool {
 	return false
 }
 
+// sharedItems is how many leading items p and q have in common.
+func sharedItems(p, q phrase) int {
+	n := 0
+	for n < len(p) && n < len(q) && p[n] == q[n] {
+		n++
+	}
+	return n
+}
+
 // matchAt is the end of the first phrase that matches s at p, where s[p]
-// opens a word (p is 0 or s[p-1] is not a word byte).
+// opens a word (p is 0 or s[p-1] is not a word byte). A phrase that
+// shares with the last one tried the item it failed on, and all items
+// before, fails there too (every item before ends where it ended): it is
+// not tried.
 func (ps *phraseSet) matchAt(s string, p int) (int, bool) {
-	for _, k := range ps.byFirst[s[p]] {
-		if end, ok := ps.phrases[k].matchAt(s, p); ok {
+	failed, shared := -1, 0
+	for _, ref := range ps.byFirst[s[p]] {
+		if failed >= 0 {
+			shared = min(shared, int(ref.shared))
+			if shared > failed {
+				continue
+			}
+		}
+		end, at, ok := ps.phrases[ref.k].matchAt(s, p)
+		if ok {
 			return end, true
 		}
+		failed, shared = at, len(ps.phrases[ref.k])
 	}
 	return 0, false
 }
 
-// matchAt is the end of the phrase matched at s[p:], if it matches.
-func (ph phrase) matchAt(s string, p int) (int, bool) {
+// matchAt is the end of the phrase matched at s[p:], if it matches, or
+// the index of the item it fails on.
+func (ph phrase) matchAt(s string, p int) (end, failed int, ok bool) {
 	i := p
-	for _, it := range ph {
+	for k, it := range ph {
 		switch it.kind {
 		case pLiteral:
 			if !strings.HasPrefix(s[i:], it.lit) {
-				return 0, false
+				return 0, k, false
 			}
 			i += len(it.lit)
 		case pClass:
 			if i >= len(s) || !it.set.has(s[i]) {
-				return 0, false
+				return 0, k, false
 			}
 			i++
 		case pRun:
@@ -349,18 +383,18 @@ func (ph phrase) matchAt(s string, p int) (int, bool) {
 				i++
 			}
 			if i-n < it.min {
-				return 0, false
+				return 0, k, false
 			}
 		case pBoundary, pNoBoundary:
 			b := (i > 0 && isWordByte(s[i-1])) != (i < len(s) && isWordByte(s[i]))
 			if b != (it.kind == pBoundary) {
-				return 0, false
+				return 0, k, false
 			}
 		case pEndText:
 			if i != len(s) {
-				return 0, false
+				return 0, k, false
 			}
 		}
 	}
-	return i, true
+	return i, 0, true
 }
