@@ -3,6 +3,8 @@ package ingest
 import (
 	"regexp/syntax"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // phraseSet is a cue expression spelled out as the phrases it can match,
@@ -63,7 +65,13 @@ type phraseItem struct {
 // asciiSet is a set of ASCII bytes.
 type asciiSet [2]uint64
 
-func (a *asciiSet) add(c byte)           { a[c>>6&1] |= 1 << (c & 63) }
+// add adds c, when it is ASCII.
+func (a *asciiSet) add(c byte) {
+	if c < 0x80 {
+		a[c>>6] |= 1 << (c & 63)
+	}
+}
+
 func (a asciiSet) has(c byte) bool       { return c < 0x80 && a[c>>6&1]&(1<<(c&63)) != 0 }
 func (a asciiSet) meets(b asciiSet) bool { return a[0]&b[0] != 0 || a[1]&b[1] != 0 }
 
@@ -110,8 +118,8 @@ func newPhraseSet(re *syntax.Regexp) *phraseSet {
 }
 
 // phrasesOf spells re out as its phrases in the order the regexp package
-// prefers them; ok is false for what it does not spell out: case folding,
-// bytes beyond ASCII, repeats of more than one byte class, lazy repeats,
+// prefers them; ok is false for what it does not spell out: bytes beyond
+// ASCII (but for the other cases of a letter), repeats of more than one byte class, lazy repeats,
 // anchors other than \b, \B and the end of the text, and more than
 // maxPhrases phrases.
 func phrasesOf(re *syntax.Regexp) ([]phrase, bool) {
@@ -120,7 +128,7 @@ func phrasesOf(re *syntax.Regexp) ([]phrase, bool) {
 		return []phrase{nil}, true
 	case syntax.OpLiteral:
 		if re.Flags&syntax.FoldCase != 0 {
-			return nil, false
+			return foldedPhrases(re.Rune)
 		}
 		b := make([]byte, 0, len(re.Rune))
 		for _, r := range re.Rune {
@@ -177,23 +185,95 @@ func phrasesOf(re *syntax.Regexp) ([]phrase, bool) {
 		}
 		return out, true
 	case syntax.OpConcat:
-		out := []phrase{nil}
+		parts := make([][]phrase, 0, len(re.Sub))
 		for _, s := range re.Sub {
 			sub, ok := phrasesOf(s)
-			if !ok || len(out)*len(sub) > maxPhrases {
+			if !ok {
 				return nil, false
 			}
-			next := make([]phrase, 0, len(out)*len(sub))
-			for _, a := range out {
-				for _, b := range sub {
-					next = append(next, a.then(b))
-				}
-			}
-			out = next
+			parts = append(parts, sub)
 		}
-		return out, true
+		return product(parts)
 	}
 	return nil, false
+}
+
+// product is every phrase of parts[0] followed by one of parts[1], and so
+// on, in order: the phrases of a concatenation, the left part's choice
+// first. ok is false beyond maxPhrases.
+func product(parts [][]phrase) ([]phrase, bool) {
+	n := 1
+	for _, p := range parts {
+		if n *= len(p); n > maxPhrases {
+			return nil, false
+		}
+	}
+	out := make([]phrase, 0, n)
+	choice := make([]int, len(parts))
+	for n > 0 {
+		items := 0
+		for i, p := range parts {
+			items += len(p[choice[i]])
+		}
+		ph := make(phrase, 0, items)
+		for i, p := range parts {
+			ph = ph.then(p[choice[i]])
+		}
+		out = append(out, ph)
+		// The next choices: the last part's first.
+		i := len(parts) - 1
+		for ; i >= 0; i-- {
+			if choice[i]++; choice[i] < len(parts[i]) {
+				break
+			}
+			choice[i] = 0
+		}
+		if i < 0 {
+			break
+		}
+	}
+	return out, true
+}
+
+// foldedPhrases spells out a literal of runes matched in any case: each
+// rune is any rune of its orbit under unicode.SimpleFold, the ASCII ones
+// as a class, the others ("K" for "k", "ſ" for "s") as their UTF-8 bytes
+// (which the regexp package decodes as that rune and nothing else). The
+// alternatives of a rune open with different bytes, so at most one of them
+// matches and their order does not matter.
+func foldedPhrases(runes []rune) ([]phrase, bool) {
+	parts := make([][]phrase, 0, len(runes))
+	for _, r := range runes {
+		var alts []phrase
+		var set asciiSet
+		ascii := 0
+		for f := r; ; {
+			switch {
+			case f < 0x80:
+				set.add(byte(f))
+				ascii++
+			case f == utf8.RuneError:
+				return nil, false // the regexp package matches it with a byte that is not UTF-8 too
+			default:
+				alts = append(alts, phrase{{kind: pLiteral, lit: string(f)}})
+			}
+			if f = unicode.SimpleFold(f); f == r {
+				break
+			}
+		}
+		switch {
+		case ascii == 1:
+			for c := byte(0); c < 0x80; c++ {
+				if set.has(c) {
+					alts = append(alts, phrase{{kind: pLiteral, lit: string(rune(c))}})
+				}
+			}
+		case ascii > 1:
+			alts = append(alts, phrase{{kind: pClass, set: set}})
+		}
+		parts = append(parts, alts)
+	}
+	return product(parts)
 }
 
 // classSet is the bytes of a class of ASCII characters.
@@ -224,10 +304,9 @@ func runSet(re *syntax.Regexp) (asciiSet, bool) {
 	return asciiSet{}, false
 }
 
-// then is p followed by q, adjacent literals joined.
+// then appends q to p, adjacent literals joined.
 func (p phrase) then(q phrase) phrase {
-	out := make(phrase, 0, len(p)+len(q))
-	out = append(out, p...)
+	out := p
 	for _, it := range q {
 		if n := len(out); n > 0 && it.kind == pLiteral && out[n-1].kind == pLiteral {
 			out[n-1].lit += it.lit
@@ -243,7 +322,8 @@ func (it phraseItem) consumes() bool {
 	return it.kind == pLiteral && it.lit != "" || it.kind == pClass || it.kind == pRun && it.min > 0
 }
 
-// opening is the set of bytes the item can open with, when it consumes.
+// opening is the set of ASCII bytes the item can open with, when it
+// consumes: none for a literal that opens with a byte beyond ASCII.
 func (it phraseItem) opening() asciiSet {
 	if it.kind == pLiteral {
 		var set asciiSet
@@ -258,6 +338,8 @@ func (it phraseItem) opening() asciiSet {
 func (p phrase) first() (asciiSet, bool) {
 	for _, it := range p {
 		switch {
+		case it.kind == pLiteral && it.lit != "" && it.lit[0] >= 0x80:
+			return asciiSet{}, false
 		case it.consumes():
 			return it.opening(), true
 		case it.kind == pBoundary, it.kind == pNoBoundary, it.kind == pLiteral:
