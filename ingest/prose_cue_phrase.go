@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"math/bits"
 	"regexp/syntax"
 	"strings"
 	"unicode"
@@ -104,8 +105,9 @@ func newPhraseSet(re *syntax.Regexp) *phraseSet {
 		if !ok {
 			return nil
 		}
-		for c := 0; c < 0x80; c++ {
-			if first.has(byte(c)) {
+		for w, bitsOf := range first {
+			for ; bitsOf != 0; bitsOf &= bitsOf - 1 {
+				c := w<<6 | bits.TrailingZeros64(bitsOf)
 				ref := phraseRef{k: int32(k)}
 				if list := ps.byFirst[c]; len(list) > 0 {
 					ref.shared = int32(sharedItems(phrases[list[len(list)-1].k], ph))
