@@ -95,3 +95,86 @@ func FuzzMilestoneWords(f *testing.F) {
 		}
 	})
 }
+
+// classifyMilestoneRef is classifyMilestone with every expression
+// searched by the regexp package (the cues as written, and the
+// expressions undone, onlyBegun and negationEnds replaced): the oracle of
+// the whole.
+func classifyMilestoneRef(text string) Milestone {
+	low := strings.ToLower(text)
+	begun := func(m Milestone) bool { return m == MilestoneMitigated || m == MilestoneResolved }
+	for _, c := range milestoneCues {
+		for _, loc := range c.re.re.FindAllStringIndex(low, -1) {
+			start, end := loc[0], loc[1]
+			if negation.MatchString(low[max(0, start-24):start]) {
+				continue
+			}
+			if begun(c.m) && (onlyBegunRE.MatchString(low[end:min(len(low), end+30)]) || undoneRE.MatchString(low[end:min(len(low), end+40)])) {
+				continue
+			}
+			return c.m
+		}
+	}
+	return MilestoneNone
+}
+
+// milestoneTexts is random text for classifyMilestone: the cues' words,
+// in either case, with negations, words saying a step only began or did
+// not happen, marks, white space and runes beyond ASCII.
+func milestoneTexts(n int, seed uint64) []string {
+	words := append(cueWords(), "not ", "no ", "n't ", "unable to ", "without ", "before ", "yet ", "been ", "Not yet ", "NOT ")
+	words = append(append(words, undoneWords...), begunWords...)
+	words = append(words, "Rollback", "RESTORED", "Incident", "started failing", "İ", "ſ", "K")
+	r := rand.New(rand.NewPCG(seed, seed+1))
+	out := make([]string, 0, n)
+	for range n {
+		var b strings.Builder
+		for range 1 + r.IntN(12) {
+			b.WriteString(words[r.IntN(len(words))])
+			if r.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// TestClassifyMilestoneAsRegexp checks classifyMilestone against
+// classifyMilestoneRef on a table, fixture lines and random text, and that
+// the texts reach every milestone.
+func TestClassifyMilestoneAsRegexp(t *testing.T) {
+	// Matches that overlap the one before, which are not searched ("back
+	// up" in "rolled back up"), negated keywords and steps only begun or
+	// undone.
+	table := []string{"Not rolled back up", "not rolled back up", "rolled back up", "no fix is deployed yet", "Rollback started",
+		"Service restored", "service not yet restored", "Restore failed, then restored", "Incident over", "failover completed",
+		"users started reporting errors", "NOT RESOLVED; root cause identified", "İncident resolved", "errors began"}
+	texts := append(append(table, refTestLines(t)...), milestoneTexts(40000, 77)...)
+	seen := map[Milestone]int{}
+	for _, s := range texts {
+		got, want := classifyMilestone(s), classifyMilestoneRef(s)
+		if got != want {
+			t.Fatalf("classifyMilestone(%q) = %v; with the expressions it is %v", s, got, want)
+		}
+		seen[want]++
+	}
+	for _, c := range milestoneCues {
+		if seen[c.m] < 200 {
+			t.Errorf("only %d texts read as %v", seen[c.m], c.m)
+		}
+	}
+}
+
+// FuzzClassifyMilestone compares classifyMilestone with
+// classifyMilestoneRef on arbitrary text.
+func FuzzClassifyMilestone(f *testing.F) {
+	for _, s := range milestoneTexts(200, 79) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := classifyMilestone(s), classifyMilestoneRef(s); got != want {
+			t.Fatalf("classifyMilestone(%q) = %v; with the expressions it is %v", s, got, want)
+		}
+	})
+}
