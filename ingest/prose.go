@@ -1685,7 +1685,9 @@ func classifyMilestone(text string) Milestone {
 		if !containsAny(low, c.hints) {
 			continue
 		}
-		for locStart, locEnd := range c.re.All(low) {
+		// The matches of c.re.All, without its test of the words every
+		// match needs: the hints are that test.
+		for locStart, locEnd, ok := c.re.next(low, 0); ok; locStart, locEnd, ok = c.re.next(low, locEnd) {
 			if negates(low[max(0, locStart-24):locStart]) {
 				continue
 			}
@@ -1727,16 +1729,21 @@ func containsAny(s string, h *hintSet) bool { return h.in(s) }
 var narrativeEndCue = newWordCue(`\b(?:restored|restores|recovered|recovers|recovery (?:is )?complete|back to normal|return(?:s|ed)? to normal|normal levels|back online|(?:fully )?operational|resolved|resolution (?:is )?(?:confirmed|complete)|working (?:again|normally|as expected)|healthy again|errors? (?:stop|stops|stopped|subside[sd]?)|no (?:more|further) errors|(?:outage|incident|impact|disruption|degradation) (?:ends|ended|is over|over)|back (?:at|to) baseline)\b`)
 
 // endsImpact reports whether an entry's text says the impact ended.
+// endHints are tested before the text is lower-cased when it is ASCII
+// (inFold is then in of the lower-cased text), after otherwise; the
+// matches are those of narrativeEndCue.All, without its own test of the
+// words every match needs.
 func endsImpact(text string) bool {
-	if isASCII(text) && !endHints.inFold(text) {
+	ascii := isASCII(text)
+	if ascii && !endHints.inFold(text) {
 		return false
 	}
 	low := strings.ToLower(text)
-	if !containsAny(low, endHints) {
+	if !ascii && !containsAny(low, endHints) {
 		return false
 	}
-	for locStart := range narrativeEndCue.All(low) {
-		if !negates(low[max(0, locStart-24):locStart]) {
+	for start, end, ok := narrativeEndCue.next(low, 0); ok; start, end, ok = narrativeEndCue.next(low, end) {
+		if !negates(low[max(0, start-24):start]) {
 			return true
 		}
 	}

@@ -43,7 +43,7 @@ func phraseInFirstWords(s string, n int, phrases []string) bool {
 			return false
 		}
 		for _, p := range phrases {
-			if strings.HasPrefix(s[i:], p) && (i+len(p) == len(s) || !isWordByte(s[i+len(p)])) {
+			if p[0] == s[i] && strings.HasPrefix(s[i:], p) && (i+len(p) == len(s) || !isWordByte(s[i+len(p)])) {
 				return true
 			}
 		}

@@ -166,8 +166,40 @@ func TestClassifyMilestoneAsRegexp(t *testing.T) {
 	}
 }
 
-// FuzzClassifyMilestone compares classifyMilestone with
-// classifyMilestoneRef on arbitrary text.
+// endsImpactRef is endsImpact with narrativeEndCue and negation searched
+// by the regexp package: its oracle.
+func endsImpactRef(text string) bool {
+	low := strings.ToLower(text)
+	for _, loc := range narrativeEndCue.re.FindAllStringIndex(low, -1) {
+		if !negation.MatchString(low[max(0, loc[0]-24):loc[0]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestEndsImpactAsRegexp checks endsImpact against endsImpactRef on the
+// texts of TestClassifyMilestoneAsRegexp.
+func TestEndsImpactAsRegexp(t *testing.T) {
+	texts := append(append([]string{"Not restored", "not yet back to normal", "Errors stopped", "İ restored", "no more errors"},
+		refTestLines(t)...), milestoneTexts(40000, 81)...)
+	ends := 0
+	for _, s := range texts {
+		got, want := endsImpact(s), endsImpactRef(s)
+		if got != want {
+			t.Fatalf("endsImpact(%q) = %v; with the expressions it is %v", s, got, want)
+		}
+		if want {
+			ends++
+		}
+	}
+	if ends < 1000 {
+		t.Errorf("only %d texts end the impact", ends)
+	}
+}
+
+// FuzzClassifyMilestone compares classifyMilestone and endsImpact with
+// classifyMilestoneRef and endsImpactRef on arbitrary text.
 func FuzzClassifyMilestone(f *testing.F) {
 	for _, s := range milestoneTexts(200, 79) {
 		f.Add(s)
@@ -175,6 +207,9 @@ func FuzzClassifyMilestone(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := classifyMilestone(s), classifyMilestoneRef(s); got != want {
 			t.Fatalf("classifyMilestone(%q) = %v; with the expressions it is %v", s, got, want)
+		}
+		if got, want := endsImpact(s), endsImpactRef(s); got != want {
+			t.Fatalf("endsImpact(%q) = %v; with the expressions it is %v", s, got, want)
 		}
 	})
 }
