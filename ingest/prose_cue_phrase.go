@@ -22,11 +22,13 @@ import (
 // repeat taking as much as it can first), that reaches the end. Spelling
 // out the alternatives and optional parts, left part before right part,
 // lists the phrases in that order. A repeat is kept as a run of a byte
-// class that takes all it can; phrasesOf accepts one only where no
+// class that takes all it can; newPhraseSet accepts one only where no
 // shorter run could lead to a match (what follows cannot open with a byte
-// of the class, or is \b after word bytes), so every run of every phrase
-// ends at the same place whichever phrase is tried, and the first phrase
-// that matches is the expression's match.
+// of the class, or is the end of the text, or is \b after word bytes) or
+// where the phrase ends with the run (the longest run, tried first,
+// matches), so every run of every phrase ends at the same place whichever
+// phrase is tried, and the first phrase that matches is the expression's
+// match.
 type phraseSet struct {
 	phrases []phrase
 	// byFirst holds, for each byte, the phrases that can open with it,
@@ -45,6 +47,7 @@ type phraseRef struct {
 // phrase is one way through an expression: what it matches in turn.
 type phrase []phraseItem
 
+// phraseKind says what a phraseItem matches.
 type phraseKind uint8
 
 const (
@@ -56,6 +59,8 @@ const (
 	pEndText                      // $ without (?m), \z
 )
 
+// phraseItem is one part of a phrase: lit for a literal, set for a class
+// or a run, min for a run.
 type phraseItem struct {
 	kind phraseKind
 	lit  string
@@ -73,13 +78,16 @@ func (a *asciiSet) add(c byte) {
 	}
 }
 
-func (a asciiSet) has(c byte) bool       { return c < 0x80 && a[c>>6&1]&(1<<(c&63)) != 0 }
+// has reports whether c is in the set.
+func (a asciiSet) has(c byte) bool { return c < 0x80 && a[c>>6&1]&(1<<(c&63)) != 0 }
+
+// meets reports whether the sets have a byte in common.
 func (a asciiSet) meets(b asciiSet) bool { return a[0]&b[0] != 0 || a[1]&b[1] != 0 }
 
 // maxPhrases bounds how many phrases an expression is spelled out as.
 const maxPhrases = 1024
 
-// wordBytes is \w.
+// wordBytes is \w: a table built once, never written after.
 var wordBytes = func() (a asciiSet) {
 	for c := 0; c < 0x80; c++ {
 		if isWordByte(byte(c)) {
