@@ -29,13 +29,30 @@ import (
 // matches), so every run of every phrase ends at the same place whichever
 // phrase is tried, and the first phrase that matches is the expression's
 // match.
+//
+// The phrases are kept packed, without pointers but in four slices and a
+// string, so that the garbage collector has little to scan.
 type phraseSet struct {
-	phrases []phrase
-	// byFirst holds, for each byte, the phrases that can open with it,
-	// in order, each with how many items it shares with the one before
-	// in the list.
-	byFirst [256][]phraseRef
+	text  string       // the literals of every phrase
+	items []packedItem // the items of every phrase, one phrase after the other
+	spans []itemSpan   // where the items of each phrase are
+	// refs lists, for each byte c, the phrases that can open with it, in
+	// order: refs[firstAt[c]:firstAt[c+1]].
+	refs    []phraseRef
+	firstAt [257]int32
 }
+
+// packedItem is a phraseItem whose literal is text[off:off+n] of its
+// phraseSet.
+type packedItem struct {
+	set    asciiSet
+	off, n int32
+	min    int32
+	kind   phraseKind
+}
+
+// itemSpan is where the items of a phrase are: items[start:end].
+type itemSpan struct{ start, end int32 }
 
 // phraseRef is a phrase of a phraseSet's list: its index and how many
 // leading items it has in common with the phrase before it in the list.
@@ -104,7 +121,7 @@ func newPhraseSet(re *syntax.Regexp) *phraseSet {
 	if !ok || len(phrases) == 0 {
 		return nil
 	}
-	ps := &phraseSet{phrases: phrases}
+	var byFirst [256][]phraseRef
 	for k, ph := range phrases {
 		if !ph.runsForced() {
 			return nil
@@ -117,13 +134,39 @@ func newPhraseSet(re *syntax.Regexp) *phraseSet {
 			for ; bitsOf != 0; bitsOf &= bitsOf - 1 {
 				c := w<<6 | bits.TrailingZeros64(bitsOf)
 				ref := phraseRef{k: int32(k)}
-				if list := ps.byFirst[c]; len(list) > 0 {
+				if list := byFirst[c]; len(list) > 0 {
 					ref.shared = int32(sharedItems(phrases[list[len(list)-1].k], ph))
 				}
-				ps.byFirst[c] = append(ps.byFirst[c], ref)
+				byFirst[c] = append(byFirst[c], ref)
 			}
 		}
 	}
+	return packPhrases(phrases, &byFirst)
+}
+
+// packPhrases is the phraseSet of phrases listed by byFirst.
+func packPhrases(phrases []phrase, byFirst *[256][]phraseRef) *phraseSet {
+	ps := &phraseSet{spans: make([]itemSpan, 0, len(phrases))}
+	var text strings.Builder
+	for _, ph := range phrases {
+		span := itemSpan{start: int32(len(ps.items))}
+		for _, it := range ph {
+			pi := packedItem{set: it.set, min: int32(it.min), kind: it.kind}
+			if it.kind == pLiteral {
+				pi.off, pi.n = int32(text.Len()), int32(len(it.lit))
+				text.WriteString(it.lit)
+			}
+			ps.items = append(ps.items, pi)
+		}
+		span.end = int32(len(ps.items))
+		ps.spans = append(ps.spans, span)
+	}
+	ps.text = text.String()
+	for c, list := range byFirst {
+		ps.firstAt[c] = int32(len(ps.refs))
+		ps.refs = append(ps.refs, list...)
+	}
+	ps.firstAt[256] = int32(len(ps.refs))
 	return ps
 }
 
@@ -437,33 +480,34 @@ func sharedItems(p, q phrase) int {
 // not tried.
 func (ps *phraseSet) matchAt(s string, p int) (int, bool) {
 	failed, shared := -1, 0
-	for _, ref := range ps.byFirst[s[p]] {
+	for _, ref := range ps.refs[ps.firstAt[s[p]]:ps.firstAt[int(s[p])+1]] {
 		if failed >= 0 {
 			shared = min(shared, int(ref.shared))
 			if shared > failed {
 				continue
 			}
 		}
-		end, at, ok := ps.phrases[ref.k].matchAt(s, p)
+		span := ps.spans[ref.k]
+		end, at, ok := ps.phraseAt(ps.items[span.start:span.end], s, p)
 		if ok {
 			return end, true
 		}
-		failed, shared = at, len(ps.phrases[ref.k])
+		failed, shared = at, int(span.end-span.start)
 	}
 	return 0, false
 }
 
-// matchAt is the end of the phrase matched at s[p:], if it matches, or
-// the index of the item it fails on.
-func (ph phrase) matchAt(s string, p int) (end, failed int, ok bool) {
+// phraseAt is the end of the phrase of items matched at s[p:], if it
+// matches, or the index of the item it fails on.
+func (ps *phraseSet) phraseAt(items []packedItem, s string, p int) (end, failed int, ok bool) {
 	i := p
-	for k, it := range ph {
+	for k, it := range items {
 		switch it.kind {
 		case pLiteral:
-			if !strings.HasPrefix(s[i:], it.lit) {
+			if !strings.HasPrefix(s[i:], ps.text[it.off:it.off+it.n]) {
 				return 0, k, false
 			}
-			i += len(it.lit)
+			i += int(it.n)
 		case pClass:
 			if i >= len(s) || !it.set.has(s[i]) {
 				return 0, k, false
@@ -474,7 +518,7 @@ func (ph phrase) matchAt(s string, p int) (end, failed int, ok bool) {
 			for i < len(s) && it.set.has(s[i]) {
 				i++
 			}
-			if i-n < it.min {
+			if i-n < int(it.min) {
 				return 0, k, false
 			}
 		case pBoundary, pNoBoundary:
