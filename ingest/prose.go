@@ -1657,21 +1657,14 @@ var milestoneCues = []struct {
 	{MilestoneDetected, newHintSet("alert", "page", "detect", "notice", "report", "escalat", "declared", "first "), newWordCue(`\b(?:alert\w*|paged|page fired|detected|detect|noticed|reported|reports?|reporting|escalat\w*|declared|first (?:report|signs?))\b`)},
 }
 
-// onlyBegun follows a milestone keyword when the work only began.
-var undone = regexp.MustCompile(`^\W*(?:\w+\W+){0,3}?(?:not possible|impossible|failed|fails|unsuccessful|did not work|didn't work|had no effect|was not|wasn't|ineffective|aborted|abandoned|blocked|not an option)\b`)
-
-var onlyBegun = regexp.MustCompile(`^\W*(?:\w+\W+){0,2}?(?:started|starts|begins|began|beginning|in progress|underway|initiated|kicked off)\b`)
-
-var negation = regexp.MustCompile(`(?:\bnot|n't|\bno|\bunable to|\bwithout|\bbefore)\s+(?:yet\s+|been\s+|fully\s+|be\s+)*$`)
-
-// negates reports whether negation matches s, the words before a keyword.
-// The expression is tried only when s ends in white space and holds one of
-// the words it needs.
+// negates reports whether s, the words before a keyword, ends in a
+// negation (negationEnds). It is read only when s ends in white space and
+// holds one of the words it needs.
 func negates(s string) bool {
 	if s == "" || !isRESpace(s[len(s)-1]) || !containsAny(s, negationHints) {
 		return false
 	}
-	return negation.MatchString(s)
+	return negationEnds(s)
 }
 
 // negationHints are words negation cannot match without ("not" holds
@@ -1692,18 +1685,20 @@ func classifyMilestone(text string) Milestone {
 		if !containsAny(low, c.hints) {
 			continue
 		}
-		for locStart, locEnd := range c.re.All(low) {
+		// The matches of c.re.All, without its test of the words every
+		// match needs: the hints are that test.
+		for locStart, locEnd, ok := c.re.next(low, 0); ok; locStart, locEnd, ok = c.re.next(low, locEnd) {
 			if negates(low[max(0, locStart-24):locStart]) {
 				continue
 			}
 			// "Rollback started", "fix rollout in progress": the work
 			// began, the milestone is when it finishes.
-			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && onlyBegun.MatchString(low[locEnd:min(len(low), locEnd+30)]) {
+			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && onlyBegun(low[locEnd:min(len(low), locEnd+30)]) {
 				continue
 			}
 			// "Rollback not possible", "restart failed": the step did not
 			// happen.
-			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && undone.MatchString(low[locEnd:min(len(low), locEnd+40)]) {
+			if (c.m == MilestoneMitigated || c.m == MilestoneResolved) && undone(low[locEnd:min(len(low), locEnd+40)]) {
 				continue
 			}
 			return c.m
@@ -1734,16 +1729,21 @@ func containsAny(s string, h *hintSet) bool { return h.in(s) }
 var narrativeEndCue = newWordCue(`\b(?:restored|restores|recovered|recovers|recovery (?:is )?complete|back to normal|return(?:s|ed)? to normal|normal levels|back online|(?:fully )?operational|resolved|resolution (?:is )?(?:confirmed|complete)|working (?:again|normally|as expected)|healthy again|errors? (?:stop|stops|stopped|subside[sd]?)|no (?:more|further) errors|(?:outage|incident|impact|disruption|degradation) (?:ends|ended|is over|over)|back (?:at|to) baseline)\b`)
 
 // endsImpact reports whether an entry's text says the impact ended.
+// endHints are tested before the text is lower-cased when it is ASCII
+// (inFold is then in of the lower-cased text), after otherwise; the
+// matches are those of narrativeEndCue.All, without its own test of the
+// words every match needs.
 func endsImpact(text string) bool {
-	if isASCII(text) && !endHints.inFold(text) {
+	ascii := isASCII(text)
+	if ascii && !endHints.inFold(text) {
 		return false
 	}
 	low := strings.ToLower(text)
-	if !containsAny(low, endHints) {
+	if !ascii && !containsAny(low, endHints) {
 		return false
 	}
-	for locStart := range narrativeEndCue.All(low) {
-		if !negates(low[max(0, locStart-24):locStart]) {
+	for start, end, ok := narrativeEndCue.next(low, 0); ok; start, end, ok = narrativeEndCue.next(low, end) {
+		if !negates(low[max(0, start-24):start]) {
 			return true
 		}
 	}

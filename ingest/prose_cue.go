@@ -28,6 +28,9 @@ type wordCue struct {
 	// (requiredWords): a text without any is not searched at all. It is
 	// left unset when it is opens again.
 	needs *hintSet
+	// phrases, when set, is the expression spelled out, tried instead of
+	// at (see phraseSet).
+	phrases *phraseSet
 }
 
 // newWordCue compiles expr; like regexp.MustCompile it panics when the
@@ -47,6 +50,7 @@ func newWordCue(expr string) *wordCue {
 	if nullable || !ok {
 		panic(fmt.Sprintf("wordCue %q: cannot tell which bytes a match opens with", expr))
 	}
+	c.phrases = newPhraseSet(re)
 	if words, ok := literalPrefixes(re); ok && len(words) > 0 {
 		c.opens = newHintSet(words...)
 	}
@@ -227,6 +231,12 @@ func addRune(set *[256]bool, r rune, fold bool) {
 func (c *wordCue) next(s string, from int) (int, int, bool) {
 	for p := from; p < len(s); p++ {
 		if !c.first[s[p]] || p > 0 && isWordByte(s[p-1]) || c.opens != nil && !c.opens.at(s, p) {
+			continue
+		}
+		if c.phrases != nil {
+			if end, ok := c.phrases.matchAt(s, p); ok {
+				return p, end, true
+			}
 			continue
 		}
 		if loc := c.at.FindStringIndex(s[p:]); loc != nil {
