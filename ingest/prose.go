@@ -232,12 +232,12 @@ func (r *proseReader) block(b proseBlock) {
 		// An ASCII paragraph is lower-cased once, for all its sentences,
 		// when one of them needs it.
 		r.low = lazyLower{text: p.Text}
-		ascii := isASCII(p.Text)
 		// A sentence without a digit has no date or time (scanMentions
 		// finds none), and without a unit or relative word it is left as
 		// soon as its own date is cleared: a paragraph with none of them
 		// is not split into sentences at all.
-		if ascii && !mayHoldDurationFold(p.Text) && !relativeHints.inFold(p.Text) {
+		ascii, hint := paragraphHints(p.Text)
+		if ascii && !hint {
 			r.ownDate = false // as its sentences would have left it
 			continue
 		}
@@ -1019,7 +1019,7 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	}
 	// Most sentences state no time, no duration and no relative time:
 	// an ASCII one is tested for them before it is lower-cased.
-	if s.para != nil && !hasClock(ms) && !mayHoldDurationFold(s.Text) && !relativeHints.inFold(s.Text) {
+	if s.para != nil && !hasClock(ms) && !sentenceHint(s.Text) {
 		return
 	}
 	low := ""
