@@ -6,10 +6,10 @@ package ingest
 // start reporting ..."). Dates and zones come from when.go.
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -123,6 +123,9 @@ type proseReader struct {
 	// rest holds, for one timeline line at a time, the mentions after
 	// its list prefix (mentionsAfter).
 	rest []mention
+	// raws and entryLines are timeline's, kept for their memory.
+	raws       []rawEntry
+	entryLines []int
 }
 
 // proseInput is what the prose reader needs besides the text.
@@ -346,30 +349,35 @@ type rawEntry struct {
 	line int
 	m    mention
 	text string
+	// ctx is the date in force where the entry stands, when hasCtx.
+	ctx    date
+	hasCtx bool
 }
 
 // timeline reads narrative timeline entries from the lines of a block and
-// returns the numbers of the lines that are entries.
-func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
-	var isEntry map[int]bool // made at the first entry: most blocks have none
-	mark := func(n int) {
-		if isEntry == nil {
-			isEntry = map[int]bool{}
+// returns the numbers of the lines that are entries, in order, each once:
+// good until the next call.
+func (r *proseReader) timeline(ls []line, z *zone) []int {
+	// The entries and their line numbers are kept in buffers the reader
+	// reuses from block to block: settleEntries copies what it keeps.
+	raws, isEntry := r.raws[:0], r.entryLines[:0]
+	var bare []rawEntry // entries without a separator, kept if there are several
+	var cur date        // the date in force, when hasCur
+	hasCur := false
+	// push records an entry with the date in force.
+	push := func(e rawEntry) {
+		if cap(raws) == 0 {
+			raws = make([]rawEntry, 0, 8)
 		}
-		isEntry[n] = true
+		e.ctx, e.hasCtx = cur, hasCur
+		raws = append(raws, e)
+		isEntry = append(isEntry, e.line)
 	}
-	var raws []rawEntry
-	var bare []bareEntry // entries without a separator, kept if there are several
-	var ctxDates []*date // the date context in force for each raw entry
-	var cur *date
 	// add records an entry; a dated entry dates the ones after it.
 	add := func(n int, m mention, text string) {
-		raws = append(raws, rawEntry{line: n, m: m, text: text})
-		ctxDates = append(ctxDates, cur)
-		mark(n)
+		push(rawEntry{line: n, m: m, text: text})
 		if m.Date != nil {
-			d := *m.Date
-			cur = &d
+			cur, hasCur = *m.Date, true
 		}
 	}
 	for li, l := range ls {
@@ -406,8 +414,7 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 				// A date line ("2026-01-29 (all times in UTC)", "March
 				// 10:") sets the date of the entries that follow.
 				if m.Date != nil && len(strings.TrimSpace(after)) < 40 {
-					d := *m.Date
-					cur = &d
+					cur, hasCur = *m.Date, true
 				}
 			} else if sep := entrySep.FindString(after); sep != "" {
 				text := strings.TrimSpace(after[len(sep):])
@@ -430,27 +437,30 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 		// an entry when the block has two or more such lines.
 		if len(ms) > 0 && ms[0].Start == 0 && ms[0].Clock != nil {
 			if after := rest[ms[0].End:]; len(after) > 1 && after[0] == ' ' && unicode.IsLetter([]rune(strings.TrimLeft(after, " *_") + " ")[0]) {
-				bare = append(bare, bareEntry{raw: rawEntry{line: l.N, m: ms[0], text: cleanEntry(after)}, ctx: cur})
+				bare = append(bare, rawEntry{line: l.N, m: ms[0], text: cleanEntry(after), ctx: cur, hasCtx: hasCur})
 			}
 		}
 		// A timeline flattened onto one line: "13h03: users ... 13h07: ...".
 		if in := inlineEntries(l, all); len(in) >= 2 {
 			for _, e := range in {
-				raws = append(raws, e)
-				ctxDates = append(ctxDates, cur)
+				push(e)
 			}
-			mark(l.N)
 		}
 	}
 	if len(bare) >= 2 {
 		for _, b := range bare {
-			raws = append(raws, b.raw)
-			ctxDates = append(ctxDates, b.ctx)
-			mark(b.raw.line)
+			if cap(raws) == 0 {
+				raws = make([]rawEntry, 0, 8)
+			}
+			raws = append(raws, b) // with the date in force at its line
+			isEntry = append(isEntry, b.line)
 		}
-		sortRaw(raws, ctxDates)
+		sortRaw(raws)
 	}
-	r.settleEntries(raws, ctxDates, z)
+	r.settleEntries(raws, z)
+	slices.Sort(isEntry)
+	isEntry = slices.Compact(isEntry)
+	r.raws, r.entryLines = raws[:0], isEntry[:0]
 	return isEntry
 }
 
@@ -596,26 +606,11 @@ func cleanEntry(text string) string {
 	return strings.Trim(collapseSpace(text), "*_|\\ ")
 }
 
-// bareEntry is a "15:47 Rollback started" line and the date in force.
-type bareEntry struct {
-	raw rawEntry
-	ctx *date
-}
-
-// sortRaw puts entries back in line order after bare ones were added.
-func sortRaw(raws []rawEntry, ctx []*date) {
-	idx := make([]int, len(raws))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return raws[idx[a]].line < raws[idx[b]].line })
-	r2 := make([]rawEntry, len(raws))
-	c2 := make([]*date, len(raws))
-	for i, j := range idx {
-		r2[i], c2[i] = raws[j], ctx[j]
-	}
-	copy(raws, r2)
-	copy(ctx, c2)
+// sortRaw puts entries back in line order after bare ones ("15:47
+// Rollback started" lines) were added; entries of one line keep their
+// order.
+func sortRaw(raws []rawEntry) {
+	slices.SortStableFunc(raws, func(a, b rawEntry) int { return cmp.Compare(a.line, b.line) })
 }
 
 // inlineEntries finds timeline entries run together on one line, each a
@@ -671,11 +666,14 @@ func inlineEntries(l line, ms []mention) []rawEntry {
 // settleEntries gives raw entries their date and zone and appends them to
 // the facts. A time without a date takes the date in force; a clock that
 // runs backwards by more than an hour has passed midnight.
-func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *zone) {
+func (r *proseReader) settleEntries(raws []rawEntry, blockZ *zone) {
 	var prev *TimelineEntry
-	var prevDate *date
+	// Dates are values with a flag, not pointers: a pointer kept from one
+	// entry to the next would put every date on the heap.
+	var prevDate date
+	hasPrev := false
 	r.facts.Timeline = slices.Grow(r.facts.Timeline, len(raws))
-	for i, raw := range raws {
+	for _, raw := range raws {
 		e := TimelineEntry{Line: raw.line, Clock: raw.m.ClockText, Text: raw.text, Milestone: classifyMilestone(raw.text)}
 		c := *raw.m.Clock
 		z := raw.m.Zone
@@ -683,35 +681,32 @@ func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *z
 			z = blockZ
 		}
 		z, assumed := r.zoneOr(z)
-		var d *date
+		var d date
+		hasD := false
 		explicit := raw.m.Date != nil
 		switch {
 		case explicit:
-			dd := *raw.m.Date
-			d = &dd
-		case prevDate != nil:
-			dd := *prevDate
-			d = &dd
-		case ctxDates[i] != nil:
-			dd := *ctxDates[i]
-			d = &dd
+			d, hasD = *raw.m.Date, true
+		case hasPrev:
+			d, hasD = prevDate, true
+		case raw.hasCtx:
+			d, hasD = raw.ctx, true
 		}
-		if d != nil && d.Year == 0 {
-			if dd, ok := r.yearFor(*d); ok {
-				d = &dd
+		if hasD && d.Year == 0 {
+			if dd, ok := r.yearFor(d); ok {
+				d = dd
 			}
 		}
-		if !explicit && prev != nil && d != nil && c.seconds() < prev.Local.Hour*3600+prev.Local.Min*60+prev.Local.Second-3600 {
-			dd := d.addDays(1)
-			d = &dd
+		if !explicit && prev != nil && hasD && c.seconds() < prev.Local.Hour*3600+prev.Local.Min*60+prev.Local.Second-3600 {
+			d = d.addDays(1)
 		}
-		if d == nil && z != nil {
+		if !hasD && z != nil {
 			if dd, ok := r.dateFor(c, *z); ok {
-				d = &dd
+				d, hasD = dd, true
 			}
 		}
 		e.Local = LocalTime{Hour: c.Hour, Min: c.Min, Second: c.Sec}
-		if d != nil && d.Year != 0 {
+		if hasD && d.Year != 0 {
 			e.Local.Year, e.Local.Month, e.Local.Day, e.Local.HasDate = d.Year, d.Month, d.Day, true
 		}
 		if z != nil {
@@ -721,7 +716,7 @@ func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *z
 				e.ZoneSrc = ZoneAssumed
 			}
 			if e.Local.HasDate {
-				at, note := z.at(*d, c)
+				at, note := z.at(d, c)
 				e.At = &at
 				if note != "" {
 					r.warn(raw.line, note)
@@ -730,7 +725,7 @@ func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *z
 		}
 		r.facts.Timeline = append(r.facts.Timeline, e)
 		prev = &r.facts.Timeline[len(r.facts.Timeline)-1]
-		prevDate = d
+		prevDate, hasPrev = d, hasD
 	}
 }
 
@@ -770,11 +765,15 @@ type paraBuf struct {
 }
 
 // paragraphs joins wrapped lines into paragraphs; blank lines, list items,
-// headings and timeline entries end them.
-func (b *paraBuf) paragraphs(ls []line, skip map[int]bool) []paragraph {
+// headings and timeline entries end them. skip holds the numbers of the
+// lines that are timeline entries, sorted.
+func (b *paraBuf) paragraphs(ls []line, skip []int) []paragraph {
 	// One allocation for the line lists of all paragraphs: a line is in
 	// one paragraph at most.
 	out := b.out[:0]
+	if cap(out) == 0 {
+		out = make([]paragraph, 0, min(len(ls), 16))
+	}
 	if cap(b.nums) < 2*len(ls) {
 		b.nums = make([]int, 2*len(ls))
 	}
@@ -802,7 +801,7 @@ func (b *paraBuf) paragraphs(ls []line, skip map[int]bool) []paragraph {
 		first = len(starts)
 	}
 	for _, l := range ls {
-		if l.Text == "" || skip[l.N] {
+		if l.Text == "" || len(skip) > 0 && isSkipped(skip, l.N) {
 			flush()
 			continue
 		}
@@ -836,6 +835,12 @@ func (b *paraBuf) paragraphs(ls []line, skip map[int]bool) []paragraph {
 		return nil
 	}
 	return out
+}
+
+// isSkipped reports whether sorted skip holds n.
+func isSkipped(skip []int, n int) bool {
+	_, ok := slices.BinarySearch(skip, n)
+	return ok
 }
 
 // startsWithDigit is a cheap test clockLed cannot match without.
