@@ -123,9 +123,6 @@ type proseReader struct {
 	// rest holds, for one timeline line at a time, the mentions after
 	// its list prefix (mentionsAfter).
 	rest []mention
-	// raws and entryLines are timeline's, kept for their memory.
-	raws       []rawEntry
-	entryLines []int
 }
 
 // proseInput is what the prose reader needs besides the text.
@@ -355,19 +352,17 @@ type rawEntry struct {
 }
 
 // timeline reads narrative timeline entries from the lines of a block and
-// returns the numbers of the lines that are entries, in order, each once:
-// good until the next call.
+// returns the numbers of the lines that are entries, in order, each once.
 func (r *proseReader) timeline(ls []line, z *zone) []int {
-	// The entries and their line numbers are kept in buffers the reader
-	// reuses from block to block: settleEntries copies what it keeps.
-	raws, isEntry := r.raws[:0], r.entryLines[:0]
+	var raws []rawEntry // made at the first entry: most blocks have none
+	var isEntry []int
 	var bare []rawEntry // entries without a separator, kept if there are several
 	var cur date        // the date in force, when hasCur
 	hasCur := false
 	// push records an entry with the date in force.
 	push := func(e rawEntry) {
-		if cap(raws) == 0 {
-			raws = make([]rawEntry, 0, 8)
+		if raws == nil {
+			raws, isEntry = make([]rawEntry, 0, 8), make([]int, 0, 8)
 		}
 		e.ctx, e.hasCtx = cur, hasCur
 		raws = append(raws, e)
@@ -449,18 +444,16 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 	}
 	if len(bare) >= 2 {
 		for _, b := range bare {
-			if cap(raws) == 0 {
-				raws = make([]rawEntry, 0, 8)
-			}
 			raws = append(raws, b) // with the date in force at its line
 			isEntry = append(isEntry, b.line)
 		}
 		sortRaw(raws)
 	}
 	r.settleEntries(raws, z)
-	slices.Sort(isEntry)
-	isEntry = slices.Compact(isEntry)
-	r.raws, r.entryLines = raws[:0], isEntry[:0]
+	if len(isEntry) > 1 {
+		slices.Sort(isEntry)
+		isEntry = slices.Compact(isEntry)
+	}
 	return isEntry
 }
 
@@ -771,9 +764,6 @@ func (b *paraBuf) paragraphs(ls []line, skip []int) []paragraph {
 	// One allocation for the line lists of all paragraphs: a line is in
 	// one paragraph at most.
 	out := b.out[:0]
-	if cap(out) == 0 {
-		out = make([]paragraph, 0, min(len(ls), 16))
-	}
 	if cap(b.nums) < 2*len(ls) {
 		b.nums = make([]int, 2*len(ls))
 	}
