@@ -8,6 +8,7 @@ package ingest
 import (
 	"cmp"
 	"fmt"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -289,41 +290,75 @@ func mayNameTime(s string) bool {
 
 // mayCueZone is a cheap test zoneCue cannot match without: "time" in any
 // case followed by "s", "l", " line" or "(" after any white space (an "ſ"
-// folds to "s"), or "chronology".
+// folds to "s"), or "chronology". Both hold an "m" or a "g" in either
+// case, two letters in twenty of English: eight bytes at a time are tested
+// for one, and only where there is one is a word looked for.
 func mayCueZone(s string) bool {
-	for i := 0; i+4 < len(s); i++ {
-		switch s[i] | 0x20 {
-		case 't':
-			if s[i+1]|0x20 != 'i' || s[i+2]|0x20 != 'm' || s[i+3]|0x20 != 'e' {
-				continue
-			}
-			switch s[i+4] {
-			case 's', 'S', 'l', 'L', '(':
-				return true
-			case ' ', '\t', '\n', '\f', '\r':
-				// Only "time line" and "time (" go on after a space.
-				if s[i+4] == ' ' && len(s)-i >= len("time line") && strings.EqualFold(s[i+5:i+9], "line") {
-					return true
-				}
-				j := i + 4
-				for j < len(s) && strings.IndexByte(" \t\n\f\r", s[j]) >= 0 {
-					j++
-				}
-				if j < len(s) && s[j] == '(' {
-					return true
-				}
-			case 0xc5: // "ſ" is c5 bf
-				if i+5 < len(s) && s[i+5] == 0xbf {
-					return true
-				}
-			}
-		case 'c':
-			if len(s)-i >= len("chronology") && strings.EqualFold(s[i:i+len("chronology")], "chronology") {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// Or-ing 0x20 makes "M" "m" and "G" "g", and no other byte
+		// either; a byte that is then "m" or "g" is 0 after the xor. The
+		// test marks the high bit of every 0 byte, and of some bytes
+		// after one: each marked byte is looked at.
+		y := x | 0x2020202020202020
+		m, g := y^0x6d6d6d6d6d6d6d6d, y^0x6767676767676767
+		for hit := ((m-ones)&^m | (g-ones)&^g) & high; hit != 0; hit &= hit - 1 {
+			if cueWordAt(s, i+bits.TrailingZeros64(hit)/8) {
 				return true
 			}
 		}
 	}
+	for ; i < len(s); i++ {
+		if cueWordAt(s, i) {
+			return true
+		}
+	}
 	return false
+}
+
+// cueWordAt reports whether s[p], an "m" or "g" in either case, is that
+// of a "time" or "chronology" mayCueZone looks for.
+func cueWordAt(s string, p int) bool {
+	switch s[p] | 0x20 {
+	case 'm':
+		return p >= 2 && cueTimeAt(s, p-2)
+	case 'g':
+		return p >= 8 && cueChronologyAt(s, p-8)
+	}
+	return false
+}
+
+// cueTimeAt reports whether mayCueZone's "time" and what follows it is at
+// s[i:].
+func cueTimeAt(s string, i int) bool {
+	if i+4 >= len(s) || s[i]|0x20 != 't' || s[i+1]|0x20 != 'i' || s[i+2]|0x20 != 'm' || s[i+3]|0x20 != 'e' {
+		return false
+	}
+	switch s[i+4] {
+	case 's', 'S', 'l', 'L', '(':
+		return true
+	case ' ', '\t', '\n', '\f', '\r':
+		// Only "time line" and "time (" go on after a space.
+		if s[i+4] == ' ' && len(s)-i >= len("time line") && strings.EqualFold(s[i+5:i+9], "line") {
+			return true
+		}
+		j := i + 4
+		for j < len(s) && strings.IndexByte(" \t\n\f\r", s[j]) >= 0 {
+			j++
+		}
+		return j < len(s) && s[j] == '('
+	case 0xc5: // "ſ" is c5 bf
+		return i+5 < len(s) && s[i+5] == 0xbf
+	}
+	return false
+}
+
+// cueChronologyAt reports whether "chronology" in any case is at s[i:].
+func cueChronologyAt(s string, i int) bool {
+	return i+4 < len(s) && len(s)-i >= len("chronology") && strings.EqualFold(s[i:i+len("chronology")], "chronology")
 }
 
 // entryPrefix is what may come before a timeline entry's time: bullets,
