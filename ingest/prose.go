@@ -371,10 +371,83 @@ func mayOpenEntryPrefix(s string) bool {
 	return s != "" && (strings.IndexByte("-*+>|#[(", s[0]) >= 0 || '0' <= s[0] && s[0] <= '9' || strings.HasPrefix(s, "•"))
 }
 
+// entryPrefixLen is the length of entryPrefix's match in s, found
+// without the expression, whose every call costs more than a timeline line
+// takes to read otherwise: runs of marks, each followed by any white space,
+// and list numbers ("12." or "3)") followed by some.
+func entryPrefixLen(s string) int {
+	i := 0
+	for {
+		j := i
+		for j < len(s) {
+			if strings.IndexByte("-*+>|#[(", s[j]) >= 0 {
+				j++
+			} else if strings.HasPrefix(s[j:], "•") {
+				j += len("•")
+			} else {
+				break
+			}
+		}
+		if j > i { // marks, then white space if any
+			i = skipRESpace(s, j)
+			continue
+		}
+		// One to three digits, then "." or ")" and white space: a
+		// fourth digit fails, as the expression's \d{1,3} does.
+		d := i
+		for d < len(s) && d-i < 3 && '0' <= s[d] && s[d] <= '9' {
+			d++
+		}
+		if d == i || d+1 >= len(s) || s[d] != '.' && s[d] != ')' || !isRESpace(s[d+1]) {
+			return i
+		}
+		i = skipRESpace(s, d+1)
+	}
+}
+
 // entrySep is what separates an entry's time from its text: ":", "-",
 // "|", or the closing bracket of "[13:20] text", after optional emphasis
 // ("*06:00*: text", "**10:02 UTC** - text").
 var entrySep = regexp.MustCompile(`^\s*(?:\*\*|\*|__|_)?\s*(?:[:|–—-]|\s[-–—]\s|[\])]\s*[:–—-]?)\s*`)
+
+// entrySepLen is the length of entrySep's match in s, 0 for none (it
+// matches no empty text), found without the expression. It reads as the
+// expression does: white space, one emphasis mark if one lets a separator
+// follow ("**" before "*", "__" before "_"), white space, then ":", "|"
+// or a dash, or "]" or ")" with a ":" or dash after it if any, and white
+// space after that. The expression's " - " alternative adds nothing: the
+// white space before a dash is always taken first.
+func entrySepLen(s string) int {
+	p := skipRESpace(s, 0)
+	for _, mark := range [...]string{"**", "*", "__", "_", ""} {
+		if !strings.HasPrefix(s[p:], mark) {
+			continue
+		}
+		q := skipRESpace(s, p+len(mark))
+		if n := sepMarkLen(s[q:], true); n > 0 {
+			return skipRESpace(s, q+n)
+		}
+		if q < len(s) && (s[q] == ']' || s[q] == ')') {
+			r := skipRESpace(s, q+1)
+			return skipRESpace(s, r+sepMarkLen(s[r:], false))
+		}
+	}
+	return 0
+}
+
+// sepMarkLen is the length of the ":", dash ("-", "–", "—") or, when bar
+// is set, "|" s opens with, or 0.
+func sepMarkLen(s string, bar bool) int {
+	switch {
+	case s == "":
+		return 0
+	case s[0] == ':' || s[0] == '-' || bar && s[0] == '|':
+		return 1
+	case strings.HasPrefix(s, "–"), strings.HasPrefix(s, "—"):
+		return len("–")
+	}
+	return 0
+}
 
 // rawEntry is a timeline entry before its date and zone are settled.
 type rawEntry struct {
@@ -425,7 +498,7 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 		}
 		prefix := ""
 		if mayOpenEntryPrefix(l.Text) {
-			prefix = entryPrefix.FindString(l.Text)
+			prefix = l.Text[:entryPrefixLen(l.Text)]
 		}
 		rest := l.Text[len(prefix):]
 		ms := all
@@ -446,12 +519,12 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 				if m.Date != nil && len(strings.TrimSpace(after)) < 40 {
 					cur, hasCur = *m.Date, true
 				}
-			} else if sep := entrySep.FindString(after); sep != "" {
+			} else if sep := after[:entrySepLen(after)]; sep != "" {
 				text := strings.TrimSpace(after[len(sep):])
 				// A range "10:02 - 10:47 UTC: text" keeps its first time.
 				if len(ms) > 1 && ms[1].Clock != nil && ms[1].Start == m.End+len(sep) {
-					if s2 := entrySep.FindString(rest[ms[1].End:]); s2 != "" {
-						text = strings.TrimSpace(rest[ms[1].End+len(s2):])
+					if n2 := entrySepLen(rest[ms[1].End:]); n2 > 0 {
+						text = strings.TrimSpace(rest[ms[1].End+n2:])
 						if m.Zone == nil {
 							m.Zone = ms[1].Zone
 						}
@@ -659,7 +732,7 @@ func inlineEntries(l line, ms []mention) []rawEntry {
 				continue
 			}
 		}
-		sep := entrySep.FindString(l.Text[m.End:])
+		sep := l.Text[m.End : m.End+entrySepLen(l.Text[m.End:])]
 		if sep == "" {
 			continue
 		}
