@@ -1869,10 +1869,13 @@ func (r *proseReader) narrativeWindow() {
 		}
 	}
 	if r.endRank == rankNone {
+		// The last entry that ends the impact: looked for from the end,
+		// so that endsImpact reads only the entries after it.
 		var last *TimelineEntry
-		for i, e := range r.facts.Timeline {
-			if e.ZoneSrc.Known() && e.At != nil && endsImpact(e.Text) {
-				last = &r.facts.Timeline[i]
+		for i := len(r.facts.Timeline) - 1; i >= 0; i-- {
+			if e := &r.facts.Timeline[i]; e.ZoneSrc.Known() && e.At != nil && endsImpact(e.Text) {
+				last = e
+				break
 			}
 		}
 		if last != nil && (r.facts.Start == nil || !last.At.Before(r.facts.Start.At)) && r.plausible(last.Line, *last.At, *last.At, last.Text) {
