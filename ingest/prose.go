@@ -282,10 +282,28 @@ func blockZone(ls []line, order dateOrder) *zone {
 }
 
 // mayNameTime reports whether s holds "ime", "IME" or "hronolog": three
-// searches with strings.Contains, which compares many bytes at once, run
-// twice as fast on prose lines as one pass byte by byte.
+// searches with strings.IndexByte, which compares many bytes at once, run
+// twice as fast on prose lines as one pass byte by byte. Each looks for
+// the word's rarest letter ("m", "M", "g"), not its first, as
+// strings.Contains would: "i" and "h" are three times as common.
 func mayNameTime(s string) bool {
-	return strings.Contains(s, "ime") || strings.Contains(s, "IME") || strings.Contains(s, "hronolog")
+	return containsBy(s, "ime", 1) || containsBy(s, "IME", 1) || containsBy(s, "hronolog", 7)
+}
+
+// containsBy reports whether s holds word, looking for word[k] first.
+func containsBy(s, word string, k int) bool {
+	c := word[k]
+	for i := k; i < len(s); {
+		j := strings.IndexByte(s[i:], c)
+		if j < 0 {
+			return false
+		}
+		if p := i + j - k; p+len(word) <= len(s) && s[p:p+len(word)] == word {
+			return true
+		}
+		i += j + 1
+	}
+	return false
 }
 
 // mayCueZone is a cheap test zoneCue cannot match without: "time" in any

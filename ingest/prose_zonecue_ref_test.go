@@ -109,3 +109,82 @@ func FuzzMayCueZone(f *testing.F) {
 		}
 	})
 }
+
+// refMayNameTime is mayNameTime as it was before it looked for each
+// word's rarest letter: strings.Contains, which looks for its first.
+func refMayNameTime(s string) bool {
+	return strings.Contains(s, "ime") || strings.Contains(s, "IME") || strings.Contains(s, "hronolog")
+}
+
+func TestMayNameTimeAsReference(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"", false},
+		{"me", false},
+		{"ime", true},
+		{"IME", true},
+		{"Ime", false},
+		{"mime", true},
+		{"mmmmmmmme", false},
+		{"hronolo", false},
+		{"ghronolog", true},
+		{"Chronology", true},
+		{"CHRONOLOGY", false},
+		{strings.Repeat("im", 100) + "e", true},
+	}
+	for _, tt := range tests {
+		if got := mayNameTime(tt.s); got != tt.want {
+			t.Errorf("mayNameTime(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+		if got := refMayNameTime(tt.s); got != tt.want {
+			t.Errorf("refMayNameTime(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+	for _, s := range refTestLines(t) {
+		if got, want := mayNameTime(s), refMayNameTime(s); got != want {
+			t.Fatalf("mayNameTime(%q) = %v; the reference says %v", s, got, want)
+		}
+	}
+}
+
+func FuzzMayNameTime(f *testing.F) {
+	for _, s := range []string{"at this time", "TIMELINE", "Chronology", "mime", "ghronolog"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := mayNameTime(s), refMayNameTime(s); got != want {
+			t.Fatalf("mayNameTime(%q) = %v; the reference says %v", s, got, want)
+		}
+	})
+}
+
+// BenchmarkMayNameTime runs mayNameTime and its reference on the fixture
+// lines.
+func BenchmarkMayNameTime(b *testing.B) {
+	lines := refTestLines(b)
+	size := 0
+	for _, s := range lines {
+		size += len(s)
+	}
+	for _, c := range []struct {
+		name string
+		f    func(string) bool
+	}{{"rarest", mayNameTime}, {"first", refMayNameTime}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			n := 0
+			for b.Loop() {
+				for _, s := range lines {
+					if c.f(s) {
+						n++
+					}
+				}
+			}
+			if n < 0 {
+				b.Fatal(n)
+			}
+		})
+	}
+}
