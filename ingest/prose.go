@@ -6,10 +6,11 @@ package ingest
 // start reporting ..."). Dates and zones come from when.go.
 
 import (
+	"cmp"
 	"fmt"
+	"math/bits"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -232,12 +233,12 @@ func (r *proseReader) block(b proseBlock) {
 		// An ASCII paragraph is lower-cased once, for all its sentences,
 		// when one of them needs it.
 		r.low = lazyLower{text: p.Text}
-		ascii := isASCII(p.Text)
 		// A sentence without a digit has no date or time (scanMentions
 		// finds none), and without a unit or relative word it is left as
 		// soon as its own date is cleared: a paragraph with none of them
 		// is not split into sentences at all.
-		if ascii && !mayHoldDurationFold(p.Text) && !relativeHints.inFold(p.Text) {
+		ascii, hint := paragraphHints(p.Text)
+		if ascii && !hint {
 			r.ownDate = false // as its sentences would have left it
 			continue
 		}
@@ -281,49 +282,101 @@ func blockZone(ls []line, order dateOrder) *zone {
 }
 
 // mayNameTime reports whether s holds "ime", "IME" or "hronolog": three
-// searches with strings.Contains, which compares many bytes at once, run
-// twice as fast on prose lines as one pass byte by byte.
+// searches with strings.IndexByte, which compares many bytes at once, run
+// twice as fast on prose lines as one pass byte by byte. Each looks for
+// the word's rarest letter ("m", "M", "g"), not its first, as
+// strings.Contains would: "i" and "h" are three times as common.
 func mayNameTime(s string) bool {
-	return strings.Contains(s, "ime") || strings.Contains(s, "IME") || strings.Contains(s, "hronolog")
+	return containsBy(s, "ime", 1) || containsBy(s, "IME", 1) || containsBy(s, "hronolog", 7)
+}
+
+// containsBy reports whether s holds word, looking for word[k] first.
+func containsBy(s, word string, k int) bool {
+	c := word[k]
+	for i := k; i < len(s); {
+		j := strings.IndexByte(s[i:], c)
+		if j < 0 {
+			return false
+		}
+		if p := i + j - k; p+len(word) <= len(s) && s[p:p+len(word)] == word {
+			return true
+		}
+		i += j + 1
+	}
+	return false
 }
 
 // mayCueZone is a cheap test zoneCue cannot match without: "time" in any
 // case followed by "s", "l", " line" or "(" after any white space (an "ſ"
-// folds to "s"), or "chronology".
+// folds to "s"), or "chronology". Both hold an "m" or a "g" in either
+// case, two letters in twenty of English: eight bytes at a time are tested
+// for one, and only where there is one is a word looked for.
 func mayCueZone(s string) bool {
-	for i := 0; i+4 < len(s); i++ {
-		switch s[i] | 0x20 {
-		case 't':
-			if s[i+1]|0x20 != 'i' || s[i+2]|0x20 != 'm' || s[i+3]|0x20 != 'e' {
-				continue
-			}
-			switch s[i+4] {
-			case 's', 'S', 'l', 'L', '(':
-				return true
-			case ' ', '\t', '\n', '\f', '\r':
-				// Only "time line" and "time (" go on after a space.
-				if s[i+4] == ' ' && len(s)-i >= len("time line") && strings.EqualFold(s[i+5:i+9], "line") {
-					return true
-				}
-				j := i + 4
-				for j < len(s) && strings.IndexByte(" \t\n\f\r", s[j]) >= 0 {
-					j++
-				}
-				if j < len(s) && s[j] == '(' {
-					return true
-				}
-			case 0xc5: // "ſ" is c5 bf
-				if i+5 < len(s) && s[i+5] == 0xbf {
-					return true
-				}
-			}
-		case 'c':
-			if len(s)-i >= len("chronology") && strings.EqualFold(s[i:i+len("chronology")], "chronology") {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// Or-ing 0x20 makes "M" "m" and "G" "g", and no other byte
+		// either; a byte that is then "m" or "g" is 0 after the xor. The
+		// test marks the high bit of every 0 byte, and of some bytes
+		// after one: each marked byte is looked at.
+		y := x | 0x2020202020202020
+		m, g := y^0x6d6d6d6d6d6d6d6d, y^0x6767676767676767
+		for hit := ((m-ones)&^m | (g-ones)&^g) & high; hit != 0; hit &= hit - 1 {
+			if cueWordAt(s, i+bits.TrailingZeros64(hit)/8) {
 				return true
 			}
 		}
 	}
+	for ; i < len(s); i++ {
+		if cueWordAt(s, i) {
+			return true
+		}
+	}
 	return false
+}
+
+// cueWordAt reports whether s[p], an "m" or "g" in either case, is that
+// of a "time" or "chronology" mayCueZone looks for.
+func cueWordAt(s string, p int) bool {
+	switch s[p] | 0x20 {
+	case 'm':
+		return p >= 2 && cueTimeAt(s, p-2)
+	case 'g':
+		return p >= 8 && cueChronologyAt(s, p-8)
+	}
+	return false
+}
+
+// cueTimeAt reports whether mayCueZone's "time" and what follows it is at
+// s[i:].
+func cueTimeAt(s string, i int) bool {
+	if i+4 >= len(s) || s[i]|0x20 != 't' || s[i+1]|0x20 != 'i' || s[i+2]|0x20 != 'm' || s[i+3]|0x20 != 'e' {
+		return false
+	}
+	switch s[i+4] {
+	case 's', 'S', 'l', 'L', '(':
+		return true
+	case ' ', '\t', '\n', '\f', '\r':
+		// Only "time line" and "time (" go on after a space.
+		if s[i+4] == ' ' && len(s)-i >= len("time line") && strings.EqualFold(s[i+5:i+9], "line") {
+			return true
+		}
+		j := i + 4
+		for j < len(s) && strings.IndexByte(" \t\n\f\r", s[j]) >= 0 {
+			j++
+		}
+		return j < len(s) && s[j] == '('
+	case 0xc5: // "ſ" is c5 bf
+		return i+5 < len(s) && s[i+5] == 0xbf
+	}
+	return false
+}
+
+// cueChronologyAt reports whether "chronology" in any case is at s[i:].
+func cueChronologyAt(s string, i int) bool {
+	return i+4 < len(s) && len(s)-i >= len("chronology") && strings.EqualFold(s[i:i+len("chronology")], "chronology")
 }
 
 // entryPrefix is what may come before a timeline entry's time: bullets,
@@ -336,40 +389,116 @@ func mayOpenEntryPrefix(s string) bool {
 	return s != "" && (strings.IndexByte("-*+>|#[(", s[0]) >= 0 || '0' <= s[0] && s[0] <= '9' || strings.HasPrefix(s, "•"))
 }
 
+// entryPrefixLen is the length of entryPrefix's match in s, found
+// without the expression, whose every call costs more than a timeline line
+// takes to read otherwise: runs of marks, each followed by any white space,
+// and list numbers ("12." or "3)") followed by some.
+func entryPrefixLen(s string) int {
+	i := 0
+	for {
+		j := i
+		for j < len(s) {
+			if strings.IndexByte("-*+>|#[(", s[j]) >= 0 {
+				j++
+			} else if strings.HasPrefix(s[j:], "•") {
+				j += len("•")
+			} else {
+				break
+			}
+		}
+		if j > i { // marks, then white space if any
+			i = skipRESpace(s, j)
+			continue
+		}
+		// One to three digits, then "." or ")" and white space: a
+		// fourth digit fails, as the expression's \d{1,3} does.
+		d := i
+		for d < len(s) && d-i < 3 && '0' <= s[d] && s[d] <= '9' {
+			d++
+		}
+		if d == i || d+1 >= len(s) || s[d] != '.' && s[d] != ')' || !isRESpace(s[d+1]) {
+			return i
+		}
+		i = skipRESpace(s, d+1)
+	}
+}
+
 // entrySep is what separates an entry's time from its text: ":", "-",
 // "|", or the closing bracket of "[13:20] text", after optional emphasis
 // ("*06:00*: text", "**10:02 UTC** - text").
 var entrySep = regexp.MustCompile(`^\s*(?:\*\*|\*|__|_)?\s*(?:[:|–—-]|\s[-–—]\s|[\])]\s*[:–—-]?)\s*`)
+
+// entrySepLen is the length of entrySep's match in s, 0 for none (it
+// matches no empty text), found without the expression. It reads as the
+// expression does: white space, one emphasis mark if one lets a separator
+// follow ("**" before "*", "__" before "_"), white space, then ":", "|"
+// or a dash, or "]" or ")" with a ":" or dash after it if any, and white
+// space after that. The expression's " - " alternative adds nothing: the
+// white space before a dash is always taken first.
+func entrySepLen(s string) int {
+	p := skipRESpace(s, 0)
+	for _, mark := range [...]string{"**", "*", "__", "_", ""} {
+		if !strings.HasPrefix(s[p:], mark) {
+			continue
+		}
+		q := skipRESpace(s, p+len(mark))
+		if n := sepMarkLen(s[q:], true); n > 0 {
+			return skipRESpace(s, q+n)
+		}
+		if q < len(s) && (s[q] == ']' || s[q] == ')') {
+			r := skipRESpace(s, q+1)
+			return skipRESpace(s, r+sepMarkLen(s[r:], false))
+		}
+	}
+	return 0
+}
+
+// sepMarkLen is the length of the ":", dash ("-", "–", "—") or, when bar
+// is set, "|" s opens with, or 0.
+func sepMarkLen(s string, bar bool) int {
+	switch {
+	case s == "":
+		return 0
+	case s[0] == ':' || s[0] == '-' || bar && s[0] == '|':
+		return 1
+	case strings.HasPrefix(s, "–"), strings.HasPrefix(s, "—"):
+		return len("–")
+	}
+	return 0
+}
 
 // rawEntry is a timeline entry before its date and zone are settled.
 type rawEntry struct {
 	line int
 	m    mention
 	text string
+	// ctx is the date in force where the entry stands, when hasCtx.
+	ctx    date
+	hasCtx bool
 }
 
 // timeline reads narrative timeline entries from the lines of a block and
-// returns the numbers of the lines that are entries.
-func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
-	var isEntry map[int]bool // made at the first entry: most blocks have none
-	mark := func(n int) {
-		if isEntry == nil {
-			isEntry = map[int]bool{}
+// returns the numbers of the lines that are entries, in order, each once.
+func (r *proseReader) timeline(ls []line, z *zone) []int {
+	var raws []rawEntry // made at the first entry: most blocks have none
+	var isEntry []int
+	var bare []rawEntry // entries without a separator, kept if there are several
+	var cur date        // the date in force, when hasCur
+	hasCur := false
+	// push records an entry with the date in force.
+	push := func(e rawEntry) {
+		if raws == nil {
+			raws, isEntry = make([]rawEntry, 0, 8), make([]int, 0, 8)
 		}
-		isEntry[n] = true
+		e.ctx, e.hasCtx = cur, hasCur
+		raws = append(raws, e)
+		isEntry = append(isEntry, e.line)
 	}
-	var raws []rawEntry
-	var bare []bareEntry // entries without a separator, kept if there are several
-	var ctxDates []*date // the date context in force for each raw entry
-	var cur *date
 	// add records an entry; a dated entry dates the ones after it.
 	add := func(n int, m mention, text string) {
-		raws = append(raws, rawEntry{line: n, m: m, text: text})
-		ctxDates = append(ctxDates, cur)
-		mark(n)
+		push(rawEntry{line: n, m: m, text: text})
 		if m.Date != nil {
-			d := *m.Date
-			cur = &d
+			cur, hasCur = *m.Date, true
 		}
 	}
 	for li, l := range ls {
@@ -387,7 +516,7 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 		}
 		prefix := ""
 		if mayOpenEntryPrefix(l.Text) {
-			prefix = entryPrefix.FindString(l.Text)
+			prefix = l.Text[:entryPrefixLen(l.Text)]
 		}
 		rest := l.Text[len(prefix):]
 		ms := all
@@ -406,15 +535,14 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 				// A date line ("2026-01-29 (all times in UTC)", "March
 				// 10:") sets the date of the entries that follow.
 				if m.Date != nil && len(strings.TrimSpace(after)) < 40 {
-					d := *m.Date
-					cur = &d
+					cur, hasCur = *m.Date, true
 				}
-			} else if sep := entrySep.FindString(after); sep != "" {
+			} else if sep := after[:entrySepLen(after)]; sep != "" {
 				text := strings.TrimSpace(after[len(sep):])
 				// A range "10:02 - 10:47 UTC: text" keeps its first time.
 				if len(ms) > 1 && ms[1].Clock != nil && ms[1].Start == m.End+len(sep) {
-					if s2 := entrySep.FindString(rest[ms[1].End:]); s2 != "" {
-						text = strings.TrimSpace(rest[ms[1].End+len(s2):])
+					if n2 := entrySepLen(rest[ms[1].End:]); n2 > 0 {
+						text = strings.TrimSpace(rest[ms[1].End+n2:])
 						if m.Zone == nil {
 							m.Zone = ms[1].Zone
 						}
@@ -430,27 +558,28 @@ func (r *proseReader) timeline(ls []line, z *zone) map[int]bool {
 		// an entry when the block has two or more such lines.
 		if len(ms) > 0 && ms[0].Start == 0 && ms[0].Clock != nil {
 			if after := rest[ms[0].End:]; len(after) > 1 && after[0] == ' ' && unicode.IsLetter([]rune(strings.TrimLeft(after, " *_") + " ")[0]) {
-				bare = append(bare, bareEntry{raw: rawEntry{line: l.N, m: ms[0], text: cleanEntry(after)}, ctx: cur})
+				bare = append(bare, rawEntry{line: l.N, m: ms[0], text: cleanEntry(after), ctx: cur, hasCtx: hasCur})
 			}
 		}
 		// A timeline flattened onto one line: "13h03: users ... 13h07: ...".
 		if in := inlineEntries(l, all); len(in) >= 2 {
 			for _, e := range in {
-				raws = append(raws, e)
-				ctxDates = append(ctxDates, cur)
+				push(e)
 			}
-			mark(l.N)
 		}
 	}
 	if len(bare) >= 2 {
 		for _, b := range bare {
-			raws = append(raws, b.raw)
-			ctxDates = append(ctxDates, b.ctx)
-			mark(b.raw.line)
+			raws = append(raws, b) // with the date in force at its line
+			isEntry = append(isEntry, b.line)
 		}
-		sortRaw(raws, ctxDates)
+		sortRaw(raws)
 	}
-	r.settleEntries(raws, ctxDates, z)
+	r.settleEntries(raws, z)
+	if len(isEntry) > 1 {
+		slices.Sort(isEntry)
+		isEntry = slices.Compact(isEntry)
+	}
 	return isEntry
 }
 
@@ -596,26 +725,11 @@ func cleanEntry(text string) string {
 	return strings.Trim(collapseSpace(text), "*_|\\ ")
 }
 
-// bareEntry is a "15:47 Rollback started" line and the date in force.
-type bareEntry struct {
-	raw rawEntry
-	ctx *date
-}
-
-// sortRaw puts entries back in line order after bare ones were added.
-func sortRaw(raws []rawEntry, ctx []*date) {
-	idx := make([]int, len(raws))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return raws[idx[a]].line < raws[idx[b]].line })
-	r2 := make([]rawEntry, len(raws))
-	c2 := make([]*date, len(raws))
-	for i, j := range idx {
-		r2[i], c2[i] = raws[j], ctx[j]
-	}
-	copy(raws, r2)
-	copy(ctx, c2)
+// sortRaw puts entries back in line order after bare ones ("15:47
+// Rollback started" lines) were added; entries of one line keep their
+// order.
+func sortRaw(raws []rawEntry) {
+	slices.SortStableFunc(raws, func(a, b rawEntry) int { return cmp.Compare(a.line, b.line) })
 }
 
 // inlineEntries finds timeline entries run together on one line, each a
@@ -636,7 +750,7 @@ func inlineEntries(l line, ms []mention) []rawEntry {
 				continue
 			}
 		}
-		sep := entrySep.FindString(l.Text[m.End:])
+		sep := l.Text[m.End : m.End+entrySepLen(l.Text[m.End:])]
 		if sep == "" {
 			continue
 		}
@@ -671,11 +785,14 @@ func inlineEntries(l line, ms []mention) []rawEntry {
 // settleEntries gives raw entries their date and zone and appends them to
 // the facts. A time without a date takes the date in force; a clock that
 // runs backwards by more than an hour has passed midnight.
-func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *zone) {
+func (r *proseReader) settleEntries(raws []rawEntry, blockZ *zone) {
 	var prev *TimelineEntry
-	var prevDate *date
+	// Dates are values with a flag, not pointers: a pointer kept from one
+	// entry to the next would put every date on the heap.
+	var prevDate date
+	hasPrev := false
 	r.facts.Timeline = slices.Grow(r.facts.Timeline, len(raws))
-	for i, raw := range raws {
+	for _, raw := range raws {
 		e := TimelineEntry{Line: raw.line, Clock: raw.m.ClockText, Text: raw.text, Milestone: classifyMilestone(raw.text)}
 		c := *raw.m.Clock
 		z := raw.m.Zone
@@ -683,35 +800,32 @@ func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *z
 			z = blockZ
 		}
 		z, assumed := r.zoneOr(z)
-		var d *date
+		var d date
+		hasD := false
 		explicit := raw.m.Date != nil
 		switch {
 		case explicit:
-			dd := *raw.m.Date
-			d = &dd
-		case prevDate != nil:
-			dd := *prevDate
-			d = &dd
-		case ctxDates[i] != nil:
-			dd := *ctxDates[i]
-			d = &dd
+			d, hasD = *raw.m.Date, true
+		case hasPrev:
+			d, hasD = prevDate, true
+		case raw.hasCtx:
+			d, hasD = raw.ctx, true
 		}
-		if d != nil && d.Year == 0 {
-			if dd, ok := r.yearFor(*d); ok {
-				d = &dd
+		if hasD && d.Year == 0 {
+			if dd, ok := r.yearFor(d); ok {
+				d = dd
 			}
 		}
-		if !explicit && prev != nil && d != nil && c.seconds() < prev.Local.Hour*3600+prev.Local.Min*60+prev.Local.Second-3600 {
-			dd := d.addDays(1)
-			d = &dd
+		if !explicit && prev != nil && hasD && c.seconds() < prev.Local.Hour*3600+prev.Local.Min*60+prev.Local.Second-3600 {
+			d = d.addDays(1)
 		}
-		if d == nil && z != nil {
+		if !hasD && z != nil {
 			if dd, ok := r.dateFor(c, *z); ok {
-				d = &dd
+				d, hasD = dd, true
 			}
 		}
 		e.Local = LocalTime{Hour: c.Hour, Min: c.Min, Second: c.Sec}
-		if d != nil && d.Year != 0 {
+		if hasD && d.Year != 0 {
 			e.Local.Year, e.Local.Month, e.Local.Day, e.Local.HasDate = d.Year, d.Month, d.Day, true
 		}
 		if z != nil {
@@ -721,7 +835,7 @@ func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *z
 				e.ZoneSrc = ZoneAssumed
 			}
 			if e.Local.HasDate {
-				at, note := z.at(*d, c)
+				at, note := z.at(d, c)
 				e.At = &at
 				if note != "" {
 					r.warn(raw.line, note)
@@ -730,7 +844,7 @@ func (r *proseReader) settleEntries(raws []rawEntry, ctxDates []*date, blockZ *z
 		}
 		r.facts.Timeline = append(r.facts.Timeline, e)
 		prev = &r.facts.Timeline[len(r.facts.Timeline)-1]
-		prevDate = d
+		prevDate, hasPrev = d, hasD
 	}
 }
 
@@ -770,8 +884,9 @@ type paraBuf struct {
 }
 
 // paragraphs joins wrapped lines into paragraphs; blank lines, list items,
-// headings and timeline entries end them.
-func (b *paraBuf) paragraphs(ls []line, skip map[int]bool) []paragraph {
+// headings and timeline entries end them. skip holds the numbers of the
+// lines that are timeline entries, sorted.
+func (b *paraBuf) paragraphs(ls []line, skip []int) []paragraph {
 	// One allocation for the line lists of all paragraphs: a line is in
 	// one paragraph at most.
 	out := b.out[:0]
@@ -802,7 +917,7 @@ func (b *paraBuf) paragraphs(ls []line, skip map[int]bool) []paragraph {
 		first = len(starts)
 	}
 	for _, l := range ls {
-		if l.Text == "" || skip[l.N] {
+		if l.Text == "" || len(skip) > 0 && isSkipped(skip, l.N) {
 			flush()
 			continue
 		}
@@ -836,6 +951,12 @@ func (b *paraBuf) paragraphs(ls []line, skip map[int]bool) []paragraph {
 		return nil
 	}
 	return out
+}
+
+// isSkipped reports whether sorted skip holds n.
+func isSkipped(skip []int, n int) bool {
+	_, ok := slices.BinarySearch(skip, n)
+	return ok
 }
 
 // startsWithDigit is a cheap test clockLed cannot match without.
@@ -1019,7 +1140,7 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	}
 	// Most sentences state no time, no duration and no relative time:
 	// an ASCII one is tested for them before it is lower-cased.
-	if s.para != nil && !hasClock(ms) && !mayHoldDurationFold(s.Text) && !relativeHints.inFold(s.Text) {
+	if s.para != nil && !hasClock(ms) && !sentenceHint(s.Text) {
 		return
 	}
 	low := ""
@@ -1766,10 +1887,13 @@ func (r *proseReader) narrativeWindow() {
 		}
 	}
 	if r.endRank == rankNone {
+		// The last entry that ends the impact: looked for from the end,
+		// so that endsImpact reads only the entries after it.
 		var last *TimelineEntry
-		for i, e := range r.facts.Timeline {
-			if e.ZoneSrc.Known() && e.At != nil && endsImpact(e.Text) {
-				last = &r.facts.Timeline[i]
+		for i := len(r.facts.Timeline) - 1; i >= 0; i-- {
+			if e := &r.facts.Timeline[i]; e.ZoneSrc.Known() && e.At != nil && endsImpact(e.Text) {
+				last = e
+				break
 			}
 		}
 		if last != nil && (r.facts.Start == nil || !last.At.Before(r.facts.Start.At)) && r.plausible(last.Line, *last.At, *last.At, last.Text) {

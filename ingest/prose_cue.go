@@ -417,17 +417,25 @@ func (h *hintSet) in(s string) bool {
 // inFold is in of ASCII s lower-cased, without the lower-case copy.
 func (h *hintSet) inFold(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !h.may(s, i) {
-			continue
+		if h.atFold(s, i) {
+			return true
 		}
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		for _, w := range h.byFirst[c] {
-			if hasPrefixFold(s[i:], w) {
-				return true
-			}
+	}
+	return false
+}
+
+// atFold is at of ASCII s lower-cased, without the lower-case copy.
+func (h *hintSet) atFold(s string, p int) bool {
+	if !h.may(s, p) {
+		return false
+	}
+	c := s[p]
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	for _, w := range h.byFirst[c] {
+		if hasPrefixFold(s[p:], w) {
+			return true
 		}
 	}
 	return false

@@ -89,3 +89,41 @@ func TestZoneAtAsReference(t *testing.T) {
 		t.Fatalf("only %d readings compared", n)
 	}
 }
+
+// TestRegionSeasonsAsReference checks the offsets regionSeasons holds
+// against seasonOffsets, which computes them, for every region and every
+// year it holds, and the years either side, which it does not.
+func TestRegionSeasonsAsReference(t *testing.T) {
+	if len(regionSeasons) != len(regions) {
+		t.Fatalf("regionSeasons holds %d regions; regions has %d", len(regionSeasons), len(regions))
+	}
+	iana, err := loadIANA("US/Pacific")
+	if err != nil {
+		t.Fatal(err)
+	}
+	locs := []*time.Location{iana}
+	for _, name := range slices.Sorted(maps.Keys(regions)) {
+		locs = append(locs, regions[name])
+	}
+	for _, loc := range locs {
+		for y := seasonFirst - 3; y <= seasonLast+3; y++ {
+			std, dst, ok := regionSeasonOffsets(loc, y)
+			wstd, wdst, wok := seasonOffsets(loc, y)
+			if std != wstd || dst != wdst || ok != wok {
+				t.Errorf("regionSeasonOffsets(%s, %d) = %d, %d, %v; seasonOffsets says %d, %d, %v", loc, y, std, dst, ok, wstd, wdst, wok)
+			}
+		}
+	}
+}
+
+// BenchmarkRegionSeasons is what computing all of regionSeasons costs;
+// a process computes a region's table when it first reads a stamp there.
+func BenchmarkRegionSeasons(b *testing.B) {
+	for b.Loop() {
+		for _, loc := range regions {
+			for y := seasonFirst; y <= seasonLast; y++ {
+				seasonOffsets(loc, y)
+			}
+		}
+	}
+}
