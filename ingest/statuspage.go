@@ -62,7 +62,17 @@ type spBlock struct {
 	at     time.Time
 	line   int // first line of the block
 	posted int // line of its Posted stamp
+	// text is the body joined (appendTextLines), and textLines the line
+	// of each of its lines: joined once, for the status the body's
+	// wording implies and for the update.
+	text      string
+	textLines []int
 }
+
+// spBlocksOnStack is how many blocks parseStatuspage holds in its own
+// frame before statuspageBlocks makes room on the heap: more than most
+// pages have.
+const spBlocksOnStack = 12
 
 // parseStatuspage reads one Statuspage incident page.
 func parseStatuspage(d *doc) (Incident, error) {
@@ -108,7 +118,8 @@ func parseStatuspage(d *doc) (Incident, error) {
 			}
 		}
 	}
-	blocks, tail, notes, errs := statuspageBlocks(ls[start:], order)
+	var onStack [spBlocksOnStack]spBlock
+	blocks, tail, notes, errs := statuspageBlocks(ls[start:], order, onStack[:0])
 	if len(blocks) == 0 {
 		if len(errs) > 0 {
 			return inc, errs[0]
@@ -122,30 +133,44 @@ func parseStatuspage(d *doc) (Incident, error) {
 	if inc.Source.Line == 0 {
 		inc.Source.Line = blocks[0].line
 	}
+	nlines := 0
+	for _, b := range blocks {
+		nlines += len(b.body)
+	}
+	nums := make([]int, 0, nlines) // the updates' TextLines, in one allocation
+	for i := range blocks {
+		b := &blocks[i]
+		b.text, b.textLines, nums = appendTextLines(b.body, nums)
+	}
 	inferStatuspageStatuses(blocks)
 	for _, b := range blocks {
 		maintenance = maintenance || b.status == StatusScheduled || b.status == StatusInProgress ||
 			b.status == StatusVerifying || b.status == StatusCompleted
 	}
 	texts := make([]proseBlock, 0, len(blocks))
-	inc.Updates = make([]Update, 0, len(blocks))
-	nlines := 0
-	for _, b := range blocks {
-		nlines += len(b.body)
-	}
-	nums := make([]int, 0, nlines) // the updates' TextLines, in one allocation
-	for _, b := range blocks {
-		u := Update{Status: b.status, Word: b.word, Inferred: b.word == "", At: b.at, Line: b.line}
-		u.Text, u.TextLines, nums = appendTextLines(b.body, nums)
+	// The updates are written where orderUpdates would put them before
+	// its sort (newest-first pages read bottom-up), rather than in page
+	// order and then moved.
+	asc, desc := timeSteps(len(blocks), func(i int) time.Time { return blocks[i].at })
+	reverse := pageReversed(&inc, asc, desc)
+	inc.Updates = make([]Update, len(blocks))
+	for i, b := range blocks {
+		u := Update{Status: b.status, Word: b.word, Inferred: b.word == "", At: b.at, Line: b.line, Text: b.text, TextLines: b.textLines}
 		if b.status == StatusPostmortem {
 			inc.Postmortem = &Text{Body: u.Text, Line: b.line, Lines: u.TextLines}
 			texts = slices.Insert(texts, 0, proseBlock{Lines: b.body, Postmortem: true}) // within its capacity
 		} else {
 			texts = append(texts, proseBlock{Lines: b.body})
 		}
-		inc.Updates = append(inc.Updates, u)
+		if reverse {
+			i = len(blocks) - 1 - i
+		}
+		inc.Updates[i] = u
 	}
-	inc.Updates = orderUpdates(&inc, inc.Updates)
+	if asc > 0 && desc > 0 {
+		inc.warnf(blocks[0].line, unorderedUpdates, asc, desc)
+	}
+	sortUpdatesStable(inc.Updates)
 	// Prose in updates is read oldest first, after the postmortem.
 	if n := len(texts); n > 1 {
 		first := 0
@@ -185,7 +210,8 @@ func parseStatuspage(d *doc) (Incident, error) {
 // statuspageBlocks splits the page after its header into dated blocks, each
 // ended by a Posted line. It returns the blocks in page order, the lines
 // after the last block, and errors for Posted lines it could not read.
-func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning, []*ParseError) {
+// The blocks are appended to buf, which holds them when it is large enough.
+func statuspageBlocks(ls []line, order dateOrder, buf []spBlock) ([]spBlock, []line, []Warning, []*ParseError) {
 	// A Posted line starts with "p" or "P": their count bounds the blocks.
 	n := 0
 	for _, l := range ls {
@@ -193,7 +219,7 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 			n++
 		}
 	}
-	blocks := make([]spBlock, 0, n)
+	blocks := slices.Grow(buf[:0], n)
 	var notes []Warning
 	var errs []*ParseError
 	begin := 0
@@ -325,7 +351,7 @@ func inferStatuspageStatuses(blocks []spBlock) {
 			continue
 		}
 		b.status = StatusUpdate
-		if st, ok := defaultWording(joinText(b.body)); ok {
+		if st, ok := defaultWording(b.text); ok {
 			b.status = st
 		}
 	}
@@ -356,23 +382,39 @@ func inferStatuspageStatuses(blocks []spBlock) {
 // posted in the same minute keep the order the page implies. A page whose
 // times go both ways is reported.
 func orderUpdates(inc *Incident, ups []Update) []Update {
-	asc, desc := 0, 0
-	for i := 1; i < len(ups); i++ {
-		switch {
-		case ups[i].At.After(ups[i-1].At):
-			asc++
-		case ups[i].At.Before(ups[i-1].At):
-			desc++
-		}
-	}
+	asc, desc := timeSteps(len(ups), func(i int) time.Time { return ups[i].At })
 	if asc > 0 && desc > 0 {
-		inc.warnf(ups[0].Line, "updates are not in time order on the page (%d steps forward, %d back): sorted by time", asc, desc)
+		inc.warnf(ups[0].Line, unorderedUpdates, asc, desc)
 	}
-	if desc > asc || (desc == asc && inc.Format == FormatStatuspageText) {
+	if pageReversed(inc, asc, desc) {
 		slices.Reverse(ups)
 	}
 	sortUpdatesStable(ups)
 	return ups
+}
+
+// unorderedUpdates is the warning for a page whose times go both ways.
+const unorderedUpdates = "updates are not in time order on the page (%d steps forward, %d back): sorted by time"
+
+// timeSteps counts the steps forward and back between n times in page
+// order, at(0) to at(n-1).
+func timeSteps(n int, at func(i int) time.Time) (asc, desc int) {
+	for i := 1; i < n; i++ {
+		switch a, b := at(i-1), at(i); {
+		case b.After(a):
+			asc++
+		case b.Before(a):
+			desc++
+		}
+	}
+	return asc, desc
+}
+
+// pageReversed reports whether the page lists its updates newest first,
+// from the steps timeSteps counts: orderUpdates reads such a page
+// bottom-up before its stable sort.
+func pageReversed(inc *Incident, asc, desc int) bool {
+	return desc > asc || (desc == asc && inc.Format == FormatStatuspageText)
 }
 
 func sortUpdatesStable(ups []Update) {
