@@ -428,7 +428,10 @@ func sortUpdatesStable(ups []Update) {
 func parseComponentList(s string) ([]Component, []ComponentGroup) {
 	var comps []Component
 	var groups []ComponentGroup
-	items := splitList(s)
+	// The items are read into this frame's arrays when they fit: only the
+	// components and groups made of them are kept.
+	var itemBuf, childBuf [listOnStack]string
+	items := appendList(itemBuf[:0], s)
 	if len(items) > 0 {
 		comps = make([]Component, 0, len(items))
 	}
@@ -436,8 +439,11 @@ func parseComponentList(s string) ([]Component, []ComponentGroup) {
 		open := strings.Index(item, "(")
 		if open > 0 && strings.HasSuffix(item, ")") {
 			g := ComponentGroup{Name: strings.TrimSpace(item[:open])}
-			for _, c := range splitList(item[open+1 : len(item)-1]) {
-				g.Components = append(g.Components, c)
+			children := appendList(childBuf[:0], item[open+1:len(item)-1])
+			if len(children) > 0 {
+				g.Components = slices.Clone(children)
+			}
+			for _, c := range children {
 				comps = append(comps, Component{Name: c, Group: g.Name})
 			}
 			groups = append(groups, g)
@@ -451,14 +457,20 @@ func parseComponentList(s string) ([]Component, []ComponentGroup) {
 	return comps, groups
 }
 
+// listOnStack is how many items of a component list parseComponentList
+// reads without making room on the heap.
+const listOnStack = 16
+
 // splitList splits "A, B, and C" / "A and B" at top-level commas and a
 // final "and", leaving parentheses alone.
-func splitList(s string) []string {
-	var out []string
+func splitList(s string) []string { return appendList(nil, s) }
+
+// appendList is splitList appending the items to out.
+func appendList(out []string, s string) []string {
 	if s != "" {
 		// An item after each comma, and the last may be two: sized once
 		// rather than grown.
-		out = make([]string, 0, strings.Count(s, ",")+2)
+		out = slices.Grow(out, strings.Count(s, ",")+2)
 	}
 	depth, last := 0, 0
 	for i := 0; i < len(s); i++ {
@@ -535,6 +547,9 @@ func componentsFromBodies(blocks []spBlock) []Component {
 	seen := map[string]bool{}
 	for _, b := range blocks {
 		for _, l := range b.body {
+			if !mayComponentField(l.Text) {
+				continue
+			}
 			m := spComponentField.FindStringSubmatch(l.Text)
 			if m == nil {
 				continue
@@ -549,6 +564,14 @@ func componentsFromBodies(blocks []spBlock) []Component {
 		}
 	}
 	return out
+}
+
+// mayComponentField is a cheap test spComponentField cannot match a line
+// without, run before it on every line of every update: the expression
+// needs a ":" and "component" in any case (whose letters (?i) folds to no
+// other than their ASCII capitals).
+func mayComponentField(s string) bool {
+	return strings.IndexByte(s, ':') >= 0 && containsFold(s, "component")
 }
 
 func lastNonBlank(ls []line, before int) int {
