@@ -95,8 +95,8 @@ func parseStatuspage(d *doc) (Incident, error) {
 			maintenance = m[1] != ""
 			if j := lastNonBlank(ls, i); j >= 0 {
 				inc.Title = ls[j].Text
-				if m := mdHeadingMatch(inc.Title); m != nil {
-					inc.Title = m[2] // a saved HTML page's <h1>
+				if _, title, ok := mdHeadingParts(inc.Title); ok {
+					inc.Title = title // a saved HTML page's <h1>
 				}
 			}
 			inc.Source.Line = ls[max(lastNonBlank(ls, i), 0)].N
