@@ -206,58 +206,42 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder,
 	ups := make([]Update, 0, n)
 	bodies := slices.Grow(buf[:0], n)
 	var sections agSections
-	// The section being read (nil under other headings) is the lines from
-	// sectionFrom to the next heading or the first update: a piece of ls,
-	// kept when it is read to its end (closeSection).
-	var heading *[]line
-	sectionFrom := 0
-	closeSection := func(to int) {
-		if heading != nil {
-			*heading = appendSection(*heading, ls[sectionFrom:to])
-			heading = nil
-		}
-	}
 	// An update's body is every line after it up to the next update: a
 	// piece of ls, not a copy (capped, so that appending to it copies).
-	bodyFrom := 0
-	closeBody := func(to int) {
-		if len(bodies) > 0 && to > bodyFrom {
-			bodies[len(bodies)-1] = ls[bodyFrom:to:to]
-		}
-	}
+	// The section being read (nil under other headings) is the lines from
+	// sectionFrom to the next heading or the first update: a piece of ls
+	// too, kept when it is read to its end.
+	var heading *[]line
+	bodyFrom, sectionFrom := 0, 0
 	for i, l := range ls {
-		var word, stamp string
-		isUpdate := false
 		if mayBeUpdate(l.Text) {
-			word, stamp, isUpdate = agUpdateLine(l.Text)
-		}
-		if isUpdate {
-			if st, ok := ParseStatus(word); ok {
-				r, _, err := parseStamp(stamp, ref, order)
-				if err == nil {
-					if r.Note != "" {
-						inc.warnf(l.N, "%s", r.Note)
-					}
-					if ref.IsZero() {
-						ref = r.At
-					}
-					closeBody(i)
-					closeSection(i)
-					ups = append(ups, Update{Status: st, Word: strings.TrimSpace(word), At: r.At, Line: l.N})
-					bodies = append(bodies, nil)
-					bodyFrom = i + 1
-					continue
+			if u, ok := agUpdate(inc, l, &ref, order); ok {
+				if len(bodies) > 0 && i > bodyFrom {
+					bodies[len(bodies)-1] = ls[bodyFrom:i:i]
 				}
-				inc.warnf(l.N, "update line: %v", err)
+				if heading != nil {
+					*heading = appendSection(*heading, ls[sectionFrom:i])
+					heading = nil
+				}
+				ups = append(ups, u)
+				bodies = append(bodies, nil)
+				bodyFrom = i + 1
+				continue
 			}
 		}
 		if len(ups) == 0 && isAgHeading(l.Text) {
-			closeSection(i)
+			if heading != nil {
+				*heading = appendSection(*heading, ls[sectionFrom:i])
+			}
 			heading, sectionFrom = sections.under(l.Text), i+1
 		}
 	}
-	closeBody(len(ls))
-	closeSection(len(ls))
+	if len(bodies) > 0 && len(ls) > bodyFrom {
+		bodies[len(bodies)-1] = ls[bodyFrom:len(ls):len(ls)]
+	}
+	if heading != nil {
+		*heading = appendSection(*heading, ls[sectionFrom:])
+	}
 	nlines := 0
 	for _, b := range bodies {
 		nlines += len(b)
@@ -267,6 +251,33 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder,
 		ups[i].Text, ups[i].TextLines, nums = appendTextLines(bodies[i], nums)
 	}
 	return ups, bodies, sections
+}
+
+// agUpdate reads an update line ("- identified Sep 21, 2021, 11:40 AM
+// UTC"), its time given a year by ref, which the first update's time
+// becomes when it was zero; a line that reads as an update but whose time
+// does not is warned about.
+func agUpdate(inc *Incident, l line, ref *time.Time, order dateOrder) (Update, bool) {
+	word, stamp, ok := agUpdateLine(l.Text)
+	if !ok {
+		return Update{}, false
+	}
+	st, ok := ParseStatus(word)
+	if !ok {
+		return Update{}, false
+	}
+	r, _, err := parseStamp(stamp, *ref, order)
+	if err != nil {
+		inc.warnf(l.N, "update line: %v", err)
+		return Update{}, false
+	}
+	if r.Note != "" {
+		inc.warnf(l.N, "%s", r.Note)
+	}
+	if ref.IsZero() {
+		*ref = r.At
+	}
+	return Update{Status: st, Word: strings.TrimSpace(word), At: r.At, Line: l.N}, true
 }
 
 // agSections are the lines under the headings of an aggregator page that
