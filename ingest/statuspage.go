@@ -607,7 +607,14 @@ func clipAt(s string, n int) (off int, ok bool) {
 	if len(s) <= n {
 		return len(s), true // no more runes than bytes
 	}
-	k := 0
+	// Most text is ASCII: a byte a rune, and valid.
+	for off < n && s[off] < utf8.RuneSelf {
+		off++
+	}
+	if off == n {
+		return n, true // n < len(s)
+	}
+	k := off
 	for off < len(s) && k < n {
 		_, size := utf8.DecodeRuneInString(s[off:])
 		off, k = off+size, k+1
