@@ -523,7 +523,7 @@ func topLevelAnd(s string) int {
 			if depth > 0 {
 				depth--
 			}
-		default:
+		case ' ':
 			if depth == 0 && strings.HasPrefix(s[i:], " and ") {
 				found = i
 			}
