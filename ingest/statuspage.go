@@ -287,6 +287,9 @@ var spHeadWord = regexp.MustCompile(`^(Investigating|Identified|Monitoring|Updat
 // extraction lost the line break, "Resolved This incident has been
 // resolved."
 func inlineStatus(s string) (word, rest string, st Status, ok bool) {
+	if !mayInlineStatus(s) {
+		return "", "", StatusUnknown, false
+	}
 	if m := spInline.FindStringSubmatch(s); m != nil {
 		if st, ok := ParseStatus(m[1]); ok {
 			return m[1], m[2], st, true
@@ -297,6 +300,34 @@ func inlineStatus(s string) (word, rest string, st Status, ok bool) {
 		return m[1], m[2], st, true
 	}
 	return "", "", StatusUnknown, false
+}
+
+// mayInlineStatus is a cheap test inlineStatus cannot succeed without,
+// made before its expressions on the first line of every block that opens
+// with no status word of its own. Both read a status word at the start of
+// the line, written in ASCII letters, spaces and "-": the line's first run
+// of ASCII letters, in lower case, is then the first word of one of
+// ParseStatus's words.
+func mayInlineStatus(s string) bool {
+	const longest = len("investigating")
+	e := 0
+	for e < len(s) && e <= longest && isASCIILetter(s[e]) {
+		e++
+	}
+	if e == 0 || e > longest {
+		return false
+	}
+	var low [longest]byte
+	for i := range e {
+		low[i] = s[i] | 0x20
+	}
+	switch string(low[:e]) {
+	case "investigating", "identified", "in", "monitoring", "watching", "recovering", "update", "updated",
+		"resolved", "fixed", "postmortem", "post", "rca", "scheduled", "soon", "upcoming", "planned",
+		"starting", "started", "underway", "verifying", "completed", "complete", "finished":
+		return true
+	}
+	return false
 }
 
 // yearReference finds a time that gives a year to stamps written without
