@@ -151,7 +151,7 @@ func parseStatuspage(d *doc) (Incident, error) {
 	// The updates are written where orderUpdates would put them before
 	// its sort (newest-first pages read bottom-up), rather than in page
 	// order and then moved.
-	asc, desc := timeSteps(len(blocks), func(i int) time.Time { return blocks[i].at })
+	asc, desc := blockSteps(blocks)
 	reverse := pageReversed(&inc, asc, desc)
 	inc.Updates = make([]Update, len(blocks))
 	for i, b := range blocks {
@@ -413,7 +413,7 @@ func inferStatuspageStatuses(blocks []spBlock) {
 // posted in the same minute keep the order the page implies. A page whose
 // times go both ways is reported.
 func orderUpdates(inc *Incident, ups []Update) []Update {
-	asc, desc := timeSteps(len(ups), func(i int) time.Time { return ups[i].At })
+	asc, desc := updateSteps(ups)
 	if asc > 0 && desc > 0 {
 		inc.warnf(ups[0].Line, unorderedUpdates, asc, desc)
 	}
@@ -427,11 +427,24 @@ func orderUpdates(inc *Incident, ups []Update) []Update {
 // unorderedUpdates is the warning for a page whose times go both ways.
 const unorderedUpdates = "updates are not in time order on the page (%d steps forward, %d back): sorted by time"
 
-// timeSteps counts the steps forward and back between n times in page
-// order, at(0) to at(n-1).
-func timeSteps(n int, at func(i int) time.Time) (asc, desc int) {
-	for i := 1; i < n; i++ {
-		switch a, b := at(i-1), at(i); {
+// updateSteps counts the steps forward and back between the times of
+// successive updates, in page order.
+func updateSteps(ups []Update) (asc, desc int) {
+	for i := 1; i < len(ups); i++ {
+		switch a, b := ups[i-1].At, ups[i].At; {
+		case b.After(a):
+			asc++
+		case b.Before(a):
+			desc++
+		}
+	}
+	return asc, desc
+}
+
+// blockSteps is updateSteps over the blocks the updates are made of.
+func blockSteps(blocks []spBlock) (asc, desc int) {
+	for i := 1; i < len(blocks); i++ {
+		switch a, b := blocks[i-1].at, blocks[i].at; {
 		case b.After(a):
 			asc++
 		case b.Before(a):
@@ -442,7 +455,7 @@ func timeSteps(n int, at func(i int) time.Time) (asc, desc int) {
 }
 
 // pageReversed reports whether the page lists its updates newest first,
-// from the steps timeSteps counts: orderUpdates reads such a page
+// from the steps updateSteps counts: orderUpdates reads such a page
 // bottom-up before its stable sort.
 func pageReversed(inc *Incident, asc, desc int) bool {
 	return desc > asc || (desc == asc && inc.Format == FormatStatuspageText)
