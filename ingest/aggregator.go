@@ -112,7 +112,7 @@ func parseAggregator(d *doc) (Incident, error) {
 		inc.Source.Line = l.N
 		if lasting = strings.TrimSpace(lasting); lasting != "" && strings.Trim(lasting, "—–-? ") != "" {
 			if d, n, ok := readDuration(strings.ToLower(lasting)); ok && n == len(lasting) {
-				inc.StatedDuration = &StatedDuration{Duration: d, Line: l.N, Text: "lasting " + lasting}
+				inc.StatedDuration = &StatedDuration{Duration: d, Line: l.N, Text: concatIn(l.Text, "lasting ", lasting)}
 			} else {
 				inc.warnf(l.N, "stated duration %q: want a duration such as \"4h 16m\"", lasting)
 			}
@@ -122,7 +122,8 @@ func parseAggregator(d *doc) (Incident, error) {
 	if sum >= 0 {
 		inc.Title, inc.Source.Line = aggregatorTitle(ls[:sum], inc.Organization, inc.Source.Line)
 	}
-	ups, bodies, sections := aggregatorUpdates(&inc, ls, ref, order)
+	var onStack [agBodiesOnStack][]line
+	ups, bodies, sections := aggregatorUpdates(&inc, ls, ref, order, onStack[:0])
 	if len(ups) == 0 {
 		n := 1
 		if len(ls) > 0 {
@@ -186,10 +187,15 @@ func orgLine(t, org, kind string) bool {
 	return len(t) == len(org)+len(kind) && strings.EqualFold(t[:len(org)], org) && strings.EqualFold(t[len(org):], kind)
 }
 
-// aggregatorUpdates reads the update lines and their bodies; it also
-// returns the lines under the page's "Affected components" and "Duration"
-// headings, the sections parseAggregator reads.
-func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder) ([]Update, [][]line, agSections) {
+// agBodiesOnStack is how many update bodies parseAggregator holds in its
+// own frame before aggregatorUpdates makes room on the heap: more than
+// most pages have.
+const agBodiesOnStack = 16
+
+// aggregatorUpdates reads the update lines and their bodies, which it
+// appends to buf; it also returns the lines under the page's "Affected
+// components" and "Duration" headings, the sections parseAggregator reads.
+func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder, buf [][]line) ([]Update, [][]line, agSections) {
 	// Every update line passes mayBeUpdate: their count bounds the updates.
 	n := 0
 	for _, l := range ls {
@@ -198,55 +204,44 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 		}
 	}
 	ups := make([]Update, 0, n)
-	bodies := make([][]line, 0, n)
+	bodies := slices.Grow(buf[:0], n)
 	var sections agSections
-	var heading *[]line // the section being read, nil under other headings
 	// An update's body is every line after it up to the next update: a
 	// piece of ls, not a copy (capped, so that appending to it copies).
-	bodyFrom := 0
-	closeBody := func(to int) {
-		if len(bodies) > 0 && to > bodyFrom {
-			bodies[len(bodies)-1] = ls[bodyFrom:to:to]
-		}
-	}
+	// The section being read (nil under other headings) is the lines from
+	// sectionFrom to the next heading or the first update: a piece of ls
+	// too, kept when it is read to its end.
+	var heading *[]line
+	bodyFrom, sectionFrom := 0, 0
 	for i, l := range ls {
-		var word, stamp string
-		isUpdate := false
 		if mayBeUpdate(l.Text) {
-			word, stamp, isUpdate = agUpdateLine(l.Text)
-		}
-		if isUpdate {
-			if st, ok := ParseStatus(word); ok {
-				r, _, err := parseStamp(stamp, ref, order)
-				if err == nil {
-					if r.Note != "" {
-						inc.warnf(l.N, "%s", r.Note)
-					}
-					if ref.IsZero() {
-						ref = r.At
-					}
-					closeBody(i)
-					ups = append(ups, Update{Status: st, Word: strings.TrimSpace(word), At: r.At, Line: l.N})
-					bodies = append(bodies, nil)
-					bodyFrom = i + 1
-					heading = nil
-					continue
+			if u, ok := agUpdate(inc, l, &ref, order); ok {
+				if len(bodies) > 0 && i > bodyFrom {
+					bodies[len(bodies)-1] = ls[bodyFrom:i:i]
 				}
-				inc.warnf(l.N, "update line: %v", err)
+				if heading != nil {
+					*heading = appendSection(*heading, ls[sectionFrom:i])
+					heading = nil
+				}
+				ups = append(ups, u)
+				bodies = append(bodies, nil)
+				bodyFrom = i + 1
+				continue
 			}
 		}
 		if len(ups) == 0 && isAgHeading(l.Text) {
-			heading = sections.under(l.Text)
-			continue
-		}
-		if len(ups) > 0 {
-			continue // in the body of the last update
-		}
-		if heading != nil && l.Text != "" {
-			*heading = append(*heading, l)
+			if heading != nil {
+				*heading = appendSection(*heading, ls[sectionFrom:i])
+			}
+			heading, sectionFrom = sections.under(l.Text), i+1
 		}
 	}
-	closeBody(len(ls))
+	if len(bodies) > 0 && len(ls) > bodyFrom {
+		bodies[len(bodies)-1] = ls[bodyFrom:len(ls):len(ls)]
+	}
+	if heading != nil {
+		*heading = appendSection(*heading, ls[sectionFrom:])
+	}
 	nlines := 0
 	for _, b := range bodies {
 		nlines += len(b)
@@ -258,12 +253,80 @@ func aggregatorUpdates(inc *Incident, ls []line, ref time.Time, order dateOrder)
 	return ups, bodies, sections
 }
 
+// agUpdate reads an update line ("- identified Sep 21, 2021, 11:40 AM
+// UTC"), its time given a year by ref, which the first update's time
+// becomes when it was zero; a line that reads as an update but whose time
+// does not is warned about.
+func agUpdate(inc *Incident, l line, ref *time.Time, order dateOrder) (Update, bool) {
+	word, stamp, ok := agUpdateLine(l.Text)
+	if !ok {
+		return Update{}, false
+	}
+	st, ok := ParseStatus(word)
+	if !ok {
+		return Update{}, false
+	}
+	r, _, err := parseStamp(stamp, *ref, order)
+	if err != nil {
+		inc.warnf(l.N, "update line: %v", err)
+		return Update{}, false
+	}
+	if r.Note != "" {
+		inc.warnf(l.N, "%s", r.Note)
+	}
+	if ref.IsZero() {
+		*ref = r.At
+	}
+	return Update{Status: st, Word: strings.TrimSpace(word), At: r.At, Line: l.N}, true
+}
+
 // agSections are the lines under the headings of an aggregator page that
 // its reader reads; the lines under the others ("Started", "Update
 // timeline") are not kept.
 type agSections struct {
 	affected []line // "Affected components"
 	duration []line // "Duration"
+}
+
+// appendSection appends the lines of a section that are not blank to
+// lines; the first piece of a section that has no blank lines between its
+// first and last is kept as it is, capped, rather than copied.
+func appendSection(lines, piece []line) []line {
+	for len(piece) > 0 && piece[0].Text == "" {
+		piece = piece[1:]
+	}
+	for len(piece) > 0 && piece[len(piece)-1].Text == "" {
+		piece = piece[:len(piece)-1]
+	}
+	if len(piece) == 0 {
+		return lines
+	}
+	if len(lines) == 0 && !slices.ContainsFunc(piece, func(l line) bool { return l.Text == "" }) {
+		return piece[:len(piece):len(piece)]
+	}
+	for _, l := range piece {
+		if l.Text != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+// concatIn returns a+b, as a piece of s where s holds it (a summary's
+// "lasting 4h 16m"), made only where s does not.
+func concatIn(s, a, b string) string {
+	for i := 0; i < len(s); {
+		k := strings.Index(s[i:], a)
+		if k < 0 {
+			break
+		}
+		k += i
+		if strings.HasPrefix(s[k+len(a):], b) {
+			return s[k : k+len(a)+len(b)]
+		}
+		i = k + 1
+	}
+	return a + b
 }
 
 // under returns where the lines under heading h go, nil for a heading
@@ -293,6 +356,9 @@ func lowerIs(s, low string) bool {
 // together ("Member WebsitesUser Account Admin"). The organisation itself
 // is not a component.
 func aggregatorComponents(summary string, section []line, org string) []Component {
+	// The names are read into this frame's array when they fit: only the
+	// components made of them are kept.
+	var nameBuf [16]string
 	var names []string
 	switch {
 	case summary != "":
@@ -300,9 +366,9 @@ func aggregatorComponents(summary string, section []line, org string) []Componen
 		for _, l := range section {
 			joined += l.Text
 		}
-		names = splitAgainst(summary, joined)
+		names = appendSplitAgainst(nameBuf[:0], summary, joined)
 	case len(section) > 0:
-		names = make([]string, 0, len(section))
+		names = nameBuf[:0]
 		for _, l := range section {
 			names = append(names, l.Text)
 		}
@@ -323,6 +389,11 @@ func aggregatorComponents(summary string, section []line, org string) []Componen
 // choosing, where a name may itself hold " and ", the split whose names
 // run together into the section's text.
 func splitAgainst(summary, runTogether string) []string {
+	return appendSplitAgainst(nil, summary, runTogether)
+}
+
+// appendSplitAgainst is splitAgainst appending the names to out.
+func appendSplitAgainst(out []string, summary, runTogether string) []string {
 	// The atoms: the pieces between ", " and " and ", trimmed, a piece
 	// after ", " losing a leading "and ". joins[i]: atoms[i] and
 	// atoms[i+1] were split at " and ".
@@ -347,20 +418,20 @@ func splitAgainst(summary, runTogether string) []string {
 		}
 	}
 	if runTogether == "" || len(andIdx) > 8 {
-		return mergeAtoms(atoms, andIdx, 0)
+		return appendMerged(out, atoms, andIdx, 0)
 	}
 	for mask := 0; mask < 1<<len(andIdx); mask++ {
 		if runsTogether(atoms, andIdx, mask, runTogether) {
-			return mergeAtoms(atoms, andIdx, mask)
+			return appendMerged(out, atoms, andIdx, mask)
 		}
 	}
-	return mergeAtoms(atoms, andIdx, 0)
+	return appendMerged(out, atoms, andIdx, 0)
 }
 
-// mergeAtoms makes the names of a split: the atoms, each pair split at the
-// k-th " and " (andIdx[k]) joined again where mask has bit k.
-func mergeAtoms(atoms []string, andIdx []int, mask int) []string {
-	out := make([]string, 0, len(atoms))
+// appendMerged appends the names of a split to out: the atoms, each pair
+// split at the k-th " and " (andIdx[k]) joined again where mask has bit k.
+func appendMerged(out []string, atoms []string, andIdx []int, mask int) []string {
+	out = slices.Grow(out, len(atoms))
 	cur := atoms[0]
 	for i := 0; i+1 < len(atoms); i++ {
 		if mergedAt(andIdx, mask, i) {
@@ -383,8 +454,8 @@ func mergedAt(andIdx []int, mask, i int) bool {
 	return false
 }
 
-// runsTogether reports whether the names mergeAtoms(atoms, andIdx, mask)
-// makes, written one after the other, are s, without making them.
+// runsTogether reports whether the names appendMerged(nil, atoms, andIdx,
+// mask) makes, written one after the other, are s, without making them.
 func runsTogether(atoms []string, andIdx []int, mask int, s string) bool {
 	for i, a := range atoms {
 		if i > 0 && mergedAt(andIdx, mask, i-1) {

@@ -130,12 +130,14 @@ func agDate(s string, i int) (int, bool) {
 func agTail(s string, t int) []string {
 	if strings.HasPrefix(s[t:], " affecting ") {
 		a := t + len(" affecting ")
-		for x := a; x <= len(s); x++ {
-			if m := agLasting(s, x); m != nil {
-				m[5] = s[a:x]
-				return m
-			}
-			if x < len(s) && s[x] == '\n' {
+		for x := a; x < len(s); x++ {
+			// agLasting matches only at ", lasting ", " lasting " or ".".
+			if c := s[x]; c == ',' || c == ' ' || c == '.' {
+				if m := agLasting(s, x); m != nil {
+					m[5] = s[a:x]
+					return m
+				}
+			} else if c == '\n' {
 				break
 			}
 		}

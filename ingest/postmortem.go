@@ -20,17 +20,23 @@ var (
 	fmEndKeys   = []string{"end_time", "end", "ended_at", "endtime", "impact_end", "resolved_at", "incident_end", "mitigated_at"}
 )
 
-// mdHeading is a markdown ATX heading.
-var mdHeading = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*$`)
-
-// mdHeadingMatch is mdHeading.FindStringSubmatch(s), which readers run on
-// every line: the expression cannot match a line that does not open with
-// "#", so the others are let through without running it.
-func mdHeadingMatch(s string) []string {
+// mdHeadingParts reads a markdown ATX heading ("## Timeline ##"): the
+// opening '#'s and the title, as the expression ^(#{1,6})\s+(.*?)\s*#*$
+// (mdHeading in the tests) captures them, read by hand (headingTitle) and
+// without making the slice of submatches, on every line that opens with
+// "#".
+func mdHeadingParts(s string) (hashes, title string, ok bool) {
 	if s == "" || s[0] != '#' {
-		return nil
+		return "", "", false
 	}
-	return mdHeading.FindStringSubmatch(s)
+	if title, ok = headingTitle(s); !ok {
+		return "", "", false
+	}
+	n := 1
+	for s[n] == '#' { // headingTitle found white space after the '#'s
+		n++
+	}
+	return s[:n], title, true
 }
 
 // detectMarkdown recognises a markdown postmortem: front matter that
@@ -45,14 +51,14 @@ func detectMarkdown(d *doc) (int, string) {
 	}
 	h1, sections := 0, 0
 	for _, l := range d.lines() {
-		m := mdHeadingMatch(l.Text)
-		if m == nil {
+		hashes, title, ok := mdHeadingParts(l.Text)
+		if !ok {
 			continue
 		}
-		if len(m[1]) == 1 {
+		if len(hashes) == 1 {
 			h1++
 		}
-		if pmSection.MatchString(m[2]) || pmHeadingWord.MatchString(m[2]) {
+		if pmSection.MatchString(title) || pmHeadingWord.MatchString(title) {
 			sections++
 		}
 	}
@@ -212,8 +218,8 @@ func severityImpact(s string) Impact {
 // docTitle is the first heading, else the first line (if short).
 func docTitle(ls []line) (string, int) {
 	for _, l := range ls {
-		if m := mdHeadingMatch(l.Text); m != nil && m[2] != "" {
-			return strings.TrimSpace(m[2]), l.N
+		if _, title, ok := mdHeadingParts(l.Text); ok && title != "" {
+			return strings.TrimSpace(title), l.N
 		}
 	}
 	if i := firstNonBlank(ls, 0); i < len(ls) && len(ls[i].Text) <= 160 {

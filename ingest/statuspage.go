@@ -62,7 +62,17 @@ type spBlock struct {
 	at     time.Time
 	line   int // first line of the block
 	posted int // line of its Posted stamp
+	// text is the body joined (appendTextLines), and textLines the line
+	// of each of its lines: joined once, for the status the body's
+	// wording implies and for the update.
+	text      string
+	textLines []int
 }
+
+// spBlocksOnStack is how many blocks parseStatuspage holds in its own
+// frame before statuspageBlocks makes room on the heap: more than most
+// pages have.
+const spBlocksOnStack = 12
 
 // parseStatuspage reads one Statuspage incident page.
 func parseStatuspage(d *doc) (Incident, error) {
@@ -85,8 +95,8 @@ func parseStatuspage(d *doc) (Incident, error) {
 			maintenance = m[1] != ""
 			if j := lastNonBlank(ls, i); j >= 0 {
 				inc.Title = ls[j].Text
-				if m := mdHeadingMatch(inc.Title); m != nil {
-					inc.Title = m[2] // a saved HTML page's <h1>
+				if _, title, ok := mdHeadingParts(inc.Title); ok {
+					inc.Title = title // a saved HTML page's <h1>
 				}
 			}
 			inc.Source.Line = ls[max(lastNonBlank(ls, i), 0)].N
@@ -108,7 +118,8 @@ func parseStatuspage(d *doc) (Incident, error) {
 			}
 		}
 	}
-	blocks, tail, notes, errs := statuspageBlocks(ls[start:], order)
+	var onStack [spBlocksOnStack]spBlock
+	blocks, tail, notes, errs := statuspageBlocks(ls[start:], order, onStack[:0])
 	if len(blocks) == 0 {
 		if len(errs) > 0 {
 			return inc, errs[0]
@@ -122,30 +133,44 @@ func parseStatuspage(d *doc) (Incident, error) {
 	if inc.Source.Line == 0 {
 		inc.Source.Line = blocks[0].line
 	}
+	nlines := 0
+	for _, b := range blocks {
+		nlines += len(b.body)
+	}
+	nums := make([]int, 0, nlines) // the updates' TextLines, in one allocation
+	for i := range blocks {
+		b := &blocks[i]
+		b.text, b.textLines, nums = appendTextLines(b.body, nums)
+	}
 	inferStatuspageStatuses(blocks)
 	for _, b := range blocks {
 		maintenance = maintenance || b.status == StatusScheduled || b.status == StatusInProgress ||
 			b.status == StatusVerifying || b.status == StatusCompleted
 	}
 	texts := make([]proseBlock, 0, len(blocks))
-	inc.Updates = make([]Update, 0, len(blocks))
-	nlines := 0
-	for _, b := range blocks {
-		nlines += len(b.body)
-	}
-	nums := make([]int, 0, nlines) // the updates' TextLines, in one allocation
-	for _, b := range blocks {
-		u := Update{Status: b.status, Word: b.word, Inferred: b.word == "", At: b.at, Line: b.line}
-		u.Text, u.TextLines, nums = appendTextLines(b.body, nums)
+	// The updates are written where orderUpdates would put them before
+	// its sort (newest-first pages read bottom-up), rather than in page
+	// order and then moved.
+	asc, desc := blockSteps(blocks)
+	reverse := pageReversed(&inc, asc, desc)
+	inc.Updates = make([]Update, len(blocks))
+	for i, b := range blocks {
+		u := Update{Status: b.status, Word: b.word, Inferred: b.word == "", At: b.at, Line: b.line, Text: b.text, TextLines: b.textLines}
 		if b.status == StatusPostmortem {
 			inc.Postmortem = &Text{Body: u.Text, Line: b.line, Lines: u.TextLines}
 			texts = slices.Insert(texts, 0, proseBlock{Lines: b.body, Postmortem: true}) // within its capacity
 		} else {
 			texts = append(texts, proseBlock{Lines: b.body})
 		}
-		inc.Updates = append(inc.Updates, u)
+		if reverse {
+			i = len(blocks) - 1 - i
+		}
+		inc.Updates[i] = u
 	}
-	inc.Updates = orderUpdates(&inc, inc.Updates)
+	if asc > 0 && desc > 0 {
+		inc.warnf(blocks[0].line, unorderedUpdates, asc, desc)
+	}
+	sortUpdatesStable(inc.Updates)
 	// Prose in updates is read oldest first, after the postmortem.
 	if n := len(texts); n > 1 {
 		first := 0
@@ -185,7 +210,8 @@ func parseStatuspage(d *doc) (Incident, error) {
 // statuspageBlocks splits the page after its header into dated blocks, each
 // ended by a Posted line. It returns the blocks in page order, the lines
 // after the last block, and errors for Posted lines it could not read.
-func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning, []*ParseError) {
+// The blocks are appended to buf, which holds them when it is large enough.
+func statuspageBlocks(ls []line, order dateOrder, buf []spBlock) ([]spBlock, []line, []Warning, []*ParseError) {
 	// A Posted line starts with "p" or "P": their count bounds the blocks.
 	n := 0
 	for _, l := range ls {
@@ -193,7 +219,7 @@ func statuspageBlocks(ls []line, order dateOrder) ([]spBlock, []line, []Warning,
 			n++
 		}
 	}
-	blocks := make([]spBlock, 0, n)
+	blocks := slices.Grow(buf[:0], n)
 	var notes []Warning
 	var errs []*ParseError
 	begin := 0
@@ -261,6 +287,9 @@ var spHeadWord = regexp.MustCompile(`^(Investigating|Identified|Monitoring|Updat
 // extraction lost the line break, "Resolved This incident has been
 // resolved."
 func inlineStatus(s string) (word, rest string, st Status, ok bool) {
+	if !mayInlineStatus(s) {
+		return "", "", StatusUnknown, false
+	}
 	if m := spInline.FindStringSubmatch(s); m != nil {
 		if st, ok := ParseStatus(m[1]); ok {
 			return m[1], m[2], st, true
@@ -271,6 +300,34 @@ func inlineStatus(s string) (word, rest string, st Status, ok bool) {
 		return m[1], m[2], st, true
 	}
 	return "", "", StatusUnknown, false
+}
+
+// mayInlineStatus is a cheap test inlineStatus cannot succeed without,
+// made before its expressions on the first line of every block that opens
+// with no status word of its own. Both read a status word at the start of
+// the line, written in ASCII letters, spaces and "-": the line's first run
+// of ASCII letters, in lower case, is then the first word of one of
+// ParseStatus's words.
+func mayInlineStatus(s string) bool {
+	const longest = len("investigating")
+	e := 0
+	for e < len(s) && e <= longest && isASCIILetter(s[e]) {
+		e++
+	}
+	if e == 0 || e > longest {
+		return false
+	}
+	var low [longest]byte
+	for i := range e {
+		low[i] = s[i] | 0x20
+	}
+	switch string(low[:e]) {
+	case "investigating", "identified", "in", "monitoring", "watching", "recovering", "update", "updated",
+		"resolved", "fixed", "postmortem", "post", "rca", "scheduled", "soon", "upcoming", "planned",
+		"starting", "started", "underway", "verifying", "completed", "complete", "finished":
+		return true
+	}
+	return false
 }
 
 // yearReference finds a time that gives a year to stamps written without
@@ -325,7 +382,7 @@ func inferStatuspageStatuses(blocks []spBlock) {
 			continue
 		}
 		b.status = StatusUpdate
-		if st, ok := defaultWording(joinText(b.body)); ok {
+		if st, ok := defaultWording(b.text); ok {
 			b.status = st
 		}
 	}
@@ -356,23 +413,52 @@ func inferStatuspageStatuses(blocks []spBlock) {
 // posted in the same minute keep the order the page implies. A page whose
 // times go both ways is reported.
 func orderUpdates(inc *Incident, ups []Update) []Update {
-	asc, desc := 0, 0
-	for i := 1; i < len(ups); i++ {
-		switch {
-		case ups[i].At.After(ups[i-1].At):
-			asc++
-		case ups[i].At.Before(ups[i-1].At):
-			desc++
-		}
-	}
+	asc, desc := updateSteps(ups)
 	if asc > 0 && desc > 0 {
-		inc.warnf(ups[0].Line, "updates are not in time order on the page (%d steps forward, %d back): sorted by time", asc, desc)
+		inc.warnf(ups[0].Line, unorderedUpdates, asc, desc)
 	}
-	if desc > asc || (desc == asc && inc.Format == FormatStatuspageText) {
+	if pageReversed(inc, asc, desc) {
 		slices.Reverse(ups)
 	}
 	sortUpdatesStable(ups)
 	return ups
+}
+
+// unorderedUpdates is the warning for a page whose times go both ways.
+const unorderedUpdates = "updates are not in time order on the page (%d steps forward, %d back): sorted by time"
+
+// updateSteps counts the steps forward and back between the times of
+// successive updates, in page order.
+func updateSteps(ups []Update) (asc, desc int) {
+	for i := 1; i < len(ups); i++ {
+		switch a, b := ups[i-1].At, ups[i].At; {
+		case b.After(a):
+			asc++
+		case b.Before(a):
+			desc++
+		}
+	}
+	return asc, desc
+}
+
+// blockSteps is updateSteps over the blocks the updates are made of.
+func blockSteps(blocks []spBlock) (asc, desc int) {
+	for i := 1; i < len(blocks); i++ {
+		switch a, b := blocks[i-1].at, blocks[i].at; {
+		case b.After(a):
+			asc++
+		case b.Before(a):
+			desc++
+		}
+	}
+	return asc, desc
+}
+
+// pageReversed reports whether the page lists its updates newest first,
+// from the steps updateSteps counts: orderUpdates reads such a page
+// bottom-up before its stable sort.
+func pageReversed(inc *Incident, asc, desc int) bool {
+	return desc > asc || (desc == asc && inc.Format == FormatStatuspageText)
 }
 
 func sortUpdatesStable(ups []Update) {
@@ -386,7 +472,10 @@ func sortUpdatesStable(ups []Update) {
 func parseComponentList(s string) ([]Component, []ComponentGroup) {
 	var comps []Component
 	var groups []ComponentGroup
-	items := splitList(s)
+	// The items are read into this frame's arrays when they fit: only the
+	// components and groups made of them are kept.
+	var itemBuf, childBuf [listOnStack]string
+	items := appendList(itemBuf[:0], s)
 	if len(items) > 0 {
 		comps = make([]Component, 0, len(items))
 	}
@@ -394,8 +483,11 @@ func parseComponentList(s string) ([]Component, []ComponentGroup) {
 		open := strings.Index(item, "(")
 		if open > 0 && strings.HasSuffix(item, ")") {
 			g := ComponentGroup{Name: strings.TrimSpace(item[:open])}
-			for _, c := range splitList(item[open+1 : len(item)-1]) {
-				g.Components = append(g.Components, c)
+			children := appendList(childBuf[:0], item[open+1:len(item)-1])
+			if len(children) > 0 {
+				g.Components = slices.Clone(children)
+			}
+			for _, c := range children {
 				comps = append(comps, Component{Name: c, Group: g.Name})
 			}
 			groups = append(groups, g)
@@ -409,14 +501,20 @@ func parseComponentList(s string) ([]Component, []ComponentGroup) {
 	return comps, groups
 }
 
+// listOnStack is how many items of a component list parseComponentList
+// reads without making room on the heap.
+const listOnStack = 16
+
 // splitList splits "A, B, and C" / "A and B" at top-level commas and a
 // final "and", leaving parentheses alone.
-func splitList(s string) []string {
-	var out []string
+func splitList(s string) []string { return appendList(nil, s) }
+
+// appendList is splitList appending the items to out.
+func appendList(out []string, s string) []string {
 	if s != "" {
 		// An item after each comma, and the last may be two: sized once
 		// rather than grown.
-		out = make([]string, 0, strings.Count(s, ",")+2)
+		out = slices.Grow(out, strings.Count(s, ",")+2)
 	}
 	depth, last := 0, 0
 	for i := 0; i < len(s); i++ {
@@ -469,7 +567,7 @@ func topLevelAnd(s string) int {
 			if depth > 0 {
 				depth--
 			}
-		default:
+		case ' ':
 			if depth == 0 && strings.HasPrefix(s[i:], " and ") {
 				found = i
 			}
@@ -493,6 +591,9 @@ func componentsFromBodies(blocks []spBlock) []Component {
 	seen := map[string]bool{}
 	for _, b := range blocks {
 		for _, l := range b.body {
+			if !mayComponentField(l.Text) {
+				continue
+			}
 			m := spComponentField.FindStringSubmatch(l.Text)
 			if m == nil {
 				continue
@@ -507,6 +608,14 @@ func componentsFromBodies(blocks []spBlock) []Component {
 		}
 	}
 	return out
+}
+
+// mayComponentField is a cheap test spComponentField cannot match a line
+// without, run before it on every line of every update: the expression
+// needs a ":" and "component" in any case (whose letters (?i) folds to no
+// other than their ASCII capitals).
+func mayComponentField(s string) bool {
+	return strings.IndexByte(s, ':') >= 0 && containsFold(s, "component")
 }
 
 func lastNonBlank(ls []line, before int) int {
@@ -542,7 +651,14 @@ func clipAt(s string, n int) (off int, ok bool) {
 	if len(s) <= n {
 		return len(s), true // no more runes than bytes
 	}
-	k := 0
+	// Most text is ASCII: a byte a rune, and valid.
+	for off < n && s[off] < utf8.RuneSelf {
+		off++
+	}
+	if off == n {
+		return n, true // n < len(s)
+	}
+	k := off
 	for off < len(s) && k < n {
 		_, size := utf8.DecodeRuneInString(s[off:])
 		off, k = off+size, k+1
