@@ -96,10 +96,10 @@ type doc struct {
 	// and found one (its m is then not nil).
 	summary summaryMatch
 	// reportFor is the Statuspage "Incident Report for" line detection
-	// found, if it ran and found one (its m is then not nil).
-	reportFor summaryMatch
-	// reportForSub holds reportFor's submatches (spReportForInto).
-	reportForSub [3]string
+	// found, if it ran and found one. It holds its submatches by value: a
+	// slice of an array in the doc would point the doc at itself, which
+	// keeps it off Parse's stack.
+	reportFor reportForMatch
 	// fmScans are the front matter values scanned for dates (see fmScan).
 	fmScans []scanned
 	// cachet are the Cachet follow-ups once read (see cachetFollowUps).

@@ -24,6 +24,14 @@ var (
 	spComponentField = regexp.MustCompile(`(?i)^(?:[•*-]\s*)?(?:affected )?components?(?:\(s\))?\s*:\s*(.+)$`)
 )
 
+// reportForMatch is the "Incident Report for" line of a Statuspage page:
+// its index i among the lines and spReportFor's submatches, when ok.
+type reportForMatch struct {
+	i   int
+	ok  bool
+	sub [3]string
+}
+
 // detectStatuspage scores how much lines look like a Statuspage incident
 // page.
 func detectStatuspage(d *doc) (int, string) {
@@ -32,8 +40,10 @@ func detectStatuspage(d *doc) (int, string) {
 	for i, l := range ls {
 		// The literal test first: the expression costs more.
 		if mayReportFor(l.Text) && containsFold(l.Text, "report for") {
-			if m := spReportForInto(l.Text, &d.reportForSub); m != nil {
-				d.reportFor = summaryMatch{i: i, m: m}
+			var sub [3]string
+			if m := spReportForInto(l.Text, &sub); m != nil {
+				d.reportFor = reportForMatch{i: i, ok: true}
+				copy(d.reportFor.sub[:], m)
 				return 3, lineReads(l)
 			}
 		}
@@ -83,10 +93,10 @@ func parseStatuspage(d *doc) (Incident, error) {
 	for i, l := range ls {
 		var m []string
 		switch r := d.reportFor; {
-		case r.m != nil && i < r.i:
+		case r.ok && i < r.i:
 			continue // detection tried these lines: no header
-		case r.m != nil && i == r.i:
-			m = r.m
+		case r.ok && i == r.i:
+			m = r.sub[:]
 		case mayReportFor(l.Text) && containsFold(l.Text, "report for"):
 			m = spReportForMatch(l.Text)
 		}
