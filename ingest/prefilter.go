@@ -317,7 +317,21 @@ func isAgBadge(s string) bool {
 
 // agBadgeWordAt reports whether a state word, in any ASCII case, starts
 // at i and ends a word there (\b).
+//
+// A word can start only at its first letter in either case, or (for
+// strings.EqualFold) at a character beyond ASCII folding to it: other
+// bytes are let go before the words are tried.
 func agBadgeWordAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		switch c | 0x20 {
+		case 'r', 'o', 'a', 'i', 'm', 's', 'c', 'p': // the words' first letters
+		default:
+			return false
+		}
+	}
 	for _, w := range agBadgeWords {
 		if e := i + len(w); e <= len(s) && strings.EqualFold(s[i:e], w) && (e == len(s) || !isWordByte(s[e])) {
 			return true
@@ -379,6 +393,20 @@ func isAgHeading(s string) bool {
 	if !mayBeAgHeading(s) {
 		return false
 	}
+	// "detected by " holds no "s" or "k": in any text, only its ASCII
+	// spellings match it, and (.+)$ is any rest without a line break.
+	const by = "detected by "
+	if len(s) > len(by) && strings.EqualFold(s[:len(by)], by) {
+		return strings.IndexByte(s[len(by):], '\n') < 0
+	}
+	// The other headings are as long as they are written, or a byte
+	// longer with their one "s" written "ſ": text of another length is
+	// none of them, and need not be looked at whole.
+	switch len(s) {
+	case 5, 7, 8, 9, 15, 19, 20:
+	default:
+		return false
+	}
 	if !isASCII(s) {
 		return agHeading.MatchString(s)
 	}
@@ -387,8 +415,7 @@ func isAgHeading(s string) bool {
 			return true
 		}
 	}
-	const by = "detected by "
-	return len(s) > len(by) && strings.EqualFold(s[:len(by)], by) && strings.IndexByte(s[len(by):], '\n') < 0
+	return false
 }
 
 // summaryDate reads the date of an aggregator summary, as agSummaryMatch
