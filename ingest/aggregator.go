@@ -30,8 +30,9 @@ func detectAggregator(d *doc) (int, string) {
 	updates := 0
 	for i, l := range ls {
 		if mayBeSummary(l.Text) {
-			if m := agSummaryMatch(l.Text); m != nil {
-				d.summary = summaryMatch{i: i, m: m}
+			var m agSubmatches
+			if agSummaryInto(l.Text, &m) {
+				d.summary = summaryMatch{i: i, ok: true, m: m}
 				return 3, lineReads(l)
 			}
 		}
@@ -52,11 +53,12 @@ func detectAggregator(d *doc) (int, string) {
 	return 0, "no \"ORG experienced a ... incident on ...\" sentence and no \"- <status> <date>\" update lines"
 }
 
-// summaryMatch is the first line of a document agSummaryMatch matches (its
-// index in the lines) and the submatches.
+// summaryMatch is the first line of a document agSummaryInto matches (its
+// index in the lines) and the submatches; ok reports whether there is one.
 type summaryMatch struct {
-	i int
-	m []string
+	i  int
+	ok bool
+	m  agSubmatches
 }
 
 // mayBeSummary and mayBeUpdate are cheap tests before the regular
@@ -79,17 +81,14 @@ func parseAggregator(d *doc) (Incident, error) {
 	sum := -1
 	var compText, lasting string
 	var ref time.Time
+	var m agSubmatches
 	for i, l := range ls {
-		var m []string
-		switch s := d.summary; {
-		case s.m != nil && i < s.i:
+		switch s := &d.summary; {
+		case s.ok && i < s.i:
 			continue // detection tried these lines: no summary
-		case s.m != nil && i == s.i:
+		case s.ok && i == s.i:
 			m = s.m
-		case mayBeSummary(l.Text):
-			m = agSummaryMatch(l.Text)
-		}
-		if m == nil {
+		case !mayBeSummary(l.Text) || !agSummaryInto(l.Text, &m):
 			continue
 		}
 		sum = i

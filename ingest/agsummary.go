@@ -5,7 +5,7 @@ import "strings"
 // The aggregator summary sentence ("ORG experienced a major incident on
 // September 21, 2021 affecting A, B, lasting 4h 16m.") is looked for on
 // every line of every input, and its regular expression cost more than the
-// rest of detection. agSummaryMatch is that expression,
+// rest of detection. agSummaryInto is that expression,
 //
 //	^(.+?) (?:experienced|is experiencing|has experienced|had|is having) an? (?:([A-Za-z]+) )?(incident|maintenance|outage|event) on ([A-Z][a-z]+\.? \d{1,2}, \d{4})(?: affecting (.*?))?(?:,? lasting (.*?))?\.(?:\s|$)
 //
@@ -22,29 +22,38 @@ var (
 	agLastings = [...]string{", lasting ", " lasting "}
 )
 
-// agSummaryMatch returns what the expression's FindStringSubmatch(s)
-// returns.
-func agSummaryMatch(s string) []string {
+// agSubmatches are the expression's submatches, held by value: the doc
+// keeps the summary detection finds, and a slice of an array in the doc
+// would point the doc at itself, which sends it to the heap.
+type agSubmatches [7]string
+
+// agSummaryInto reports whether the expression matches s, writing the
+// submatches its FindStringSubmatch(s) returns into m (all "" when it
+// does not match). Each function below writes its part of m only once the
+// rest of the line has matched, so that what an alternative that failed
+// leaves is never seen.
+func agSummaryInto(s string, m *agSubmatches) bool {
+	*m = agSubmatches{}
 	// (.+?): the shortest first group, which holds no line break, after
 	// which the rest matches.
 	for p := 1; p < len(s); p++ {
 		if s[p-1] == '\n' {
-			return nil
+			return false
 		}
 		if s[p] != ' ' {
 			continue
 		}
-		if m := agAfterOrg(s, p); m != nil {
+		if agAfterOrg(s, p, m) {
 			m[1] = s[:p]
-			return m
+			return true
 		}
 	}
-	return nil
+	return false
 }
 
 // agAfterOrg matches from the space after the organisation: the verb, the
 // article and the optional impact word.
-func agAfterOrg(s string, p int) []string {
+func agAfterOrg(s string, p int, m *agSubmatches) bool {
 	for _, v := range agVerbs {
 		q := p + 1
 		if !strings.HasPrefix(s[q:], v) {
@@ -58,42 +67,39 @@ func agAfterOrg(s string, p int) []string {
 			r := q + len(a)
 			// (?:([A-Za-z]+) )? takes the word when what follows matches.
 			if w, e := letterRun(s, r); w != "" && byteAt(s, e, ' ') {
-				if m := agFromKind(s, e+1); m != nil {
+				if agFromKind(s, e+1, m) {
 					m[2] = w
-					return m
+					return true
 				}
 			}
-			if m := agFromKind(s, r); m != nil {
-				return m
+			if agFromKind(s, r, m) {
+				return true
 			}
 		}
 	}
-	return nil
+	return false
 }
 
 // agFromKind matches from the kind of event: "incident on Sep 21, 2021"
 // and the tail.
-func agFromKind(s string, r int) []string {
+func agFromKind(s string, r int, m *agSubmatches) bool {
 	for _, k := range agKinds {
 		if !strings.HasPrefix(s[r:], k) {
 			continue
 		}
 		on := r + len(k)
 		if !strings.HasPrefix(s[on:], " on ") {
-			return nil // the kinds start with different letters: no other fits
+			return false // the kinds start with different letters: no other fits
 		}
 		d := on + len(" on ")
 		end, ok := agDate(s, d)
-		if !ok {
-			return nil
+		if !ok || !agTail(s, end, m) {
+			return false
 		}
-		m := agTail(s, end)
-		if m != nil {
-			m[3], m[4] = k, s[d:end]
-		}
-		return m
+		m[3], m[4] = k, s[d:end]
+		return true
 	}
-	return nil
+	return false
 }
 
 // agDate matches [A-Z][a-z]+\.? \d{1,2}, \d{4} at i and returns its end.
@@ -127,27 +133,27 @@ func agDate(s string, i int) (int, bool) {
 
 // agTail matches (?: affecting (.*?))?(?:,? lasting (.*?))?\.(?:\s|$) at
 // t, the shortest affected list first.
-func agTail(s string, t int) []string {
+func agTail(s string, t int, m *agSubmatches) bool {
 	if strings.HasPrefix(s[t:], " affecting ") {
 		a := t + len(" affecting ")
 		for x := a; x < len(s); x++ {
 			// agLasting matches only at ", lasting ", " lasting " or ".".
 			if c := s[x]; c == ',' || c == ' ' || c == '.' {
-				if m := agLasting(s, x); m != nil {
+				if agLasting(s, x, m) {
 					m[5] = s[a:x]
-					return m
+					return true
 				}
 			} else if c == '\n' {
 				break
 			}
 		}
 	}
-	return agLasting(s, t)
+	return agLasting(s, t, m)
 }
 
 // agLasting matches (?:,? lasting (.*?))?\.(?:\s|$) at x, the shortest
 // duration first.
-func agLasting(s string, x int) []string {
+func agLasting(s string, x int, m *agSubmatches) bool {
 	for _, l := range agLastings {
 		if !strings.HasPrefix(s[x:], l) {
 			continue
@@ -155,9 +161,8 @@ func agLasting(s string, x int) []string {
 		b := x + len(l)
 		for y := b; y <= len(s); y++ {
 			if e, ok := agEnd(s, y); ok {
-				m := make([]string, 7)
 				m[0], m[6] = s[:e], s[b:y]
-				return m
+				return true
 			}
 			if y < len(s) && s[y] == '\n' {
 				break
@@ -165,11 +170,10 @@ func agLasting(s string, x int) []string {
 		}
 	}
 	if e, ok := agEnd(s, x); ok {
-		m := make([]string, 7)
 		m[0] = s[:e]
-		return m
+		return true
 	}
-	return nil
+	return false
 }
 
 // agEnd matches \.(?:\s|$) at y and returns the match's end.

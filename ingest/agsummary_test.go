@@ -12,6 +12,16 @@ import (
 // lasting 4h 16m."); the tests hold it as the oracle.
 var agSummary = regexp.MustCompile(`^(.+?) (?:experienced|is experiencing|has experienced|had|is having) an? (?:([A-Za-z]+) )?(incident|maintenance|outage|event) on ([A-Z][a-z]+\.? \d{1,2}, \d{4})(?: affecting (.*?))?(?:,? lasting (.*?))?\.(?:\s|$)`)
 
+// agSummaryMatch is agSummaryInto returning the submatches as
+// FindStringSubmatch does: nil where there is no match.
+func agSummaryMatch(s string) []string {
+	var m agSubmatches
+	if !agSummaryInto(s, &m) {
+		return nil
+	}
+	return m[:]
+}
+
 func TestAgSummaryMatchMatchesRegexp(t *testing.T) {
 	check := func(s string) bool {
 		t.Helper()

@@ -418,7 +418,7 @@ func isAgHeading(s string) bool {
 	return false
 }
 
-// summaryDate reads the date of an aggregator summary, as agSummaryMatch
+// summaryDate reads the date of an aggregator summary, as agSummaryInto
 // captured it ([A-Z][a-z]+\.? \d{1,2}, \d{4}), when it is a month, a day and
 // a year the date reader takes ("September 5, 2025", "Sept. 5, 2025"): the
 // date the reader's first mention of the text would hold. ok is false for
