@@ -58,7 +58,7 @@ func detectMarkdown(d *doc) (int, string) {
 		if len(hashes) == 1 {
 			h1++
 		}
-		if pmSection.MatchString(title) || pmHeadingWord.MatchString(title) {
+		if pmSection.MatchString(title) || isPMHeadingWord(title) {
 			sections++
 		}
 	}
@@ -75,6 +75,25 @@ func detectMarkdown(d *doc) (int, string) {
 
 // pmHeadingWord matches the usual words of postmortem section headings.
 var pmHeadingWord = regexp.MustCompile(`(?i)\b(timeline|impact|root cause|summary|resolution|detection|lessons|action items|contributing factors|what happened|background|follow[- ]?ups?|chronology|postmortem|post-mortem|incident report)\b`)
+
+// pmHeadingHints are the words one of which every match of pmHeadingWord
+// holds ("follow" for follow[- ]?ups?), lower-case.
+var pmHeadingHints = newHintSet("timeline", "impact", "root cause", "summary", "resolution", "detection", "lessons",
+	"action items", "contributing factors", "what happened", "background", "follow", "chronology", "postmortem",
+	"post-mortem", "incident report")
+
+// isPMHeadingWord is pmHeadingWord.MatchString(title), with an ASCII
+// title holding none of its words in any case let go first: detection
+// asks it of every markdown heading, and the regexp package's
+// backtracker tries each alternative at each byte. Text beyond ASCII goes
+// to the expression, whose (?i) folds "ſ" and the Kelvin sign to "s" and
+// "k".
+func isPMHeadingWord(title string) bool {
+	if isASCII(title) && !pmHeadingHints.inFold(title) {
+		return false
+	}
+	return pmHeadingWord.MatchString(title)
+}
 
 // detectText is the last resort for prose: a document that states a time
 // with its zone, says which zone its times are in, or holds a timeline of
