@@ -412,21 +412,42 @@ func (h *hintSet) at(s string, p int) bool {
 	return false
 }
 
-// in reports whether s holds one of the words.
+// in reports whether s holds one of the words. It is at at every byte,
+// written out so that the loop keeps the text and the table in registers
+// and goes on at the first test that fails: most bytes open no word.
 func (h *hintSet) in(s string) bool {
+	second := &h.second
 	for i := 0; i < len(s); i++ {
-		if h.at(s, i) {
-			return true
+		m := second[s[i]]
+		if m == 0 || i+1 < len(s) && m&(1<<(s[i+1]&63)) == 0 {
+			continue
+		}
+		for _, w := range h.byFirst[s[i]] {
+			if len(s)-i >= len(w) && s[i:i+len(w)] == w {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// inFold is in of ASCII s lower-cased, without the lower-case copy.
+// inFold is in of ASCII s lower-cased, without the lower-case copy: atFold
+// at every byte, written out as in is.
 func (h *hintSet) inFold(s string) bool {
+	second := &h.second
 	for i := 0; i < len(s); i++ {
-		if h.atFold(s, i) {
-			return true
+		m := second[s[i]]
+		if m == 0 || i+1 < len(s) && m&(1<<(s[i+1]&63)) == 0 {
+			continue
+		}
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for _, w := range h.byFirst[c] {
+			if hasPrefixFold(s[i:], w) {
+				return true
+			}
 		}
 	}
 	return false
