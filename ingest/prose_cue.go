@@ -31,6 +31,9 @@ type wordCue struct {
 	// phrases, when set, is the expression spelled out, tried instead of
 	// at (see phraseSet).
 	phrases *phraseSet
+	// ends, when set, holds words one of which the text must end with
+	// (endSet), for an expression anchored at the end.
+	ends *endSet
 }
 
 // newWordCue compiles expr; like regexp.MustCompile it panics when the
@@ -51,6 +54,7 @@ func newWordCue(expr string) *wordCue {
 		panic(fmt.Sprintf("wordCue %q: cannot tell which bytes a match opens with", expr))
 	}
 	c.phrases = newPhraseSet(re)
+	c.ends = newEndSet(re)
 	if words, ok := literalPrefixes(re); ok && len(words) > 0 {
 		c.opens = newHintSet(words...)
 	}
@@ -246,8 +250,12 @@ func (c *wordCue) next(s string, from int) (int, int, bool) {
 	return 0, 0, false
 }
 
-// cannot reports whether s holds none of the words every match needs.
-func (c *wordCue) cannot(s string) bool { return c.needs != nil && !c.needs.in(s) }
+// cannot reports whether no match can be in s: s holds none of the words
+// every match needs, or ends with none of the words a match ends with.
+// The end is looked at first: a few compares, not a pass over s.
+func (c *wordCue) cannot(s string) bool {
+	return c.ends != nil && c.ends.cannot(s) || c.needs != nil && !c.needs.in(s)
+}
 
 // sameWords reports whether a and b hold the same words.
 func sameWords(a, b []string) bool {
@@ -404,21 +412,42 @@ func (h *hintSet) at(s string, p int) bool {
 	return false
 }
 
-// in reports whether s holds one of the words.
+// in reports whether s holds one of the words. It is at at every byte,
+// written out so that the loop keeps the text and the table in registers
+// and goes on at the first test that fails: most bytes open no word.
 func (h *hintSet) in(s string) bool {
+	second := &h.second
 	for i := 0; i < len(s); i++ {
-		if h.at(s, i) {
-			return true
+		m := second[s[i]]
+		if m == 0 || i+1 < len(s) && m&(1<<(s[i+1]&63)) == 0 {
+			continue
+		}
+		for _, w := range h.byFirst[s[i]] {
+			if len(s)-i >= len(w) && s[i:i+len(w)] == w {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// inFold is in of ASCII s lower-cased, without the lower-case copy.
+// inFold is in of ASCII s lower-cased, without the lower-case copy: atFold
+// at every byte, written out as in is.
 func (h *hintSet) inFold(s string) bool {
+	second := &h.second
 	for i := 0; i < len(s); i++ {
-		if h.atFold(s, i) {
-			return true
+		m := second[s[i]]
+		if m == 0 || i+1 < len(s) && m&(1<<(s[i+1]&63)) == 0 {
+			continue
+		}
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for _, w := range h.byFirst[c] {
+			if hasPrefixFold(s[i:], w) {
+				return true
+			}
 		}
 	}
 	return false
@@ -621,6 +650,7 @@ func cross(a, b []string) []string {
 type gatedRE struct {
 	re    *regexp.Regexp
 	needs *hintSet // nil when no word is known
+	ends  *endSet  // nil unless every match ends at the end of the text
 }
 
 // newGatedRE compiles expr like regexp.MustCompile.
@@ -630,14 +660,20 @@ func newGatedRE(expr string) *gatedRE {
 	if err != nil {
 		panic(err)
 	}
-	if need := requiredWords(re.Simplify()); len(need) > 0 {
+	re = re.Simplify()
+	if need := requiredWords(re); len(need) > 0 {
 		g.needs = newHintSet(need...)
 	}
+	g.ends = newEndSet(re)
 	return g
 }
 
-// cannot reports whether s holds none of the words every match needs.
-func (g *gatedRE) cannot(s string) bool { return g.needs != nil && !g.needs.in(s) }
+// cannot reports whether no match can be in s: s holds none of the words
+// every match needs, or ends with none of the words a match ends with.
+// The end is looked at first: a few compares, not a pass over s.
+func (g *gatedRE) cannot(s string) bool {
+	return g.ends != nil && g.ends.cannot(s) || g.needs != nil && !g.needs.in(s)
+}
 
 // MatchString is regexp.MatchString.
 func (g *gatedRE) MatchString(s string) bool { return !g.cannot(s) && g.re.MatchString(s) }
