@@ -731,8 +731,11 @@ func indexDigit(s string) int {
 	const lo7, high = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// Written on a slice of constant length, the eight loads compile
+		// to one: s[i+k] each needed a bounds check of its own.
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 		// Of each byte's low seven bits b, b+0x50 reaches 0x80 from '0'
 		// up and b+0x46 from ':' up; a byte with its high bit set is no
 		// digit whatever its low bits.
