@@ -1618,13 +1618,25 @@ func quickMonth(w string) int {
 
 // quickDigits reads min to max ASCII digits at s[i:] followed by a
 // non-digit or the end; next is -1 when there are none such.
+//
+// It tests a byte once, as its distance from '0' (a byte below '0' wraps
+// round to a large one), and bounds the loop once, by the end of s or of
+// max digits, whichever comes first; i is at most len(s) at every call, and
+// past it the loop does not run and fewer than min digits are read.
 func quickDigits(s string, i, min, max int) (v, next int) {
-	j := i
-	for j < len(s) && j-i < max && '0' <= s[j] && s[j] <= '9' {
-		v = v*10 + int(s[j]-'0')
-		j++
+	end := i + max
+	if end > len(s) {
+		end = len(s)
 	}
-	if j-i < min || j < len(s) && '0' <= s[j] && s[j] <= '9' {
+	j := i
+	for ; j < end; j++ {
+		c := s[j] - '0'
+		if c > 9 {
+			break
+		}
+		v = v*10 + int(c)
+	}
+	if j-i < min || j < len(s) && s[j]-'0' <= 9 {
 		return 0, -1
 	}
 	return v, j
