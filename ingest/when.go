@@ -616,8 +616,12 @@ func firstMention(s string, order dateOrder) (mention, bool) {
 
 // firstFound is the first mention scanMentions finds in s, as found.
 func firstFound(s string, order dateOrder) (found, bool) {
+	d := indexDigit(s)
+	if d < 0 {
+		return found{}, false // before buf, which is 200 bytes to clear
+	}
 	var buf [1]found
-	fs := scanFound(s, order, buf[:0], 1)
+	fs := scanFound(s, d, order, buf[:0], 1)
 	if len(fs) == 0 {
 		return found{}, false
 	}
@@ -627,8 +631,14 @@ func firstFound(s string, order dateOrder) (found, bool) {
 // scanMentionsMax is scanMentions that stops after limit mentions (when
 // limit >= 0).
 func scanMentionsMax(s string, order dateOrder, limit int) []mention {
+	d := indexDigit(s)
+	if d < 0 {
+		// Most texts hold no digit: they leave before buf, which is
+		// 800 bytes to clear.
+		return nil
+	}
 	var buf [4]found
-	fs := scanFound(s, order, buf[:0], limit)
+	fs := scanFound(s, d, order, buf[:0], limit)
 	if len(fs) == 0 {
 		return nil
 	}
@@ -648,13 +658,11 @@ func scanMentionsMax(s string, order dateOrder, limit int) []mention {
 	return out
 }
 
-// scanFound appends to fs the mentions in s, at most limit of them when
-// limit >= 0.
-func scanFound(s string, order dateOrder, fs []found, limit int) []found {
-	d := indexDigit(s)
-	if d < 0 {
-		return fs // every date has a day and every clock an hour
-	}
+// scanFound appends to fs the mentions in s, whose first ASCII digit is
+// at d (a text without one has none: every date has a day and every clock
+// an hour), at most limit of them when limit >= 0. Its callers find d
+// before they make their buffer of found, which is slow to clear.
+func scanFound(s string, d int, order dateOrder, fs []found, limit int) []found {
 	// The tokens of most lines fit on the stack.
 	var tokBuf [64]token
 	sc := scanner{src: s, order: order, toks: lexInto(tokBuf[:0], s, lexFrom(s, d))}
@@ -731,8 +739,11 @@ func indexDigit(s string) int {
 	const lo7, high = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// Written on a slice of constant length, the eight loads compile
+		// to one: s[i+k] each needed a bounds check of its own.
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 		// Of each byte's low seven bits b, b+0x50 reaches 0x80 from '0'
 		// up and b+0x46 from ':' up; a byte with its high bit set is no
 		// digit whatever its low bits.
@@ -1469,7 +1480,8 @@ func parseStamp(s string, ref time.Time, order dateOrder) (resolved, mention, er
 // reads the stamp from what the scanner found, not from the mention, so
 // that p only flows to the mention returned.
 func parseStampInto(s string, ref time.Time, order dateOrder, p *mentionParts) (resolved, mention, error) {
-	f, ok := quickStamp(s)
+	var f found
+	ok := quickStamp(s, &f)
 	if !ok {
 		f, ok = firstFound(s, order)
 	}
@@ -1492,27 +1504,29 @@ func parseStampInto(s string, ref time.Time, order dateOrder, p *mentionParts) (
 // "Jun 18, 2019, 08:53 AM UTC", as the scanner would, without lexing it:
 // a capitalised three-letter month, a day, a year, " - " or ", ", hours
 // and minutes, an optional AM or PM, and a zone abbreviation in capitals.
-// ok is false for anything else, which is left to the scanner.
-func quickStamp(s string) (f found, ok bool) {
+// It returns false for anything else, which is left to the scanner, and
+// writes f only when it returns true: returning a found, which is some
+// 200 bytes, cleared and copied one on every call.
+func quickStamp(s string, f *found) bool {
 	if len(s) < len("Feb 9, 2019, 1:37 Z") || s[3] != ' ' {
-		return found{}, false
+		return false
 	}
 	mo := quickMonth(s[:3])
 	if mo == 0 {
-		return found{}, false
+		return false
 	}
 	i := 4
 	day, i := quickDigits(s, i, 1, 2)
 	if i < 0 || !strings.HasPrefix(s[i:], ", ") {
-		return found{}, false
+		return false
 	}
 	year, i := quickDigits(s, i+2, 4, 4)
 	if i < 0 || year < 1970 || year > 2200 {
-		return found{}, false
+		return false
 	}
 	d := date{year, time.Month(mo), day}
 	if day < 1 || !d.valid() {
-		return found{}, false
+		return false
 	}
 	switch {
 	case strings.HasPrefix(s[i:], " - "):
@@ -1520,23 +1534,23 @@ func quickStamp(s string) (f found, ok bool) {
 	case strings.HasPrefix(s[i:], ", "):
 		i += 2
 	default:
-		return found{}, false
+		return false
 	}
 	ctFrom := i
 	hour, i := quickDigits(s, i, 1, 2)
 	if i < 0 || i >= len(s) || s[i] != ':' {
-		return found{}, false
+		return false
 	}
 	minute, i := quickDigits(s, i+1, 2, 2)
 	if i < 0 || i >= len(s) || s[i] != ' ' {
-		return found{}, false
+		return false
 	}
 	c := clock{Hour: hour, Min: minute}
 	if rest := s[i+1:]; len(rest) > 3 && rest[2] == ' ' && (rest[1] == 'M' || rest[1] == 'm') &&
 		(rest[0]|0x20 == 'a' || rest[0]|0x20 == 'p') {
 		pm := rest[0]|0x20 == 'p'
 		if c.Hour < 1 || c.Hour > 23 || (!pm && c.Hour > 12) {
-			return found{}, false
+			return false
 		}
 		if pm && c.Hour < 12 {
 			c.Hour += 12
@@ -1546,27 +1560,28 @@ func quickStamp(s string) (f found, ok bool) {
 		i += 3
 	}
 	if c.Hour > 24 || c.Min > 59 || (c.Hour == 24 && c.Min > 0) {
-		return found{}, false
+		return false
 	}
 	ctTo := i
 	zoneFrom := i + 1
 	abbr := s[zoneFrom:]
 	if len(abbr) < 2 || len(abbr) > maxAbbrev {
-		return found{}, false // "Z" alone after a space is no zone
+		return false // "Z" alone after a space is no zone
 	}
 	for k := 0; k < len(abbr); k++ {
 		if abbr[k] < 'A' || abbr[k] > 'Z' {
-			return found{}, false
+			return false
 		}
 	}
 	z, ok := zoneAbbrevs[abbr]
 	if !ok {
-		return found{}, false
+		return false
 	}
-	return found{
+	*f = found{
 		from: 0, to: len(s), d: d, hasDate: true, c: c, hasC: true, ctFrom: ctFrom, ctTo: ctTo,
 		z: zoneHit{z: z, from: zoneFrom, to: len(s)}, hasZ: true,
-	}, true
+	}
+	return true
 }
 
 // quickMonth is the month a capitalised three-letter abbreviation names,
@@ -1603,13 +1618,25 @@ func quickMonth(w string) int {
 
 // quickDigits reads min to max ASCII digits at s[i:] followed by a
 // non-digit or the end; next is -1 when there are none such.
+//
+// It tests a byte once, as its distance from '0' (a byte below '0' wraps
+// round to a large one), and bounds the loop once, by the end of s or of
+// max digits, whichever comes first; i is at most len(s) at every call, and
+// past it the loop does not run and fewer than min digits are read.
 func quickDigits(s string, i, min, max int) (v, next int) {
-	j := i
-	for j < len(s) && j-i < max && '0' <= s[j] && s[j] <= '9' {
-		v = v*10 + int(s[j]-'0')
-		j++
+	end := i + max
+	if end > len(s) {
+		end = len(s)
 	}
-	if j-i < min || j < len(s) && '0' <= s[j] && s[j] <= '9' {
+	j := i
+	for ; j < end; j++ {
+		c := s[j] - '0'
+		if c > 9 {
+			break
+		}
+		v = v*10 + int(c)
+	}
+	if j-i < min || j < len(s) && s[j]-'0' <= 9 {
 		return 0, -1
 	}
 	return v, j

@@ -944,8 +944,8 @@ func TestQuickStampAsScanner(t *testing.T) {
 	for range 300000 {
 		s := pick(r, months) + " " + pick(r, days) + pick(r, commas) + pick(r, years) + pick(r, seps) + pick(r, clocks) +
 			pick(r, merids) + pick(r, zones) + pick(r, tails)
-		f, ok := quickStamp(s)
-		if !ok {
+		var f found
+		if !quickStamp(s, &f) {
 			continue
 		}
 		quick++

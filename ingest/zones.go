@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"time"
@@ -188,14 +189,23 @@ func fixedZone(name string, offset int) zone {
 // in July) the writer nearly always means the region's local time: the time
 // is read that way and a note says so.
 func (z zone) at(d date, c clock) (time.Time, string) {
-	wall := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, time.UTC)
 	if z.Fixed {
+		if u, ok := wallUnix(d, c); ok {
+			return time.Unix(u-int64(z.Offset), 0).UTC(), ""
+		}
+		wall := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, time.UTC)
 		return wall.Add(-time.Duration(z.Offset) * time.Second), ""
 	}
 	loc := z.loc
 	if loc == nil {
 		loc = regions[z.Region]
 	}
+	if loc != nil && z.Daylight != 0 {
+		if t, ok := claimedAt(loc, d, c, z.Daylight > 0); ok {
+			return t, ""
+		}
+	}
+	wall := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, time.UTC)
 	if loc == nil { // cannot happen with time/tzdata linked in
 		return wall, "zone " + z.Name + " unknown; read as UTC"
 	}
@@ -252,37 +262,193 @@ type seasons struct {
 // to seasonLast.
 type seasonTable [seasonLast - seasonFirst + 1]seasons
 
-// regionSeasons holds, for every region of regions, its seasonTable,
-// computed when a stamp first needs it (some 40 µs a region) and only read
-// afterwards, so goroutines share it safely. It saves the two time.Date
-// calls (each a search of the region's transitions) seasonOffsets made for
-// every regional stamp, a twentieth of the time spent reading a status
-// page.
-var regionSeasons = func() map[*time.Location]func() *seasonTable {
-	out := make(map[*time.Location]func() *seasonTable, len(regions))
+// regionTable is what a region's rules say about the years from
+// seasonFirst to seasonLast, kept so that a stamp there is read without
+// searching the rules: the season offsets of each year, and the region's
+// zones in order, each as the instants it starts and ends and whether it
+// is daylight-saving time, as time.Time's ZoneBounds and IsDST give them.
+type regionTable struct {
+	seasons seasonTable
+	// periods runs from the zone in force two days before seasonFirst
+	// opens (in UTC) to the one in force two days after seasonLast
+	// ends; it is nil when the rules could not be walked that way.
+	periods []zonePeriod
+	// yearFrom is, for each year, the index in periods of the zone in
+	// force a day before the year opens in UTC: a wall time of the year
+	// less any offset (at most 26 hours either way) is at or after it.
+	yearFrom [seasonLast - seasonFirst + 1]int32
+}
+
+// zonePeriod is a stretch of time, from start (included) to end
+// (excluded) in Unix seconds, over which a region keeps one zone.
+type zonePeriod struct {
+	start, end int64
+	dst        bool
+}
+
+// newRegionTable computes loc's regionTable (some 60 µs).
+func newRegionTable(loc *time.Location) *regionTable {
+	tab := new(regionTable)
+	for y := seasonFirst; y <= seasonLast; y++ {
+		std, dst, ok := seasonOffsets(loc, y)
+		tab.seasons[y-seasonFirst] = seasons{int32(std), int32(dst), ok}
+	}
+	const day = 24 * 3600
+	from := time.Date(seasonFirst, time.January, 1, 0, 0, 0, 0, time.UTC).Unix() - 2*day
+	until := time.Date(seasonLast+1, time.January, 1, 0, 0, 0, 0, time.UTC).Unix() + 2*day
+	var periods []zonePeriod
+	for t := from; ; {
+		lt := time.Unix(t, 0).In(loc)
+		start, end := lt.ZoneBounds()
+		p := zonePeriod{start: math.MinInt64, end: math.MaxInt64, dst: lt.IsDST()}
+		if !start.IsZero() {
+			p.start = start.Unix()
+		}
+		if !end.IsZero() {
+			p.end = end.Unix()
+		}
+		if p.end <= t && !end.IsZero() {
+			// Past its last transition a region's zone comes from a
+			// rule (time's tzset), which ends the zone in force at the
+			// end of a year 365 days after the year opens: on 31
+			// December of a leap year it gives an end already passed.
+			// The zone holds to the end of the year (in UTC, as the
+			// rule counts), where the next year's rule takes over.
+			p.end = time.Date(time.Unix(t, 0).UTC().Year()+1, time.January, 1, 0, 0, 0, 0, time.UTC).Unix()
+		}
+		if p.start > t || p.end <= t {
+			return tab // bounds that do not hold t: leave the rules to the time package
+		}
+		periods = append(periods, p)
+		if p.end > until {
+			break
+		}
+		t = p.end
+	}
+	k := 0
+	for y := seasonFirst; y <= seasonLast; y++ {
+		open := time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC).Unix() - day
+		for periods[k].end <= open {
+			k++
+		}
+		tab.yearFrom[y-seasonFirst] = int32(k)
+	}
+	tab.periods = periods
+	return tab
+}
+
+// dstAt reports whether the region is on daylight-saving time at Unix
+// second t, an instant of the given year (between seasonFirst and
+// seasonLast) less an offset; ok is false when the table cannot say.
+func (tab *regionTable) dstAt(t int64, year int) (dst, ok bool) {
+	if tab.periods == nil {
+		return false, false
+	}
+	k := int(tab.yearFrom[year-seasonFirst])
+	for k < len(tab.periods) && tab.periods[k].end <= t {
+		k++
+	}
+	if k == len(tab.periods) || tab.periods[k].start > t {
+		return false, false
+	}
+	return tab.periods[k].dst, true
+}
+
+// regionSeasons holds, for every region of regions, its regionTable,
+// computed when a stamp first needs it and only read afterwards, so
+// goroutines share it safely. It saves the two time.Date calls (each a
+// search of the region's transitions) seasonOffsets made for every
+// regional stamp, a twentieth of the time spent reading a status page,
+// and the search of the transitions that tells whether the season fits
+// the abbreviation.
+var regionSeasons = func() map[*time.Location]func() *regionTable {
+	out := make(map[*time.Location]func() *regionTable, len(regions))
 	for _, loc := range regions {
-		out[loc] = sync.OnceValue(func() *seasonTable {
-			tab := new(seasonTable)
-			for y := seasonFirst; y <= seasonLast; y++ {
-				std, dst, ok := seasonOffsets(loc, y)
-				tab[y-seasonFirst] = seasons{int32(std), int32(dst), ok}
-			}
-			return tab
-		})
+		out[loc] = sync.OnceValue(func() *regionTable { return newRegionTable(loc) })
 	}
 	return out
 }()
 
+// regionTableOf is loc's regionTable, or nil when regionSeasons does not
+// hold loc or the year.
+func regionTableOf(loc *time.Location, year int) *regionTable {
+	if seasonFirst <= year && year <= seasonLast {
+		if tab := regionSeasons[loc]; tab != nil {
+			return tab()
+		}
+	}
+	return nil
+}
+
 // regionSeasonOffsets is seasonOffsets(loc, year), read from
 // regionSeasons when it holds them.
 func regionSeasonOffsets(loc *time.Location, year int) (std, dst int, ok bool) {
-	if seasonFirst <= year && year <= seasonLast {
-		if tab := regionSeasons[loc]; tab != nil {
-			s := tab()[year-seasonFirst]
-			return int(s.std), int(s.dst), s.ok
-		}
+	if tab := regionTableOf(loc, year); tab != nil {
+		s := tab.seasons[year-seasonFirst]
+		return int(s.std), int(s.dst), s.ok
 	}
 	return seasonOffsets(loc, year)
+}
+
+// claimedAt is what at returns for the wall-clock time d c in a region
+// whose abbreviation claims daylight-saving time (daylight) or standard
+// time, in the common case where the region is on that time then: the
+// instant at the claimed offset. It computes it from regionSeasons, by
+// arithmetic, without a time.Date or a search of the region's
+// transitions; ok is false in every other case, which at settles as
+// before.
+func claimedAt(loc *time.Location, d date, c clock, daylight bool) (time.Time, bool) {
+	tab := regionTableOf(loc, d.Year)
+	if tab == nil {
+		return time.Time{}, false
+	}
+	s := tab.seasons[d.Year-seasonFirst]
+	if !s.ok {
+		return time.Time{}, false
+	}
+	claim := s.std
+	if daylight {
+		claim = s.dst
+	}
+	u, ok := wallUnix(d, c)
+	if !ok {
+		return time.Time{}, false
+	}
+	t := u - int64(claim)
+	if dst, ok := tab.dstAt(t, d.Year); !ok || dst != daylight {
+		return time.Time{}, false
+	}
+	return time.Unix(t, 0).UTC(), true
+}
+
+// wallUnix is time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0,
+// time.UTC).Unix() computed by arithmetic, for the dates and clocks the
+// scanner reads (a year from 1 to 1,000,000, a month, a day from 1 to 31,
+// a clock up to 24:00:00 with up to 60 seconds); ok is false for others.
+// time.Date normalises a day or a clock beyond its range by carrying it
+// into the next unit, which changes the sum of seconds not at all: only
+// the month must be in range for the days before it to be counted as
+// below. The days are counted as in Howard Hinnant's days_from_civil, from
+// March, so that a leap day ends its year.
+func wallUnix(d date, c clock) (int64, bool) {
+	if d.Year < 1 || d.Year > 1_000_000 || d.Month < time.January || d.Month > time.December ||
+		d.Day < 1 || d.Day > 31 || c.Hour < 0 || c.Hour > 24 || c.Min < 0 || c.Min > 59 || c.Sec < 0 || c.Sec > 60 {
+		return 0, false
+	}
+	// Unsigned: y is 0 at the least, so the divisions need no flooring,
+	// and unsigned ones by a constant take fewer instructions.
+	y, m := uint64(d.Year), uint64(d.Month)
+	if m <= 2 {
+		y--
+		m += 9
+	} else {
+		m -= 3
+	}
+	era, yoe := y/400, y%400
+	doy := (153*m+2)/5 + uint64(d.Day) - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	days := int64(era*146097+doe) - 719468 // days since 1970-01-01
+	return days*86400 + int64(c.Hour*3600+c.Min*60+c.Sec), true
 }
 
 // nearTransition reports whether the region changes offset within two

@@ -127,3 +127,111 @@ func BenchmarkRegionSeasons(b *testing.B) {
 		}
 	}
 }
+
+// TestWallUnixAsDate checks wallUnix against time.Date on every day from
+// year 1 to 2400 at a few clocks, on days and clocks at the ends of their
+// ranges, and that it declines what it does not read.
+func TestWallUnixAsDate(t *testing.T) {
+	clocks := []clock{{0, 0, 0}, {12, 34, 56}, {23, 59, 60}, {24, 0, 0}, {24, 59, 60}}
+	for at := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC); at.Year() <= 2400; at = at.AddDate(0, 0, 1) {
+		for _, c := range clocks {
+			checkWallUnix(t, date{at.Year(), at.Month(), at.Day()}, c)
+		}
+	}
+	for _, y := range []int{1, 4, 100, 400, 1900, 2000, 2023, 2024, 1_000_000} {
+		for m := time.January; m <= time.December; m++ {
+			for day := 28; day <= 31; day++ { // 31 February is 2 or 3 March to time.Date
+				checkWallUnix(t, date{y, m, day}, clock{24, 0, 0})
+			}
+		}
+	}
+	for _, d := range []date{{0, 1, 1}, {-5, 1, 1}, {1_000_001, 1, 1}, {2024, 0, 1}, {2024, 13, 1}, {2024, 1, 0}, {2024, 1, 32}} {
+		if _, ok := wallUnix(d, clock{}); ok {
+			t.Errorf("wallUnix(%+v) reads it; want it left to time.Date", d)
+		}
+	}
+	for _, c := range []clock{{-1, 0, 0}, {25, 0, 0}, {0, 60, 0}, {0, -1, 0}, {0, 0, 61}, {0, 0, -1}} {
+		if _, ok := wallUnix(date{2024, 1, 1}, c); ok {
+			t.Errorf("wallUnix(%+v) reads it; want it left to time.Date", c)
+		}
+	}
+}
+
+func checkWallUnix(t *testing.T, d date, c clock) {
+	t.Helper()
+	want := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Min, c.Sec, 0, time.UTC).Unix()
+	got, ok := wallUnix(d, c)
+	if !ok || got != want {
+		t.Fatalf("wallUnix(%+v, %+v) = %d, %v; time.Date gives %d", d, c, got, ok, want)
+	}
+}
+
+// TestRegionPeriodsAsTime checks that the zones each regionTable holds
+// say what time.Time says, IsDST, at the start and last second of each
+// zone and at every half hour of the years the table holds, and that dstAt
+// reads every instant from a day before each year to a day after it.
+func TestRegionPeriodsAsTime(t *testing.T) {
+	for _, name := range slices.Sorted(maps.Keys(regions)) {
+		loc := regions[name]
+		tab := regionTableOf(loc, seasonFirst)
+		if tab == nil || tab.periods == nil {
+			t.Fatalf("%s: no table of zones", name)
+		}
+		check := func(u int64, year int) {
+			dst, ok := tab.dstAt(u, year)
+			if want := time.Unix(u, 0).In(loc).IsDST(); !ok || dst != want {
+				t.Fatalf("%s at %d (%v, year %d): dstAt = %v, %v; time says %v", name, u, time.Unix(u, 0).UTC(), year, dst, ok, want)
+			}
+		}
+		for y := seasonFirst; y <= seasonLast; y++ {
+			open := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+			next := time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+			for u := open - 86400; u <= next+86400; u += 1800 {
+				check(u, y)
+			}
+			for _, p := range tab.periods {
+				for _, u := range []int64{p.start, p.end - 1} {
+					if open-86400 <= u && u <= next+86400 {
+						check(u, y)
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzZoneAt compares zone.at with refZoneAt, exactly (the same
+// time.Time value and note), for any date and clock, in every zone of
+// zoneAbbrevs read as written, as standard time, as daylight-saving time
+// and as local time.
+func FuzzZoneAt(f *testing.F) {
+	var zs []zone
+	for _, name := range slices.Sorted(maps.Keys(zoneAbbrevs)) {
+		z, _ := lookupZone(name)
+		zs = append(zs, z)
+		if z.Region != "" {
+			for _, dl := range []int{-1, 0, 1} {
+				z.Daylight = dl
+				zs = append(zs, z)
+			}
+		}
+	}
+	f.Add(uint8(0), 2024, 3, 10, 2, 30, 0)
+	f.Add(uint8(7), 2023, 11, 5, 1, 30, 0)
+	f.Add(uint8(20), 2069, 12, 31, 24, 0, 0)
+	f.Add(uint8(33), 1990, 1, 1, 0, 0, 60)
+	f.Add(uint8(40), 2024, 2, 30, 25, 61, -1)
+	f.Fuzz(func(t *testing.T, zi uint8, y, m, d, h, mi, s int) {
+		z := zs[int(zi)%len(zs)]
+		if y < -100000 || y > 2000000 || m < -100 || m > 100 || d < -1000 || d > 1000 ||
+			h < -1000 || h > 1000 || mi < -1000 || mi > 1000 || s < -1000 || s > 1000 {
+			return // beyond what time.Date keeps in range
+		}
+		dd, c := date{y, time.Month(m), d}, clock{h, mi, s}
+		got, gnote := z.at(dd, c)
+		want, wnote := refZoneAt(z, dd, c)
+		if got != want || gnote != wnote {
+			t.Fatalf("%+v at %+v %+v = %v %q; the reference gives %v %q", z, dd, c, got, gnote, want, wnote)
+		}
+	})
+}
