@@ -23,7 +23,7 @@ func cachetFollowUp(text string, order dateOrder) (mention, string, bool) {
 	if !ok || f.from != 0 || !f.hasC || !f.hasZ {
 		return mention{}, "", false
 	}
-	sep := entrySep.FindString(text[f.to:])
+	sep := text[f.to:][:entrySepLen(text[f.to:])]
 	if sep == "" || !strings.ContainsAny(sep, ":-–—") {
 		return mention{}, "", false
 	}

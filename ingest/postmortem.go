@@ -121,12 +121,12 @@ func detectText(d *doc) (int, string) {
 		}
 		rest := l.Text
 		if mayOpenEntryPrefix(rest) {
-			rest = rest[len(entryPrefix.FindString(rest)):]
+			rest = rest[entryPrefixLen(rest):]
 		}
 		if len(rest) < len(l.Text) {
 			ms = scanMentions(rest, d.order()) // else the mentions of the line
 		}
-		if len(ms) > 0 && ms[0].Start == 0 && ms[0].Clock != nil && entrySep.MatchString(rest[ms[0].End:]) {
+		if len(ms) > 0 && ms[0].Start == 0 && ms[0].Clock != nil && entrySepLen(rest[ms[0].End:]) > 0 {
 			entries++
 		}
 	}

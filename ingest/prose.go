@@ -379,10 +379,6 @@ func cueChronologyAt(s string, i int) bool {
 	return i+4 < len(s) && len(s)-i >= len("chronology") && strings.EqualFold(s[i:i+len("chronology")], "chronology")
 }
 
-// entryPrefix is what may come before a timeline entry's time: bullets,
-// emphasis, a list number, a bracket.
-var entryPrefix = regexp.MustCompile(`^(?:[-*•+>|#\[(]+\s*|\d{1,3}[.)]\s+)*`)
-
 // mayOpenEntryPrefix is a cheap test entryPrefix cannot match a byte
 // without: the text opens with a mark it allows or a digit.
 func mayOpenEntryPrefix(s string) bool {
@@ -422,11 +418,6 @@ func entryPrefixLen(s string) int {
 		i = skipRESpace(s, d+1)
 	}
 }
-
-// entrySep is what separates an entry's time from its text: ":", "-",
-// "|", or the closing bracket of "[13:20] text", after optional emphasis
-// ("*06:00*: text", "**10:02 UTC** - text").
-var entrySep = regexp.MustCompile(`^\s*(?:\*\*|\*|__|_)?\s*(?:[:|–—-]|\s[-–—]\s|[\])]\s*[:–—-]?)\s*`)
 
 // entrySepLen is the length of entrySep's match in s, 0 for none (it
 // matches no empty text), found without the expression. It reads as the

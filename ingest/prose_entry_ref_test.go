@@ -2,9 +2,19 @@ package ingest
 
 import (
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 )
+
+// entryPrefix, the oracle of entryPrefixLen, is what may come before a timeline entry's time: bullets,
+// emphasis, a list number, a bracket.
+var entryPrefix = regexp.MustCompile(`^(?:[-*•+>|#\[(]+\s*|\d{1,3}[.)]\s+)*`)
+
+// entrySep, the oracle of entrySepLen, is what separates an entry's time from its text: ":", "-",
+// "|", or the closing bracket of "[13:20] text", after optional emphasis
+// ("*06:00*: text", "**10:02 UTC** - text").
+var entrySep = regexp.MustCompile(`^\s*(?:\*\*|\*|__|_)?\s*(?:[:|–—-]|\s[-–—]\s|[\])]\s*[:–—-]?)\s*`)
 
 // checkEntryPrefixLen compares entryPrefixLen with the expression it
 // stands in for.
