@@ -23,6 +23,7 @@ func agSummaryMatch(s string) []string {
 }
 
 func TestAgSummaryMatchMatchesRegexp(t *testing.T) {
+	skipOracleUnderRace(t)
 	check := func(s string) bool {
 		t.Helper()
 		got := agSummaryMatch(s)

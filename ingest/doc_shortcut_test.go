@@ -12,6 +12,7 @@ import (
 // text is valid UTF-8 (Parse's warning), on random texts with and without
 // what splitText cleans.
 func TestDocShortcuts(t *testing.T) {
+	skipOracleUnderRace(t)
 	pieces := []string{"13", "5", "31", "12", "1", "/", "//", "2023", " ", "a", "_", "é", ".", "\n", "\n", "\r\n", "\r", "\x00",
 		"\u00a0", "\xef\xbb\xbf", "\xff", "{{<", "{{< track", " track", "{{<\u00a0track", "{{<\x00 track", "\t"}
 	r := rand.New(rand.NewPCG(91, 92))

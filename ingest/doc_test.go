@@ -8,6 +8,7 @@ import (
 // TestDocOrderFromBytes checks that a document's date order read from its
 // bytes is the order of its lines.
 func TestDocOrderFromBytes(t *testing.T) {
+	skipOracleUnderRace(t)
 	r := rand.New(rand.NewPCG(91, 92))
 	pieces := []string{"31/03/2023", "3/23/16", "05/07/2020", "13/1/24", "/", "1", "12", "123", "2023", " ", "\t", "\r", "\n",
 		"\r\n", "\u00a0", "\u2003", "\xff", "\xef\xbb\xbf", "a", "_", "é", "http://x/13/02/2024", "v1/", "-", "\x00"}

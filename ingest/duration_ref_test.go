@@ -62,6 +62,7 @@ func randomDurationText(r *rand.Rand) string {
 // and readDuration against itself as it read with the expression, on
 // random text made of numbers, number words, units and marks.
 func TestDurationPartAtRandom(t *testing.T) {
+	skipOracleUnderRace(t)
 	r := rand.New(rand.NewPCG(81, 82))
 	for range 300000 {
 		s := randomDurationText(r)

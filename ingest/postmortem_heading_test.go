@@ -20,6 +20,7 @@ func checkPMHeadingWord(t *testing.T, s string) bool {
 // words in any case, pieces of them, "ſ" and the Kelvin sign, which (?i)
 // folds to "s" and "k", and the fixture lines.
 func TestPMHeadingWordAsRegexp(t *testing.T) {
+	skipOracleUnderRace(t)
 	pieces := []string{"Timeline", "impact", "Root Cause", "SUMMARY", "resolution", "detection", "lessons", "Action items",
 		"contributing factors", "what happened", "background", "follow-up", "follow ups", "followups", "Chronology",
 		"postmortem", "post-mortem", "incident report", " ", "-", "_", "x", "1", "é", "ſ", "\u212a", "ummary", "bac", "ground",

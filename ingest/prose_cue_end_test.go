@@ -83,6 +83,7 @@ func endSetREs(t testing.TB) map[string]struct {
 // out by its endSet, on the texts before every time of the fixture lines
 // and random texts of the cues' words.
 func TestEndSetsNeeded(t *testing.T) {
+	skipOracleUnderRace(t)
 	sets := endSetREs(t)
 	ruledOut := 0
 	for _, s := range endCueTexts(t, 30000) {

@@ -66,6 +66,7 @@ func cueWords() []string {
 // (lower-cased) and on random text made of the expressions'
 // words.
 func TestWordCuesAsRegexp(t *testing.T) {
+	skipOracleUnderRace(t)
 	// The cues are searched in lower-case text (zoneCue ignores case).
 	var lines []string
 	for _, l := range refTestLines(t) {
@@ -177,6 +178,7 @@ func endCueTexts(t testing.TB, n int) []string {
 // TestEndCuesAsRegexp checks the cues anchored at the end against their
 // expressions on the texts they are searched in.
 func TestEndCuesAsRegexp(t *testing.T) {
+	skipOracleUnderRace(t)
 	texts := endCueTexts(t, 30000)
 	for name, c := range endCues() {
 		matched := 0
@@ -225,6 +227,7 @@ func FuzzWordCues(f *testing.F) {
 // " of " misses "outage of" not followed by a space, which durStrong
 // matches (the reader's answers are what they are; the set is kept).
 func TestCueHintsNeeded(t *testing.T) {
+	skipOracleUnderRace(t)
 	type pair struct {
 		name  string
 		hints *hintSet

@@ -28,6 +28,7 @@ var parenPieces = []string{"from 16:05 to 18:19 utc ", "10:02", "9.30", "4h15", 
 // TestMayParenDuration checks mayParenDuration against the expression on
 // the fixture lines and random sentences.
 func TestMayParenDuration(t *testing.T) {
+	skipOracleUnderRace(t)
 	used := 0
 	for _, l := range refTestLines(t) {
 		if checkParenDuration(t, strings.ToLower(l)) {

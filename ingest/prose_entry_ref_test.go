@@ -82,6 +82,7 @@ func checkEntrySepLen(t *testing.T, s string) {
 }
 
 func TestEntrySepLenAsReference(t *testing.T) {
+	skipOracleUnderRace(t)
 	tests := []struct {
 		s    string
 		want int

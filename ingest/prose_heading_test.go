@@ -60,6 +60,7 @@ var headingPieces = []string{"#", "##", "###", "#######", " ", "  ", "\t", "\n",
 // TestHeadingTitle checks headingTitle and timeHeading against the
 // expressions on a table and on random headings.
 func TestHeadingTitle(t *testing.T) {
+	skipOracleUnderRace(t)
 	for _, s := range []string{"", "#", "# ", "#  ", "# x", "#x", "###### x", "####### x", "# x #", "# x ##  ", "# x # y",
 		"#\tx", "#\nx", "# x\ny", "# x\n", "# x \n #", "## 14:16", "### 2018-07-30 ca. 11:20", "# ~ 10:00 UTC ~", "# about 9:40 PST #",
 		"#  ##  ", "# ###", "# \v14:16", "# 14:16\u00a0", "# 14:16 #\n"} {

@@ -114,6 +114,7 @@ func checkGated(t *testing.T, s string) (matched map[string]bool) {
 // before every time of the fixture lines, and random texts of the cues'
 // words.
 func TestGatedREs(t *testing.T) {
+	skipOracleUnderRace(t)
 	texts := endCueTexts(t, 20000)
 	words := append(cueWords(), "we observed ", "users saw ", "our team noticed ", "customers first experienced ", "not ", "never", "n't",
 		"(utc): ", "(pst) : about ", "(", ")", ":")

@@ -365,6 +365,7 @@ func TestMayCueZone(t *testing.T) {
 // TestCueHints checks that the cheap tests in front of negation and
 // narrativeEndCue hold wherever the expressions match.
 func TestCueHints(t *testing.T) {
+	skipOracleUnderRace(t)
 	r := rand.New(rand.NewPCG(15, 16))
 	pieces := []string{"not", "no", "n't", "unable to", "without", "before", "yet", "been", "fully", "be", " ", "  ", "\t",
 		"restored", "recovers", "recovery is complete", "back to normal", "returned to normal", "normal levels", "back online",

@@ -69,6 +69,7 @@ func TestMentionsAfter(t *testing.T) {
 // fixture lines and of random text made of date words, marks and digits
 // behind list marks.
 func TestMentionsAfterCorpus(t *testing.T) {
+	skipOracleUnderRace(t)
 	lines := refTestLines(t)
 	r := rand.New(rand.NewPCG(41, 42))
 	marks := []string{"- ", "* ", "1. ", "12) ", "> ", "| ", "- [ ] ", "• ", "(", "-", ""}

@@ -49,6 +49,7 @@ func TestDefaultStatusTable(t *testing.T) {
 }
 
 func TestDefaultStatusRandom(t *testing.T) {
+	skipOracleUnderRace(t)
 	r := rand.New(rand.NewPCG(97, 98))
 	var words []string
 	for _, d := range spDefaults {

@@ -69,6 +69,7 @@ func checkInlineStatus(t *testing.T, s string) {
 }
 
 func TestMayInlineStatusGuardsInlineStatus(t *testing.T) {
+	skipOracleUnderRace(t)
 	// Every status word ParseStatus reads, written inline, in any case and
 	// with "-" or "_" for its spaces.
 	for _, w := range []string{"investigating", "identified", "monitoring", "watching", "recovering", "update", "updated",

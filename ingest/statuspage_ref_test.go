@@ -77,6 +77,7 @@ func checkComponentList(t *testing.T, s string) {
 }
 
 func TestComponentListAsBefore(t *testing.T) {
+	skipOracleUnderRace(t)
 	for _, s := range []string{"", " ", ",", "Email Delivery", "A, B, and C", "A and B", "Supporting Services (Dashboard, Admin Portal)",
 		"Sync and Collaboration (Docs, Presence) and Mobile and Desktop Apps", "and", "and A", "(", ")", "A (B", "A (B, C) , D ( E )"} {
 		checkComponentList(t, s)

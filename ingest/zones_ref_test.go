@@ -52,6 +52,7 @@ func refZoneAt(z zone, d date, c clock) (time.Time, string) {
 // time, daylight-saving time and local time, a fixed zone, an IANA name
 // read in text and a region without rules.
 func TestZoneAtAsReference(t *testing.T) {
+	skipOracleUnderRace(t)
 	zs := []zone{{Name: "IST", Fixed: true, Offset: 5*3600 + 1800}}
 	seen := map[string]bool{}
 	for _, name := range slices.Sorted(maps.Keys(zoneAbbrevs)) {
@@ -132,6 +133,7 @@ func BenchmarkRegionSeasons(b *testing.B) {
 // year 1 to 2400 at a few clocks, on days and clocks at the ends of their
 // ranges, and that it declines what it does not read.
 func TestWallUnixAsDate(t *testing.T) {
+	skipOracleUnderRace(t)
 	clocks := []clock{{0, 0, 0}, {12, 34, 56}, {23, 59, 60}, {24, 0, 0}, {24, 59, 60}}
 	for at := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC); at.Year() <= 2400; at = at.AddDate(0, 0, 1) {
 		for _, c := range clocks {
@@ -171,6 +173,7 @@ func checkWallUnix(t *testing.T, d date, c clock) {
 // zone and at every half hour of the years the table holds, and that dstAt
 // reads every instant from a day before each year to a day after it.
 func TestRegionPeriodsAsTime(t *testing.T) {
+	skipOracleUnderRace(t)
 	for _, name := range slices.Sorted(maps.Keys(regions)) {
 		loc := regions[name]
 		tab := regionTableOf(loc, seasonFirst)
