@@ -112,6 +112,9 @@ type doc struct {
 	cachet *[]cachetHit
 	// stamps are the timestamp lines once read (see stampLines).
 	stamps *[]stampLine
+	// pooled is the buffer of linePool check split the lines into, given
+	// back by release.
+	pooled *[]line
 }
 
 // reader is one input format: how to recognise it (detect) and how to
@@ -265,6 +268,7 @@ func ParseString(path, text string, opts Options) ([]Incident, Detection, error)
 	// data is a read-only view of text's bytes (see doc.data): the
 	// readers of JSON and HTML, and the checks, read bytes.
 	d := &doc{data: unsafe.Slice(unsafe.StringData(text), len(text)), text: text, textDone: true, opts: opts}
+	defer d.release() // nothing returned holds the lines
 	if err := d.check(); err != nil {
 		err.File = path
 		return nil, Detection{}, err

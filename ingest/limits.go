@@ -76,11 +76,31 @@ func (d *doc) check() *ParseError {
 	if markup(d.data) {
 		return nil
 	}
-	if ls, ok := splitWithin(d.str(), MaxLines, MaxLineLength); ok {
+	d.pooled = linePool.Get().(*[]line)
+	ls, ok := splitWithin(*d.pooled, d.str(), MaxLines, MaxLineLength)
+	*d.pooled = ls
+	if ok {
 		d.split, d.clean, d.splitDone = ls, true, true
 		return nil
 	}
 	return checkLines(d.data)
+}
+
+// release gives the buffer of the document's lines back to linePool, for
+// the next document: Parse calls it when it returns, when nothing refers
+// to the lines any more.
+func (d *doc) release() {
+	p := d.pooled
+	if p == nil {
+		return
+	}
+	d.pooled, d.split, d.splitDone = nil, nil, false
+	if cap(*p) > maxPooledLines {
+		return
+	}
+	clear((*p)[:cap(*p)])
+	*p = (*p)[:0]
+	linePool.Put(p)
 }
 
 // checkContent refuses an empty input and binary data.

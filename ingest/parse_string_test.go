@@ -13,23 +13,9 @@ import (
 // incidents, and ParseString, which reads its string in place, gives the
 // same incidents, detection and error.
 func TestParseCopiesInput(t *testing.T) {
-	var names []string
-	for _, g := range []string{"../testdata/parse/*", "../testdata/examples/*", "../testdata/broken/*", "../testdata/hostile/*"} {
-		files, err := filepath.Glob(g)
-		if err != nil {
-			t.Fatal(err)
-		}
-		names = append(names, files...)
-	}
-	if len(names) < 50 {
-		t.Fatalf("found %d fixtures: want the testdata directories", len(names))
-	}
-	for _, name := range names {
-		raw, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		src := string(raw)
+	names, texts := fixtureTexts(t)
+	for i, src := range texts {
+		name := names[i]
 		for _, data := range [][]byte{[]byte(src), utf16Bytes(src, false), utf16Bytes(src, true)} {
 			text := string(data)
 			incs, det, err := Parse(name, data, Options{})
@@ -43,4 +29,27 @@ func TestParseCopiesInput(t *testing.T) {
 			}
 		}
 	}
+}
+
+// fixtureTexts returns the names and the contents of the reports in the
+// testdata directories.
+func fixtureTexts(t *testing.T) ([]string, []string) {
+	var names, texts []string
+	for _, g := range []string{"../testdata/parse/*", "../testdata/examples/*", "../testdata/broken/*", "../testdata/hostile/*"} {
+		files, err := filepath.Glob(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range files {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			names, texts = append(names, name), append(texts, string(data))
+		}
+	}
+	if len(names) < 50 {
+		t.Fatalf("found %d fixtures: want the testdata directories", len(names))
+	}
+	return names, texts
 }
