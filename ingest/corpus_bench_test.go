@@ -23,7 +23,7 @@ func BenchmarkParseCorpus(b *testing.B) {
 	}
 	type docs struct {
 		names []string
-		datas [][]byte
+		datas []string
 		size  int
 	}
 	by := map[Format]*docs{}
@@ -44,7 +44,7 @@ func BenchmarkParseCorpus(b *testing.B) {
 			d = &docs{}
 			by[det.Format] = d
 		}
-		d.names, d.datas, d.size = append(d.names, f), append(d.datas, data), d.size+len(data)
+		d.names, d.datas, d.size = append(d.names, f), append(d.datas, string(data)), d.size+len(data)
 	}
 	formats := make([]Format, 0, len(by))
 	for f := range by {

@@ -40,7 +40,7 @@ func TestDocShortcuts(t *testing.T) {
 		if got, want := d.order(), linesDateOrder(ls); got != want {
 			t.Fatalf("order of %q before its lines = %v; want %v", s, got, want)
 		}
-		if d.lines(); d.clean && invalidUTF8Line(d.data) != 0 {
+		if d.lines(); d.clean && invalidUTF8Line(d.str()) != 0 {
 			t.Fatalf("%q is clean but not valid UTF-8", s)
 		}
 	}

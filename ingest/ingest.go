@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Format is an input format mttx reads.
@@ -71,9 +72,14 @@ func ParseFormat(s string) (Format, error) {
 // lines and the order are made when first asked for (lines, order): the
 // Statuspage JSON reader, which reads the bytes, needs only the order.
 type doc struct {
+	// data is the input's bytes, which nothing writes: a doc made by
+	// ParseString shares them with text (its bytes are text's own, read
+	// in place), and a write would change text and every string sliced
+	// from it.
 	data []byte
-	// text is data as a string, made once (str): the lines are slices of
-	// it when it is clean.
+	// text is data as a string: the string ParseString was given, or
+	// data copied once (str) in a doc made of bytes. The lines are slices
+	// of it when it is clean.
 	text  string
 	split []line
 	ord   dateOrder
@@ -106,6 +112,9 @@ type doc struct {
 	cachet *[]cachetHit
 	// stamps are the timestamp lines once read (see stampLines).
 	stamps *[]stampLine
+	// pooled is the buffer of linePool check split the lines into, given
+	// back by release.
+	pooled *[]line
 }
 
 // reader is one input format: how to recognise it (detect) and how to
@@ -239,13 +248,27 @@ func (o Options) assumed() *zone {
 
 // Parse reads one input. path names the input in errors and in the
 // incidents' Source; it is not opened. The error, if any, is a
-// *ParseError.
+// *ParseError. data is copied (the incidents' texts are slices of the
+// copy): the caller may reuse it. ParseString reads a string in place.
 func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error) {
 	if len(data) > MaxInputSize {
-		return nil, Detection{}, &ParseError{File: path, Err: fmt.Errorf("%w: %d bytes (at most %d)", ErrTooLarge, len(data), MaxInputSize)}
+		return nil, Detection{}, tooLargeInput(path, len(data)) // before copying it
 	}
-	data = decodeUTF16(data)
-	d := &doc{data: data, opts: opts}
+	return ParseString(path, string(data), opts)
+}
+
+// ParseString is Parse of an input held in a string, which it reads in
+// place, without the copy Parse makes: the incidents' texts are slices of
+// text. ReadInput hands it the buffer it read a file into.
+func ParseString(path, text string, opts Options) ([]Incident, Detection, error) {
+	if len(text) > MaxInputSize {
+		return nil, Detection{}, tooLargeInput(path, len(text))
+	}
+	text = decodeUTF16(text)
+	// data is a read-only view of text's bytes (see doc.data): the
+	// readers of JSON and HTML, and the checks, read bytes.
+	d := &doc{data: unsafe.Slice(unsafe.StringData(text), len(text)), text: text, textDone: true, opts: opts}
+	defer d.release() // nothing returned holds the lines
 	if err := d.check(); err != nil {
 		err.File = path
 		return nil, Detection{}, err
@@ -269,7 +292,7 @@ func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error
 	}
 	bad := 0
 	if !d.splitDone || !d.clean {
-		bad = invalidUTF8Line(data) // a clean text is valid UTF-8
+		bad = invalidUTF8Line(text) // a clean text is valid UTF-8
 	}
 	for i := range incs {
 		incs[i].Source.Path = path
@@ -280,6 +303,11 @@ func Parse(path string, data []byte, opts Options) ([]Incident, Detection, error
 		}
 	}
 	return incs, det, nil
+}
+
+// tooLargeInput is the error for an input over MaxInputSize bytes.
+func tooLargeInput(path string, size int) *ParseError {
+	return &ParseError{File: path, Err: fmt.Errorf("%w: %d bytes (at most %d)", ErrTooLarge, size, MaxInputSize)}
 }
 
 // detect picks the reader for a document: the forced one, or the one whose

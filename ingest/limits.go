@@ -76,11 +76,31 @@ func (d *doc) check() *ParseError {
 	if markup(d.data) {
 		return nil
 	}
-	if ls, ok := splitWithin(d.str(), MaxLines, MaxLineLength); ok {
+	d.pooled = linePool.Get().(*[]line)
+	ls, ok := splitWithin(*d.pooled, d.str(), MaxLines, MaxLineLength)
+	*d.pooled = ls
+	if ok {
 		d.split, d.clean, d.splitDone = ls, true, true
 		return nil
 	}
 	return checkLines(d.data)
+}
+
+// release gives the buffer of the document's lines back to linePool, for
+// the next document: Parse calls it when it returns, when nothing refers
+// to the lines any more.
+func (d *doc) release() {
+	p := d.pooled
+	if p == nil {
+		return
+	}
+	d.pooled, d.split, d.splitDone = nil, nil, false
+	if cap(*p) > maxPooledLines {
+		return
+	}
+	clear((*p)[:cap(*p)])
+	*p = (*p)[:0]
+	linePool.Put(p)
 }
 
 // checkContent refuses an empty input and binary data.
@@ -199,30 +219,30 @@ func tooManyUpdates(line, n int, where string) *ParseError {
 
 // decodeUTF16 turns UTF-16 with a byte order mark (as Windows tools save
 // "Unicode" text) into UTF-8; any other input is returned as it is.
-func decodeUTF16(data []byte) []byte {
-	var order func([]byte) uint16
+func decodeUTF16(text string) string {
+	var order func(string) uint16
 	switch {
-	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
-		order = func(b []byte) uint16 { return uint16(b[0]) | uint16(b[1])<<8 }
-	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		order = func(b []byte) uint16 { return uint16(b[1]) | uint16(b[0])<<8 }
+	case strings.HasPrefix(text, "\xff\xfe"):
+		order = func(b string) uint16 { return uint16(b[0]) | uint16(b[1])<<8 }
+	case strings.HasPrefix(text, "\xfe\xff"):
+		order = func(b string) uint16 { return uint16(b[1]) | uint16(b[0])<<8 }
 	default:
-		return data
+		return text
 	}
-	units := make([]uint16, 0, len(data)/2)
-	for i := 2; i+1 < len(data); i += 2 {
-		units = append(units, order(data[i:i+2]))
+	units := make([]uint16, 0, len(text)/2)
+	for i := 2; i+1 < len(text); i += 2 {
+		units = append(units, order(text[i:i+2]))
 	}
-	return []byte(string(utf16.Decode(units)))
+	return string(utf16.Decode(units))
 }
 
 // invalidUTF8Line is the number of the first line that is not valid
 // UTF-8, or 0.
-func invalidUTF8Line(data []byte) int {
-	if utf8.Valid(data) {
+func invalidUTF8Line(text string) int {
+	if utf8.ValidString(text) {
 		return 0
 	}
-	for n, l := range strings.Split(strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r", "\n"), "\n") {
+	for n, l := range strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n") {
 		if !utf8.ValidString(l) {
 			return n + 1
 		}

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"unsafe"
 )
 
 // Stdin is the path that names standard input.
@@ -148,9 +149,18 @@ func ReadInput(ctx context.Context, path string, stdin io.Reader, opts Options) 
 	}
 	sum := sha256.Sum256(data)
 	res.SHA256 = hex.EncodeToString(sum[:])
-	res.Incidents, res.Detection, err = Parse(path, data, opts)
+	res.Incidents, res.Detection, err = ParseString(path, ownedString(data), opts)
 	res.Err = err
 	return res
+}
+
+// ownedString is data as a string that shares its bytes, for a buffer
+// readInput made and nobody writes again: ReadInput reads each file into
+// a buffer of its own and drops it once parsed, so ParseString can read
+// it in place instead of Parse copying it (as many bytes of garbage as
+// the inputs hold). data must not be written after.
+func ownedString(data []byte) string {
+	return unsafe.String(unsafe.SliceData(data), len(data))
 }
 
 func readInput(path string, stdin io.Reader) ([]byte, error) {

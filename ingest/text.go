@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -80,24 +81,24 @@ func cleanText(s string) (clean, oneLine bool) {
 
 // splitPlain is splitText of text cleanText accepts, in one pass.
 func splitPlain(s string) []line {
-	ls, _ := splitPlainWithin(s, math.MaxInt)
+	ls, _ := splitPlainWithin(make([]line, 0, strings.Count(s, "\n")+1), s, math.MaxInt)
 	return ls
 }
 
-// splitPlainWithin is splitPlain that gives up (ok false) at a line longer
-// than maxLength bytes.
-func splitPlainWithin(s string, maxLength int) (ls []line, ok bool) {
-	out := make([]line, 0, strings.Count(s, "\n")+1)
+// splitPlainWithin is splitPlain appending the lines to buf, which it
+// returns; it gives up (ok false) at a line longer than maxLength bytes.
+func splitPlainWithin(buf []line, s string, maxLength int) (ls []line, ok bool) {
+	out := buf
 	for n := 1; ; n++ {
 		j := strings.IndexByte(s, '\n')
 		if j < 0 {
 			if len(s) > maxLength {
-				return nil, false
+				return buf[:0], false
 			}
 			return append(out, line{N: n, Text: trimLine(s)}), true
 		}
 		if j > maxLength {
-			return nil, false
+			return buf[:0], false
 		}
 		out = append(out, line{N: n, Text: trimLine(s[:j])})
 		s = s[j+1:]
@@ -105,15 +106,36 @@ func splitPlainWithin(s string, maxLength int) (ls []line, ok bool) {
 }
 
 // splitWithin is splitText of a clean text (cleanText) of at most maxLines
-// lines none longer than maxLength bytes: ok is false for any other. It
-// lets the check of a document's lines against the limits (longLine) and
-// their split be one pass.
-func splitWithin(s string, maxLines, maxLength int) (ls []line, ok bool) {
-	if clean, _ := cleanText(s); !clean || strings.Count(s, "\n") >= maxLines {
-		return nil, false
+// lines none longer than maxLength bytes, written over buf (from its
+// start; made when too small): ok is false for any other. It lets the
+// check of a document's lines against the limits (longLine) and their
+// split be one pass. The buffer is returned either way, for reuse (see
+// linePool).
+func splitWithin(buf []line, s string, maxLines, maxLength int) (ls []line, ok bool) {
+	n := strings.Count(s, "\n")
+	if clean, _ := cleanText(s); !clean || n >= maxLines {
+		return buf[:0], false
 	}
-	return splitPlainWithin(s, maxLength)
+	if cap(buf) <= n {
+		buf = make([]line, 0, n+1)
+	}
+	return splitPlainWithin(buf[:0], s, maxLength)
 }
+
+// linePool holds the buffers of documents' lines (see doc.check) between
+// the documents: a text's lines are the most memory its reading asks for
+// (a third of an aggregator page's), made again for every input. It holds
+// only buffers no one refers to: Parse gives a document's lines back when
+// it returns, when every reader is done with them and nothing it returns
+// holds them (incidents, errors and detections hold strings of the text
+// and numbers, never a []line), cleared, so that a pooled buffer keeps no
+// text alive. A sync.Pool is safe for any number of goroutines at once.
+var linePool = sync.Pool{New: func() any { return new([]line) }}
+
+// maxPooledLines bounds the buffers linePool keeps: a document of more
+// lines than any report has (a page of a year's history) gets a buffer of
+// its own, which is not kept.
+const maxPooledLines = 4096
 
 // trimLine is strings.TrimSpace, without the call for a line that opens
 // and ends with a character that is ASCII and no space, as most do.

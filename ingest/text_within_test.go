@@ -12,7 +12,12 @@ import (
 // splits, and then its lines are refSplitText's.
 func checkSplitWithin(t *testing.T, s string, maxLines, maxLength int) {
 	t.Helper()
-	got, ok := splitWithin(s, maxLines, maxLength)
+	got, ok := splitWithin(nil, s, maxLines, maxLength)
+	// A reused buffer, as linePool gives, holds another text's lines.
+	stale := []line{{N: 7, Text: "stale"}, {N: 8, Text: "lines"}, {N: 9}}
+	if again, okAgain := splitWithin(stale[:1], s, maxLines, maxLength); okAgain != ok || ok && !reflect.DeepEqual(again, got) {
+		t.Fatalf("splitWithin(%q, %d, %d) into a used buffer = %v, %v; into none %v, %v", s, maxLines, maxLength, again, okAgain, got, ok)
+	}
 	clean, _ := cleanText(s)
 	n, length := refLongLine([]byte(s), maxLines, maxLength)
 	if want := clean && n <= maxLines && length == 0; ok != want {
