@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 )
@@ -117,13 +118,69 @@ type proseReader struct {
 	ownDate, endOwnDate bool
 	// dates the document states or posts on; gathered on first need.
 	dates map[date]bool
-	// paras and low are kept from block to block for their memory: a
-	// block's paragraphs and lower-case copy are not kept past it.
+	// low is the lower-case copy of the paragraph being read, made on
+	// first need.
+	low lazyLower
+	// mem is the memory the reader works in, borrowed from proseMems.
+	mem *proseMem
+}
+
+// proseMem is the memory a proseReader reuses from block to block, and
+// from document to document through proseMems: none of it is part of
+// the facts a reader returns, and no fact points into it.
+type proseMem struct {
+	// paras holds a block's paragraphs, which are not kept past it.
 	paras paraBuf
-	low   lazyLower
 	// rest holds, for one timeline line at a time, the mentions after
 	// its list prefix (mentionsAfter).
 	rest []mention
+	// lineMs and lineParts are the memory of the timeline's scans
+	// (scanMentionsInto): lineMs holds one line's mentions at a time;
+	// lineParts the parts of all mentions of a block's lines, which its
+	// raw entries point to until they are settled, and is cut back at the
+	// next block's timeline. sentMs and sentParts are the same for
+	// sentences: sentParts is cut back at each paragraph, whose context
+	// date (a sentence's) points into it.
+	lineMs, sentMs       []mention
+	lineParts, sentParts []mentionParts
+	// raws, bare and isEntry are the memory of timeline: a block's raw
+	// entries are settled, and its entry lines read by paragraphs,
+	// before the next block's timeline.
+	raws, bare []rawEntry
+	isEntry    []int
+}
+
+// proseMems lends proseMem to readers: a document's reader made a dozen
+// allocations for memory the last document's reader had just let go.
+// It is safe to share: a proseMem is lent to one reader at a time, which
+// returns it when it is done, cleared of what points into its document,
+// and no fact the reader returns points into it.
+var proseMems = sync.Pool{New: func() any { return new(proseMem) }}
+
+// maxKeptMem is the most elements a buffer of a proseMem keeps when it is
+// given back: memory a huge document needed is left to the collector.
+const maxKeptMem = 4096
+
+// release clears m of what points into the document just read (so that
+// the document can be collected) and gives it back to proseMems.
+func (m *proseMem) release() {
+	m.paras.out = keptClear(m.paras.out)
+	m.paras.nums = keptClear(m.paras.nums)
+	m.rest = keptClear(m.rest)
+	m.lineMs, m.sentMs = keptClear(m.lineMs), keptClear(m.sentMs)
+	m.lineParts, m.sentParts = keptClear(m.lineParts), keptClear(m.sentParts)
+	m.raws, m.bare = keptClear(m.raws), keptClear(m.bare)
+	m.isEntry = keptClear(m.isEntry)
+	proseMems.Put(m)
+}
+
+// keptClear is s emptied and zeroed, or nil when s is too large to keep.
+func keptClear[T any](s []T) []T {
+	if cap(s) > maxKeptMem {
+		return nil
+	}
+	clear(s[:cap(s)])
+	return s[:0]
 }
 
 // proseInput is what the prose reader needs besides the text.
@@ -143,6 +200,8 @@ type proseInput struct {
 // the same fact, so callers pass the postmortem first.
 func readProse(in proseInput) proseFacts {
 	r := &proseReader{order: in.order, anchor: newAnchor(in.updates), docDate: in.docDate, assume: in.assume, in: in}
+	r.mem = proseMems.Get().(*proseMem)
+	defer r.mem.release()
 	for _, b := range in.blocks {
 		r.block(b)
 	}
@@ -228,8 +287,9 @@ func (r *proseReader) warn(line int, msg string) {
 func (r *proseReader) block(b proseBlock) {
 	z := blockZone(b.Lines, r.order)
 	entryLines := r.timeline(b.Lines, z)
-	for _, p := range r.paras.paragraphs(b.Lines, entryLines) {
+	for _, p := range r.mem.paras.paragraphs(b.Lines, entryLines) {
 		var ctxDate *date
+		r.mem.sentParts = r.mem.sentParts[:0] // no date of an earlier paragraph is kept
 		// An ASCII paragraph is lower-cased once, for all its sentences,
 		// when one of them needs it.
 		r.low = lazyLower{text: p.Text}
@@ -243,9 +303,7 @@ func (r *proseReader) block(b proseBlock) {
 			continue
 		}
 		eachSentence(p, func(s sentence) {
-			if ascii {
-				s.para = &r.low
-			}
+			s.ascii = ascii
 			r.sentence(s, z, &ctxDate)
 		})
 	}
@@ -471,16 +529,12 @@ type rawEntry struct {
 // timeline reads narrative timeline entries from the lines of a block and
 // returns the numbers of the lines that are entries, in order, each once.
 func (r *proseReader) timeline(ls []line, z *zone) []int {
-	var raws []rawEntry // made at the first entry: most blocks have none
-	var isEntry []int
-	var bare []rawEntry // entries without a separator, kept if there are several
-	var cur date        // the date in force, when hasCur
+	raws, isEntry := r.mem.raws[:0], r.mem.isEntry[:0]
+	bare := r.mem.bare[:0] // entries without a separator, kept if there are several
+	var cur date           // the date in force, when hasCur
 	hasCur := false
 	// push records an entry with the date in force.
 	push := func(e rawEntry) {
-		if raws == nil {
-			raws, isEntry = make([]rawEntry, 0, 8), make([]int, 0, 8)
-		}
 		e.ctx, e.hasCtx = cur, hasCur
 		raws = append(raws, e)
 		isEntry = append(isEntry, e.line)
@@ -492,8 +546,13 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 			cur, hasCur = *m.Date, true
 		}
 	}
+	// The raw entries of the last block, which pointed into lineParts,
+	// were settled before it ended.
+	r.mem.lineParts = r.mem.lineParts[:0]
 	for li, l := range ls {
-		all := scanMentions(l.Text, r.order)
+		var all []mention
+		all, r.mem.lineParts = scanMentionsInto(r.mem.lineMs[:0], r.mem.lineParts, l.Text, r.order)
+		r.mem.lineMs = all
 		if len(all) == 0 {
 			continue
 		}
@@ -513,8 +572,8 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 		ms := all
 		if prefix != "" {
 			var ok bool
-			if ms, ok = mentionsAfter(r.rest, all, l.Text, len(prefix)); ok {
-				r.rest = ms
+			if ms, ok = mentionsAfter(r.mem.rest, all, l.Text, len(prefix)); ok {
+				r.mem.rest = ms
 			} else {
 				ms = scanMentions(rest, r.order)
 			}
@@ -571,6 +630,7 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 		slices.Sort(isEntry)
 		isEntry = slices.Compact(isEntry)
 	}
+	r.mem.raws, r.mem.bare, r.mem.isEntry = raws, bare, isEntry
 	return isEntry
 }
 
@@ -783,6 +843,9 @@ func (r *proseReader) settleEntries(raws []rawEntry, blockZ *zone) {
 	var prevDate date
 	hasPrev := false
 	r.facts.Timeline = slices.Grow(r.facts.Timeline, len(raws))
+	// The entries' times, made in one allocation at the first: the
+	// entries point into it, and nothing writes through their pointers.
+	var ats []time.Time
 	for _, raw := range raws {
 		e := TimelineEntry{Line: raw.line, Clock: raw.m.ClockText, Text: raw.text, Milestone: classifyMilestone(raw.text)}
 		c := *raw.m.Clock
@@ -827,7 +890,11 @@ func (r *proseReader) settleEntries(raws []rawEntry, blockZ *zone) {
 			}
 			if e.Local.HasDate {
 				at, note := z.at(d, c)
-				e.At = &at
+				if ats == nil {
+					ats = make([]time.Time, 0, len(raws))
+				}
+				ats = append(ats, at) // never grows: an entry has one time
+				e.At = &ats[len(ats)-1]
 				if note != "" {
 					r.warn(raw.line, note)
 				}
@@ -960,8 +1027,12 @@ type sentence struct {
 	Text string
 	p    paragraph
 	off  int // offset of Text in p.Text
-	// para is the paragraph's lower-case copy when it is ASCII.
-	para *lazyLower
+	// ascii says the paragraph is ASCII: the reader's lazyLower of it
+	// (proseReader.low) then serves for the sentence. A flag, not a
+	// pointer to it: the sentence's text goes into the facts, and escape
+	// analysis, which does not tell a struct's fields apart, would move
+	// the whole reader to the heap with it.
+	ascii bool
 }
 
 // lazyLower is a text lower-cased on first need.
@@ -1111,15 +1182,16 @@ func ranked(kind int, dated bool) int {
 // sentence reads one sentence: a stated impact window, a start or end, and
 // a stated duration.
 func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
-	ms := scanMentions(s.Text, r.order)
+	ms, parts := scanMentionsInto(r.mem.sentMs[:0], r.mem.sentParts, s.Text, r.order)
+	r.mem.sentMs, r.mem.sentParts = ms, parts
 	// A date alone in a sentence is the context for the times after it,
 	// and for later sentences of the paragraph ("On 13th November 2019,
 	// there was an interruption ... This interruption occurred at 15:50").
+	// It points into sentParts, which is kept for the paragraph.
 	sentDate := (*date)(nil)
 	for _, m := range ms {
 		if m.Date != nil {
-			d := *m.Date
-			sentDate = &d
+			sentDate = m.Date
 			break
 		}
 	}
@@ -1131,12 +1203,12 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	}
 	// Most sentences state no time, no duration and no relative time:
 	// an ASCII one is tested for them before it is lower-cased.
-	if s.para != nil && !hasClock(ms) && !sentenceHint(s.Text) {
+	if s.ascii && !hasClock(ms) && !sentenceHint(s.Text) {
 		return
 	}
 	low := ""
-	if s.para != nil {
-		low = s.para.lower()[s.off : s.off+len(s.Text)]
+	if s.ascii {
+		low = r.low.lower()[s.off : s.off+len(s.Text)]
 	} else {
 		low = strings.ToLower(s.Text)
 	}
@@ -1223,8 +1295,7 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 		a := ms[k]
 		if a.Clock == nil {
 			if a.Date != nil {
-				d := *a.Date
-				leftDate = &d
+				leftDate = a.Date // in the reader's sentParts, like ms
 			}
 			continue
 		}
