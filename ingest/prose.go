@@ -148,6 +148,11 @@ type proseMem struct {
 	// before the next block's timeline.
 	raws, bare []rawEntry
 	isEntry    []int
+	// lows holds the lower-case copy of each timeline entry's text when
+	// it is ASCII (lowerEntries), one for each entry of facts.Timeline;
+	// lowBuf is where a block's copies are made.
+	lows   []string
+	lowBuf []byte
 }
 
 // proseMems lends proseMem to readers: a document's reader made a dozen
@@ -171,6 +176,10 @@ func (m *proseMem) release() {
 	m.lineParts, m.sentParts = keptClear(m.lineParts), keptClear(m.sentParts)
 	m.raws, m.bare = keptClear(m.raws), keptClear(m.bare)
 	m.isEntry = keptClear(m.isEntry)
+	m.lows = keptClear(m.lows)
+	if cap(m.lowBuf) > maxKeptMem*64 {
+		m.lowBuf = nil // bytes, which point to nothing, need no clearing
+	}
 	proseMems.Put(m)
 }
 
@@ -843,11 +852,12 @@ func (r *proseReader) settleEntries(raws []rawEntry, blockZ *zone) {
 	var prevDate date
 	hasPrev := false
 	r.facts.Timeline = slices.Grow(r.facts.Timeline, len(raws))
+	lows := r.lowerEntries(raws)
 	// The entries' times, made in one allocation at the first: the
 	// entries point into it, and nothing writes through their pointers.
 	var ats []time.Time
-	for _, raw := range raws {
-		e := TimelineEntry{Line: raw.line, Clock: raw.m.ClockText, Text: raw.text, Milestone: classifyMilestone(raw.text)}
+	for i, raw := range raws {
+		e := TimelineEntry{Line: raw.line, Clock: raw.m.ClockText, Text: raw.text, Milestone: entryMilestone(raw.text, lows[i])}
 		c := *raw.m.Clock
 		z := raw.m.Zone
 		if z == nil && blockZ != nil {
@@ -904,6 +914,43 @@ func (r *proseReader) settleEntries(raws []rawEntry, blockZ *zone) {
 		prev = &r.facts.Timeline[len(r.facts.Timeline)-1]
 		prevDate, hasPrev = d, hasD
 	}
+}
+
+// lowerEntries appends to the reader's lows, and returns, the lower-case
+// copies of the texts of raws: those of ASCII texts are made in one
+// allocation for the block, where classifyMilestone and endsImpact made
+// one each; a text that is not ASCII gets "" (it is lower-cased where it
+// is read, by strings.ToLower, whose copy may differ in length).
+func (r *proseReader) lowerEntries(raws []rawEntry) []string {
+	buf := r.mem.lowBuf[:0]
+	for _, raw := range raws {
+		if isASCII(raw.text) {
+			buf = appendLower(buf, raw.text)
+		}
+	}
+	r.mem.lowBuf = buf
+	all := string(buf)
+	from := len(r.mem.lows)
+	for _, raw := range raws {
+		low := ""
+		if isASCII(raw.text) {
+			low, all = all[:len(raw.text)], all[len(raw.text):]
+		}
+		r.mem.lows = append(r.mem.lows, low)
+	}
+	return r.mem.lows[from:]
+}
+
+// entryMilestone is classifyMilestone(text), given low, text lower-cased
+// when it is ASCII.
+func entryMilestone(text, low string) Milestone {
+	if !isASCII(text) {
+		return classifyMilestone(text)
+	}
+	if !anyCueHint(text) {
+		return MilestoneNone
+	}
+	return milestoneOfLow(low)
 }
 
 // paragraph is prose joined from consecutive lines, with a map from byte
@@ -1863,7 +1910,12 @@ func classifyMilestone(text string) Milestone {
 	if isASCII(text) && !anyCueHint(text) {
 		return MilestoneNone // no cue can match: not worth a lower-case copy
 	}
-	low := strings.ToLower(text)
+	return milestoneOfLow(strings.ToLower(text))
+}
+
+// milestoneOfLow is classifyMilestone of a text whose lower-case copy is
+// low, when the text is not ASCII or holds a hint of a cue.
+func milestoneOfLow(low string) Milestone {
 	for _, c := range milestoneCues {
 		if !containsAny(low, c.hints) {
 			continue
@@ -1925,6 +1977,21 @@ func endsImpact(text string) bool {
 	if !ascii && !containsAny(low, endHints) {
 		return false
 	}
+	return endsImpactLow(low)
+}
+
+// entryEndsImpact is endsImpact(text), given low, text lower-cased when it
+// is ASCII.
+func entryEndsImpact(text, low string) bool {
+	if !isASCII(text) {
+		return endsImpact(text)
+	}
+	return endHints.inFold(text) && endsImpactLow(low)
+}
+
+// endsImpactLow is endsImpact of a text whose lower-case copy is low,
+// when low holds one of endHints.
+func endsImpactLow(low string) bool {
 	for start, end, ok := narrativeEndCue.next(low, 0); ok; start, end, ok = narrativeEndCue.next(low, end) {
 		if !negates(low[max(0, start-24):start]) {
 			return true
@@ -1953,7 +2020,7 @@ func (r *proseReader) narrativeWindow() {
 		// so that endsImpact reads only the entries after it.
 		var last *TimelineEntry
 		for i := len(r.facts.Timeline) - 1; i >= 0; i-- {
-			if e := &r.facts.Timeline[i]; e.ZoneSrc.Known() && e.At != nil && endsImpact(e.Text) {
+			if e := &r.facts.Timeline[i]; e.ZoneSrc.Known() && e.At != nil && entryEndsImpact(e.Text, r.mem.lows[i]) {
 				last = e
 				break
 			}
