@@ -925,7 +925,13 @@ func (r *proseReader) lowerEntries(raws []rawEntry) []string {
 	buf := r.mem.lowBuf[:0]
 	for _, raw := range raws {
 		if isASCII(raw.text) {
-			buf = appendLower(buf, raw.text)
+			n := len(buf)
+			buf = append(buf, raw.text...)
+			for k := n; k < len(buf); k++ {
+				if c := buf[k]; 'A' <= c && c <= 'Z' {
+					buf[k] = c + 'a' - 'A'
+				}
+			}
 		}
 	}
 	r.mem.lowBuf = buf
