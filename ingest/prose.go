@@ -153,6 +153,24 @@ type proseMem struct {
 	// lowBuf is where a block's copies are made.
 	lows   []string
 	lowBuf []byte
+	// used is the most elements of each buffer that point into the
+	// document (see use): release clears no more than these, where
+	// clearing each buffer's whole capacity, kept from larger documents,
+	// was a tenth of the reader's time on status pages.
+	used memUse
+}
+
+// memUse holds the most elements of each buffer of a proseMem the reader
+// filled for the document.
+type memUse struct {
+	paras, rest, lineMs, sentMs, lineParts, sentParts, raws, bare int
+}
+
+// use is s, noting in *n how many of its elements are filled: a buffer is
+// only ever filled from its start, so those are all it has written.
+func use[T any](s []T, n *int) []T {
+	*n = max(*n, len(s))
+	return s
 }
 
 // proseMems lends proseMem to readers: a document's reader made a dozen
@@ -167,28 +185,42 @@ var proseMems = sync.Pool{New: func() any { return new(proseMem) }}
 const maxKeptMem = 4096
 
 // release clears m of what points into the document just read (so that
-// the document can be collected) and gives it back to proseMems.
+// the document can be collected) and gives it back to proseMems. Buffers
+// of numbers and bytes point to nothing and are kept as they are.
 func (m *proseMem) release() {
-	m.paras.out = keptClear(m.paras.out)
-	m.paras.nums = keptClear(m.paras.nums)
-	m.rest = keptClear(m.rest)
-	m.lineMs, m.sentMs = keptClear(m.lineMs), keptClear(m.sentMs)
-	m.lineParts, m.sentParts = keptClear(m.lineParts), keptClear(m.sentParts)
-	m.raws, m.bare = keptClear(m.raws), keptClear(m.bare)
-	m.isEntry = keptClear(m.isEntry)
-	m.lows = keptClear(m.lows)
-	if cap(m.lowBuf) > maxKeptMem*64 {
-		m.lowBuf = nil // bytes, which point to nothing, need no clearing
-	}
+	m.clearDoc()
 	proseMems.Put(m)
 }
 
-// keptClear is s emptied and zeroed, or nil when s is too large to keep.
-func keptClear[T any](s []T) []T {
+// clearDoc clears m of what points into the document just read.
+func (m *proseMem) clearDoc() {
+	u := &m.used
+	m.paras.out = keptClear(m.paras.out, u.paras)
+	m.rest = keptClear(m.rest, u.rest)
+	m.lineMs, m.sentMs = keptClear(m.lineMs, u.lineMs), keptClear(m.sentMs, u.sentMs)
+	m.lineParts, m.sentParts = keptClear(m.lineParts, u.lineParts), keptClear(m.sentParts, u.sentParts)
+	m.raws, m.bare = keptClear(m.raws, u.raws), keptClear(m.bare, u.bare)
+	m.lows = keptClear(m.lows, len(m.lows)) // never cut back
+	if cap(m.paras.nums) > maxKeptMem {
+		m.paras.nums = nil
+	}
+	if cap(m.isEntry) > maxKeptMem {
+		m.isEntry = nil
+	}
+	if cap(m.lowBuf) > maxKeptMem*64 {
+		m.lowBuf = nil
+	}
+	m.used = memUse{}
+}
+
+// keptClear is s emptied with its first used elements zeroed (use counted
+// them: the rest were not written for this document), or nil when s is
+// too large to keep.
+func keptClear[T any](s []T, used int) []T {
 	if cap(s) > maxKeptMem {
 		return nil
 	}
-	clear(s[:cap(s)])
+	clear(s[:min(used, cap(s))])
 	return s[:0]
 }
 
@@ -208,9 +240,14 @@ type proseInput struct {
 // readProse reads the blocks in order; earlier blocks win when two state
 // the same fact, so callers pass the postmortem first.
 func readProse(in proseInput) proseFacts {
-	r := &proseReader{order: in.order, anchor: newAnchor(in.updates), docDate: in.docDate, assume: in.assume, in: in}
-	r.mem = proseMems.Get().(*proseMem)
-	defer r.mem.release()
+	m := proseMems.Get().(*proseMem)
+	defer m.release()
+	return readProseIn(in, m)
+}
+
+// readProseIn is readProse working in m.
+func readProseIn(in proseInput, m *proseMem) proseFacts {
+	r := &proseReader{order: in.order, anchor: newAnchor(in.updates), docDate: in.docDate, assume: in.assume, in: in, mem: m}
 	for _, b := range in.blocks {
 		r.block(b)
 	}
@@ -296,7 +333,7 @@ func (r *proseReader) warn(line int, msg string) {
 func (r *proseReader) block(b proseBlock) {
 	z := blockZone(b.Lines, r.order)
 	entryLines := r.timeline(b.Lines, z)
-	for _, p := range r.mem.paras.paragraphs(b.Lines, entryLines) {
+	for _, p := range use(r.mem.paras.paragraphs(b.Lines, entryLines), &r.mem.used.paras) {
 		var ctxDate *date
 		r.mem.sentParts = r.mem.sentParts[:0] // no date of an earlier paragraph is kept
 		// An ASCII paragraph is lower-cased once, for all its sentences,
@@ -560,8 +597,9 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 	r.mem.lineParts = r.mem.lineParts[:0]
 	for li, l := range ls {
 		var all []mention
-		all, r.mem.lineParts = scanMentionsInto(r.mem.lineMs[:0], r.mem.lineParts, l.Text, r.order)
-		r.mem.lineMs = all
+		var parts []mentionParts
+		all, parts = scanMentionsInto(r.mem.lineMs[:0], r.mem.lineParts, l.Text, r.order)
+		r.mem.lineMs, r.mem.lineParts = use(all, &r.mem.used.lineMs), use(parts, &r.mem.used.lineParts)
 		if len(all) == 0 {
 			continue
 		}
@@ -581,6 +619,9 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 		ms := all
 		if prefix != "" {
 			var ok bool
+			// mentionsAfter fills at most len(all) elements of rest, also
+			// when it cannot answer.
+			r.mem.used.rest = max(r.mem.used.rest, len(all))
 			if ms, ok = mentionsAfter(r.mem.rest, all, l.Text, len(prefix)); ok {
 				r.mem.rest = ms
 			} else {
@@ -639,7 +680,8 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 		slices.Sort(isEntry)
 		isEntry = slices.Compact(isEntry)
 	}
-	r.mem.raws, r.mem.bare, r.mem.isEntry = raws, bare, isEntry
+	r.mem.raws, r.mem.bare = use(raws, &r.mem.used.raws), use(bare, &r.mem.used.bare)
+	r.mem.isEntry = isEntry
 	return isEntry
 }
 
@@ -1236,7 +1278,7 @@ func ranked(kind int, dated bool) int {
 // a stated duration.
 func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	ms, parts := scanMentionsInto(r.mem.sentMs[:0], r.mem.sentParts, s.Text, r.order)
-	r.mem.sentMs, r.mem.sentParts = ms, parts
+	r.mem.sentMs, r.mem.sentParts = use(ms, &r.mem.used.sentMs), use(parts, &r.mem.used.sentParts)
 	// A date alone in a sentence is the context for the times after it,
 	// and for later sentences of the paragraph ("On 13th November 2019,
 	// there was an interruption ... This interruption occurred at 15:50").
