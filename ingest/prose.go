@@ -368,15 +368,32 @@ func blockZone(ls []line, order dateOrder) *zone {
 		if !mayCueZone(l.Text) {
 			continue
 		}
-		for _, locEnd := range zoneCue.All(l.Text) {
+		// The matches of zoneCue.All, looked for as All does: a loop of
+		// the function's own, not a range over All, lets the tokens of
+		// the text after one stay on the stack (a variable of the body of
+		// a range over a function is one of a closure, which moved it to
+		// the heap). lexInto gives the tokens lex gives, in memory of its
+		// own only when there are more than fit.
+		if zoneCue.cannot(l.Text) {
+			continue
+		}
+		for from := 0; ; {
+			_, locEnd, ok := zoneCue.next(l.Text, from)
+			if !ok {
+				break
+			}
+			from = locEnd // a match is never empty
 			rest := l.Text[locEnd:]
-			sc := scanner{src: rest, toks: lex(rest), order: order}
+			var tokBuf [32]token
+			sc := scanner{src: rest, toks: lexInto(tokBuf[:0], rest, 0), order: order}
 			for i := 0; i < len(sc.toks) && i < 6; i++ {
 				if sc.toks[i].kind == tkNum {
 					break
 				}
 				if h, _, ok := sc.zone(i, true); ok {
-					z := sc.zoneOf(h)
+					// sc.zoneOf(h), named from rest, not sc.src: a
+					// string of sc would take its tokens to the heap.
+					z := h.in(rest)
 					return &z
 				}
 			}

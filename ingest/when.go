@@ -758,6 +758,16 @@ func (f *found) zone(s string) zone {
 	return z
 }
 
+// in is the zone h, read in src, with its name: sc.zoneOf(h) of a
+// scanner of src.
+func (h zoneHit) in(src string) zone {
+	z := h.z
+	if h.from < h.to {
+		z.Name = src[h.from:h.to]
+	}
+	return z
+}
+
 // indexDigit is the index of the first ASCII digit in s, or -1. It tests
 // eight bytes at a time: most of the text the scanner is given holds no
 // digit.
