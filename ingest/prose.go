@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 )
@@ -117,13 +118,110 @@ type proseReader struct {
 	ownDate, endOwnDate bool
 	// dates the document states or posts on; gathered on first need.
 	dates map[date]bool
-	// paras and low are kept from block to block for their memory: a
-	// block's paragraphs and lower-case copy are not kept past it.
+	// low is the lower-case copy of the paragraph being read, made on
+	// first need.
+	low lazyLower
+	// mem is the memory the reader works in, borrowed from proseMems.
+	mem *proseMem
+}
+
+// proseMem is the memory a proseReader reuses from block to block, and
+// from document to document through proseMems: none of it is part of
+// the facts a reader returns, and no fact points into it.
+type proseMem struct {
+	// paras holds a block's paragraphs, which are not kept past it.
 	paras paraBuf
-	low   lazyLower
 	// rest holds, for one timeline line at a time, the mentions after
 	// its list prefix (mentionsAfter).
 	rest []mention
+	// lineMs and lineParts are the memory of the timeline's scans
+	// (scanMentionsInto): lineMs holds one line's mentions at a time;
+	// lineParts the parts of all mentions of a block's lines, which its
+	// raw entries point to until they are settled, and is cut back at the
+	// next block's timeline. sentMs and sentParts are the same for
+	// sentences: sentParts is cut back at each paragraph, whose context
+	// date (a sentence's) points into it.
+	lineMs, sentMs       []mention
+	lineParts, sentParts []mentionParts
+	// raws, bare and isEntry are the memory of timeline: a block's raw
+	// entries are settled, and its entry lines read by paragraphs,
+	// before the next block's timeline.
+	raws, bare []rawEntry
+	isEntry    []int
+	// lows holds the lower-case copy of each timeline entry's text when
+	// it is ASCII (lowerEntries), one for each entry of facts.Timeline;
+	// lowBuf is where a block's copies are made.
+	lows   []string
+	lowBuf []byte
+	// used is the most elements of each buffer that point into the
+	// document (see use): release clears no more than these, where
+	// clearing each buffer's whole capacity, kept from larger documents,
+	// was a tenth of the reader's time on status pages.
+	used memUse
+}
+
+// memUse holds the most elements of each buffer of a proseMem the reader
+// filled for the document.
+type memUse struct {
+	paras, rest, lineMs, sentMs, lineParts, sentParts, raws, bare int
+}
+
+// use is s, noting in *n how many of its elements are filled: a buffer is
+// only ever filled from its start, so those are all it has written.
+func use[T any](s []T, n *int) []T {
+	*n = max(*n, len(s))
+	return s
+}
+
+// proseMems lends proseMem to readers: a document's reader made a dozen
+// allocations for memory the last document's reader had just let go.
+// It is safe to share: a proseMem is lent to one reader at a time, which
+// returns it when it is done, cleared of what points into its document,
+// and no fact the reader returns points into it.
+var proseMems = sync.Pool{New: func() any { return new(proseMem) }}
+
+// maxKeptMem is the most elements a buffer of a proseMem keeps when it is
+// given back: memory a huge document needed is left to the collector.
+const maxKeptMem = 4096
+
+// release clears m of what points into the document just read (so that
+// the document can be collected) and gives it back to proseMems. Buffers
+// of numbers and bytes point to nothing and are kept as they are.
+func (m *proseMem) release() {
+	m.clearDoc()
+	proseMems.Put(m)
+}
+
+// clearDoc clears m of what points into the document just read.
+func (m *proseMem) clearDoc() {
+	u := &m.used
+	m.paras.out = keptClear(m.paras.out, u.paras)
+	m.rest = keptClear(m.rest, u.rest)
+	m.lineMs, m.sentMs = keptClear(m.lineMs, u.lineMs), keptClear(m.sentMs, u.sentMs)
+	m.lineParts, m.sentParts = keptClear(m.lineParts, u.lineParts), keptClear(m.sentParts, u.sentParts)
+	m.raws, m.bare = keptClear(m.raws, u.raws), keptClear(m.bare, u.bare)
+	m.lows = keptClear(m.lows, len(m.lows)) // never cut back
+	if cap(m.paras.nums) > maxKeptMem {
+		m.paras.nums = nil
+	}
+	if cap(m.isEntry) > maxKeptMem {
+		m.isEntry = nil
+	}
+	if cap(m.lowBuf) > maxKeptMem*64 {
+		m.lowBuf = nil
+	}
+	m.used = memUse{}
+}
+
+// keptClear is s emptied with its first used elements zeroed (use counted
+// them: the rest were not written for this document), or nil when s is
+// too large to keep.
+func keptClear[T any](s []T, used int) []T {
+	if cap(s) > maxKeptMem {
+		return nil
+	}
+	clear(s[:min(used, cap(s))])
+	return s[:0]
 }
 
 // proseInput is what the prose reader needs besides the text.
@@ -142,7 +240,14 @@ type proseInput struct {
 // readProse reads the blocks in order; earlier blocks win when two state
 // the same fact, so callers pass the postmortem first.
 func readProse(in proseInput) proseFacts {
-	r := &proseReader{order: in.order, anchor: newAnchor(in.updates), docDate: in.docDate, assume: in.assume, in: in}
+	m := proseMems.Get().(*proseMem)
+	defer m.release()
+	return readProseIn(in, m)
+}
+
+// readProseIn is readProse working in m.
+func readProseIn(in proseInput, m *proseMem) proseFacts {
+	r := &proseReader{order: in.order, anchor: newAnchor(in.updates), docDate: in.docDate, assume: in.assume, in: in, mem: m}
 	for _, b := range in.blocks {
 		r.block(b)
 	}
@@ -228,8 +333,9 @@ func (r *proseReader) warn(line int, msg string) {
 func (r *proseReader) block(b proseBlock) {
 	z := blockZone(b.Lines, r.order)
 	entryLines := r.timeline(b.Lines, z)
-	for _, p := range r.paras.paragraphs(b.Lines, entryLines) {
+	for _, p := range use(r.mem.paras.paragraphs(b.Lines, entryLines), &r.mem.used.paras) {
 		var ctxDate *date
+		r.mem.sentParts = r.mem.sentParts[:0] // no date of an earlier paragraph is kept
 		// An ASCII paragraph is lower-cased once, for all its sentences,
 		// when one of them needs it.
 		r.low = lazyLower{text: p.Text}
@@ -243,9 +349,7 @@ func (r *proseReader) block(b proseBlock) {
 			continue
 		}
 		eachSentence(p, func(s sentence) {
-			if ascii {
-				s.para = &r.low
-			}
+			s.ascii = ascii
 			r.sentence(s, z, &ctxDate)
 		})
 	}
@@ -264,15 +368,32 @@ func blockZone(ls []line, order dateOrder) *zone {
 		if !mayCueZone(l.Text) {
 			continue
 		}
-		for _, locEnd := range zoneCue.All(l.Text) {
+		// The matches of zoneCue.All, looked for as All does: a loop of
+		// the function's own, not a range over All, lets the tokens of
+		// the text after one stay on the stack (a variable of the body of
+		// a range over a function is one of a closure, which moved it to
+		// the heap). lexInto gives the tokens lex gives, in memory of its
+		// own only when there are more than fit.
+		if zoneCue.cannot(l.Text) {
+			continue
+		}
+		for from := 0; ; {
+			_, locEnd, ok := zoneCue.next(l.Text, from)
+			if !ok {
+				break
+			}
+			from = locEnd // a match is never empty
 			rest := l.Text[locEnd:]
-			sc := scanner{src: rest, toks: lex(rest), order: order}
+			var tokBuf [32]token
+			sc := scanner{src: rest, toks: lexInto(tokBuf[:0], rest, 0), order: order}
 			for i := 0; i < len(sc.toks) && i < 6; i++ {
 				if sc.toks[i].kind == tkNum {
 					break
 				}
 				if h, _, ok := sc.zone(i, true); ok {
-					z := sc.zoneOf(h)
+					// sc.zoneOf(h), named from rest, not sc.src: a
+					// string of sc would take its tokens to the heap.
+					z := h.in(rest)
 					return &z
 				}
 			}
@@ -471,16 +592,12 @@ type rawEntry struct {
 // timeline reads narrative timeline entries from the lines of a block and
 // returns the numbers of the lines that are entries, in order, each once.
 func (r *proseReader) timeline(ls []line, z *zone) []int {
-	var raws []rawEntry // made at the first entry: most blocks have none
-	var isEntry []int
-	var bare []rawEntry // entries without a separator, kept if there are several
-	var cur date        // the date in force, when hasCur
+	raws, isEntry := r.mem.raws[:0], r.mem.isEntry[:0]
+	bare := r.mem.bare[:0] // entries without a separator, kept if there are several
+	var cur date           // the date in force, when hasCur
 	hasCur := false
 	// push records an entry with the date in force.
 	push := func(e rawEntry) {
-		if raws == nil {
-			raws, isEntry = make([]rawEntry, 0, 8), make([]int, 0, 8)
-		}
 		e.ctx, e.hasCtx = cur, hasCur
 		raws = append(raws, e)
 		isEntry = append(isEntry, e.line)
@@ -492,8 +609,14 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 			cur, hasCur = *m.Date, true
 		}
 	}
+	// The raw entries of the last block, which pointed into lineParts,
+	// were settled before it ended.
+	r.mem.lineParts = r.mem.lineParts[:0]
 	for li, l := range ls {
-		all := scanMentions(l.Text, r.order)
+		var all []mention
+		var parts []mentionParts
+		all, parts = scanMentionsInto(r.mem.lineMs[:0], r.mem.lineParts, l.Text, r.order)
+		r.mem.lineMs, r.mem.lineParts = use(all, &r.mem.used.lineMs), use(parts, &r.mem.used.lineParts)
 		if len(all) == 0 {
 			continue
 		}
@@ -513,8 +636,11 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 		ms := all
 		if prefix != "" {
 			var ok bool
-			if ms, ok = mentionsAfter(r.rest, all, l.Text, len(prefix)); ok {
-				r.rest = ms
+			// mentionsAfter fills at most len(all) elements of rest, also
+			// when it cannot answer.
+			r.mem.used.rest = max(r.mem.used.rest, len(all))
+			if ms, ok = mentionsAfter(r.mem.rest, all, l.Text, len(prefix)); ok {
+				r.mem.rest = ms
 			} else {
 				ms = scanMentions(rest, r.order)
 			}
@@ -571,6 +697,8 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 		slices.Sort(isEntry)
 		isEntry = slices.Compact(isEntry)
 	}
+	r.mem.raws, r.mem.bare = use(raws, &r.mem.used.raws), use(bare, &r.mem.used.bare)
+	r.mem.isEntry = isEntry
 	return isEntry
 }
 
@@ -783,8 +911,12 @@ func (r *proseReader) settleEntries(raws []rawEntry, blockZ *zone) {
 	var prevDate date
 	hasPrev := false
 	r.facts.Timeline = slices.Grow(r.facts.Timeline, len(raws))
-	for _, raw := range raws {
-		e := TimelineEntry{Line: raw.line, Clock: raw.m.ClockText, Text: raw.text, Milestone: classifyMilestone(raw.text)}
+	lows := r.lowerEntries(raws)
+	// The entries' times, made in one allocation at the first: the
+	// entries point into it, and nothing writes through their pointers.
+	var ats []time.Time
+	for i, raw := range raws {
+		e := TimelineEntry{Line: raw.line, Clock: raw.m.ClockText, Text: raw.text, Milestone: entryMilestone(raw.text, lows[i])}
 		c := *raw.m.Clock
 		z := raw.m.Zone
 		if z == nil && blockZ != nil {
@@ -827,7 +959,11 @@ func (r *proseReader) settleEntries(raws []rawEntry, blockZ *zone) {
 			}
 			if e.Local.HasDate {
 				at, note := z.at(d, c)
-				e.At = &at
+				if ats == nil {
+					ats = make([]time.Time, 0, len(raws))
+				}
+				ats = append(ats, at) // never grows: an entry has one time
+				e.At = &ats[len(ats)-1]
 				if note != "" {
 					r.warn(raw.line, note)
 				}
@@ -837,6 +973,49 @@ func (r *proseReader) settleEntries(raws []rawEntry, blockZ *zone) {
 		prev = &r.facts.Timeline[len(r.facts.Timeline)-1]
 		prevDate, hasPrev = d, hasD
 	}
+}
+
+// lowerEntries appends to the reader's lows, and returns, the lower-case
+// copies of the texts of raws: those of ASCII texts are made in one
+// allocation for the block, where classifyMilestone and endsImpact made
+// one each; a text that is not ASCII gets "" (it is lower-cased where it
+// is read, by strings.ToLower, whose copy may differ in length).
+func (r *proseReader) lowerEntries(raws []rawEntry) []string {
+	buf := r.mem.lowBuf[:0]
+	for _, raw := range raws {
+		if isASCII(raw.text) {
+			n := len(buf)
+			buf = append(buf, raw.text...)
+			for k := n; k < len(buf); k++ {
+				if c := buf[k]; 'A' <= c && c <= 'Z' {
+					buf[k] = c + 'a' - 'A'
+				}
+			}
+		}
+	}
+	r.mem.lowBuf = buf
+	all := string(buf)
+	from := len(r.mem.lows)
+	for _, raw := range raws {
+		low := ""
+		if isASCII(raw.text) {
+			low, all = all[:len(raw.text)], all[len(raw.text):]
+		}
+		r.mem.lows = append(r.mem.lows, low)
+	}
+	return r.mem.lows[from:]
+}
+
+// entryMilestone is classifyMilestone(text), given low, text lower-cased
+// when it is ASCII.
+func entryMilestone(text, low string) Milestone {
+	if !isASCII(text) {
+		return classifyMilestone(text)
+	}
+	if !anyCueHint(text) {
+		return MilestoneNone
+	}
+	return milestoneOfLow(low)
 }
 
 // paragraph is prose joined from consecutive lines, with a map from byte
@@ -960,8 +1139,12 @@ type sentence struct {
 	Text string
 	p    paragraph
 	off  int // offset of Text in p.Text
-	// para is the paragraph's lower-case copy when it is ASCII.
-	para *lazyLower
+	// ascii says the paragraph is ASCII: the reader's lazyLower of it
+	// (proseReader.low) then serves for the sentence. A flag, not a
+	// pointer to it: the sentence's text goes into the facts, and escape
+	// analysis, which does not tell a struct's fields apart, would move
+	// the whole reader to the heap with it.
+	ascii bool
 }
 
 // lazyLower is a text lower-cased on first need.
@@ -1111,15 +1294,16 @@ func ranked(kind int, dated bool) int {
 // sentence reads one sentence: a stated impact window, a start or end, and
 // a stated duration.
 func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
-	ms := scanMentions(s.Text, r.order)
+	ms, parts := scanMentionsInto(r.mem.sentMs[:0], r.mem.sentParts, s.Text, r.order)
+	r.mem.sentMs, r.mem.sentParts = use(ms, &r.mem.used.sentMs), use(parts, &r.mem.used.sentParts)
 	// A date alone in a sentence is the context for the times after it,
 	// and for later sentences of the paragraph ("On 13th November 2019,
 	// there was an interruption ... This interruption occurred at 15:50").
+	// It points into sentParts, which is kept for the paragraph.
 	sentDate := (*date)(nil)
 	for _, m := range ms {
 		if m.Date != nil {
-			d := *m.Date
-			sentDate = &d
+			sentDate = m.Date
 			break
 		}
 	}
@@ -1131,12 +1315,12 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	}
 	// Most sentences state no time, no duration and no relative time:
 	// an ASCII one is tested for them before it is lower-cased.
-	if s.para != nil && !hasClock(ms) && !sentenceHint(s.Text) {
+	if s.ascii && !hasClock(ms) && !sentenceHint(s.Text) {
 		return
 	}
 	low := ""
-	if s.para != nil {
-		low = s.para.lower()[s.off : s.off+len(s.Text)]
+	if s.ascii {
+		low = r.low.lower()[s.off : s.off+len(s.Text)]
 	} else {
 		low = strings.ToLower(s.Text)
 	}
@@ -1223,8 +1407,7 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 		a := ms[k]
 		if a.Clock == nil {
 			if a.Date != nil {
-				d := *a.Date
-				leftDate = &d
+				leftDate = a.Date // in the reader's sentParts, like ms
 			}
 			continue
 		}
@@ -1792,7 +1975,12 @@ func classifyMilestone(text string) Milestone {
 	if isASCII(text) && !anyCueHint(text) {
 		return MilestoneNone // no cue can match: not worth a lower-case copy
 	}
-	low := strings.ToLower(text)
+	return milestoneOfLow(strings.ToLower(text))
+}
+
+// milestoneOfLow is classifyMilestone of a text whose lower-case copy is
+// low, when the text is not ASCII or holds a hint of a cue.
+func milestoneOfLow(low string) Milestone {
 	for _, c := range milestoneCues {
 		if !containsAny(low, c.hints) {
 			continue
@@ -1854,6 +2042,21 @@ func endsImpact(text string) bool {
 	if !ascii && !containsAny(low, endHints) {
 		return false
 	}
+	return endsImpactLow(low)
+}
+
+// entryEndsImpact is endsImpact(text), given low, text lower-cased when it
+// is ASCII.
+func entryEndsImpact(text, low string) bool {
+	if !isASCII(text) {
+		return endsImpact(text)
+	}
+	return endHints.inFold(text) && endsImpactLow(low)
+}
+
+// endsImpactLow is endsImpact of a text whose lower-case copy is low,
+// when low holds one of endHints.
+func endsImpactLow(low string) bool {
 	for start, end, ok := narrativeEndCue.next(low, 0); ok; start, end, ok = narrativeEndCue.next(low, end) {
 		if !negates(low[max(0, start-24):start]) {
 			return true
@@ -1882,7 +2085,7 @@ func (r *proseReader) narrativeWindow() {
 		// so that endsImpact reads only the entries after it.
 		var last *TimelineEntry
 		for i := len(r.facts.Timeline) - 1; i >= 0; i-- {
-			if e := &r.facts.Timeline[i]; e.ZoneSrc.Known() && e.At != nil && endsImpact(e.Text) {
+			if e := &r.facts.Timeline[i]; e.ZoneSrc.Known() && e.At != nil && entryEndsImpact(e.Text, r.mem.lows[i]) {
 				last = e
 				break
 			}

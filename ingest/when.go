@@ -658,6 +658,32 @@ func scanMentionsMax(s string, order dateOrder, limit int) []mention {
 	return out
 }
 
+// scanMentionsInto is scanMentions with memory its caller owns: it appends
+// the mentions of s to dst and their parts to parts, and returns both. A
+// reader that scans line after line or sentence after sentence keeps the
+// two from call to call, where scanMentions made one or two allocations
+// for every text with a mention.
+//
+// The mentions point into the array parts has on return. Appending to
+// parts later never writes that array's elements in use (a full array is
+// copied, not written); only a caller that cuts parts back and appends
+// again does, and it must hold no mention of an earlier call, nor a
+// pointer of one, when it does.
+func scanMentionsInto(dst []mention, parts []mentionParts, s string, order dateOrder) ([]mention, []mentionParts) {
+	d := indexDigit(s)
+	if d < 0 {
+		return dst, parts // before buf, which is 800 bytes to clear
+	}
+	var buf [4]found
+	fs := scanFound(s, d, order, buf[:0], -1)
+	n := len(parts)
+	parts = slices.Grow(parts, len(fs))[:n+len(fs)]
+	for k := range fs {
+		dst = append(dst, fs[k].mention(s, &parts[n+k]))
+	}
+	return dst, parts
+}
+
 // scanFound appends to fs the mentions in s, whose first ASCII digit is
 // at d (a text without one has none: every date has a day and every clock
 // an hour), at most limit of them when limit >= 0. Its callers find d
@@ -728,6 +754,16 @@ func (f *found) zone(s string) zone {
 	z := f.z.z
 	if f.z.from < f.z.to {
 		z.Name = s[f.z.from:f.z.to]
+	}
+	return z
+}
+
+// in is the zone h, read in src, with its name: sc.zoneOf(h) of a
+// scanner of src.
+func (h zoneHit) in(src string) zone {
+	z := h.z
+	if h.from < h.to {
+		z.Name = src[h.from:h.to]
 	}
 	return z
 }
