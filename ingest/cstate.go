@@ -55,9 +55,7 @@ func parseCState(d *doc) (Incident, error) {
 	if hasFM {
 		inc.Source.Line = fm.line
 		inc.Title, _ = fm.str("title")
-		for _, c := range fm.list("affected") {
-			inc.Components = append(inc.Components, Component{Name: c})
-		}
+		inc.Components = fm.components("affected")
 		if sev, _ := fm.str("severity"); sev != "" {
 			inc.Impact = severityImpact(sev)
 		}

@@ -335,39 +335,38 @@ func tomlTime(t time.Time) string {
 	return t.Format(time.RFC3339Nano)
 }
 
-// list returns the first of keys present as a list of strings (a single
-// string counts as a list of one).
-func (fm frontMatter) list(keys ...string) []string {
+// components returns the first of keys present as a list of component
+// names (a single string counts as a list of one), trimmed, blanks left
+// out: the one slice the incident keeps, with no list of strings made
+// first.
+func (fm frontMatter) components(keys ...string) []Component {
 	for _, k := range keys {
-		if fm.fields == nil {
-			if out := fm.plainList(k); len(out) > 0 {
-				return out
-			}
-			continue
-		}
-		switch x := fm.fields[k].(type) {
-		case string:
-			if s := strings.TrimSpace(x); s != "" {
-				return []string{s}
-			}
-		case []any:
-			var out []string
-			for _, e := range x {
-				if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
-					out = append(out, strings.TrimSpace(s))
-				}
-			}
-			if len(out) > 0 {
-				return out
-			}
+		if cs := fm.componentsOf(k); len(cs) > 0 {
+			return cs
 		}
 	}
 	return nil
 }
 
-// plainList is list of one key of a plain block: its string items, or
-// its string, trimmed and not blank.
-func (fm frontMatter) plainList(k string) []string {
+// componentsOf is components of one key.
+func (fm frontMatter) componentsOf(k string) []Component {
+	if fm.fields != nil {
+		switch x := fm.fields[k].(type) {
+		case string:
+			if s := strings.TrimSpace(x); s != "" {
+				return []Component{{Name: s}}
+			}
+		case []any:
+			var out []Component
+			for _, e := range x {
+				if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
+					out = append(out, Component{Name: strings.TrimSpace(s)})
+				}
+			}
+			return out
+		}
+		return nil
+	}
 	i := fm.plainAt(k)
 	if i < 0 {
 		return nil
@@ -375,7 +374,7 @@ func (fm frontMatter) plainList(k string) []string {
 	switch fm.plain[i].kind {
 	case plainString:
 		if s := strings.TrimSpace(fm.plain[i].text); s != "" {
-			return []string{s}
+			return []Component{{Name: s}}
 		}
 	case plainList:
 		items := fm.plain[i+1:]
@@ -383,13 +382,13 @@ func (fm frontMatter) plainList(k string) []string {
 		for n < len(items) && items[n].key == "" {
 			n++
 		}
-		var out []string
+		var out []Component
 		for _, e := range items[:n] {
 			if s := strings.TrimSpace(e.text); e.kind == plainString && s != "" {
 				if out == nil {
-					out = make([]string, 0, n)
+					out = make([]Component, 0, n)
 				}
-				out = append(out, s)
+				out = append(out, Component{Name: s})
 			}
 		}
 		return out

@@ -30,7 +30,7 @@ var fmProbeKeys = append(append(append([]string{"title", "name", "company", "org
 	"a-b", "Title", "", "missing"}, fmStartKeys...), fmEndKeys...), "true", "null")
 
 // checkPlainFrontMatter asserts that the front matter readFrontMatter
-// makes of a YAML block plainYAML reads answers str, list, truthy, has and
+// makes of a YAML block plainYAML reads answers str, components, truthy, has and
 // keys as the library's map did, and reports whether plainYAML read it.
 func checkPlainFrontMatter(t *testing.T, block string) bool {
 	t.Helper()
@@ -48,9 +48,7 @@ func checkPlainFrontMatter(t *testing.T, block string) bool {
 				t.Fatalf("block %q: str(%q) = %q, %q; the library's map %q, %q", block, k, g, gk, w, wk)
 			}
 		}
-		if g, w := got.list(k), want.list(k); !reflect.DeepEqual(g, w) {
-			t.Fatalf("block %q: list(%q) = %q; the library's map %q", block, k, g, w)
-		}
+		checkComponents(t, block, got, want, k)
 		if g, w := got.truthy(k), want.truthy(k); g != w {
 			t.Fatalf("block %q: truthy(%q) = %v; the library's map %v", block, k, g, w)
 		}
@@ -65,11 +63,53 @@ func checkPlainFrontMatter(t *testing.T, block string) bool {
 		if g != w || gk != wk {
 			t.Fatalf("block %q: str(%q) = %q, %q; the library's map %q, %q", block, ks, g, gk, w, wk)
 		}
-		if g, w := got.list(ks...), want.list(ks...); !reflect.DeepEqual(g, w) {
-			t.Fatalf("block %q: list(%q) = %q; the library's map %q", block, ks, g, w)
-		}
+		checkComponents(t, block, got, want, ks...)
 	}
 	return true
+}
+
+// refList is the list of strings the readers made components of before
+// components made them itself, on the library's map: the oracle of
+// components on both paths.
+func refList(fm frontMatter, keys ...string) []string {
+	for _, k := range keys {
+		switch x := fm.fields[k].(type) {
+		case string:
+			if s := strings.TrimSpace(x); s != "" {
+				return []string{s}
+			}
+		case []any:
+			var out []string
+			for _, e := range x {
+				if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
+					out = append(out, strings.TrimSpace(s))
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+	}
+	return nil
+}
+
+// checkComponents asserts that components of keys, on the plain pieces
+// and on the library's map, names what refList lists.
+func checkComponents(t *testing.T, block string, plain, lib frontMatter, keys ...string) {
+	t.Helper()
+	want := refList(lib, keys...)
+	for _, fm := range []frontMatter{plain, lib} {
+		var got []string
+		for _, c := range fm.components(keys...) {
+			if c.Group != "" {
+				t.Fatalf("block %q: components(%q) gives a group %q", block, keys, c.Group)
+			}
+			got = append(got, c.Name)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("block %q: components(%q) = %q (plain pieces: %v); the list was %q", block, keys, got, fm.fields == nil, want)
+		}
+	}
 }
 
 func slicesEqualOrEmpty(a, b []string) bool {
