@@ -69,7 +69,7 @@ func detectMarkdown(d *doc) (int, string) {
 		if len(hashes) == 1 {
 			h1++
 		}
-		if pmSection.MatchString(title) || isPMHeadingWord(title) {
+		if isPMSection(title) || isPMHeadingWord(title) {
 			sections++
 		}
 	}
@@ -298,8 +298,11 @@ func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *dat
 		return nil
 	}
 	first := func(s string) *date { return firstOf(scanMentions(s, d.order())) }
+	// A date has a day in ASCII digits (scanMentions finds none in a line
+	// without one): the zone cue is looked for only in lines that have
+	// one, and the byline only in lines that hold a date.
 	for _, l := range body {
-		if mayCueZone(l.Text) && zoneCue.MatchString(l.Text) {
+		if indexDigit(l.Text) >= 0 && mayCueZone(l.Text) && zoneCue.MatchString(l.Text) {
 			if dd := first(l.Text); dd != nil {
 				return dd
 			}
@@ -318,12 +321,11 @@ func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *dat
 		}
 	}
 	for _, l := range body {
-		if mayByline(l.Text) && byline.MatchString(l.Text) {
-			continue // when the post was published, not when the incident was
+		dd := first(l.Text)
+		if dd == nil || mayByline(l.Text) && byline.MatchString(l.Text) {
+			continue // a byline says when the post was published, not when the incident was
 		}
-		if dd := first(l.Text); dd != nil {
-			return dd
-		}
+		return dd
 	}
 	return nil
 }
