@@ -9,17 +9,63 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
-// csHead starts a status update: an emphasised status word, an optional
-// dash, and the text ("**Resolved** - We fixed it. {{< track "..." >}}").
-var csHead = regexp.MustCompile(`^(?:[*_]{1,3})([^*_]{1,40}?)(?:[*_]{1,3})\s*[-–—:]?\s*(.*)$`)
+// csHeadParts reads the head of a status update: an emphasised status
+// word, an optional dash, and the text ("**Resolved** - We fixed it. {{<
+// track "..." >}}"); it gives the word and the text as the expression
+// ^(?:[*_]{1,3})([^*_]{1,40}?)(?:[*_]{1,3})\s*[-–—:]?\s*(.*)$ (csHead,
+// the oracle in cstate_head_test.go) captures them, without the
+// backtracker's walk of the line and the slice of submatches.
+//
+// No part of the expression can take fewer marks or letters than it finds
+// and still match: the word, of characters other than '*' and '_', ends
+// only at the first of them, and the marks around it are the runs there,
+// each of one to three; what follows the closing marks is taken greedily,
+// and the text must hold no line break, which "." does not match.
+func csHeadParts(s string) (word, text string, ok bool) {
+	n := 0
+	for n < len(s) && (s[n] == '*' || s[n] == '_') {
+		n++
+	}
+	if n == 0 || n > 3 {
+		return "", "", false
+	}
+	i, chars := n, 0
+	for i < len(s) && s[i] != '*' && s[i] != '_' {
+		if chars++; chars > 40 {
+			return "", "", false
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	if i == len(s) {
+		return "", "", false // no closing mark
+	}
+	word = s[n:i]
+	for k := 0; k < 3 && i < len(s) && (s[i] == '*' || s[i] == '_'); k++ {
+		i++
+	}
+	i = skipRESpace(s, i)
+	switch {
+	case i < len(s) && (s[i] == '-' || s[i] == ':'):
+		i++
+	case strings.HasPrefix(s[i:], "–"), strings.HasPrefix(s[i:], "—"):
+		i += len("–")
+	}
+	text = s[skipRESpace(s, i):]
+	if strings.IndexByte(text, '\n') >= 0 {
+		return "", "", false
+	}
+	return word, text, true
+}
 
 // csTrack is the track shortcode that dates an update, after the status
 // word or at the end of its text.
 var csTrack = regexp.MustCompile(`\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}`)
 
-// mayHead and mayTrack are cheap tests csHead and csTrack cannot match a
+// mayHead and mayTrack are cheap tests csHeadParts and csTrack cannot match a
 // line without, run first as the reader tries them on every line: the
 // head opens with "*" or "_", the shortcode holds "{{".
 func mayHead(s string) bool { return s != "" && (s[0] == '*' || s[0] == '_') }
@@ -55,9 +101,7 @@ func parseCState(d *doc) (Incident, error) {
 	if hasFM {
 		inc.Source.Line = fm.line
 		inc.Title, _ = fm.str("title")
-		for _, c := range fm.list("affected") {
-			inc.Components = append(inc.Components, Component{Name: c})
-		}
+		inc.Components = fm.components("affected")
 		if sev, _ := fm.str("severity"); sev != "" {
 			inc.Impact = severityImpact(sev)
 		}
@@ -115,11 +159,11 @@ func cstateUpdates(inc *Incident, body []line, d *doc) []Update {
 		if !mayHead(body[i].Text) {
 			continue
 		}
-		m := csHead.FindStringSubmatch(body[i].Text)
-		if m == nil {
+		headWord, headText, ok := csHeadParts(body[i].Text)
+		if !ok {
 			continue
 		}
-		para := []line{{N: body[i].N, Text: m[2]}}
+		para := []line{{N: body[i].N, Text: headText}}
 		for j := i + 1; j < len(body) && body[j].Text != "" && !csStart(body[j].Text); j++ {
 			para = append(para, body[j])
 		}
@@ -137,7 +181,7 @@ func cstateUpdates(inc *Incident, body []line, d *doc) []Update {
 		if !ok {
 			continue // an emphasised word without a date: prose, not an update
 		}
-		word := strings.TrimSpace(m[1])
+		word := strings.TrimSpace(headWord)
 		t, note, lm, ok := timeValue(at, d.order(), assume)
 		if !ok {
 			if lm.Date == nil || lm.Clock == nil {
@@ -209,5 +253,9 @@ func offsetName(sec int) string {
 // csStart reports whether a line starts a new update: an emphasised word
 // with a track shortcode on the line.
 func csStart(s string) bool {
-	return mayHead(s) && mayTrack(s) && csHead.MatchString(s) && csTrack.MatchString(s)
+	if !mayHead(s) || !mayTrack(s) {
+		return false
+	}
+	_, _, ok := csHeadParts(s)
+	return ok && csTrack.MatchString(s)
 }

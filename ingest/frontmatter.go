@@ -16,12 +16,14 @@ import (
 	"github.com/goccy/go-yaml"
 )
 
-// frontMatter is a decoded front matter block: keys lower-cased, values as
-// the libraries decode them, and the line where the body starts.
+// frontMatter is a decoded front matter block, keys lower-cased: the
+// pieces plainYAML read, or the values as the libraries decode them; and
+// the line where the body starts.
 type frontMatter struct {
-	fields map[string]any
-	line   int // first line of the front matter
-	body   int // index in the lines of the first body line
+	fields map[string]any // decoded by a library; nil when plain holds the block
+	plain  []plainPiece   // the plain subset, as plainYAML read it
+	line   int            // first line of the front matter
+	body   int            // index in the lines of the first body line
 }
 
 // readFrontMatter finds and decodes front matter at the top of ls, the
@@ -47,15 +49,17 @@ func readFrontMatter(text string, ls []line) (fm frontMatter, ok bool, err *Pars
 	if err := checkFrontMatter(block, ls[i].N); err != nil {
 		return fm, false, err
 	}
-	var raw map[string]any
+	if fence == "---" {
+		if fm, ok := plainFrontMatter(block); ok {
+			fm.line, fm.body = ls[i].N, end+1
+			return fm, true, nil
+		}
+	}
+	raw := map[string]any{}
 	var derr error
 	if fence == "+++" {
-		raw = map[string]any{}
 		_, derr = toml.Decode(block, &raw)
-	} else if m, ok := plainYAML(block); ok {
-		raw = m // the plain subset, decoded as the library would
 	} else {
-		raw = map[string]any{}
 		derr = decodeYAML([]byte(block), &raw)
 	}
 	if derr != nil {
@@ -69,6 +73,21 @@ func readFrontMatter(text string, ls []line) (fm frontMatter, ok bool, err *Pars
 		}
 	}
 	return fm, true, nil
+}
+
+// plainFrontMatter is the front matter of a YAML block of the plain
+// subset, as plainYAML reads it as the library would decode it, keys
+// lower-cased; ok is false for any other block. plainYAML leaves keys that
+// lower-case alike to the library.
+func plainFrontMatter(block string) (frontMatter, bool) {
+	ps, ok := plainYAML(block)
+	if !ok {
+		return frontMatter{}, false
+	}
+	for k := range ps {
+		ps[k].key = lowerASCII(ps[k].key)
+	}
+	return frontMatter{plain: ps}, true
 }
 
 // lowerKeys reports whether every key of m is its own strings.ToLower, as
@@ -87,6 +106,17 @@ func lowerKeys(m map[string]any) bool {
 		}
 	}
 	return true
+}
+
+// lowerASCII is strings.ToLower of an ASCII key, which is the key itself,
+// with no copy, when it holds no capital, as most keys are written.
+func lowerASCII(k string) string {
+	for i := 0; i < len(k); i++ {
+		if 'A' <= k[i] && k[i] <= 'Z' {
+			return strings.ToLower(k)
+		}
+	}
+	return k
 }
 
 // rawBlock returns lines [from, to) of text as written, indentation
@@ -233,6 +263,12 @@ func splitFrontMatter(d *doc) (fm frontMatter, ok bool, body []line, err *ParseE
 // str returns the first of keys present as a string.
 func (fm frontMatter) str(keys ...string) (string, string) {
 	for _, k := range keys {
+		if fm.fields == nil {
+			if s := fm.plainStr(k); s != "" {
+				return s, k
+			}
+			continue
+		}
 		v, ok := fm.fields[k]
 		if !ok || v == nil {
 			continue
@@ -253,6 +289,40 @@ func (fm frontMatter) str(keys ...string) (string, string) {
 	return "", ""
 }
 
+// plainStr is str of one key of a plain block: a number as written (the
+// library's uint64 printed again), a boolean as fmt prints it; "" for
+// none, null, a list or a blank string.
+func (fm frontMatter) plainStr(k string) string {
+	i := fm.plainAt(k)
+	if i < 0 {
+		return ""
+	}
+	switch p := fm.plain[i]; p.kind {
+	case plainString:
+		return strings.TrimSpace(p.text)
+	case plainUint:
+		return p.text
+	case plainTrue:
+		return "true"
+	case plainFalse:
+		return "false"
+	}
+	return ""
+}
+
+// plainAt is the index of key k among the plain pieces, or -1.
+func (fm frontMatter) plainAt(k string) int {
+	if k == "" {
+		return -1 // list items have no key
+	}
+	for i := range fm.plain {
+		if fm.plain[i].key == k {
+			return i
+		}
+	}
+	return -1
+}
+
 // tomlTime writes a TOML date or date-time back as text, keeping "local"
 // values (no offset) without a zone.
 func tomlTime(t time.Time) string {
@@ -265,44 +335,106 @@ func tomlTime(t time.Time) string {
 	return t.Format(time.RFC3339Nano)
 }
 
-// list returns the first of keys present as a list of strings (a single
-// string counts as a list of one).
-func (fm frontMatter) list(keys ...string) []string {
+// components returns the first of keys present as a list of component
+// names (a single string counts as a list of one), trimmed, blanks left
+// out: the one slice the incident keeps, with no list of strings made
+// first.
+func (fm frontMatter) components(keys ...string) []Component {
 	for _, k := range keys {
+		if cs := fm.componentsOf(k); len(cs) > 0 {
+			return cs
+		}
+	}
+	return nil
+}
+
+// componentsOf is components of one key.
+func (fm frontMatter) componentsOf(k string) []Component {
+	if fm.fields != nil {
 		switch x := fm.fields[k].(type) {
 		case string:
 			if s := strings.TrimSpace(x); s != "" {
-				return []string{s}
+				return []Component{{Name: s}}
 			}
 		case []any:
-			var out []string
+			var out []Component
 			for _, e := range x {
 				if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
-					out = append(out, strings.TrimSpace(s))
+					out = append(out, Component{Name: strings.TrimSpace(s)})
 				}
 			}
-			if len(out) > 0 {
-				return out
+			return out
+		}
+		return nil
+	}
+	i := fm.plainAt(k)
+	if i < 0 {
+		return nil
+	}
+	switch fm.plain[i].kind {
+	case plainString:
+		if s := strings.TrimSpace(fm.plain[i].text); s != "" {
+			return []Component{{Name: s}}
+		}
+	case plainList:
+		items := fm.plain[i+1:]
+		n := 0
+		for n < len(items) && items[n].key == "" {
+			n++
+		}
+		var out []Component
+		for _, e := range items[:n] {
+			if s := strings.TrimSpace(e.text); e.kind == plainString && s != "" {
+				if out == nil {
+					out = make([]Component, 0, n)
+				}
+				out = append(out, Component{Name: s})
 			}
 		}
+		return out
 	}
 	return nil
 }
 
 // truthy reads a boolean that may be written as a string ("true").
 func (fm frontMatter) truthy(key string) bool {
+	if fm.fields == nil {
+		i := fm.plainAt(key)
+		if i < 0 {
+			return false
+		}
+		switch p := fm.plain[i]; p.kind {
+		case plainTrue:
+			return true
+		case plainString:
+			return yesWord(p.text)
+		}
+		return false
+	}
 	switch x := fm.fields[key].(type) {
 	case bool:
 		return x
 	case string:
-		return strings.EqualFold(strings.TrimSpace(x), "true") || strings.EqualFold(strings.TrimSpace(x), "yes")
+		return yesWord(x)
 	}
 	return false
+}
+
+// yesWord reports whether s is "true" or "yes" in any case, spaces
+// around.
+func yesWord(s string) bool {
+	return strings.EqualFold(strings.TrimSpace(s), "true") || strings.EqualFold(strings.TrimSpace(s), "yes")
 }
 
 // has reports whether any of keys is present.
 func (fm frontMatter) has(keys ...string) bool {
 	for _, k := range keys {
+		if fm.fields == nil {
+			if fm.plainAt(k) >= 0 {
+				return true
+			}
+			continue
+		}
 		if _, ok := fm.fields[k]; ok {
 			return true
 		}
@@ -312,9 +444,19 @@ func (fm frontMatter) has(keys ...string) bool {
 
 // keys lists the keys, sorted, for messages.
 func (fm frontMatter) keys() []string {
-	out := make([]string, 0, len(fm.fields))
-	for k := range fm.fields {
-		out = append(out, k)
+	var out []string
+	if fm.fields == nil {
+		out = make([]string, 0, len(fm.plain))
+		for _, p := range fm.plain {
+			if p.key != "" {
+				out = append(out, p.key)
+			}
+		}
+	} else {
+		out = make([]string, 0, len(fm.fields))
+		for k := range fm.fields {
+			out = append(out, k)
+		}
 	}
 	sort.Strings(out)
 	return out

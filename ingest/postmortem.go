@@ -20,6 +20,17 @@ var (
 	fmEndKeys   = []string{"end_time", "end", "ended_at", "endtime", "impact_end", "resolved_at", "incident_end", "mitigated_at"}
 )
 
+// fmStartNotes are the notes detection gives for each of fmStartKeys,
+// made once rather than for every document: a slice that nothing writes
+// after it is made, so the readers may share it.
+var fmStartNotes = func() []string {
+	notes := make([]string, len(fmStartKeys))
+	for i, k := range fmStartKeys {
+		notes[i] = "front matter with " + quote(k)
+	}
+	return notes
+}()
+
 // mdHeadingParts reads a markdown ATX heading ("## Timeline ##"): the
 // opening '#'s and the title, as the expression ^(#{1,6})\s+(.*?)\s*#*$
 // (mdHeading in the tests) captures them, read by hand (headingTitle) and
@@ -46,7 +57,7 @@ func detectMarkdown(d *doc) (int, string) {
 	fm, ok, _ := d.frontMatter()
 	if ok {
 		if _, k := fm.str(fmStartKeys...); k != "" {
-			return 3, "front matter with " + quote(k)
+			return 3, fmStartNotes[slices.Index(fmStartKeys, k)]
 		}
 	}
 	h1, sections := 0, 0
@@ -58,7 +69,7 @@ func detectMarkdown(d *doc) (int, string) {
 		if len(hashes) == 1 {
 			h1++
 		}
-		if pmSection.MatchString(title) || isPMHeadingWord(title) {
+		if isPMSection(title) || isPMHeadingWord(title) {
 			sections++
 		}
 	}
@@ -183,35 +194,59 @@ func parsePostmortem(d *doc, f Format) (Incident, error) {
 func applyFrontMatter(inc *Incident, fm frontMatter, d *doc) {
 	inc.Title, _ = fm.str("title", "name")
 	inc.Organization, _ = fm.str("company", "organization", "organisation", "org")
-	if cs := fm.list("affected", "services", "components", "service", "product", "products", "systems"); len(cs) > 0 {
-		inc.Components = slices.Grow(inc.Components, len(cs))
-		for _, c := range cs {
-			inc.Components = append(inc.Components, Component{Name: c})
-		}
-	}
+	inc.Components = fm.components("affected", "services", "components", "service", "product", "products", "systems")
 	if sev, _ := fm.str("severity", "impact", "sev", "priority"); sev != "" {
 		inc.Impact = severityImpact(sev)
 	}
+	inc.ImpactStart, inc.ImpactEnd = statedWindow(inc, fm, d)
+}
+
+// statedWindow reads the impact window the front matter states, warning
+// on the incident of a time without a zone and of notes on the zone. The
+// two ends share one allocation, and their texts one string: every
+// templated postmortem states both.
+func statedWindow(inc *Incident, fm frontMatter, d *doc) (start, end *Stated) {
 	assume := d.opts.assumed()
-	set := func(keys []string, what string) *Stated {
-		s, k := fm.str(keys...)
+	var win [2]Stated
+	var keys [2]string
+	for i, ks := range [2][]string{fmStartKeys, fmEndKeys} {
+		s, k := fm.str(ks...)
 		if s == "" {
-			return nil
+			continue
 		}
 		t, note, m, ok := timeValueOf(d.fmScan(s), assume)
 		if !ok {
 			if m.Clock != nil {
 				inc.warnf(fm.line, "front matter %s %q has no zone: not used (use --assume-zone)", k, s)
 			}
-			return nil
+			continue
 		}
 		if note != "" {
 			inc.warnf(fm.line, "%s", note)
 		}
-		return &Stated{At: t, Line: fm.line, Text: "front matter " + k + ": " + s}
+		win[i], keys[i] = Stated{At: t, Line: fm.line, Text: s}, k
 	}
-	inc.ImpactStart = set(fmStartKeys, "start")
-	inc.ImpactEnd = set(fmEndKeys, "end")
+	if keys[0] != "" && keys[1] != "" {
+		text := "front matter " + keys[0] + ": " + win[0].Text + "front matter " + keys[1] + ": " + win[1].Text
+		n := len("front matter ") + len(keys[0]) + len(": ") + len(win[0].Text)
+		both := &[2]Stated{win[0], win[1]}
+		both[0].Text, both[1].Text = text[:n], text[n:]
+		return &both[0], &both[1]
+	}
+	for i := range win {
+		if keys[i] != "" {
+			win[i].Text = "front matter " + keys[i] + ": " + win[i].Text
+		}
+	}
+	if keys[0] != "" {
+		st := win[0]
+		return &st, nil
+	}
+	if keys[1] != "" {
+		st := win[1]
+		return nil, &st
+	}
+	return nil, nil
 }
 
 // severityImpact maps a severity as postmortem templates and cState write
@@ -252,18 +287,22 @@ func docTitle(ls []line) (string, int) {
 // on February 8th 2019"), then the title, then the front matter's start or
 // date, then the first full date in the body.
 func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *date {
+	// The date is the mention's own, shared, not a copy: the prose reader
+	// only reads it, and no one writes a mention's date once it is made.
 	firstOf := func(ms []mention) *date {
 		for _, m := range ms {
 			if m.Date != nil && m.Date.Year != 0 {
-				dd := *m.Date
-				return &dd
+				return m.Date
 			}
 		}
 		return nil
 	}
 	first := func(s string) *date { return firstOf(scanMentions(s, d.order())) }
+	// A date has a day in ASCII digits (scanMentions finds none in a line
+	// without one): the zone cue is looked for only in lines that have
+	// one, and the byline only in lines that hold a date.
 	for _, l := range body {
-		if mayCueZone(l.Text) && zoneCue.MatchString(l.Text) {
+		if indexDigit(l.Text) >= 0 && mayCueZone(l.Text) && zoneCue.MatchString(l.Text) {
 			if dd := first(l.Text); dd != nil {
 				return dd
 			}
@@ -282,12 +321,11 @@ func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *dat
 		}
 	}
 	for _, l := range body {
-		if mayByline(l.Text) && byline.MatchString(l.Text) {
-			continue // when the post was published, not when the incident was
+		dd := first(l.Text)
+		if dd == nil || mayByline(l.Text) && byline.MatchString(l.Text) {
+			continue // a byline says when the post was published, not when the incident was
 		}
-		if dd := first(l.Text); dd != nil {
-			return dd
-		}
+		return dd
 	}
 	return nil
 }

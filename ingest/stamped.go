@@ -113,10 +113,20 @@ func stamps(ls []line, order dateOrder) []stampLine {
 func (d *doc) stampLines() []stampLine {
 	if d.stamps == nil {
 		st := stamps(d.lines(), d.order())
-		d.stamps = &st
+		if st == nil {
+			d.stamps = &noStampLines // most documents: nothing to allocate
+			return nil
+		}
+		d.stamps = new([]stampLine)
+		*d.stamps = st
 	}
 	return *d.stamps
 }
+
+// noStampLines is the stamp lines of a document that has none, shared by
+// every such document. Nothing writes it: stampLines gives a copy of the
+// nil slice, and appending to that makes a slice of its own.
+var noStampLines []stampLine
 
 // detectStamped recognises updates set apart by timestamp lines.
 func detectStamped(d *doc) (int, string) {

@@ -8,30 +8,51 @@ import (
 
 // Most front matter is a flat list of "key: value" lines and short lists
 // of names, which the YAML library takes many times longer to decode than
-// the rest of the file takes to read. plainYAML decodes that plain subset
+// the rest of the file takes to read. plainYAML reads that plain subset
 // by hand and gives exactly what the library gives (yamlplain_test.go
 // checks it against the library on chosen, random and fuzzed blocks); it
 // declines anything else (anchors, tags, flow collections, block or
 // multi-line scalars, escapes, comments after values, numbers other than
-// plain decimal integers), which the library then decodes as before.
+// plain decimal integers), which the library then decodes as before. It
+// gives no map of boxed values but the pieces of the block, slices of its
+// text: the readers look up a handful of keys once each, and a map with a
+// value boxed for each key cost most of the allocations of a postmortem.
 
-// plainYAML decodes a front matter block of the plain subset: lines
+// plainKind is what a plain scalar decodes to, as the library decodes it.
+type plainKind uint8
+
+const (
+	plainString plainKind = iota // a string: the text, quotes removed
+	plainUint                    // a decimal integer (uint64): the digits as written
+	plainTrue                    // the boolean true
+	plainFalse                   // the boolean false
+	plainNull                    // null: "null", or a key with no value and no items
+	plainList                    // a key's list: its items are the pieces that follow it
+)
+
+// plainPiece is one value of a plain block: a key and its scalar, or a
+// key and the kind plainList, followed by its items as pieces without a
+// key. The text is a slice of the block: reading it allocates nothing
+// but the pieces themselves.
+type plainPiece struct {
+	key  string // "" for a list item
+	text string // the scalar as the library reads it; "" for null or a list
+	kind plainKind
+}
+
+// plainYAML reads a front matter block of the plain subset: lines
 // "key: scalar" at column 0, "key:" followed by "- scalar" items at one
-// indentation, blank lines and whole-line comments at column 0. ok is false
-// for any other block.
-func plainYAML(block string) (map[string]any, bool) {
-	m := map[string]any{}
-	pending := ""   // a key written without a value: a list may follow
-	var items []any // the pending key's list items
-	indent := -1    // the indentation of its items
-	close := func() {
-		if items != nil {
-			m[pending] = items
-		} else {
-			m[pending] = nil
-		}
-		pending, items, indent = "", nil, -1
-	}
+// indentation, blank lines and whole-line comments at column 0. It gives
+// the keys in the block's order, each followed by its list items if it
+// has any, in one slice. ok is false for any other block, and for one
+// whose keys repeat in any case: two keys the library reads but that
+// lower-case alike are left to it and to the copy that lower-cases its
+// keys (readFrontMatter), as before.
+func plainYAML(block string) ([]plainPiece, bool) {
+	// Each piece takes a line: one allocation for them all.
+	ps := make([]plainPiece, 0, strings.Count(block, "\n")+1)
+	pending := -1 // the piece of a key written without a value: a list may follow
+	indent := -1  // the indentation of its items
 	for rest := block; rest != ""; {
 		ln := rest
 		if i := strings.IndexByte(rest, '\n'); i >= 0 {
@@ -46,7 +67,7 @@ func plainYAML(block string) (map[string]any, bool) {
 		if sp == len(ln) {
 			continue // blank
 		}
-		if pending != "" {
+		if pending >= 0 {
 			if t := ln[sp:]; t[0] == '-' && (len(t) == 1 || t[1] == ' ') {
 				if indent >= 0 && sp != indent {
 					return nil, false
@@ -58,17 +79,18 @@ func plainYAML(block string) (map[string]any, bool) {
 					// ways of its own.
 					return nil, false
 				}
-				v, ok := plainScalar(item)
+				text, kind, ok := plainScalar(item)
 				if !ok {
 					return nil, false
 				}
-				items = append(items, v)
+				ps[pending].kind = plainList
+				ps = append(ps, plainPiece{text: text, kind: kind})
 				continue
 			}
 			if sp > 0 {
 				return nil, false
 			}
-			close()
+			pending, indent = -1, -1
 		}
 		if sp > 0 {
 			return nil, false
@@ -83,23 +105,23 @@ func plainYAML(block string) (map[string]any, bool) {
 		if !ok {
 			return nil, false
 		}
-		if _, dup := m[key]; dup {
-			return nil, false // the library refuses it, with its message
+		for _, p := range ps {
+			if strings.EqualFold(p.key, key) {
+				return nil, false // the library refuses a repeated key, with its message
+			}
 		}
 		if val == "" {
-			pending = key
+			pending = len(ps)
+			ps = append(ps, plainPiece{key: key, kind: plainNull})
 			continue
 		}
-		v, ok := plainScalar(val)
+		text, kind, ok := plainScalar(val)
 		if !ok {
 			return nil, false
 		}
-		m[key] = v
+		ps = append(ps, plainPiece{key: key, text: text, kind: kind})
 	}
-	if pending != "" {
-		close()
-	}
-	return m, true
+	return ps, true
 }
 
 // plainKey splits "key: value" where the key is a plain word
@@ -137,44 +159,44 @@ func yamlWord(s string) bool {
 // without escapes or its own quote, a decimal integer, a date or time
 // stamp (the library keeps them as strings), or an unquoted string that
 // starts with a letter or "/", or with a digit and holds words
-// (digitWords). s is trimmed and not empty.
-func plainScalar(s string) (any, bool) {
+// (digitWords). s is trimmed and not empty; text is a slice of it.
+func plainScalar(s string) (text string, kind plainKind, ok bool) {
 	switch c := s[0]; {
 	case c == '"' || c == '\'':
 		if len(s) < 2 || s[len(s)-1] != c {
-			return nil, false
+			return "", 0, false
 		}
 		in := s[1 : len(s)-1]
 		if strings.IndexByte(in, c) >= 0 || strings.IndexByte(in, '\\') >= 0 || !plainChars(in) {
-			return nil, false
+			return "", 0, false
 		}
-		return in, true
+		return in, plainString, true
 	case isDigit(c):
-		if n, ok := plainUint(s); ok {
-			return n, true
+		if isPlainUint(s) {
+			return s, plainUint, true
 		}
 		if plainStamp(s) {
-			return s, true
+			return s, plainString, true
 		}
 		if !digitWords(s) {
-			return nil, false
+			return "", 0, false
 		}
 		fallthrough // "502 errors", an ID: words, not a number
 	case isASCIILetter(c) || c == '/':
 		if !plainChars(s) || strings.Contains(s, ": ") || strings.Contains(s, " #") || s[len(s)-1] == ':' {
-			return nil, false
+			return "", 0, false
 		}
 		switch s {
 		case "true", "True", "TRUE":
-			return true, true
+			return "", plainTrue, true
 		case "false", "False", "FALSE":
-			return false, true
+			return "", plainFalse, true
 		case "null", "Null", "NULL":
-			return nil, true
+			return "", plainNull, true
 		}
-		return s, true
+		return s, plainString, true
 	}
-	return nil, false
+	return "", 0, false
 }
 
 // plainChars reports whether s holds only characters the plain subset
@@ -217,21 +239,20 @@ func digitWords(s string) bool {
 	return false
 }
 
-// plainUint reads "0" or a decimal integer without a leading zero and of
-// at most 18 digits, as the library does (uint64); others (octal "012",
-// "1_000", longer ones) are left to it.
-func plainUint(s string) (uint64, bool) {
+// isPlainUint reports whether s is "0" or a decimal integer without a
+// leading zero and of at most 18 digits, which the library reads as a
+// uint64 and which fmt writes back as s; others (octal "012", "1_000",
+// longer ones) are left to it.
+func isPlainUint(s string) bool {
 	if len(s) > 18 || (s[0] == '0' && len(s) > 1) {
-		return 0, false
+		return false
 	}
-	var n uint64
 	for i := 0; i < len(s); i++ {
 		if !isDigit(s[i]) {
-			return 0, false
+			return false
 		}
-		n = n*10 + uint64(s[i]-'0')
 	}
-	return n, true
+	return true
 }
 
 // plainStamp reports whether s is a date "2024-11-27", optionally with a
