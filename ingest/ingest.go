@@ -111,7 +111,8 @@ type doc struct {
 	// cachet are the Cachet follow-ups once read (see cachetFollowUps).
 	cachet *[]cachetHit
 	// stamps are the timestamp lines once read (see stampLines).
-	stamps *[]stampLine
+	stamps     []stampLine
+	stampsDone bool
 	// pooled is the buffer of linePool check split the lines into, given
 	// back by release.
 	pooled *[]line

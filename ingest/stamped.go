@@ -111,22 +111,11 @@ func stamps(ls []line, order dateOrder) []stampLine {
 // the reader both ask for them, and reading a line's times is the dearest
 // part of both.
 func (d *doc) stampLines() []stampLine {
-	if d.stamps == nil {
-		st := stamps(d.lines(), d.order())
-		if st == nil {
-			d.stamps = &noStampLines // most documents: nothing to allocate
-			return nil
-		}
-		d.stamps = new([]stampLine)
-		*d.stamps = st
+	if !d.stampsDone {
+		d.stamps, d.stampsDone = stamps(d.lines(), d.order()), true
 	}
-	return *d.stamps
+	return d.stamps
 }
-
-// noStampLines is the stamp lines of a document that has none, shared by
-// every such document. Nothing writes it: stampLines gives a copy of the
-// nil slice, and appending to that makes a slice of its own.
-var noStampLines []stampLine
 
 // detectStamped recognises updates set apart by timestamp lines.
 func detectStamped(d *doc) (int, string) {
