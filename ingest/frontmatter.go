@@ -6,7 +6,9 @@ package ingest
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,12 +69,25 @@ func readFrontMatter(text string, ls []line) (fm frontMatter, ok bool, err *Pars
 	}
 	fm = frontMatter{fields: raw, line: ls[i].N, body: end + 1}
 	if !lowerKeys(raw) {
-		fm.fields = make(map[string]any, len(raw))
-		for k, v := range raw {
-			fm.fields[strings.ToLower(k)] = v
-		}
+		fm.fields = lowerFields(raw)
 	}
 	return fm, true, nil
+}
+
+// lowerFields is m with its keys lower-cased. Keys that lower-case alike
+// ("Title" and "title") keep one value, the same on every run (a map's
+// order is random): the key written in lower case if there is one, else
+// the first in byte order ("TITLE" before "Title").
+func lowerFields(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		lk := strings.ToLower(k)
+		if _, dup := out[lk]; dup && lk != k {
+			continue
+		}
+		out[lk] = m[k]
+	}
+	return out
 }
 
 // plainFrontMatter is the front matter of a YAML block of the plain

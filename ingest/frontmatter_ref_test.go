@@ -56,3 +56,29 @@ func FuzzRawBlock(f *testing.F) {
 		checkRawBlock(t, data, from, to)
 	})
 }
+
+// TestLowerFieldsDeterministic: keys that lower-case alike keep the same
+// value on every run, the lower-case key's if there is one.
+func TestLowerFieldsDeterministic(t *testing.T) {
+	cases := []struct {
+		keys []string
+		want string // the key whose value "title" keeps
+	}{
+		{[]string{"Title", "title", "TITLE"}, "title"},
+		{[]string{"Title", "TITLE"}, "TITLE"},
+		{[]string{"tItle", "Title"}, "Title"},
+		{[]string{"Title"}, "Title"},
+	}
+	for _, c := range cases {
+		m := map[string]any{"Other": 1}
+		for _, k := range c.keys {
+			m[k] = k
+		}
+		for range 50 { // a map's order differs from range to range
+			got := lowerFields(m)
+			if got["title"] != c.want || got["other"] != 1 || len(got) != 2 {
+				t.Fatalf("lowerFields(%v) = %v; want title %q and other 1", m, got, c.want)
+			}
+		}
+	}
+}
