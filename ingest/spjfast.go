@@ -14,13 +14,12 @@ package ingest
 
 import (
 	"encoding/json"
-	"strings"
 	"unicode/utf8"
 )
 
 // spjFast reads JSON from data; pos is where it stands. src is data as a
-// string, made once: the values that are only read, never kept in an
-// Incident (times, IDs, impact), are cut from it rather than each copied.
+// string sharing its bytes (the document's own text, see decodeSPJFast):
+// plain string values, kept or only read, are cut from it, not copied.
 type spjFast struct {
 	data []byte
 	src  string
@@ -35,10 +34,16 @@ type spjFast struct {
 const maxFastDepth = 200
 
 // decodeSPJFast reads a Statuspage document held in body, which starts at
-// byte base of the whole document. ok is false when the document must be
-// read by decodeSPJ instead.
-func decodeSPJFast(body []byte, base int) (page spjPage, found []spjFound, ok bool) {
-	r := &spjFast{data: body, src: string(body)}
+// byte base of the whole document; src is body as an immutable string
+// with the same bytes (the slice of the doc's text that body views), so
+// the strings decoded are slices of it: an Incident keeps its texts as
+// slices of the document's text, as the text readers' incidents do. ok is
+// false when the document must be read by decodeSPJ instead.
+func decodeSPJFast(body []byte, src string, base int) (page spjPage, found []spjFound, ok bool) {
+	if len(src) != len(body) {
+		return page, nil, false // not the same bytes: a caller's mistake, left to decodeSPJ
+	}
+	r := &spjFast{data: body, src: src}
 	r.space()
 	switch r.peek() {
 	case '[':
@@ -133,9 +138,9 @@ func (r *spjFast) page(p *spjPage) bool {
 		case "name":
 			return r.str(&p.Name)
 		case "url":
-			return r.view(&p.URL)
+			return r.str(&p.URL)
 		case "time_zone":
-			return r.view(&p.TimeZone)
+			return r.str(&p.TimeZone)
 		}
 		return r.skip(0)
 	})
@@ -147,31 +152,31 @@ func (r *spjFast) incident(j *spjIncident) bool {
 	return r.object(func(key []byte) bool {
 		switch string(key) {
 		case "id":
-			return r.view(&j.ID)
+			return r.str(&j.ID)
 		case "name":
 			return r.str(&j.Name)
 		case "status":
-			return r.view(&j.Status)
+			return r.str(&j.Status)
 		case "impact":
-			return r.view(&j.Impact)
+			return r.str(&j.Impact)
 		case "shortlink":
-			return r.view(&j.Shortlink)
+			return r.str(&j.Shortlink)
 		case "created_at":
-			return r.view(&j.CreatedAt)
+			return r.str(&j.CreatedAt)
 		case "monitoring_at":
-			return r.view(&j.MonitoringAt)
+			return r.str(&j.MonitoringAt)
 		case "resolved_at":
-			return r.view(&j.ResolvedAt)
+			return r.str(&j.ResolvedAt)
 		case "started_at":
-			return r.view(&j.StartedAt)
+			return r.str(&j.StartedAt)
 		case "scheduled_for":
-			return r.view(&j.ScheduledFor)
+			return r.str(&j.ScheduledFor)
 		case "scheduled_until":
-			return r.view(&j.ScheduledUntil)
+			return r.str(&j.ScheduledUntil)
 		case "postmortem_body":
 			return r.str(&j.PostmortemBody)
 		case "postmortem_published_at":
-			return r.view(&j.PostmortemPublishedAt)
+			return r.str(&j.PostmortemPublishedAt)
 		case "incident_updates":
 			// encoding/json would decode a second list over the
 			// first one's elements: left to it.
@@ -203,15 +208,15 @@ func (r *spjFast) update(u *spjUpdate) bool {
 	return r.object(func(key []byte) bool {
 		switch string(key) {
 		case "id":
-			return r.view(&u.ID)
+			return r.str(&u.ID)
 		case "status":
-			return r.status(&u.Status)
+			return r.str(&u.Status)
 		case "body":
 			return r.str(&u.Body)
 		case "created_at":
-			return r.view(&u.CreatedAt)
+			return r.str(&u.CreatedAt)
 		case "display_at":
-			return r.view(&u.DisplayAt)
+			return r.str(&u.DisplayAt)
 		}
 		return r.skip(0)
 	})
@@ -320,50 +325,9 @@ func (r *spjFast) key() ([]byte, bool) {
 }
 
 // str reads a string into *dst, or null, which leaves *dst as it was (as
-// encoding/json does). The string is a copy, for values an Incident keeps
-// (names, bodies, status words).
-func (r *spjFast) str(dst *string) bool { return r.value(dst, true) }
-
-// status is str for an update's status, which is nearly always one of
-// the API's few words: those are not copied but written as constants.
-func (r *spjFast) status(dst *string) bool {
-	v := *dst // null leaves it
-	if !r.value(&v, false) {
-		return false
-	}
-	switch v {
-	case "investigating":
-		v = "investigating"
-	case "identified":
-		v = "identified"
-	case "monitoring":
-		v = "monitoring"
-	case "resolved":
-		v = "resolved"
-	case "update":
-		v = "update"
-	case "postmortem":
-		v = "postmortem"
-	case "scheduled":
-		v = "scheduled"
-	case "in_progress":
-		v = "in_progress"
-	case "verifying":
-		v = "verifying"
-	case "completed":
-		v = "completed"
-	default:
-		v = strings.Clone(v)
-	}
-	*dst = v
-	return true
-}
-
-// view is str for a value that is only read while the document is: a
-// plain string is cut from the document's text, not copied.
-func (r *spjFast) view(dst *string) bool { return r.value(dst, false) }
-
-func (r *spjFast) value(dst *string, keep bool) bool {
+// encoding/json does). A plain string (no escapes, valid UTF-8) is cut
+// from src, the document's immutable text, not copied.
+func (r *spjFast) str(dst *string) bool {
 	if r.literal("null") {
 		return true
 	}
@@ -373,11 +337,7 @@ func (r *spjFast) value(dst *string, keep bool) bool {
 		return false
 	}
 	if plain {
-		v := r.src[start+1 : r.pos-1]
-		if keep {
-			v = strings.Clone(v)
-		}
-		*dst = v
+		*dst = r.src[start+1 : r.pos-1]
 		return true
 	}
 	// Escapes or invalid UTF-8: decoded by encoding/json itself, so

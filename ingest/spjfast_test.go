@@ -20,7 +20,7 @@ func checkSPJFast(t testing.TB, data []byte) bool {
 	if body == nil {
 		return false
 	}
-	page, found, ok := decodeSPJFast(body, base)
+	page, found, ok := decodeSPJFast(body, string(body), base)
 	if !ok {
 		return false
 	}

@@ -17,9 +17,9 @@ import (
 )
 
 // spjIncident is the part of a Statuspage incident or maintenance mttx uses.
-// The fast reader cuts the values an Incident does not keep (IDs, times,
-// impact, status, shortlink) from the document's text, which stays alive
-// while they do: they are read, and copied if ever kept (decodeSPJFast).
+// The fast reader cuts its plain string values from the document's text
+// (decodeSPJFast), which stays alive while they or the Incident's texts
+// made from them do.
 type spjIncident struct {
 	ID                    string         `json:"id"`
 	Name                  string         `json:"name"`
@@ -100,7 +100,9 @@ func parseStatuspageJSON(d *doc) ([]Incident, error) {
 		return nil, lineErrorf(1, ErrUnknownFormat, "want a JSON object or array")
 	}
 	lines := newLineIndex(d.data)
-	page, found, ok := decodeSPJFast(body, base)
+	// body is d.data[base:base+len(body)]; the same bytes of the doc's
+	// string are its text, made once for every reader.
+	page, found, ok := decodeSPJFast(body, d.str()[base:base+len(body)], base)
 	if !ok {
 		var err error
 		if page, found, err = decodeSPJ(d.data, body, base, lines); err != nil {
