@@ -131,7 +131,10 @@ func parseHTML(d *doc) ([]Incident, error) {
 		err.Err = fmt.Errorf("HTML page: visible text: %w", err.Err)
 		return nil, err
 	}
-	inner := &doc{data: text, opts: d.opts}
+	// text is a buffer visibleText made and nobody writes again: the
+	// inner doc's string shares it (ownedString) rather than copying it,
+	// and the readers' strings are slices of it.
+	inner := &doc{data: text, text: ownedString(text), textDone: true, opts: d.opts}
 	det, rd, err := detect(inner, FormatUnknown, FormatHTML)
 	det.Reason = "HTML page, text read as " + det.Format.String() + ": " + det.Reason
 	if err != nil {
