@@ -84,7 +84,10 @@ func readLive(ctx context.Context, raw string, opts Options) FileResult {
 			res.Err = &ParseError{File: endpoint, Err: fmt.Errorf("%w: the response is no Statuspage API document (want JSON with \"page\" and \"incidents\")", ErrNotStatuspage)}
 			return res
 		}
-		incs, det, err := Parse(endpoint, body, Options{Format: FormatStatuspageJSON, AssumeZone: opts.AssumeZone})
+		// body is the buffer io.ReadAll made for this response, and
+		// nothing writes it again: read in place, not copied (the
+		// incidents' texts are slices of it).
+		incs, det, err := ParseString(endpoint, ownedString(body), Options{Format: FormatStatuspageJSON, AssumeZone: opts.AssumeZone})
 		if err != nil {
 			if errors.Is(err, ErrNoUpdates) { // a page with no incidents, or none with updates
 				continue
