@@ -112,6 +112,13 @@ func parseStatuspageJSON(d *doc) ([]Incident, error) {
 	if len(found) == 0 {
 		return nil, lineErrorf(1, ErrNoUpdates, "Statuspage JSON without incidents or maintenances (want incidents.json, scheduled-maintenances.json, summary.json or incidents/<id>.json)")
 	}
+	// The lines of every update body and postmortem, most of one line,
+	// are cut from one buffer made for the document (bodyLinesIn).
+	nbodies := 0
+	for _, f := range found {
+		nbodies += min(len(f.inc.Updates), MaxUpdates+1) + 1
+	}
+	bodies := make([]line, 0, nbodies)
 	var out []Incident
 	for _, f := range found {
 		if n := len(f.inc.Updates); n > MaxUpdates {
@@ -119,7 +126,7 @@ func parseStatuspageJSON(d *doc) ([]Incident, error) {
 			// which costs more the more there are.
 			return nil, tooManyUpdates(lines.at(f.offset), n, "the incident on this line")
 		}
-		inc := spjToIncident(f, page, d, lines)
+		inc := spjToIncident(f, page, d, lines, &bodies)
 		if len(inc.Updates) == 0 {
 			continue
 		}
@@ -281,8 +288,9 @@ func jsonTime(s string) (time.Time, bool) {
 	return t.UTC(), true
 }
 
-// spjToIncident turns one API incident into an Incident.
-func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex) Incident {
+// spjToIncident turns one API incident into an Incident. bodies is the
+// buffer bodyLinesIn cuts body lines from.
+func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex, bodies *[]line) Incident {
 	j := f.inc
 	inc := Incident{Format: FormatStatuspageJSON, Organization: strings.TrimSpace(page.Name), Title: strings.TrimSpace(j.Name)}
 	inc.Source.Line = lines.at(f.offset)
@@ -293,17 +301,40 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex) Incident {
 	if maintenance {
 		inc.Impact = ImpactMaintenance
 	}
+	named := 0
 	for _, c := range j.Components {
-		if name := strings.TrimSpace(c.Name); name != "" {
-			inc.Components = append(inc.Components, Component{Name: name})
+		if strings.TrimSpace(c.Name) != "" {
+			named++
 		}
 	}
+	if named > 0 {
+		// Made once, at its length (nil when no component is named).
+		inc.Components = make([]Component, 0, named)
+		for _, c := range j.Components {
+			if name := strings.TrimSpace(c.Name); name != "" {
+				inc.Components = append(inc.Components, Component{Name: name})
+			}
+		}
+	}
+	pmAt, pm := jsonTime(j.PostmortemPublishedAt)
+	pm = pm && strings.TrimSpace(j.PostmortemBody) != ""
 	var texts []proseBlock
-	if len(j.Updates) > 0 {
-		// Made once: orderUpdates copies the list, so nothing else
-		// holds it.
-		inc.Updates = make([]Update, 0, len(j.Updates))
-		texts = make([]proseBlock, 0, len(j.Updates))
+	if len(j.Updates) > 0 || pm {
+		// Made once, with room for what standIn and the postmortem
+		// add: orderUpdates sorts the list in place.
+		extra := 0
+		for _, b := range []bool{j.MonitoringAt != "", j.ResolvedAt != "", pm} {
+			if b {
+				extra++
+			}
+		}
+		inc.Updates = make([]Update, 0, len(j.Updates)+extra)
+		texts = make([]proseBlock, 0, len(j.Updates)+1)
+	}
+	if pm {
+		// The postmortem's prose comes first (reverseProse keeps it
+		// there); its update is added after the list's are ordered.
+		texts = append(texts, proseBlock{Lines: bodyLinesIn(bodies, j.PostmortemBody, inc.Source.Line), Postmortem: true})
 	}
 	at := idOffsets(d.data, min(f.offset, len(d.data)), f.end, j.Updates)
 	for k, u := range j.Updates {
@@ -325,14 +356,13 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex) Incident {
 			inc.warnf(line, "unknown update status %q: read as an update", u.Status)
 		}
 		inc.Updates = append(inc.Updates, Update{Status: st, Word: u.Status, At: at, Text: strings.TrimSpace(u.Body), Line: line})
-		texts = append(texts, proseBlock{Lines: bodyLines(u.Body, line)})
+		texts = append(texts, proseBlock{Lines: bodyLinesIn(bodies, u.Body, line)})
 	}
 	inc.Updates = orderUpdates(&inc, inc.Updates)
 	standIn(&inc, j)
-	if at, ok := jsonTime(j.PostmortemPublishedAt); ok && strings.TrimSpace(j.PostmortemBody) != "" {
+	if pm {
 		inc.Postmortem = &Text{Body: strings.TrimSpace(j.PostmortemBody), Line: inc.Source.Line}
-		inc.Updates = append(inc.Updates, Update{Status: StatusPostmortem, Word: "postmortem", At: at, Text: inc.Postmortem.Body, Line: inc.Source.Line})
-		texts = append([]proseBlock{{Lines: bodyLines(j.PostmortemBody, inc.Source.Line), Postmortem: true}}, texts...)
+		inc.Updates = append(inc.Updates, Update{Status: StatusPostmortem, Word: "postmortem", At: pmAt, Text: inc.Postmortem.Body, Line: inc.Source.Line})
 	}
 	sortUpdatesStable(inc.Updates)
 	// Prose is read oldest first, after any postmortem.
@@ -460,6 +490,19 @@ func bodyLines(body string, line int) []line {
 		ls[i].N = line
 	}
 	return ls
+}
+
+// bodyLinesIn is bodyLines, but the line of a clean one-line body (most
+// are) is cut from *buf, grown as needed, rather than made on its own.
+// Each body's lines are a full slice (capped at their length), so an
+// append to them copies rather than writing over the next body's.
+func bodyLinesIn(buf *[]line, body string, n int) []line {
+	if clean, oneLine := cleanText(body); !clean || !oneLine {
+		return bodyLines(body, n)
+	}
+	start := len(*buf)
+	*buf = append(*buf, line{N: n, Text: strings.TrimSpace(body)})
+	return (*buf)[start:len(*buf):len(*buf)]
 }
 
 // reverseProse puts update prose oldest first (API lists are newest
