@@ -24,10 +24,15 @@ type spjFast struct {
 	data []byte
 	src  string
 	pos  int
-	// Lists are read into these, then copied to slices of their length.
+	// Lists are read into these, one for the whole document, and cut
+	// from them (list).
 	updates    []spjUpdate
 	components []spjComponent
 }
+
+// arenaChunk is how many list elements (updates, components) the fast
+// reader allocates at once (list).
+const arenaChunk = 256
 
 // maxFastDepth is how deeply nested a skipped value may be before the fast
 // reader leaves it to encoding/json (whose own limit is far higher).
@@ -48,7 +53,7 @@ func decodeSPJFast(body []byte, src string, base int) (page spjPage, found []spj
 	switch r.peek() {
 	case '[':
 		r.pos++
-		found, ok = r.incidentElems(base, false)
+		ok = r.incidentElems(&found, base, false)
 		return page, found, ok
 	case '{':
 		r.pos++
@@ -81,7 +86,6 @@ func decodeSPJFast(body []byte, src string, base int) (page spjPage, found []spj
 				found = append(found, f)
 			}
 		case "incidents", "scheduled_maintenances":
-			var fs []spjFound
 			if r.literal("null") {
 				break
 			}
@@ -89,8 +93,7 @@ func decodeSPJFast(body []byte, src string, base int) (page spjPage, found []spj
 				return page, nil, false
 			}
 			r.pos++
-			fs, ok = r.incidentElems(base, string(key) == "scheduled_maintenances")
-			found = append(found, fs...)
+			ok = r.incidentElems(&found, base, string(key) == "scheduled_maintenances")
 		default:
 			ok = r.skip(0)
 		}
@@ -101,31 +104,31 @@ func decodeSPJFast(body []byte, src string, base int) (page spjPage, found []spj
 }
 
 // incidentElems reads the incidents of an array whose "[" was read, and
-// its "]".
-func (r *spjFast) incidentElems(base int, maintenance bool) ([]spjFound, bool) {
-	var out []spjFound
+// its "]", appending them to *out in place (an incident is large: read
+// into a local one and then appended, each would be copied twice).
+func (r *spjFast) incidentElems(out *[]spjFound, base int, maintenance bool) bool {
 	r.space()
 	if r.peek() == ']' {
 		r.pos++
-		return out, true
+		return true
 	}
 	for {
 		r.space()
-		f := spjFound{offset: base + r.pos, maintenance: maintenance}
+		*out = append(*out, spjFound{offset: base + r.pos, maintenance: maintenance})
+		f := &(*out)[len(*out)-1]
 		if !r.incident(&f.inc) {
-			return nil, false
+			return false
 		}
 		f.end = base + r.pos
-		out = append(out, f)
 		r.space()
 		switch r.peek() {
 		case ',':
 			r.pos++
 		case ']':
 			r.pos++
-			return out, true
+			return true
 		default:
-			return nil, false
+			return false
 		}
 	}
 }
@@ -222,11 +225,15 @@ func (r *spjFast) update(u *spjUpdate) bool {
 	})
 }
 
-// list reads an array of objects into a new slice, or null (a nil slice),
-// gathering them in scratch first so that the slice is made once, at its
-// length. An empty array is an empty, non-nil slice, as encoding/json
-// makes it.
-func list[T any](r *spjFast, dst *[]T, scratch *[]T, elem func(*T) bool) bool {
+// list reads an array of objects into a slice, or null (a nil slice).
+// The elements are read into arena, the document's current chunk (of
+// arenaChunk elements once past the first few), and *dst is cut from it, capped at its
+// length so that an append to it copies rather than writing over the next
+// list's: a document's lists take one allocation per chunk rather than
+// one each, and a full chunk is left to the lists cut from it, not copied
+// (only the list being read moves to the next). An empty array is an
+// empty, non-nil slice, as encoding/json makes it.
+func list[T any](r *spjFast, dst *[]T, arena *[]T, elem func(*T) bool) bool {
 	if r.literal("null") {
 		*dst = nil
 		return true
@@ -235,11 +242,19 @@ func list[T any](r *spjFast, dst *[]T, scratch *[]T, elem func(*T) bool) bool {
 		return false
 	}
 	r.pos++
-	buf := (*scratch)[:0]
+	buf := *arena
+	start := len(buf)
 	r.space()
 	if r.peek() != ']' {
 		for {
 			r.space()
+			if len(buf) == cap(buf) {
+				n := len(buf) - start
+				// Small for a small document, then chunks.
+				next := make([]T, n, max(min(2*cap(buf), arenaChunk), 8, 2*n))
+				copy(next, buf[start:])
+				buf, start = next, 0
+			}
 			// Read in place: a local element would escape to the heap.
 			var zero T
 			buf = append(buf, zero)
@@ -257,8 +272,12 @@ func list[T any](r *spjFast, dst *[]T, scratch *[]T, elem func(*T) bool) bool {
 		}
 	}
 	r.pos++
-	*dst = append(make([]T, 0, len(buf)), buf...)
-	*scratch = buf
+	*arena = buf
+	if len(buf) == start {
+		*dst = []T{}
+		return true
+	}
+	*dst = buf[start:len(buf):len(buf)]
 	return true
 }
 
