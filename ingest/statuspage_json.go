@@ -281,6 +281,14 @@ func jsonTime(s string) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
+	// The API's own shape, read directly: its year is the one written,
+	// which Year gives in the stamp's zone.
+	if t, year, ok := parseRFC3339(s); ok {
+		if year < 1970 || year > 2200 {
+			return time.Time{}, false
+		}
+		return t, true
+	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil || t.Year() < 1970 || t.Year() > 2200 {
 		return time.Time{}, false
