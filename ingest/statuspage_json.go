@@ -12,6 +12,7 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 )
@@ -118,7 +119,7 @@ func parseStatuspageJSON(d *doc) ([]Incident, error) {
 	for _, f := range found {
 		nbodies += min(len(f.inc.Updates), MaxUpdates+1) + 1
 	}
-	bodies := make([]line, 0, nbodies)
+	scratch := spjScratch{bodies: make([]line, 0, nbodies)}
 	var out []Incident
 	for _, f := range found {
 		if n := len(f.inc.Updates); n > MaxUpdates {
@@ -126,7 +127,7 @@ func parseStatuspageJSON(d *doc) ([]Incident, error) {
 			// which costs more the more there are.
 			return nil, tooManyUpdates(lines.at(f.offset), n, "the incident on this line")
 		}
-		inc := spjToIncident(f, page, d, lines, &bodies)
+		inc := spjToIncident(f, page, d, lines, &scratch)
 		if len(inc.Updates) == 0 {
 			continue
 		}
@@ -296,9 +297,14 @@ func jsonTime(s string) (time.Time, bool) {
 	return t.UTC(), true
 }
 
-// spjToIncident turns one API incident into an Incident. bodies is the
-// buffer bodyLinesIn cuts body lines from.
-func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex, bodies *[]line) Incident {
+// spjScratch is what spjToIncident reuses across a document's incidents.
+type spjScratch struct {
+	bodies []line // the buffer bodyLinesIn cuts body lines from
+	ids    []int  // idOffsets' answer for the incident at hand
+}
+
+// spjToIncident turns one API incident into an Incident.
+func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex, scratch *spjScratch) Incident {
 	j := f.inc
 	inc := Incident{Format: FormatStatuspageJSON, Organization: strings.TrimSpace(page.Name), Title: strings.TrimSpace(j.Name)}
 	inc.Source.Line = lines.at(f.offset)
@@ -342,9 +348,10 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex, bodies *[]
 	if pm {
 		// The postmortem's prose comes first (reverseProse keeps it
 		// there); its update is added after the list's are ordered.
-		texts = append(texts, proseBlock{Lines: bodyLinesIn(bodies, j.PostmortemBody, inc.Source.Line), Postmortem: true})
+		texts = append(texts, proseBlock{Lines: bodyLinesIn(&scratch.bodies, j.PostmortemBody, inc.Source.Line), Postmortem: true})
 	}
-	at := idOffsets(d.data, min(f.offset, len(d.data)), f.end, j.Updates)
+	at := idOffsets(scratch.ids, d.data, min(f.offset, len(d.data)), f.end, j.Updates)
+	scratch.ids = at
 	for k, u := range j.Updates {
 		line := inc.Source.Line
 		if at[k] >= 0 {
@@ -364,7 +371,7 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex, bodies *[]
 			inc.warnf(line, "unknown update status %q: read as an update", u.Status)
 		}
 		inc.Updates = append(inc.Updates, Update{Status: st, Word: u.Status, At: at, Text: strings.TrimSpace(u.Body), Line: line})
-		texts = append(texts, proseBlock{Lines: bodyLinesIn(bodies, u.Body, line)})
+		texts = append(texts, proseBlock{Lines: bodyLinesIn(&scratch.bodies, u.Body, line)})
 	}
 	inc.Updates = orderUpdates(&inc, inc.Updates)
 	standIn(&inc, j)
@@ -393,8 +400,11 @@ func spjToIncident(f spjFound, page spjPage, d *doc, lines lineIndex, bodies *[]
 // string ("ID", quotes included) in data at or after from, or -1 (always
 // for an empty ID): firstIndex for each, but found in one pass over the
 // quotes of the incident's bytes (up to end) for IDs without quotes.
-func idOffsets(data []byte, from, end int, us []spjUpdate) []int {
-	at := make([]int, len(us))
+//
+// The answer is written over buf when it has room (a scratch slice reused
+// from incident to incident).
+func idOffsets(buf []int, data []byte, from, end int, us []spjUpdate) []int {
+	at := slices.Grow(buf[:0], len(us))[:len(us)]
 	left := 0       // IDs the pass can find
 	var lens uint64 // their lengths, below 64
 	for k, u := range us {
