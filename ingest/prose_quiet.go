@@ -34,8 +34,8 @@ var proseHintPairs = func() (t [1 << 16 / 64]uint64) {
 			anyWith(byte(c))
 		}
 	}
-	// The units are durationAt's; the oracle test (prose_quiet_ref_test.go)
-	// fails if the two lists part.
+	// The units are durationAt's, written again: the oracle tests
+	// (prose_quiet_ref_test.go) compare the two readings on any text.
 	for _, w := range append([]string{"hour", "minute", "second", "day"}, relativeHints.words...) {
 		if len(w) < 3 {
 			// Its pairs need not fall at an even offset: look at its
