@@ -70,3 +70,18 @@ func TestFirstProseHintAsReference(t *testing.T) {
 		}
 	}
 }
+
+// TestProseHintPairsHoldDigits checks the rows and columns proseHintPairs
+// fills whole: every pair with a digit or a byte beyond ASCII in it.
+func TestProseHintPairsHoldDigits(t *testing.T) {
+	for a := range 256 {
+		for b := range 256 {
+			if !(a >= utf8.RuneSelf || b >= utf8.RuneSelf || durationByte[a] == '0' || durationByte[b] == '0') {
+				continue
+			}
+			if v := uint16(a) | uint16(b)<<8; proseHintPairs[v>>6]&(1<<(v&63)) == 0 {
+				t.Fatalf("proseHintPairs lacks the pair %q", []byte{byte(a), byte(b)})
+			}
+		}
+	}
+}
