@@ -11,6 +11,9 @@ import (
 // relativeHints.inFold), which are their oracle.
 func checkProseHints(t *testing.T, s string) {
 	t.Helper()
+	if got, want := firstProseHint(s), firstProseHintRef(s); got != want {
+		t.Fatalf("firstProseHint(%q) = %d; firstProseHintRef says %d", s, got, want)
+	}
 	ascii, hint := paragraphHints(s)
 	if want := isASCII(s); ascii != want {
 		t.Fatalf("paragraphHints(%q): ascii %v; isASCII says %v", s, ascii, want)

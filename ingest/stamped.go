@@ -26,16 +26,33 @@ type stampLine struct {
 // stampOf reads a line that is only a timestamp: a clock, with a date or
 // a zone (a bare "10:05" is a narrative time, not a stamp).
 func stampOf(text string, order dateOrder) (mention, bool) {
-	if len(text) > 60 || text == "" {
+	t, ok := stampText(text)
+	if !ok {
 		return mention{}, false
+	}
+	return stampOfText(t, order)
+}
+
+// stampText is the text of a line stampOf reads a stamp from, its marks
+// and brackets trimmed, and whether a stamp may be all of it. It makes no
+// mention: stamps asks it of every line of a document before it asks
+// stampOf's dearer part, whose result is a large struct to hand back.
+func stampText(text string) (string, bool) {
+	if len(text) > 60 || text == "" {
+		return "", false
 	}
 	t := trimStampRight(trimStampLeft(text))
 	// A clock has an hour, written in ASCII digits (the scanner finds
 	// nothing in text without one): most lines of prose are let go here,
 	// before the tests that look their words up.
 	if indexDigit(t) < 0 || !mayStartMention(t) || !mayEndMention(t) {
-		return mention{}, false // no mention spans the line
+		return "", false // no mention spans the line
 	}
+	return t, true
+}
+
+// stampOfText is stampOf of a line's stampText.
+func stampOfText(t string, order dateOrder) (mention, bool) {
 	// The first mention must span the line, which leaves no room for
 	// another: the scan stops there, and the mention is made only for a
 	// stamp.
@@ -100,7 +117,11 @@ func dateLineOf(text string, ms []mention) (date, bool) {
 func stamps(ls []line, order dateOrder) []stampLine {
 	var out []stampLine
 	for i, l := range ls {
-		if m, ok := stampOf(l.Text, order); ok {
+		t, ok := stampText(l.Text)
+		if !ok {
+			continue
+		}
+		if m, ok := stampOfText(t, order); ok {
 			out = append(out, stampLine{idx: i, m: m})
 		}
 	}

@@ -402,7 +402,7 @@ func inferStatuspageStatuses(blocks []spBlock) {
 	top := &blocks[0]
 	sections := 0
 	for _, l := range top.body {
-		if pmSection.MatchString(l.Text) {
+		if isPMSection(l.Text) { // pmSection.MatchString, read by hand
 			sections++
 		}
 	}
