@@ -111,10 +111,8 @@ func plainFrontMatter(block string) (frontMatter, bool) {
 func lowerKeys(m map[string]any) bool {
 	for k := range m {
 		if isASCII(k) {
-			for i := 0; i < len(k); i++ {
-				if 'A' <= k[i] && k[i] <= 'Z' {
-					return false
-				}
+			if hasASCIIUpper(k) {
+				return false
 			}
 		} else if strings.ToLower(k) != k {
 			return false
@@ -126,12 +124,21 @@ func lowerKeys(m map[string]any) bool {
 // lowerASCII is strings.ToLower of an ASCII key, which is the key itself,
 // with no copy, when it holds no capital, as most keys are written.
 func lowerASCII(k string) string {
-	for i := 0; i < len(k); i++ {
-		if 'A' <= k[i] && k[i] <= 'Z' {
-			return strings.ToLower(k)
-		}
+	if hasASCIIUpper(k) {
+		return strings.ToLower(k)
 	}
 	return k
+}
+
+// hasASCIIUpper reports whether s holds a capital A to Z: an ASCII key
+// without one is its own strings.ToLower.
+func hasASCIIUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // rawBlock returns lines [from, to) of text as written, indentation
