@@ -63,11 +63,41 @@ type summaryMatch struct {
 
 // mayBeSummary and mayBeUpdate are cheap tests before the regular
 // expressions, which detection runs on every line of every input.
-// A summary holds " on " before its date, and "experienced a", "experiencing
-// a", "had a" or "having a" before its impact.
+// A summary holds its kind of event, " on " and the capital its date opens
+// with ("incident on S"), and "experienced a", "experiencing a", "had a" or
+// "having a" before its impact. " on " is common in prose, and most lines
+// that hold it fail at the kind before it or the letter after it, without
+// the four searches for the verbs.
 func mayBeSummary(s string) bool {
-	return strings.Contains(s, " on ") && (strings.Contains(s, "experienced a") || strings.Contains(s, "had a") ||
+	return hasKindOn(s) && (strings.Contains(s, "experienced a") || strings.Contains(s, "had a") ||
 		strings.Contains(s, "experiencing a") || strings.Contains(s, "having a"))
+}
+
+// hasKindOn reports whether s holds one of agKinds, " on " and a capital
+// letter, as every line agSummaryInto matches does.
+func hasKindOn(s string) bool {
+	for i := 0; i < len(s); {
+		k := strings.Index(s[i:], " on ")
+		if k < 0 {
+			return false
+		}
+		k += i
+		if j := k + len(" on "); j < len(s) && 'A' <= s[j] && s[j] <= 'Z' && endsWithKind(s[:k]) {
+			return true
+		}
+		i = k + 1
+	}
+	return false
+}
+
+// endsWithKind reports whether s ends with one of agKinds.
+func endsWithKind(s string) bool {
+	for _, k := range agKinds {
+		if strings.HasSuffix(s, k) {
+			return true
+		}
+	}
+	return false
 }
 
 func mayBeUpdate(s string) bool {
