@@ -11,7 +11,6 @@ package ingest
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -165,21 +164,6 @@ func hasPostedLines(ls []line) bool {
 	return false
 }
 
-// columnHeader is the head of an update table ("Date Time Description").
-var columnHeader = regexp.MustCompile(`(?i)^(?:date\s+)?time\s+(?:description|update|details|message)$|^date\s+time$`)
-
-// pageKind is the type line status sites put above a title.
-var pageKind = regexp.MustCompile(`(?i)^(?:incident|outage|notice|maintenance|incident report|service incident|degraded performance)$`)
-
-// titleField is a page's labelled title ("Title: ...").
-var titleField = regexp.MustCompile(`^(?i:title)\s*:\s*(.+)$`)
-
-// affectingLine names the components an incident affects.
-var affectingLine = regexp.MustCompile(`^(?i:incident affecting|affecting|affected products?:)\s+(.+)$`)
-
-// componentsHead opens a list of affected components or features.
-var componentsHead = regexp.MustCompile(`(?i)^(?:features affected|affected components|components affected|affected services|services affected|affected features)\s*:?$`)
-
 // parseStamped reads a page of stamp-separated updates.
 func parseStamped(d *doc) (Incident, error) {
 	inc := Incident{Format: FormatStampedText}
@@ -210,7 +194,7 @@ func parseStamped(d *doc) (Incident, error) {
 	// organisation and the title; the lines under the components heading
 	// are the components.
 	for i, l := range head {
-		if !componentsHead.MatchString(l.Text) && !updatesHeading.MatchString(l.Text) {
+		if !isComponentsHead(l.Text) && !isUpdatesHeading(l.Text) {
 			continue
 		}
 		var named []line
@@ -219,13 +203,13 @@ func parseStamped(d *doc) (Incident, error) {
 				named = append(named, p)
 			}
 		}
-		if len(named) == 2 && titleField.FindStringSubmatch(named[1].Text) == nil {
+		if len(named) == 2 && !isTitleField(named[1].Text) {
 			inc.Organization = named[0].Text
 			inc.Title, inc.Source.Line = named[1].Text, named[1].N
 		}
-		if componentsHead.MatchString(l.Text) {
+		if isComponentsHead(l.Text) {
 			for _, c := range head[i+1:] {
-				if c.Text == "" || updatesHeading.MatchString(c.Text) {
+				if c.Text == "" || isUpdatesHeading(c.Text) {
 					break
 				}
 				inc.Components = append(inc.Components, Component{Name: c.Text})
@@ -236,8 +220,8 @@ func parseStamped(d *doc) (Incident, error) {
 	// "Incident affecting Cloud Queues, Cloud Functions" names the
 	// components; the title is the line after it.
 	for i, l := range ls[:headEnd] {
-		if m := affectingLine.FindStringSubmatch(l.Text); m != nil {
-			inc.Components, _ = parseComponentList(m[1])
+		if list, ok := affectingList(l.Text); ok {
+			inc.Components, _ = parseComponentList(list)
 			if j := firstNonBlank(ls, i+1); j < headEnd {
 				inc.Title, inc.Source.Line = ls[j].Text, ls[j].N
 			}
@@ -303,7 +287,7 @@ func parseStamped(d *doc) (Incident, error) {
 			inc.Components = tail
 		}
 		for _, l := range rest {
-			if l.Text != "" && !pageKind.MatchString(l.Text) && !strings.EqualFold(l.Text, "status") {
+			if l.Text != "" && !isPageKind(l.Text) && !strings.EqualFold(l.Text, "status") {
 				inc.warnf(l.N, "text after the last timestamp has no time of its own: %q not read as an update", clip(l.Text, 50))
 				break
 			}
@@ -413,28 +397,25 @@ func stampsLead(ls []line, st []stampLine) bool {
 	if before <= 2 {
 		return true
 	}
-	if j := lastNonBlank(ls, st[0].idx); j >= 0 && (columnHeader.MatchString(ls[j].Text) || updatesHeading.MatchString(ls[j].Text)) {
+	if j := lastNonBlank(ls, st[0].idx); j >= 0 && (isColumnHeader(ls[j].Text) || isUpdatesHeading(ls[j].Text)) {
 		return true
 	}
 	tail, _ := splitComponents(ls[st[len(st)-1].idx+1:])
 	size := 0
 	for _, l := range tail {
-		if !pageKind.MatchString(l.Text) && !strings.EqualFold(l.Text, "status") {
+		if !isPageKind(l.Text) && !strings.EqualFold(l.Text, "status") {
 			size += len(l.Text)
 		}
 	}
 	return size >= 80
 }
 
-// updatesHeading introduces a list of updates.
-var updatesHeading = regexp.MustCompile(`(?i)^(?:all updates|updates|update history|history|update timeline|incident updates)\s*:?$`)
-
 // trailingStart finds where the first update's body begins on a page whose
 // stamps close their updates: after an "Updates" heading, else after the
 // title block (date line, type line, title).
 func trailingStart(ls []line, firstStamp int) int {
 	for i := firstStamp - 1; i >= 0; i-- {
-		if updatesHeading.MatchString(ls[i].Text) {
+		if isUpdatesHeading(ls[i].Text) {
 			return i + 1
 		}
 	}
@@ -444,7 +425,7 @@ func trailingStart(ls []line, firstStamp int) int {
 		if ls[i].Text == "" {
 			continue
 		}
-		if _, ok := dateLine(ls[i].Text, monthFirst); ok || pageKind.MatchString(ls[i].Text) {
+		if _, ok := dateLine(ls[i].Text, monthFirst); ok || isPageKind(ls[i].Text) {
 			continue
 		}
 		n++
@@ -460,13 +441,13 @@ func trailingStart(ls []line, firstStamp int) int {
 // Exchange Online") or chrome.
 func stampedTitle(head []line, order dateOrder) (string, int) {
 	for _, l := range head {
-		if m := titleField.FindStringSubmatch(l.Text); m != nil {
-			return strings.TrimSpace(m[1]), l.N
+		if title, ok := titleFieldValue(l.Text); ok {
+			return strings.TrimSpace(title), l.N
 		}
 	}
 	for _, l := range head {
-		if l.Text == "" || pageKind.MatchString(l.Text) || columnHeader.MatchString(l.Text) || strings.Contains(l.Text, " > ") ||
-			updatesHeading.MatchString(l.Text) || componentsHead.MatchString(l.Text) {
+		if l.Text == "" || isPageKind(l.Text) || isColumnHeader(l.Text) || strings.Contains(l.Text, " > ") ||
+			isUpdatesHeading(l.Text) || isComponentsHead(l.Text) {
 			continue
 		}
 		if _, ok := dateLine(l.Text, order); ok {
@@ -486,12 +467,12 @@ func stampedTitle(head []line, order dateOrder) (string, int) {
 // splitComponents cuts a "Features affected" list off the end of a block.
 func splitComponents(body []line) ([]line, []Component) {
 	for i, l := range body {
-		if !componentsHead.MatchString(l.Text) {
+		if !isComponentsHead(l.Text) {
 			continue
 		}
 		var comps []Component
 		for _, c := range body[i+1:] {
-			if c.Text == "" || pageKind.MatchString(c.Text) || strings.EqualFold(c.Text, "status") {
+			if c.Text == "" || isPageKind(c.Text) || strings.EqualFold(c.Text, "status") {
 				if len(comps) > 0 {
 					break
 				}
