@@ -63,6 +63,11 @@ func spanLineOf(text string, ms []mention) (first, last mention, two, ok bool) {
 // detectHistory recognises a Statuspage incident list.
 func detectHistory(d *doc) (int, string) {
 	spans, headings := 0, 0
+	// The mentions of each line are scanned into memory made once and
+	// used again for the next line (most lines scanned hold one): the
+	// tests only count, and keep no mention of a line past it.
+	var msBuf [4]mention
+	var parts []mentionParts
 	for _, l := range d.lines() {
 		if mayMonthHeading(l.Text) && monthHeading.MatchString(l.Text) {
 			headings++
@@ -72,7 +77,8 @@ func detectHistory(d *doc) (int, string) {
 			continue // too long for dateLine and spanLine, or no date at its start
 		}
 		// The mentions are scanned once for both tests.
-		ms := scanMentions(l.Text, d.order())
+		var ms []mention
+		ms, parts = scanMentionsInto(msBuf[:0], parts[:0], l.Text, d.order())
 		if _, ok := dateLineOf(l.Text, ms); ok && len(l.Text) <= 40 {
 			headings++
 			continue
