@@ -14,20 +14,30 @@ import (
 // cachetFollowUp reads a paragraph that begins with its time: "15:22 UTC:
 // text" or "15:22 UTC - text".
 func cachetFollowUp(text string, order dateOrder) (mention, string, bool) {
-	if !mayStartMention(text) {
+	f, rest, ok := cachetFollowUpFound(text, order)
+	if !ok {
 		return mention{}, "", false
+	}
+	return f.mention(text, new(mentionParts)), rest, true
+}
+
+// cachetFollowUpFound is cachetFollowUp with the time as found, its
+// mention not made.
+func cachetFollowUpFound(text string, order dateOrder) (found, string, bool) {
+	if !mayStartMention(text) {
+		return found{}, "", false
 	}
 	// Only the first mention counts: the scan stops there, and the
 	// mention is made only for a line that opens with a zoned time.
 	f, ok := firstFound(text, order)
 	if !ok || f.from != 0 || !f.hasC || !f.hasZ {
-		return mention{}, "", false
+		return found{}, "", false
 	}
 	sep := text[f.to:][:entrySepLen(text[f.to:])]
 	if sep == "" || !strings.ContainsAny(sep, ":-–—") {
-		return mention{}, "", false
+		return found{}, "", false
 	}
-	return f.mention(text, new(mentionParts)), strings.TrimSpace(text[f.to+len(sep):]), true
+	return f, strings.TrimSpace(text[f.to+len(sep):]), true
 }
 
 // cachetHit is a line cachetFollowUp reads: its index in the lines, the
@@ -46,9 +56,12 @@ func (d *doc) cachetFollowUps() []cachetHit {
 	if d.cachet == nil {
 		ls := d.lines()
 		hits := []cachetHit{}
+		var parts []mentionParts // see moreParts
 		for i := firstNonBlank(ls, 0) + 1; i < len(ls); i++ {
-			if m, text, ok := cachetFollowUp(ls[i].Text, d.order()); ok {
-				hits = append(hits, cachetHit{i: i, m: m, text: text})
+			if f, text, ok := cachetFollowUpFound(ls[i].Text, d.order()); ok {
+				var p *mentionParts
+				parts, p = moreParts(parts)
+				hits = append(hits, cachetHit{i: i, m: f.mention(ls[i].Text, p), text: text})
 			}
 		}
 		d.cachet = &hits
@@ -103,6 +116,9 @@ func parseCachet(d *doc) (Incident, error) {
 		hits = hits[1:] // the title
 	}
 	prose := make([]line, 0, len(ls)-j-1)
+	if len(hits) > 0 {
+		inc.Updates = make([]Update, 0, len(hits)) // one for each follow-up
+	}
 	for k, l := range ls[j+1:] {
 		if len(hits) == 0 || hits[0].i != j+1+k {
 			prose = append(prose, l)

@@ -218,7 +218,9 @@ func cstateUpdates(inc *Incident, body []line, d *doc) []Update {
 // trackZone returns the offset every zoned track time of the body shares,
 // if they share one.
 func trackZone(body []line, d *doc) (zone, bool) {
-	var off *int
+	// The offset is held by value: a pointer to each track's sent it to
+	// the heap.
+	off, have := 0, false
 	for _, l := range body {
 		if !mayTrack(l.Text) {
 			continue
@@ -230,16 +232,16 @@ func trackZone(body []line, d *doc) (zone, bool) {
 			}
 			wall := time.Date(lm.Date.Year, lm.Date.Month, lm.Date.Day, lm.Clock.Hour, lm.Clock.Min, lm.Clock.Sec, 0, time.UTC)
 			o := int(wall.Sub(t) / time.Second)
-			if off != nil && *off != o {
+			if have && off != o {
 				return zone{}, false
 			}
-			off = &o
+			off, have = o, true
 		}
 	}
-	if off == nil {
+	if !have {
 		return zone{}, false
 	}
-	return zone{Name: offsetName(*off), Fixed: true, Offset: *off}, true
+	return zone{Name: offsetName(off), Fixed: true, Offset: off}, true
 }
 
 // offsetName writes an offset as "UTC", "UTC+2" or "UTC+5:30".

@@ -52,14 +52,36 @@ func stampText(text string) (string, bool) {
 
 // stampOfText is stampOf of a line's stampText.
 func stampOfText(t string, order dateOrder) (mention, bool) {
+	f, ok := stampFound(t, order)
+	if !ok {
+		return mention{}, false
+	}
+	return f.mention(t, new(mentionParts)), true
+}
+
+// stampFound is the mention stampOfText makes, as found.
+func stampFound(t string, order dateOrder) (found, bool) {
 	// The first mention must span the line, which leaves no room for
 	// another: the scan stops there, and the mention is made only for a
 	// stamp.
 	f, ok := firstFound(t, order)
 	if !ok || !f.hasC || f.from != 0 || f.to != len(t) || !f.hasDate && !f.hasZ {
-		return mention{}, false
+		return found{}, false
 	}
-	return f.mention(t, new(mentionParts)), true
+	return f, true
+}
+
+// moreParts returns parts one longer and its last element, room for the
+// parts of one more mention of a document's lines. The mentions made
+// point into the array, so a full one is never grown: the next is new,
+// twice as long up to 64, so that a page of stamps makes a few
+// allocations where it made one for each.
+func moreParts(parts []mentionParts) ([]mentionParts, *mentionParts) {
+	if len(parts) == cap(parts) {
+		parts = make([]mentionParts, 0, min(2*cap(parts)+2, 64))
+	}
+	parts = parts[:len(parts)+1]
+	return parts, &parts[len(parts)-1]
 }
 
 // trimStampLeft is strings.TrimLeft(s, "-*•[( "), the list marks and
@@ -115,13 +137,16 @@ func dateLineOf(text string, ms []mention) (date, bool) {
 // stamps lists the stamp lines of a document.
 func stamps(ls []line, order dateOrder) []stampLine {
 	var out []stampLine
+	var parts []mentionParts
 	for i, l := range ls {
 		t, ok := stampText(l.Text)
 		if !ok {
 			continue
 		}
-		if m, ok := stampOfText(t, order); ok {
-			out = append(out, stampLine{idx: i, m: m})
+		if f, ok := stampFound(t, order); ok {
+			var p *mentionParts
+			parts, p = moreParts(parts)
+			out = append(out, stampLine{idx: i, m: f.mention(t, p)})
 		}
 	}
 	return out
@@ -175,7 +200,10 @@ func parseStamped(d *doc) (Incident, error) {
 	var pageDate *date
 	for _, l := range ls[:st[0].idx] {
 		if dd, ok := dateLine(l.Text, d.order()); ok {
-			pageDate = &dd
+			// A copy made here, where the date is found: the address of dd
+			// itself sent dd to the heap at every line tried.
+			page := dd
+			pageDate = &page
 			break
 		}
 	}
@@ -232,8 +260,10 @@ func parseStamped(d *doc) (Incident, error) {
 		inc.Source.Line = ls[st[0].idx].N
 	}
 	docZone := blockZone(ls, d.order())
-	texts := []proseBlock{{Lines: ls[:headEnd]}}
-	var ups []Update
+	// One block and one update for each stamp at most, made at once.
+	texts := make([]proseBlock, 1, 1+len(st))
+	texts[0] = proseBlock{Lines: ls[:headEnd]}
+	ups := make([]Update, 0, len(st))
 	var rewritten []line // the bodies of inline statuses (restOfBody)
 	for k, s := range st {
 		var body []line
