@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -63,5 +64,44 @@ func FuzzMayBeSummary(f *testing.F) {
 	f.Add("Acme had an event on Jan. 2, 2024.\nB had an incident on Jan 2, 2024.")
 	f.Fuzz(func(t *testing.T, s string) {
 		checkMayBeSummary(t, s)
+	})
+}
+
+// checkUpdateHasDigit checks what detectAggregator assumes before it
+// calls agUpdateLine: a line agUpdateLine reads holds a digit.
+func checkUpdateHasDigit(t *testing.T, s string) {
+	t.Helper()
+	if _, _, ok := agUpdateLine(s); ok && indexDigit(s) < 0 {
+		t.Fatalf("agUpdateLine reads %q, which holds no digit", s)
+	}
+}
+
+func TestUpdateLineHoldsDigit(t *testing.T) {
+	r := rand.New(rand.NewPCG(93, 94))
+	pieces := []string{"- ", "* ", "• ", "1. ", "12) ", "identified", "in progress", "post-mortem", " ", "\t", "Sep", "Sept.",
+		"September", " 21, 2021, 11:40 AM UTC", "2021-09-21 11:40", "2021-9-1", "x", "é", "\n", "_"}
+	read := 0
+	for range 100000 {
+		s := randomPieces(r, pieces, 6)
+		if r.IntN(2) == 0 {
+			s = pieces[r.IntN(5)] + pieces[5+r.IntN(3)] + " " + pieces[10+r.IntN(6)] + randomPieces(r, pieces, 2)
+		}
+		if _, _, ok := agUpdateLine(s); ok {
+			read++
+		}
+		checkUpdateHasDigit(t, s)
+	}
+	if read < 1000 {
+		t.Fatalf("only %d random lines are update lines: the test tests little", read)
+	}
+}
+
+// FuzzUpdateLineHoldsDigit checks on any line that agUpdateLine reads
+// only lines holding a digit.
+func FuzzUpdateLineHoldsDigit(f *testing.F) {
+	f.Add("- identified Sep 21, 2021, 11:40 AM UTC")
+	f.Add("1. resolved 2021-09-21 11:40")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkUpdateHasDigit(t, s)
 	})
 }
