@@ -52,23 +52,19 @@ func stampText(text string) (string, bool) {
 
 // stampOfText is stampOf of a line's stampText.
 func stampOfText(t string, order dateOrder) (mention, bool) {
-	f, ok := stampFound(t, order)
-	if !ok {
+	f, ok := firstFound(t, order)
+	if !ok || !spansStamp(&f, t) {
 		return mention{}, false
 	}
 	return f.mention(t, new(mentionParts)), true
 }
 
-// stampFound is the mention stampOfText makes, as found.
-func stampFound(t string, order dateOrder) (found, bool) {
-	// The first mention must span the line, which leaves no room for
-	// another: the scan stops there, and the mention is made only for a
-	// stamp.
-	f, ok := firstFound(t, order)
-	if !ok || !f.hasC || f.from != 0 || f.to != len(t) || !f.hasDate && !f.hasZ {
-		return found{}, false
-	}
-	return f, true
+// spansStamp reports whether the first mention of t is a stamp: a clock
+// with a date or a zone, all of t. It must span the line, which leaves no
+// room for another: the scan stops there, and the mention is made only for
+// a stamp.
+func spansStamp(f *found, t string) bool {
+	return f.hasC && f.from == 0 && f.to == len(t) && (f.hasDate || f.hasZ)
 }
 
 // moreParts returns parts one longer and its last element, room for the
@@ -136,20 +132,33 @@ func dateLineOf(text string, ms []mention) (date, bool) {
 
 // stamps lists the stamp lines of a document.
 func stamps(ls []line, order dateOrder) []stampLine {
-	var out []stampLine
-	var parts []mentionParts
+	var sl stampList
 	for i, l := range ls {
-		t, ok := stampText(l.Text)
-		if !ok {
-			continue
-		}
-		if f, ok := stampFound(t, order); ok {
-			var p *mentionParts
-			parts, p = moreParts(parts)
-			out = append(out, stampLine{idx: i, m: f.mention(t, p)})
+		if t, ok := stampText(l.Text); ok {
+			sl.add(i, t, order)
 		}
 	}
-	return out
+	return sl.out
+}
+
+// stampList is the stamps of a document as stamps finds them, and the
+// memory of their mentions' parts (see moreParts). The loop over every
+// line holds only a pointer to it, not the two slices, which it kept from
+// call to call at a cost to each line.
+type stampList struct {
+	out   []stampLine
+	parts []mentionParts
+}
+
+// add adds line i, whose stampText is t, if it is a stamp.
+func (sl *stampList) add(i int, t string, order dateOrder) {
+	f, ok := firstFound(t, order)
+	if !ok || !spansStamp(&f, t) {
+		return
+	}
+	var p *mentionParts
+	sl.parts, p = moreParts(sl.parts)
+	sl.out = append(sl.out, stampLine{idx: i, m: f.mention(t, p)})
 }
 
 // stampLines is stamps of the document's lines, made once: detection and
