@@ -6,7 +6,6 @@ package ingest
 // "***Update*** {{< track "2025-06-24T20:02:00+00:00" >}} text".
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -61,11 +60,7 @@ func csHeadParts(s string) (word, text string, ok bool) {
 	return word, text, true
 }
 
-// csTrack is the track shortcode that dates an update, after the status
-// word or at the end of its text.
-var csTrack = regexp.MustCompile(`\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}`)
-
-// mayHead and mayTrack are cheap tests csHeadParts and csTrack cannot match a
+// mayHead and mayTrack are cheap tests csHeadParts and firstTrack cannot match a
 // line without, run first as the reader tries them on every line: the
 // head opens with "*" or "_", the shortcode holds "{{".
 func mayHead(s string) bool { return s != "" && (s[0] == '*' || s[0] == '_') }
@@ -172,9 +167,9 @@ func cstateUpdates(inc *Incident, body []line, d *doc) []Update {
 			if !mayTrack(para[k].Text) {
 				continue
 			}
-			if tm := csTrack.FindStringSubmatch(para[k].Text); tm != nil {
-				at, trackLine, ok = tm[1], para[k].N, true
-				para[k].Text = strings.TrimSpace(csTrack.ReplaceAllString(para[k].Text, ""))
+			if tm, _, _, found := firstTrack(para[k].Text); found {
+				at, trackLine, ok = tm, para[k].N, true
+				para[k].Text = strings.TrimSpace(withoutTracks(para[k].Text))
 				break
 			}
 		}
@@ -225,8 +220,13 @@ func trackZone(body []line, d *doc) (zone, bool) {
 		if !mayTrack(l.Text) {
 			continue
 		}
-		for _, tm := range csTrack.FindAllStringSubmatch(l.Text, -1) {
-			t, _, lm, ok := timeValue(tm[1], d.order(), nil)
+		for rest := l.Text; ; {
+			tm, _, end, found := firstTrack(rest)
+			if !found {
+				break
+			}
+			rest = rest[end:] // the next shortcode is after this one
+			t, _, lm, ok := timeValue(tm, d.order(), nil)
 			if !ok || lm.Date == nil || lm.Clock == nil {
 				continue
 			}
@@ -259,5 +259,5 @@ func csStart(s string) bool {
 		return false
 	}
 	_, _, ok := csHeadParts(s)
-	return ok && csTrack.MatchString(s)
+	return ok && hasTrack(s)
 }
