@@ -179,7 +179,9 @@ func parsePostmortem(d *doc, f Format) (Incident, error) {
 	if i := firstNonBlank(body, 0); inc.Source.Line == 0 && i < len(body) {
 		inc.Source.Line = body[i].N
 	}
-	if text, nums := joinTextLines(body); text != "" {
+	// The body's lines are slices of the document's text when it is clean:
+	// its text is then most often a piece of it, not a copy.
+	if text, nums := joinTextLinesIn(d.str(), body); text != "" {
 		inc.Postmortem = &Text{Body: text, Line: inc.Source.Line, Lines: nums}
 	}
 	finish(&inc, d, finishing{texts: []proseBlock{{Lines: body, Postmortem: true}}, docDate: docDate(d, body, inc.Title, fm, hasFM)})
