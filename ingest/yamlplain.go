@@ -106,7 +106,9 @@ func plainYAML(block string) ([]plainPiece, bool) {
 			return nil, false
 		}
 		for _, p := range ps {
-			if strings.EqualFold(p.key, key) {
+			// Keys are ASCII (plainKey): two that differ in length are
+			// not alike in any case, and EqualFold need not be asked.
+			if len(p.key) == len(key) && strings.EqualFold(p.key, key) {
 				return nil, false // the library refuses a repeated key, with its message
 			}
 		}
@@ -148,6 +150,9 @@ func plainKey(ln string) (key, val string, ok bool) {
 // yamlWord reports whether a word is one YAML may read as other than a
 // string (true, null, yes, on, ...), in any case.
 func yamlWord(s string) bool {
+	if len(s) > len("false") {
+		return false // longer than every such word: no lower-cased copy to look at
+	}
 	switch strings.ToLower(s) {
 	case "true", "false", "null", "yes", "no", "on", "off", "y", "n":
 		return true
