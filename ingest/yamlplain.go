@@ -188,7 +188,7 @@ func plainScalar(s string) (text string, kind plainKind, ok bool) {
 		}
 		fallthrough // "502 errors", an ID: words, not a number
 	case isASCIILetter(c) || c == '/':
-		if !plainChars(s) || strings.Contains(s, ": ") || strings.Contains(s, " #") || s[len(s)-1] == ':' {
+		if !plainWords(s) || s[len(s)-1] == ':' {
 			return "", 0, false
 		}
 		switch s {
@@ -207,11 +207,24 @@ func plainScalar(s string) (text string, kind plainKind, ok bool) {
 // plainChars reports whether s holds only characters the plain subset
 // allows: printable ASCII other than the backslash, and letters, digits,
 // marks, punctuation and symbols beyond it.
-func plainChars(s string) bool {
+func plainChars(s string) bool { return plainRun(s, false) }
+
+// plainWords is plainChars(s) for an unquoted value, which must also hold
+// no ": " (YAML would read a key) and no " #" (a comment): the three
+// tests in one pass over s, where each was a pass of its own.
+func plainWords(s string) bool { return plainRun(s, true) }
+
+// plainRun is plainChars(s), and when words is true plainWords(s). A ':'
+// or a ' ' is ASCII, so the loop, which stops at every character, meets
+// each of them.
+func plainRun(s string, words bool) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < ' ' || c > '~' || c == '\\' {
+				return false
+			}
+			if words && i+1 < len(s) && (c == ':' && s[i+1] == ' ' || c == ' ' && s[i+1] == '#') {
 				return false
 			}
 			i++
