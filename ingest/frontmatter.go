@@ -538,17 +538,14 @@ func (d *doc) fmScan(s string) []mention {
 		// Room for the usual two: one allocation, not one at each growth.
 		d.fmScans = make([]scanned, 0, 2)
 	}
-	var f found
-	if fmStamp(s, &f) {
-		d.fmScans = append(d.fmScans, scanned{s: s})
-		e := &d.fmScans[len(d.fmScans)-1]
-		e.one[0] = f.mention(s, &e.parts)
+	d.fmScans = append(d.fmScans, scanned{s: s})
+	e := &d.fmScans[len(d.fmScans)-1]
+	if fmStamp(s, &e.one[0], &e.parts) {
 		e.ms = e.one[:]
-		return e.ms
+	} else {
+		e.ms = scanMentions(s, d.order())
 	}
-	ms := scanMentions(s, d.order())
-	d.fmScans = append(d.fmScans, scanned{s: s, ms: ms})
-	return ms
+	return e.ms
 }
 
 // scanned is a text and its mentions. A text fmStamp read keeps its one

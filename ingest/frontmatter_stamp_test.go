@@ -12,12 +12,12 @@ import (
 // fmStamp read s.
 func checkFMStamp(t *testing.T, s string) bool {
 	t.Helper()
-	var f found
-	quick := fmStamp(s, &f)
+	var m mention
+	quick := fmStamp(s, &m, new(mentionParts))
 	for _, order := range []dateOrder{monthFirst, dayFirst} {
 		want := scanMentions(s, order)
 		if quick {
-			got := []mention{f.mention(s, new(mentionParts))}
+			got := []mention{m}
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("fmStamp(%q) = %s; the scanner reads %s (order %v)", s, showMentions(got), showMentions(want), order)
 			}
