@@ -52,8 +52,18 @@ func TestPlainWords(t *testing.T) {
 		"", "Realtime Events", "a: b", "a:b", "a :b", "a #b", "a#b", "#a", "a #", "a:", ": ", " #",
 		"café: menu", "café #1", "Zürich", "a\tb", "a\\b", "a\x7fb", "\ufeffa", "a\xffb", "é:", "x é: y",
 		"https://example.com/a#b", "10:30 UTC", "a  #b", "a::  b", "—: x", "\u00a0#",
+		// Eight bytes at a time: pairs across two eights, and each byte
+		// refused at each place of an eight.
+		"abcdefg: x", "abcdefg #x", "abcdefgh: x", "abcdefgh #", "abcdef #gh", "abcdefghijklmno: ",
+		"abcdefghijklmnop\x7f", "abcdefgh\\", "abcdefgh\x1f", "abcdefgh\x00ijk", "Realtime Events and Dashboard",
+		"abcdefghé", "éabcdefgh: x", "abcdefgh\xff", "abc ~ def ! ghi @ jkl", "abcdefgh:x#y:z#",
 	} {
 		checkPlainWords(t, s)
+		for i := range len(s) + 1 { // every byte refused at every place
+			for _, c := range []string{"\x00", "\x1f", "\x7f", "\\", "\x80", ":", ": ", "#", " #", "\t"} {
+				checkPlainWords(t, s[:i]+c+s[i:])
+			}
+		}
 	}
 }
 
