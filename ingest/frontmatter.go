@@ -524,25 +524,38 @@ func decodeYAML(data []byte, v any) (err error) {
 
 // fmScan is scanMentions of a front matter value in the document's date
 // order, remembered: the stated window's values are read for the window
-// and again for the date the document is about.
+// and again for the date the document is about. A value fmStamp reads (an
+// RFC 3339 stamp or a date, as templates write them) is not lexed, and its
+// mention is kept in its entry of the list: one allocation for the usual
+// two values, a start and an end, where there were three.
 func (d *doc) fmScan(s string) []mention {
-	for _, e := range d.fmScans {
-		if e.s == s {
-			return e.ms
+	for i := range d.fmScans {
+		if d.fmScans[i].s == s {
+			return d.fmScans[i].ms
 		}
 	}
-	ms := scanMentions(s, d.order())
 	if d.fmScans == nil {
-		// Room for the usual two, a start and an end: one allocation,
-		// not one at each growth.
+		// Room for the usual two: one allocation, not one at each growth.
 		d.fmScans = make([]scanned, 0, 2)
 	}
-	d.fmScans = append(d.fmScans, scanned{s: s, ms: ms})
-	return ms
+	d.fmScans = append(d.fmScans, scanned{s: s})
+	e := &d.fmScans[len(d.fmScans)-1]
+	if fmStamp(s, &e.one[0], &e.parts) {
+		e.ms = e.one[:]
+	} else {
+		e.ms = scanMentions(s, d.order())
+	}
+	return e.ms
 }
 
-// scanned is a text and its mentions.
+// scanned is a text and its mentions. A text fmStamp read keeps its one
+// mention and the mention's parts here, and ms is one[:]: an append that
+// grows the list copies the entries to a new array, but the mentions
+// callers hold, and the copies' ms, still point into the old one, which
+// nothing writes again (entries are only appended).
 type scanned struct {
-	s  string
-	ms []mention
+	s     string
+	ms    []mention
+	one   [1]mention
+	parts mentionParts
 }

@@ -114,6 +114,11 @@ func detectText(d *doc) (int, string) {
 		return 0, "a JSON document is no prose"
 	}
 	n, entries := 0, 0
+	order := d.order()
+	// The mentions are read as the scanner finds them, into a buffer on
+	// the stack: a detector only tests their parts, where scanMentions
+	// made the mentions and their parts for every line with a digit.
+	var buf [4]found
 	for _, l := range d.lines() {
 		if l.Text == "" {
 			continue
@@ -121,23 +126,30 @@ func detectText(d *doc) (int, string) {
 		if n++; n > 400 {
 			break
 		}
-		ms := scanMentions(l.Text, d.order())
-		for _, m := range ms {
-			if m.Clock != nil && m.Zone != nil {
-				return 1, fmt.Sprintf("prose with a zoned time at line %d (%q)", l.N, clip(m.Text, 40))
+		var fs []found
+		if i := indexDigit(l.Text); i >= 0 {
+			fs = scanFound(l.Text, i, order, buf[:0], -1)
+		}
+		for k := range fs {
+			if fs[k].hasC && fs[k].hasZ {
+				return 1, fmt.Sprintf("prose with a zoned time at line %d (%q)", l.N, clip(l.Text[fs[k].from:fs[k].to], 40))
 			}
 		}
-		if z := blockZone([]line{l}, d.order()); z != nil {
+		if z := blockZone([]line{l}, order); z != nil {
 			return 1, fmt.Sprintf("line %d says which zone the times are in", l.N)
 		}
 		rest := l.Text
 		if mayOpenEntryPrefix(rest) {
 			rest = rest[entryPrefixLen(rest):]
 		}
+		var f found // the first mention of rest
+		ok := len(fs) > 0
 		if len(rest) < len(l.Text) {
-			ms = scanMentions(rest, d.order()) // else the mentions of the line
+			f, ok = firstFound(rest, order)
+		} else if ok {
+			f = fs[0]
 		}
-		if len(ms) > 0 && ms[0].Start == 0 && ms[0].Clock != nil && entrySepLen(rest[ms[0].End:]) > 0 {
+		if ok && f.from == 0 && f.hasC && entrySepLen(rest[f.to:]) > 0 {
 			entries++
 		}
 	}
@@ -179,7 +191,9 @@ func parsePostmortem(d *doc, f Format) (Incident, error) {
 	if i := firstNonBlank(body, 0); inc.Source.Line == 0 && i < len(body) {
 		inc.Source.Line = body[i].N
 	}
-	if text, nums := joinTextLines(body); text != "" {
+	// The body's lines are slices of the document's text when it is clean:
+	// its text is then most often a piece of it, not a copy.
+	if text, nums := joinTextLinesIn(d.str(), body); text != "" {
 		inc.Postmortem = &Text{Body: text, Line: inc.Source.Line, Lines: nums}
 	}
 	finish(&inc, d, finishing{texts: []proseBlock{{Lines: body, Postmortem: true}}, docDate: docDate(d, body, inc.Title, fm, hasFM)})
@@ -227,8 +241,21 @@ func statedWindow(inc *Incident, fm frontMatter, d *doc) (start, end *Stated) {
 		win[i], keys[i] = Stated{At: t, Line: fm.line, Text: s}, k
 	}
 	if keys[0] != "" && keys[1] != "" {
-		text := "front matter " + keys[0] + ": " + win[0].Text + "front matter " + keys[1] + ": " + win[1].Text
-		n := len("front matter ") + len(keys[0]) + len(": ") + len(win[0].Text)
+		// Written into a buffer sized once: the runtime's concatenation
+		// of eight strings cost more than writing them.
+		var b strings.Builder
+		b.Grow(2*len("front matter : ") + len(keys[0]) + len(win[0].Text) + len(keys[1]) + len(win[1].Text))
+		n := 0
+		for i := range win {
+			b.WriteString("front matter ")
+			b.WriteString(keys[i])
+			b.WriteString(": ")
+			b.WriteString(win[i].Text)
+			if i == 0 {
+				n = b.Len()
+			}
+		}
+		text := b.String()
 		both := &[2]Stated{win[0], win[1]}
 		both[0].Text, both[1].Text = text[:n], text[n:]
 		return &both[0], &both[1]
@@ -287,8 +314,9 @@ func docTitle(ls []line) (string, int) {
 // on February 8th 2019"), then the title, then the front matter's start or
 // date, then the first full date in the body.
 func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *date {
-	// The date is the mention's own, shared, not a copy: the prose reader
-	// only reads it, and no one writes a mention's date once it is made.
+	// A front matter date is its mention's own, shared, not a copy: the
+	// prose reader only reads it, and no one writes a mention's date once
+	// it is made.
 	firstOf := func(ms []mention) *date {
 		for _, m := range ms {
 			if m.Date != nil && m.Date.Year != 0 {
@@ -297,7 +325,24 @@ func docDate(d *doc, body []line, title string, fm frontMatter, hasFM bool) *dat
 		}
 		return nil
 	}
-	first := func(s string) *date { return firstOf(scanMentions(s, d.order())) }
+	// A text's mentions are read as the scanner finds them, into a buffer
+	// on the stack, and only a date found is copied out: most lines
+	// scanned hold a time or a number and no full date.
+	first := func(s string) *date {
+		i := indexDigit(s)
+		if i < 0 {
+			return nil
+		}
+		var buf [4]found
+		fs := scanFound(s, i, d.order(), buf[:0], -1)
+		for k := range fs {
+			if fs[k].hasDate && fs[k].d.Year != 0 {
+				dd := fs[k].d
+				return &dd
+			}
+		}
+		return nil
+	}
 	// A date has a day in ASCII digits (scanMentions finds none in a line
 	// without one): the zone cue is looked for only in lines that have
 	// one, and the byline only in lines that hold a date.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // line is one line of an input, trimmed of surrounding white space, with
@@ -168,6 +169,21 @@ func joinTextLines(ls []line) (string, []int) {
 // of the text are a slice of buf capped at their length: an append to
 // them copies them rather than writing over the next text's.
 func appendTextLines(ls []line, buf []int) (string, []int, []int) {
+	return appendTextLinesIn("", ls, buf)
+}
+
+// joinTextLinesIn is joinTextLines of lines that may be slices of src, the
+// text they were split from: where the join is itself a piece of src (see
+// spanOf), as it is for most bodies of a clean document, it is that
+// piece, and no copy of the body is made.
+func joinTextLinesIn(src string, ls []line) (string, []int) {
+	s, nums, _ := appendTextLinesIn(src, ls, nil)
+	return s, nums
+}
+
+// appendTextLinesIn is appendTextLines of lines that may be slices of src
+// (see joinTextLinesIn); src "" tries no piece.
+func appendTextLinesIn(src string, ls []line, buf []int) (string, []int, []int) {
 	start, end := 0, len(ls)
 	for start < end && ls[start].Text == "" {
 		start++
@@ -183,15 +199,18 @@ func appendTextLines(ls []line, buf []int) (string, []int, []int) {
 		buf = append(buf, ls[start].N) // most update bodies
 		return ls[start].Text, buf[from:len(buf):len(buf)], buf
 	}
+	text, inSrc := spanOf(src, ls[start:end])
 	size, count := 0, 0
 	for _, l := range ls[start:end] {
 		size += len(l.Text) + 2
 		count++
 	}
 	var b strings.Builder
-	b.Grow(size)
+	if !inSrc {
+		b.Grow(size)
+	}
 	buf = slices.Grow(buf, count)
-	gap, gapLine := false, 0
+	gap, gapLine, first := false, 0, true
 	for _, l := range ls[start:end] {
 		if l.Text == "" {
 			if !gap {
@@ -199,19 +218,72 @@ func appendTextLines(ls []line, buf []int) (string, []int, []int) {
 			}
 			continue
 		}
-		if b.Len() > 0 {
+		if !first {
 			if gap {
-				b.WriteString("\n\n")
 				buf = append(buf, gapLine)
-			} else {
-				b.WriteByte('\n')
+			}
+			if !inSrc {
+				if gap {
+					b.WriteString("\n\n")
+				} else {
+					b.WriteByte('\n')
+				}
 			}
 		}
-		gap = false
-		b.WriteString(l.Text)
+		gap, first = false, false
+		if !inSrc {
+			b.WriteString(l.Text)
+		}
 		buf = append(buf, l.N)
 	}
-	return b.String(), buf[from:len(buf):len(buf)], buf
+	if !inSrc {
+		text = b.String()
+	}
+	return text, buf[from:len(buf):len(buf)], buf
+}
+
+// spanOf is the join of ls (appendTextLines' text), which opens and ends
+// with a line that is not blank, when that join is a piece of src: every
+// line that is not blank lies in src, and between two of them src holds
+// just what the join writes there, "\n" or, where blank lines come
+// between them, "\n\n". The piece then equals the join byte for byte,
+// whatever src and the lines are. ok is false otherwise.
+func spanOf(src string, ls []line) (string, bool) {
+	from, ok := offsetIn(src, ls[0].Text)
+	if !ok {
+		return "", false
+	}
+	end, gap := from+len(ls[0].Text), false
+	for _, l := range ls[1:] {
+		if l.Text == "" {
+			gap = true
+			continue
+		}
+		at, ok := offsetIn(src, l.Text)
+		if !ok || at < end {
+			return "", false
+		}
+		if sep := src[end:at]; !(sep == "\n" && !gap || sep == "\n\n" && gap) {
+			return "", false
+		}
+		end, gap = at+len(l.Text), false
+	}
+	return src[from:end], true
+}
+
+// offsetIn is the offset in src of s, a string that is not empty, when
+// s's bytes are bytes of src (s is a slice of it); ok is false otherwise.
+// It compares addresses only: it reads no byte and makes no pointer.
+func offsetIn(src, s string) (int, bool) {
+	if len(s) == 0 || len(s) > len(src) {
+		return 0, false
+	}
+	base := uintptr(unsafe.Pointer(unsafe.StringData(src)))
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	if p < base || p-base > uintptr(len(src)-len(s)) {
+		return 0, false
+	}
+	return int(p - base), true
 }
 
 // restOfBody returns body from its line j on, with line j's text replaced

@@ -106,7 +106,9 @@ func plainYAML(block string) ([]plainPiece, bool) {
 			return nil, false
 		}
 		for _, p := range ps {
-			if strings.EqualFold(p.key, key) {
+			// Keys are ASCII (plainKey): two that differ in length are
+			// not alike in any case, and EqualFold need not be asked.
+			if len(p.key) == len(key) && strings.EqualFold(p.key, key) {
 				return nil, false // the library refuses a repeated key, with its message
 			}
 		}
@@ -148,6 +150,9 @@ func plainKey(ln string) (key, val string, ok bool) {
 // yamlWord reports whether a word is one YAML may read as other than a
 // string (true, null, yes, on, ...), in any case.
 func yamlWord(s string) bool {
+	if len(s) > len("false") {
+		return false // longer than every such word: no lower-cased copy to look at
+	}
 	switch strings.ToLower(s) {
 	case "true", "false", "null", "yes", "no", "on", "off", "y", "n":
 		return true
@@ -183,7 +188,7 @@ func plainScalar(s string) (text string, kind plainKind, ok bool) {
 		}
 		fallthrough // "502 errors", an ID: words, not a number
 	case isASCIILetter(c) || c == '/':
-		if !plainChars(s) || strings.Contains(s, ": ") || strings.Contains(s, " #") || s[len(s)-1] == ':' {
+		if !plainWords(s) || s[len(s)-1] == ':' {
 			return "", 0, false
 		}
 		switch s {
@@ -202,11 +207,45 @@ func plainScalar(s string) (text string, kind plainKind, ok bool) {
 // plainChars reports whether s holds only characters the plain subset
 // allows: printable ASCII other than the backslash, and letters, digits,
 // marks, punctuation and symbols beyond it.
-func plainChars(s string) bool {
+func plainChars(s string) bool { return plainRun(s, false) }
+
+// plainWords is plainChars(s) for an unquoted value, which must also hold
+// no ": " (YAML would read a key) and no " #" (a comment): the three
+// tests in one pass over s, where each was a pass of its own.
+func plainWords(s string) bool { return plainRun(s, true) }
+
+// plainRun is plainChars(s), and when words is true plainWords(s). Eight
+// bytes at a time are let through when none of them is beyond ASCII, a
+// control character, DEL or a backslash, nor (for words) a ':' or a '#';
+// any other eight go one character at a time. A ": " is found at its ':'
+// and a " #" at its '#', so that a pair split across two eights is found
+// in the one that is read a character at a time.
+func plainRun(s string, words bool) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	// zero marks the high bit of some byte of x when a byte of x is 0.
+	zero := func(x uint64) uint64 { return (x - ones) &^ x & high }
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			w := s[i : i+8]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			// With no high bit set, x-0x20 borrows into a byte's high bit
+			// when the byte, or one below it, is under 0x20.
+			bad := x&high | (x-0x20*ones)&^x&high | zero(x^0x7f*ones) | zero(x^'\\'*ones)
+			if words {
+				bad |= zero(x^':'*ones) | zero(x^'#'*ones)
+			}
+			if bad == 0 {
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < ' ' || c > '~' || c == '\\' {
+				return false
+			}
+			if words && (c == ':' && i+1 < len(s) && s[i+1] == ' ' || c == '#' && i > 0 && s[i-1] == ' ') {
 				return false
 			}
 			i++
