@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unsafe"
 )
 
 // proseBlock is a piece of prose a format reader hands over: a postmortem or
@@ -148,6 +149,10 @@ type proseMem struct {
 	// before the next block's timeline.
 	raws, bare []rawEntry
 	isEntry    []int
+	// paraLow is where the lower-case copy of the paragraph being read
+	// is made (lazyLower.lower): it is read by that paragraph's
+	// sentences only, and no fact keeps a string of it.
+	paraLow []byte
 	// lows holds the lower-case copy of each timeline entry's text when
 	// it is ASCII (lowerEntries), one for each entry of facts.Timeline;
 	// lowBuf is where a block's copies are made.
@@ -209,6 +214,9 @@ func (m *proseMem) clearDoc() {
 	}
 	if cap(m.lowBuf) > maxKeptMem*64 {
 		m.lowBuf = nil
+	}
+	if cap(m.paraLow) > maxKeptMem*64 {
+		m.paraLow = nil
 	}
 	m.used = memUse{}
 }
@@ -336,14 +344,14 @@ func (r *proseReader) block(b proseBlock) {
 	for _, p := range use(r.mem.paras.paragraphs(b.Lines, entryLines), &r.mem.used.paras) {
 		var ctxDate *date
 		r.mem.sentParts = r.mem.sentParts[:0] // no date of an earlier paragraph is kept
-		// An ASCII paragraph is lower-cased once, for all its sentences,
-		// when one of them needs it.
-		r.low = lazyLower{text: p.Text}
 		// A sentence without a digit has no date or time (scanMentions
 		// finds none), and without a unit or relative word it is left as
 		// soon as its own date is cleared: a paragraph with none of them
 		// is not split into sentences at all.
 		ascii, hint := paragraphHints(p.Text)
+		// An ASCII paragraph is lower-cased once, for all its sentences,
+		// when one of them needs it.
+		r.low = lazyLower{text: p.Text, ascii: ascii}
 		if ascii && !hint {
 			r.ownDate = false // as its sentences would have left it
 			continue
@@ -1151,11 +1159,28 @@ type sentence struct {
 type lazyLower struct {
 	text, low string
 	done      bool
+	// ascii says text is ASCII, which lower then lower-cases in place of
+	// strings.ToLower.
+	ascii bool
 }
 
-func (l *lazyLower) lower() string {
+// lower is l's text lower-cased. ASCII text with a capital is lower-cased
+// into *buf, which the string returned shares: strings.ToLower made a
+// copy of every paragraph a sentence needed lower-cased, a tenth of the
+// reader's allocations on real reports. The string is good until *buf is
+// written again: the reader's is, at the next paragraph, whose lazyLower
+// replaces l, and no fact keeps a string of a lower-case copy.
+func (l *lazyLower) lower(buf *[]byte) string {
 	if !l.done {
-		l.low, l.done = strings.ToLower(l.text), true
+		l.low, l.done = l.text, true
+		switch {
+		case !l.ascii:
+			l.low = strings.ToLower(l.text)
+		case hasASCIIUpper(l.text):
+			b := appendLower((*buf)[:0], l.text)
+			*buf = b
+			l.low = unsafe.String(unsafe.SliceData(b), len(b))
+		}
 	}
 	return l.low
 }
@@ -1320,7 +1345,7 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	}
 	low := ""
 	if s.ascii {
-		low = r.low.lower()[s.off : s.off+len(s.Text)]
+		low = r.low.lower(&r.mem.paraLow)[s.off : s.off+len(s.Text)]
 	} else {
 		low = strings.ToLower(s.Text)
 	}
