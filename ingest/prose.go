@@ -987,11 +987,17 @@ func (r *proseReader) settleEntries(raws []rawEntry, blockZ *zone) {
 // copies of the texts of raws: those of ASCII texts are made in one
 // allocation for the block, where classifyMilestone and endsImpact made
 // one each; a text that is not ASCII gets "" (it is lower-cased where it
-// is read, by strings.ToLower, whose copy may differ in length).
+// is read, by strings.ToLower, whose copy may differ in length). Only an
+// empty text, whose copy is "" too, is ASCII and gets "".
 func (r *proseReader) lowerEntries(raws []rawEntry) []string {
 	buf := r.mem.lowBuf[:0]
+	from := len(r.mem.lows)
 	for _, raw := range raws {
+		// Each text is tested once: an ASCII one is noted by its own
+		// text in lows, put in place of its copy below.
+		low := ""
 		if isASCII(raw.text) {
+			low = raw.text
 			n := len(buf)
 			buf = append(buf, raw.text...)
 			for k := n; k < len(buf); k++ {
@@ -1000,28 +1006,22 @@ func (r *proseReader) lowerEntries(raws []rawEntry) []string {
 				}
 			}
 		}
+		r.mem.lows = append(r.mem.lows, low)
 	}
 	r.mem.lowBuf = buf
 	all := string(buf)
-	from := len(r.mem.lows)
-	for _, raw := range raws {
-		low := ""
-		if isASCII(raw.text) {
-			low, all = all[:len(raw.text)], all[len(raw.text):]
-		}
-		r.mem.lows = append(r.mem.lows, low)
+	lows := r.mem.lows[from:]
+	for i, low := range lows {
+		lows[i], all = all[:len(low)], all[len(low):]
 	}
-	return r.mem.lows[from:]
+	return lows
 }
 
 // entryMilestone is classifyMilestone(text), given low, text lower-cased
-// when it is ASCII.
+// when it is ASCII, "" when it is not (lowerEntries).
 func entryMilestone(text, low string) Milestone {
-	if !isASCII(text) {
-		return classifyMilestone(text)
-	}
-	if !anyCueHint(text) {
-		return MilestoneNone
+	if low == "" {
+		return classifyMilestone(text) // MilestoneNone when text is "" too
 	}
 	return milestoneOfLow(low)
 }
@@ -1349,9 +1349,10 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	} else {
 		low = strings.ToLower(s.Text)
 	}
-	r.windows(s, low, ms, blockZ, sentDate)
-	r.durations(s, low)
-	if !containsAny(low, relativeHints) {
+	hints := sentenceHints.of(low)
+	r.windows(s, low, hints, ms, blockZ, sentDate)
+	r.durations(s, low, hints)
+	if hints&hintRelative == 0 {
 		return
 	}
 	for locStart, locEnd := range relativeTime.All(low) {
@@ -1365,6 +1366,22 @@ var (
 	futureHints   = newHintSet("will", "shall", "going to", "upcoming", "plan", "schedul")
 	relativeHints = newHintSet("later", "afterward", "the next ", "the following ", "earlier that ")
 )
+
+// sentenceHints are the hint sets a sentence's reader asks about, searched
+// in one pass over the lower-cased sentence; the bits of each are named.
+// digitHints and durUnitHints are together mayHoldDuration's test.
+var sentenceHints = newHintMask(futureHints, relativeHints, durStrongHints, durUnitHints, digitHints)
+
+const (
+	hintFuture uint8 = 1 << iota
+	hintRelative
+	hintDurStrong
+	hintDurUnit
+	hintDigit
+)
+
+// digitHints are the ASCII digits.
+var digitHints = newHintSet("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
 
 // relativeTime is a time given relative to another ("20 minutes later",
 // "the next morning"): reported, never guessed.
@@ -1407,7 +1424,8 @@ func (r *proseReader) setEnd(rs rankedStated) {
 }
 
 // windows looks for stated impact windows and single start/end times.
-func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone, sentDate *date) {
+// hints are sentenceHints.of(low).
+func (r *proseReader) windows(s sentence, low string, hints uint8, ms []mention, blockZ *zone, sentDate *date) {
 	// Planned work ("we will upgrade ... from 04:00 to 06:00") states no
 	// impact, not even on a maintenance page, whose impact is when the work
 	// ran: times after a future cue are skipped.
@@ -1419,7 +1437,7 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 	if !hasClock {
 		return
 	}
-	if containsAny(low, futureHints) {
+	if hints&hintFuture != 0 {
 		for locStart := range futureCue.All(low) {
 			if !strings.HasPrefix(low[locStart:], "will have") {
 				future = locStart
@@ -1886,10 +1904,11 @@ func mayParenDuration(low string) bool {
 	return false
 }
 
-// durations reads a stated duration from a sentence.
-func (r *proseReader) durations(s sentence, low string) {
-	if !mayHoldDuration(low) {
-		return
+// durations reads a stated duration from a sentence; hints are
+// sentenceHints.of(low).
+func (r *proseReader) durations(s sentence, low string, hints uint8) {
+	if hints&(hintDigit|hintDurUnit) == 0 {
+		return // !mayHoldDuration(low)
 	}
 	try := func(from int, rank int) bool {
 		if r.facts.Duration != nil && r.facts.durRank >= rank {
@@ -1922,7 +1941,7 @@ func (r *proseReader) durations(s sentence, low string) {
 		r.facts.durRank = rank
 		return true
 	}
-	if containsAny(low, durStrongHints) {
+	if hints&hintDurStrong != 0 {
 		for _, locEnd := range durStrong.All(low) {
 			if try(locEnd, 3) {
 				return
@@ -1942,7 +1961,7 @@ func (r *proseReader) durations(s sentence, low string) {
 			}
 		}
 	}
-	if containsAny(low, durUnitHints) {
+	if hints&hintDurUnit != 0 {
 		if m := durAdj.FindStringSubmatchIndex(low); m != nil {
 			if try(m[2], 2) {
 				return
@@ -2004,11 +2023,12 @@ func classifyMilestone(text string) Milestone {
 }
 
 // milestoneOfLow is classifyMilestone of a text whose lower-case copy is
-// low, when the text is not ASCII or holds a hint of a cue.
+// low.
 func milestoneOfLow(low string) Milestone {
-	for _, c := range milestoneCues {
-		if !containsAny(low, c.hints) {
-			continue
+	hints := milestoneHints.of(low)
+	for k, c := range milestoneCues {
+		if hints&(1<<k) == 0 {
+			continue // low holds none of the hints of c
 		}
 		// The matches of c.re.All, without its test of the words every
 		// match needs: the hints are that test.
@@ -2045,6 +2065,17 @@ var allCueHints = func() *hintSet {
 	return newHintSet(words...)
 }()
 
+// milestoneHints are the hints of milestoneCues, those of the k-th with
+// bit 1<<k, searched in one pass: an entry was searched for each cue's
+// hints in turn, after a search for any of them.
+var milestoneHints = func() *hintMask {
+	sets := make([]*hintSet, len(milestoneCues))
+	for k, c := range milestoneCues {
+		sets[k] = c.hints
+	}
+	return newHintMask(sets...)
+}()
+
 // containsAny reports whether s holds any of the words of h.
 func containsAny(s string, h *hintSet) bool { return h.in(s) }
 
@@ -2071,10 +2102,10 @@ func endsImpact(text string) bool {
 }
 
 // entryEndsImpact is endsImpact(text), given low, text lower-cased when it
-// is ASCII.
+// is ASCII, "" when it is not (lowerEntries).
 func entryEndsImpact(text, low string) bool {
-	if !isASCII(text) {
-		return endsImpact(text)
+	if low == "" {
+		return endsImpact(text) // false when text is "" too
 	}
 	return endHints.inFold(text) && endsImpactLow(low)
 }
