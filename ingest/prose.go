@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -508,6 +509,80 @@ func cueChronologyAt(s string, i int) bool {
 	return i+4 < len(s) && len(s)-i >= len("chronology") && strings.EqualFold(s[i:i+len("chronology")], "chronology")
 }
 
+// mayOpenEntry is a cheap test a line of a block, whose list prefix
+// (entryPrefixLen) is k bytes long and whose first digit is at d, must
+// pass for the timeline to read an entry or a date from it, made
+// before its mentions are scanned: most lines with a digit are prose, and
+// the scan was most of the timeline's time. A line fails it when it is no
+// heading, its text after the list prefix cannot open with a mention
+// (mayOpenMention), and it cannot hold two entries run together
+// (mayHoldInline): the entry, the date line and the bare entry all need a
+// mention at the start of that text, and the timeHeading heading opens
+// with "#".
+func mayOpenEntry(text string, k, d int) bool {
+	if k < 0 || k > len(text) || d < 0 || d >= len(text) {
+		return true // not a line's prefix and digit: the line is scanned
+	}
+	return text[0] == '#' || mayOpenMention(text[k:]) || mayHoldInline(text[d:])
+}
+
+// mayOpenMention is a cheap test scanMentions(s) cannot find a mention at
+// s[0] without. A mention opens with a token the scanner's mayStart lets
+// through: a number, a word with a letter beyond ASCII, or an ASCII word
+// that opens with one of "jfmasondtw" in either case. s[0] opens none of
+// these when it is white space, ASCII punctuation or a control byte, or a
+// letter outside those ten whose word is ASCII: the run of bytes up to
+// the first ASCII white space holds none beyond ASCII.
+func mayOpenMention(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[0]
+	switch {
+	case '0' <= c && c <= '9', c >= utf8.RuneSelf:
+		return true
+	case 'a' <= c|0x20 && c|0x20 <= 'z':
+		if strings.IndexByte("jfmasondtw", c|0x20) >= 0 {
+			return true
+		}
+		for i := 1; i < len(s) && byteClasses[s[i]] != bcSpace; i++ {
+			if s[i] >= utf8.RuneSelf {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayHoldInline is a cheap test inlineEntries cannot find two entries in
+// text without: a digit, then a separator byte, then a digit, then a
+// separator byte. Each entry is a mention with a clock, which holds a
+// digit, followed by a separator entrySepLen reads, which holds one of
+// ":", "-", "|", "]", ")" or the first byte of a long dash; between the
+// two are only white space and emphasis marks, where the second mention,
+// which opens with a number or a word, cannot start.
+//
+// Its callers hand it the text from its first digit on.
+func mayHoldInline(text string) bool {
+	state := 0 // how many of digit, separator, digit, separator were seen
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if state&1 == 0 {
+			if '0' <= c && c <= '9' {
+				state++
+			}
+			continue
+		}
+		switch c {
+		case ':', '-', '|', ']', ')', 0xe2:
+			if state++; state == 4 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mayOpenEntryPrefix is a cheap test entryPrefix cannot match a byte
 // without: the text opens with a mark it allows or a digit.
 func mayOpenEntryPrefix(s string) bool {
@@ -621,9 +696,20 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 	// were settled before it ended.
 	r.mem.lineParts = r.mem.lineParts[:0]
 	for li, l := range ls {
+		d := indexDigit(l.Text)
+		if d < 0 {
+			continue // no mention: each holds a digit
+		}
+		prefix := ""
+		if mayOpenEntryPrefix(l.Text) {
+			prefix = l.Text[:entryPrefixLen(l.Text)]
+		}
+		if !mayOpenEntry(l.Text, len(prefix), d) {
+			continue // no mention of the line would make an entry: it is not scanned
+		}
 		var all []mention
 		var parts []mentionParts
-		all, parts = scanMentionsInto(r.mem.lineMs[:0], r.mem.lineParts, l.Text, r.order)
+		all, parts = scanMentionsIntoAt(r.mem.lineMs[:0], r.mem.lineParts, l.Text, d, r.order)
 		r.mem.lineMs, r.mem.lineParts = use(all, &r.mem.used.lineMs), use(parts, &r.mem.used.lineParts)
 		if len(all) == 0 {
 			continue
@@ -635,10 +721,6 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 				add(l.N, m, text)
 			}
 			continue
-		}
-		prefix := ""
-		if mayOpenEntryPrefix(l.Text) {
-			prefix = l.Text[:entryPrefixLen(l.Text)]
 		}
 		rest := l.Text[len(prefix):]
 		ms := all

@@ -670,7 +670,12 @@ func scanMentionsMax(s string, order dateOrder, limit int) []mention {
 // again does, and it must hold no mention of an earlier call, nor a
 // pointer of one, when it does.
 func scanMentionsInto(dst []mention, parts []mentionParts, s string, order dateOrder) ([]mention, []mentionParts) {
-	d := indexDigit(s)
+	return scanMentionsIntoAt(dst, parts, s, indexDigit(s), order)
+}
+
+// scanMentionsIntoAt is scanMentionsInto of s whose first ASCII digit is
+// at d (indexDigit(s)), for a caller that looked for it already.
+func scanMentionsIntoAt(dst []mention, parts []mentionParts, s string, d int, order dateOrder) ([]mention, []mentionParts) {
 	if d < 0 {
 		return dst, parts // before buf, which is 800 bytes to clear
 	}
