@@ -154,6 +154,9 @@ type proseMem struct {
 	// is made (lazyLower.lower): it is read by that paragraph's
 	// sentences only, and no fact keeps a string of it.
 	paraLow []byte
+	// toks holds the tokens of the line or sentence last scanned for
+	// mentions (scanMentionsIntoAt): no token is read after its scan.
+	toks []token
 	// lows holds the lower-case copy of each timeline entry's text when
 	// it is ASCII (lowerEntries), one for each entry of facts.Timeline;
 	// lowBuf is where a block's copies are made.
@@ -218,6 +221,9 @@ func (m *proseMem) clearDoc() {
 	}
 	if cap(m.paraLow) > maxKeptMem*64 {
 		m.paraLow = nil
+	}
+	if cap(m.toks) > maxKeptMem {
+		m.toks = nil
 	}
 	m.used = memUse{}
 }
@@ -709,7 +715,7 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 		}
 		var all []mention
 		var parts []mentionParts
-		all, parts = scanMentionsIntoAt(r.mem.lineMs[:0], r.mem.lineParts, l.Text, d, r.order)
+		all, parts = scanMentionsIntoAt(r.mem.lineMs[:0], r.mem.lineParts, l.Text, d, r.order, &r.mem.toks)
 		r.mem.lineMs, r.mem.lineParts = use(all, &r.mem.used.lineMs), use(parts, &r.mem.used.lineParts)
 		if len(all) == 0 {
 			continue
@@ -1401,7 +1407,7 @@ func ranked(kind int, dated bool) int {
 // sentence reads one sentence: a stated impact window, a start or end, and
 // a stated duration.
 func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
-	ms, parts := scanMentionsInto(r.mem.sentMs[:0], r.mem.sentParts, s.Text, r.order)
+	ms, parts := scanMentionsIntoAt(r.mem.sentMs[:0], r.mem.sentParts, s.Text, indexDigit(s.Text), r.order, &r.mem.toks)
 	r.mem.sentMs, r.mem.sentParts = use(ms, &r.mem.used.sentMs), use(parts, &r.mem.used.sentParts)
 	// A date alone in a sentence is the context for the times after it,
 	// and for later sentences of the paragraph ("On 13th November 2019,
