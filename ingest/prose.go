@@ -722,7 +722,7 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 		}
 		// A heading that is only a time ("### 14:16", "### 2018-07-30 ca.
 		// 11:20") heads an entry whose text is the prose below it.
-		if m, ok := timeHeading(l.Text, r.order); ok {
+		if m, ok := timeHeadingBy(l.Text, r.lineMentions); ok {
 			if text := cleanEntry(sectionText(ls[li+1:])); text != "" {
 				add(l.N, m, text)
 			}
@@ -738,7 +738,7 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 			if ms, ok = mentionsAfter(r.mem.rest, all, l.Text, len(prefix)); ok {
 				r.mem.rest = ms
 			} else {
-				ms = scanMentions(rest, r.order)
+				ms = r.lineMentions(rest)
 			}
 		}
 		if len(ms) > 0 && ms[0].Start == 0 {
@@ -796,6 +796,17 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 	r.mem.raws, r.mem.bare = use(raws, &r.mem.used.raws), use(bare, &r.mem.used.bare)
 	r.mem.isEntry = isEntry
 	return isEntry
+}
+
+// lineMentions is scanMentions(s, r.order) in the reader's memory, for
+// the timeline's second scans of a line (its text after the list prefix,
+// its heading's title): the mentions are kept in rest, their parts in
+// lineParts with those of the lines' own scans, which the block's raw
+// entries point into until they are settled.
+func (r *proseReader) lineMentions(s string) []mention {
+	ms, parts := scanMentionsIntoAt(r.mem.rest[:0], r.mem.lineParts, s, indexDigit(s), r.order, &r.mem.toks)
+	r.mem.rest, r.mem.lineParts = use(ms, &r.mem.used.rest), use(parts, &r.mem.used.lineParts)
+	return ms
 }
 
 // approxWord reports whether w, a run of ASCII word bytes, is one of
@@ -898,12 +909,18 @@ func headingTitle(s string) (string, bool) {
 // timeHeading reads a markdown heading that holds nothing but a time (and
 // maybe a date).
 func timeHeading(text string, order dateOrder) (mention, bool) {
+	return timeHeadingBy(text, func(h string) []mention { return scanMentions(h, order) })
+}
+
+// timeHeadingBy is timeHeading finding the mentions of the heading's
+// title with scan, scanMentions or the timeline's lineMentions.
+func timeHeadingBy(text string, scan func(string) []mention) (mention, bool) {
 	title, ok := headingTitle(text)
 	if !ok {
 		return mention{}, false
 	}
 	h := collapseSpace(dropApprox(title))
-	ms := scanMentions(h, order)
+	ms := scan(h)
 	if len(ms) != 1 || ms[0].Clock == nil || ms[0].Start != 0 || ms[0].End != len(h) {
 		return mention{}, false
 	}
