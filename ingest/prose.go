@@ -159,7 +159,9 @@ type proseMem struct {
 	toks []token
 	// lows holds the lower-case copy of each timeline entry's text when
 	// it is ASCII (lowerEntries), one for each entry of facts.Timeline;
-	// lowBuf is where a block's copies are made.
+	// lowBuf is where the copies are made, those of each block after
+	// those of the blocks before it: lows' strings share its bytes, which
+	// are not written again until clearDoc cuts it back.
 	lows   []string
 	lowBuf []byte
 	// used is the most elements of each buffer that point into the
@@ -216,6 +218,7 @@ func (m *proseMem) clearDoc() {
 	if cap(m.isEntry) > maxKeptMem {
 		m.isEntry = nil
 	}
+	m.lowBuf = m.lowBuf[:0] // lows, which shared its bytes, is cleared
 	if cap(m.lowBuf) > maxKeptMem*64 {
 		m.lowBuf = nil
 	}
@@ -1089,13 +1092,14 @@ func (r *proseReader) settleEntries(raws []rawEntry, blockZ *zone) {
 }
 
 // lowerEntries appends to the reader's lows, and returns, the lower-case
-// copies of the texts of raws: those of ASCII texts are made in one
-// allocation for the block, where classifyMilestone and endsImpact made
-// one each; a text that is not ASCII gets "" (it is lower-cased where it
+// copies of the texts of raws: those of ASCII texts are made in the
+// reader's lowBuf, kept for the document, where classifyMilestone and
+// endsImpact made one each; a text that is not ASCII gets "" (it is lower-cased where it
 // is read, by strings.ToLower, whose copy may differ in length). Only an
 // empty text, whose copy is "" too, is ASCII and gets "".
 func (r *proseReader) lowerEntries(raws []rawEntry) []string {
-	buf := r.mem.lowBuf[:0]
+	buf := r.mem.lowBuf // the copies of the document's earlier blocks stay
+	start := len(buf)
 	from := len(r.mem.lows)
 	for _, raw := range raws {
 		// Each text is tested once: an ASCII one is noted by its own
@@ -1114,7 +1118,11 @@ func (r *proseReader) lowerEntries(raws []rawEntry) []string {
 		r.mem.lows = append(r.mem.lows, low)
 	}
 	r.mem.lowBuf = buf
-	all := string(buf)
+	// The copies share buf's bytes, where string(buf) made them again for
+	// every block with entries: no byte of buf[:len(buf)] is written
+	// before the document is read (appending writes past it, or copies
+	// it), and no fact keeps a copy.
+	all := unsafe.String(unsafe.SliceData(buf[start:]), len(buf)-start)
 	lows := r.mem.lows[from:]
 	for i, low := range lows {
 		lows[i], all = all[:len(low)], all[len(low):]
