@@ -15,6 +15,8 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // proseBlock is a piece of prose a format reader hands over: a postmortem or
@@ -148,9 +150,18 @@ type proseMem struct {
 	// before the next block's timeline.
 	raws, bare []rawEntry
 	isEntry    []int
+	// paraLow is where the lower-case copy of the paragraph being read
+	// is made (lazyLower.lower): it is read by that paragraph's
+	// sentences only, and no fact keeps a string of it.
+	paraLow []byte
+	// toks holds the tokens of the line or sentence last scanned for
+	// mentions (scanMentionsIntoAt): no token is read after its scan.
+	toks []token
 	// lows holds the lower-case copy of each timeline entry's text when
 	// it is ASCII (lowerEntries), one for each entry of facts.Timeline;
-	// lowBuf is where a block's copies are made.
+	// lowBuf is where the copies are made, those of each block after
+	// those of the blocks before it: lows' strings share its bytes, which
+	// are not written again until clearDoc cuts it back.
 	lows   []string
 	lowBuf []byte
 	// used is the most elements of each buffer that point into the
@@ -207,8 +218,15 @@ func (m *proseMem) clearDoc() {
 	if cap(m.isEntry) > maxKeptMem {
 		m.isEntry = nil
 	}
+	m.lowBuf = m.lowBuf[:0] // lows, which shared its bytes, is cleared
 	if cap(m.lowBuf) > maxKeptMem*64 {
 		m.lowBuf = nil
+	}
+	if cap(m.paraLow) > maxKeptMem*64 {
+		m.paraLow = nil
+	}
+	if cap(m.toks) > maxKeptMem {
+		m.toks = nil
 	}
 	m.used = memUse{}
 }
@@ -336,14 +354,14 @@ func (r *proseReader) block(b proseBlock) {
 	for _, p := range use(r.mem.paras.paragraphs(b.Lines, entryLines), &r.mem.used.paras) {
 		var ctxDate *date
 		r.mem.sentParts = r.mem.sentParts[:0] // no date of an earlier paragraph is kept
-		// An ASCII paragraph is lower-cased once, for all its sentences,
-		// when one of them needs it.
-		r.low = lazyLower{text: p.Text}
 		// A sentence without a digit has no date or time (scanMentions
 		// finds none), and without a unit or relative word it is left as
 		// soon as its own date is cleared: a paragraph with none of them
 		// is not split into sentences at all.
 		ascii, hint := paragraphHints(p.Text)
+		// An ASCII paragraph is lower-cased once, for all its sentences,
+		// when one of them needs it.
+		r.low = lazyLower{text: p.Text, ascii: ascii}
 		if ascii && !hint {
 			r.ownDate = false // as its sentences would have left it
 			continue
@@ -500,6 +518,80 @@ func cueChronologyAt(s string, i int) bool {
 	return i+4 < len(s) && len(s)-i >= len("chronology") && strings.EqualFold(s[i:i+len("chronology")], "chronology")
 }
 
+// mayOpenEntry is a cheap test a line of a block, whose list prefix
+// (entryPrefixLen) is k bytes long and whose first digit is at d, must
+// pass for the timeline to read an entry or a date from it, made
+// before its mentions are scanned: most lines with a digit are prose, and
+// the scan was most of the timeline's time. A line fails it when it is no
+// heading, its text after the list prefix cannot open with a mention
+// (mayOpenMention), and it cannot hold two entries run together
+// (mayHoldInline): the entry, the date line and the bare entry all need a
+// mention at the start of that text, and the timeHeading heading opens
+// with "#".
+func mayOpenEntry(text string, k, d int) bool {
+	if k < 0 || k > len(text) || d < 0 || d >= len(text) {
+		return true // not a line's prefix and digit: the line is scanned
+	}
+	return text[0] == '#' || mayOpenMention(text[k:]) || mayHoldInline(text[d:])
+}
+
+// mayOpenMention is a cheap test scanMentions(s) cannot find a mention at
+// s[0] without. A mention opens with a token the scanner's mayStart lets
+// through: a number, a word with a letter beyond ASCII, or an ASCII word
+// that opens with one of "jfmasondtw" in either case. s[0] opens none of
+// these when it is white space, ASCII punctuation or a control byte, or a
+// letter outside those ten whose word is ASCII: the run of bytes up to
+// the first ASCII white space holds none beyond ASCII.
+func mayOpenMention(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[0]
+	switch {
+	case '0' <= c && c <= '9', c >= utf8.RuneSelf:
+		return true
+	case 'a' <= c|0x20 && c|0x20 <= 'z':
+		if strings.IndexByte("jfmasondtw", c|0x20) >= 0 {
+			return true
+		}
+		for i := 1; i < len(s) && byteClasses[s[i]] != bcSpace; i++ {
+			if s[i] >= utf8.RuneSelf {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayHoldInline is a cheap test inlineEntries cannot find two entries in
+// text without: a digit, then a separator byte, then a digit, then a
+// separator byte. Each entry is a mention with a clock, which holds a
+// digit, followed by a separator entrySepLen reads, which holds one of
+// ":", "-", "|", "]", ")" or the first byte of a long dash; between the
+// two are only white space and emphasis marks, where the second mention,
+// which opens with a number or a word, cannot start.
+//
+// Its callers hand it the text from its first digit on.
+func mayHoldInline(text string) bool {
+	state := 0 // how many of digit, separator, digit, separator were seen
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if state&1 == 0 {
+			if '0' <= c && c <= '9' {
+				state++
+			}
+			continue
+		}
+		switch c {
+		case ':', '-', '|', ']', ')', 0xe2:
+			if state++; state == 4 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mayOpenEntryPrefix is a cheap test entryPrefix cannot match a byte
 // without: the text opens with a mark it allows or a digit.
 func mayOpenEntryPrefix(s string) bool {
@@ -613,24 +705,31 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 	// were settled before it ended.
 	r.mem.lineParts = r.mem.lineParts[:0]
 	for li, l := range ls {
+		d := indexDigit(l.Text)
+		if d < 0 {
+			continue // no mention: each holds a digit
+		}
+		prefix := ""
+		if mayOpenEntryPrefix(l.Text) {
+			prefix = l.Text[:entryPrefixLen(l.Text)]
+		}
+		if !mayOpenEntry(l.Text, len(prefix), d) {
+			continue // no mention of the line would make an entry: it is not scanned
+		}
 		var all []mention
 		var parts []mentionParts
-		all, parts = scanMentionsInto(r.mem.lineMs[:0], r.mem.lineParts, l.Text, r.order)
+		all, parts = scanMentionsIntoAt(r.mem.lineMs[:0], r.mem.lineParts, l.Text, d, r.order, &r.mem.toks)
 		r.mem.lineMs, r.mem.lineParts = use(all, &r.mem.used.lineMs), use(parts, &r.mem.used.lineParts)
 		if len(all) == 0 {
 			continue
 		}
 		// A heading that is only a time ("### 14:16", "### 2018-07-30 ca.
 		// 11:20") heads an entry whose text is the prose below it.
-		if m, ok := timeHeading(l.Text, r.order); ok {
+		if m, ok := timeHeadingBy(l.Text, r.lineMentions); ok {
 			if text := cleanEntry(sectionText(ls[li+1:])); text != "" {
 				add(l.N, m, text)
 			}
 			continue
-		}
-		prefix := ""
-		if mayOpenEntryPrefix(l.Text) {
-			prefix = l.Text[:entryPrefixLen(l.Text)]
 		}
 		rest := l.Text[len(prefix):]
 		ms := all
@@ -642,7 +741,7 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 			if ms, ok = mentionsAfter(r.mem.rest, all, l.Text, len(prefix)); ok {
 				r.mem.rest = ms
 			} else {
-				ms = scanMentions(rest, r.order)
+				ms = r.lineMentions(rest)
 			}
 		}
 		if len(ms) > 0 && ms[0].Start == 0 {
@@ -700,6 +799,17 @@ func (r *proseReader) timeline(ls []line, z *zone) []int {
 	r.mem.raws, r.mem.bare = use(raws, &r.mem.used.raws), use(bare, &r.mem.used.bare)
 	r.mem.isEntry = isEntry
 	return isEntry
+}
+
+// lineMentions is scanMentions(s, r.order) in the reader's memory, for
+// the timeline's second scans of a line (its text after the list prefix,
+// its heading's title): the mentions are kept in rest, their parts in
+// lineParts with those of the lines' own scans, which the block's raw
+// entries point into until they are settled.
+func (r *proseReader) lineMentions(s string) []mention {
+	ms, parts := scanMentionsIntoAt(r.mem.rest[:0], r.mem.lineParts, s, indexDigit(s), r.order, &r.mem.toks)
+	r.mem.rest, r.mem.lineParts = use(ms, &r.mem.used.rest), use(parts, &r.mem.used.lineParts)
+	return ms
 }
 
 // approxWord reports whether w, a run of ASCII word bytes, is one of
@@ -802,12 +912,18 @@ func headingTitle(s string) (string, bool) {
 // timeHeading reads a markdown heading that holds nothing but a time (and
 // maybe a date).
 func timeHeading(text string, order dateOrder) (mention, bool) {
+	return timeHeadingBy(text, func(h string) []mention { return scanMentions(h, order) })
+}
+
+// timeHeadingBy is timeHeading finding the mentions of the heading's
+// title with scan, scanMentions or the timeline's lineMentions.
+func timeHeadingBy(text string, scan func(string) []mention) (mention, bool) {
 	title, ok := headingTitle(text)
 	if !ok {
 		return mention{}, false
 	}
 	h := collapseSpace(dropApprox(title))
-	ms := scanMentions(h, order)
+	ms := scan(h)
 	if len(ms) != 1 || ms[0].Clock == nil || ms[0].Start != 0 || ms[0].End != len(h) {
 		return mention{}, false
 	}
@@ -976,14 +1092,21 @@ func (r *proseReader) settleEntries(raws []rawEntry, blockZ *zone) {
 }
 
 // lowerEntries appends to the reader's lows, and returns, the lower-case
-// copies of the texts of raws: those of ASCII texts are made in one
-// allocation for the block, where classifyMilestone and endsImpact made
-// one each; a text that is not ASCII gets "" (it is lower-cased where it
-// is read, by strings.ToLower, whose copy may differ in length).
+// copies of the texts of raws: those of ASCII texts are made in the
+// reader's lowBuf, kept for the document, where classifyMilestone and
+// endsImpact made one each; a text that is not ASCII gets "" (it is lower-cased where it
+// is read, by strings.ToLower, whose copy may differ in length). Only an
+// empty text, whose copy is "" too, is ASCII and gets "".
 func (r *proseReader) lowerEntries(raws []rawEntry) []string {
-	buf := r.mem.lowBuf[:0]
+	buf := r.mem.lowBuf // the copies of the document's earlier blocks stay
+	start := len(buf)
+	from := len(r.mem.lows)
 	for _, raw := range raws {
+		// Each text is tested once: an ASCII one is noted by its own
+		// text in lows, put in place of its copy below.
+		low := ""
 		if isASCII(raw.text) {
+			low = raw.text
 			n := len(buf)
 			buf = append(buf, raw.text...)
 			for k := n; k < len(buf); k++ {
@@ -992,28 +1115,26 @@ func (r *proseReader) lowerEntries(raws []rawEntry) []string {
 				}
 			}
 		}
-	}
-	r.mem.lowBuf = buf
-	all := string(buf)
-	from := len(r.mem.lows)
-	for _, raw := range raws {
-		low := ""
-		if isASCII(raw.text) {
-			low, all = all[:len(raw.text)], all[len(raw.text):]
-		}
 		r.mem.lows = append(r.mem.lows, low)
 	}
-	return r.mem.lows[from:]
+	r.mem.lowBuf = buf
+	// The copies share buf's bytes, where string(buf) made them again for
+	// every block with entries: no byte of buf[:len(buf)] is written
+	// before the document is read (appending writes past it, or copies
+	// it), and no fact keeps a copy.
+	all := unsafe.String(unsafe.SliceData(buf[start:]), len(buf)-start)
+	lows := r.mem.lows[from:]
+	for i, low := range lows {
+		lows[i], all = all[:len(low)], all[len(low):]
+	}
+	return lows
 }
 
 // entryMilestone is classifyMilestone(text), given low, text lower-cased
-// when it is ASCII.
+// when it is ASCII, "" when it is not (lowerEntries).
 func entryMilestone(text, low string) Milestone {
-	if !isASCII(text) {
-		return classifyMilestone(text)
-	}
-	if !anyCueHint(text) {
-		return MilestoneNone
+	if low == "" {
+		return classifyMilestone(text) // MilestoneNone when text is "" too
 	}
 	return milestoneOfLow(low)
 }
@@ -1151,11 +1272,28 @@ type sentence struct {
 type lazyLower struct {
 	text, low string
 	done      bool
+	// ascii says text is ASCII, which lower then lower-cases in place of
+	// strings.ToLower.
+	ascii bool
 }
 
-func (l *lazyLower) lower() string {
+// lower is l's text lower-cased. ASCII text with a capital is lower-cased
+// into *buf, which the string returned shares: strings.ToLower made a
+// copy of every paragraph a sentence needed lower-cased, a tenth of the
+// reader's allocations on real reports. The string is good until *buf is
+// written again: the reader's is, at the next paragraph, whose lazyLower
+// replaces l, and no fact keeps a string of a lower-case copy.
+func (l *lazyLower) lower(buf *[]byte) string {
 	if !l.done {
-		l.low, l.done = strings.ToLower(l.text), true
+		l.low, l.done = l.text, true
+		switch {
+		case !l.ascii:
+			l.low = strings.ToLower(l.text)
+		case hasASCIIUpper(l.text):
+			b := appendLower((*buf)[:0], l.text)
+			*buf = b
+			l.low = unsafe.String(unsafe.SliceData(b), len(b))
+		}
 	}
 	return l.low
 }
@@ -1294,7 +1432,7 @@ func ranked(kind int, dated bool) int {
 // sentence reads one sentence: a stated impact window, a start or end, and
 // a stated duration.
 func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
-	ms, parts := scanMentionsInto(r.mem.sentMs[:0], r.mem.sentParts, s.Text, r.order)
+	ms, parts := scanMentionsIntoAt(r.mem.sentMs[:0], r.mem.sentParts, s.Text, indexDigit(s.Text), r.order, &r.mem.toks)
 	r.mem.sentMs, r.mem.sentParts = use(ms, &r.mem.used.sentMs), use(parts, &r.mem.used.sentParts)
 	// A date alone in a sentence is the context for the times after it,
 	// and for later sentences of the paragraph ("On 13th November 2019,
@@ -1320,13 +1458,14 @@ func (r *proseReader) sentence(s sentence, blockZ *zone, ctxDate **date) {
 	}
 	low := ""
 	if s.ascii {
-		low = r.low.lower()[s.off : s.off+len(s.Text)]
+		low = r.low.lower(&r.mem.paraLow)[s.off : s.off+len(s.Text)]
 	} else {
 		low = strings.ToLower(s.Text)
 	}
-	r.windows(s, low, ms, blockZ, sentDate)
-	r.durations(s, low)
-	if !containsAny(low, relativeHints) {
+	hints := sentenceHints.of(low)
+	r.windows(s, low, hints, ms, blockZ, sentDate)
+	r.durations(s, low, hints)
+	if hints&hintRelative == 0 {
 		return
 	}
 	for locStart, locEnd := range relativeTime.All(low) {
@@ -1340,6 +1479,22 @@ var (
 	futureHints   = newHintSet("will", "shall", "going to", "upcoming", "plan", "schedul")
 	relativeHints = newHintSet("later", "afterward", "the next ", "the following ", "earlier that ")
 )
+
+// sentenceHints are the hint sets a sentence's reader asks about, searched
+// in one pass over the lower-cased sentence; the bits of each are named.
+// digitHints and durUnitHints are together mayHoldDuration's test.
+var sentenceHints = newHintMask(futureHints, relativeHints, durStrongHints, durUnitHints, digitHints)
+
+const (
+	hintFuture uint8 = 1 << iota
+	hintRelative
+	hintDurStrong
+	hintDurUnit
+	hintDigit
+)
+
+// digitHints are the ASCII digits.
+var digitHints = newHintSet("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
 
 // relativeTime is a time given relative to another ("20 minutes later",
 // "the next morning"): reported, never guessed.
@@ -1382,7 +1537,8 @@ func (r *proseReader) setEnd(rs rankedStated) {
 }
 
 // windows looks for stated impact windows and single start/end times.
-func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone, sentDate *date) {
+// hints are sentenceHints.of(low).
+func (r *proseReader) windows(s sentence, low string, hints uint8, ms []mention, blockZ *zone, sentDate *date) {
 	// Planned work ("we will upgrade ... from 04:00 to 06:00") states no
 	// impact, not even on a maintenance page, whose impact is when the work
 	// ran: times after a future cue are skipped.
@@ -1394,7 +1550,7 @@ func (r *proseReader) windows(s sentence, low string, ms []mention, blockZ *zone
 	if !hasClock {
 		return
 	}
-	if containsAny(low, futureHints) {
+	if hints&hintFuture != 0 {
 		for locStart := range futureCue.All(low) {
 			if !strings.HasPrefix(low[locStart:], "will have") {
 				future = locStart
@@ -1861,10 +2017,11 @@ func mayParenDuration(low string) bool {
 	return false
 }
 
-// durations reads a stated duration from a sentence.
-func (r *proseReader) durations(s sentence, low string) {
-	if !mayHoldDuration(low) {
-		return
+// durations reads a stated duration from a sentence; hints are
+// sentenceHints.of(low).
+func (r *proseReader) durations(s sentence, low string, hints uint8) {
+	if hints&(hintDigit|hintDurUnit) == 0 {
+		return // !mayHoldDuration(low)
 	}
 	try := func(from int, rank int) bool {
 		if r.facts.Duration != nil && r.facts.durRank >= rank {
@@ -1897,7 +2054,7 @@ func (r *proseReader) durations(s sentence, low string) {
 		r.facts.durRank = rank
 		return true
 	}
-	if containsAny(low, durStrongHints) {
+	if hints&hintDurStrong != 0 {
 		for _, locEnd := range durStrong.All(low) {
 			if try(locEnd, 3) {
 				return
@@ -1917,7 +2074,7 @@ func (r *proseReader) durations(s sentence, low string) {
 			}
 		}
 	}
-	if containsAny(low, durUnitHints) {
+	if hints&hintDurUnit != 0 {
 		if m := durAdj.FindStringSubmatchIndex(low); m != nil {
 			if try(m[2], 2) {
 				return
@@ -1979,11 +2136,12 @@ func classifyMilestone(text string) Milestone {
 }
 
 // milestoneOfLow is classifyMilestone of a text whose lower-case copy is
-// low, when the text is not ASCII or holds a hint of a cue.
+// low.
 func milestoneOfLow(low string) Milestone {
-	for _, c := range milestoneCues {
-		if !containsAny(low, c.hints) {
-			continue
+	hints := milestoneHints.of(low)
+	for k, c := range milestoneCues {
+		if hints&(1<<k) == 0 {
+			continue // low holds none of the hints of c
 		}
 		// The matches of c.re.All, without its test of the words every
 		// match needs: the hints are that test.
@@ -2020,6 +2178,17 @@ var allCueHints = func() *hintSet {
 	return newHintSet(words...)
 }()
 
+// milestoneHints are the hints of milestoneCues, those of the k-th with
+// bit 1<<k, searched in one pass: an entry was searched for each cue's
+// hints in turn, after a search for any of them.
+var milestoneHints = func() *hintMask {
+	sets := make([]*hintSet, len(milestoneCues))
+	for k, c := range milestoneCues {
+		sets[k] = c.hints
+	}
+	return newHintMask(sets...)
+}()
+
 // containsAny reports whether s holds any of the words of h.
 func containsAny(s string, h *hintSet) bool { return h.in(s) }
 
@@ -2046,10 +2215,10 @@ func endsImpact(text string) bool {
 }
 
 // entryEndsImpact is endsImpact(text), given low, text lower-cased when it
-// is ASCII.
+// is ASCII, "" when it is not (lowerEntries).
 func entryEndsImpact(text, low string) bool {
-	if !isASCII(text) {
-		return endsImpact(text)
+	if low == "" {
+		return endsImpact(text) // false when text is "" too
 	}
 	return endHints.inFold(text) && endsImpactLow(low)
 }

@@ -670,12 +670,27 @@ func scanMentionsMax(s string, order dateOrder, limit int) []mention {
 // again does, and it must hold no mention of an earlier call, nor a
 // pointer of one, when it does.
 func scanMentionsInto(dst []mention, parts []mentionParts, s string, order dateOrder) ([]mention, []mentionParts) {
-	d := indexDigit(s)
+	return scanMentionsIntoAt(dst, parts, s, indexDigit(s), order, nil)
+}
+
+// scanMentionsIntoAt is scanMentionsInto of s whose first ASCII digit is
+// at d (indexDigit(s)), for a caller that looked for it already. When
+// toks is not nil, s is lexed into *toks, which is left holding its
+// tokens: a reader that keeps *toks from call to call makes no memory for
+// the tokens of a long text, where scanFound, whose own are on its stack,
+// made room for those beyond the 64th at every call.
+func scanMentionsIntoAt(dst []mention, parts []mentionParts, s string, d int, order dateOrder, toks *[]token) ([]mention, []mentionParts) {
 	if d < 0 {
 		return dst, parts // before buf, which is 800 bytes to clear
 	}
 	var buf [4]found
-	fs := scanFound(s, d, order, buf[:0], -1)
+	var fs []found
+	if toks != nil {
+		*toks = lexInto((*toks)[:0], s, lexFrom(s, d))
+		fs = scanTokens(s, order, *toks, buf[:0], -1)
+	} else {
+		fs = scanFound(s, d, order, buf[:0], -1)
+	}
 	n := len(parts)
 	parts = slices.Grow(parts, len(fs))[:n+len(fs)]
 	for k := range fs {
@@ -691,7 +706,12 @@ func scanMentionsInto(dst []mention, parts []mentionParts, s string, order dateO
 func scanFound(s string, d int, order dateOrder, fs []found, limit int) []found {
 	// The tokens of most lines fit on the stack.
 	var tokBuf [64]token
-	sc := scanner{src: s, order: order, toks: lexInto(tokBuf[:0], s, lexFrom(s, d))}
+	return scanTokens(s, order, lexInto(tokBuf[:0], s, lexFrom(s, d)), fs, limit)
+}
+
+// scanTokens is scanFound of s lexed into toks from where lexFrom says.
+func scanTokens(s string, order dateOrder, toks []token, fs []found, limit int) []found {
+	sc := scanner{src: s, order: order, toks: toks}
 	num := 0 // the first number at or after token i
 	for i, n := 0, 0; i < len(sc.toks) && n != limit; {
 		// A mention holds a number within its first five tokens

@@ -1,0 +1,66 @@
+package ingest
+
+// hintMask is several hint sets searched in one pass: of tells which of
+// them a text holds a word of. A sentence was searched once for each set
+// its reader asked about (relative words, duration cues, duration units,
+// future words), each pass over the whole sentence when it held none of
+// the set's words, as most do; one pass answers them all.
+type hintMask struct {
+	sets []*hintSet
+	// byFirst and second are those of a hintSet of the words of all sets
+	// (see hintSet); each word carries the bit of the set it is of.
+	byFirst [256][]maskedWord
+	second  [256]uint64
+	all     uint8 // the bits of all sets
+}
+
+// maskedWord is a word of a hintMask with the bit of its set.
+type maskedWord struct {
+	w   string
+	bit uint8
+}
+
+// newHintMask makes the hintMask of sets, the k-th of which has bit 1<<k;
+// there are at most 8.
+func newHintMask(sets ...*hintSet) *hintMask {
+	if len(sets) > 8 {
+		panic("newHintMask: more than 8 sets")
+	}
+	h := &hintMask{sets: sets}
+	for k, set := range sets {
+		bit := uint8(1) << k
+		h.all |= bit
+		for _, w := range set.words {
+			h.byFirst[w[0]] = append(h.byFirst[w[0]], maskedWord{w, bit})
+			bits := ^uint64(0)
+			if len(w) > 1 {
+				bits = 1<<(w[1]&63) | 1<<(otherCase(w[1])&63)
+			}
+			h.second[w[0]] |= bits
+			h.second[otherCase(w[0])] |= bits
+		}
+	}
+	return h
+}
+
+// of is the bits of the sets s holds a word of: bit 1<<k is set when
+// sets[k].in(s). It is in written out for all sets at once, and stops
+// when every set is found.
+func (h *hintMask) of(s string) uint8 {
+	second := &h.second
+	got := uint8(0)
+	for i := 0; i < len(s); i++ {
+		m := second[s[i]]
+		if m == 0 || i+1 < len(s) && m&(1<<(s[i+1]&63)) == 0 {
+			continue
+		}
+		for _, w := range h.byFirst[s[i]] {
+			if got&w.bit == 0 && len(s)-i >= len(w.w) && s[i:i+len(w.w)] == w.w {
+				if got |= w.bit; got == h.all {
+					return got
+				}
+			}
+		}
+	}
+	return got
+}
