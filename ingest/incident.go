@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Incident is one incident as a report tells it. Times are UTC. Anything the
@@ -381,17 +383,22 @@ func (m Milestone) String() string {
 }
 
 // appendLower appends strings.ToLower(s) to b, without making the string
-// when s is ASCII.
+// when s is ASCII. The ASCII case, as good as every word, is one pass
+// that lower-cases into room grown once; the first byte beyond ASCII
+// sends the whole of s to strings.ToLower instead.
 func appendLower(b []byte, s string) []byte {
-	if !isASCII(s) {
-		return append(b, strings.ToLower(s)...)
-	}
-	for i := 0; i < len(s); i++ {
+	n := len(b)
+	b = slices.Grow(b, len(s))
+	dst := b[n : n+len(s)]
+	for i := 0; i < len(s) && i < len(dst); i++ {
 		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(b[:n], strings.ToLower(s)...)
+		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b = append(b, c)
+		dst[i] = c
 	}
-	return b
+	return b[:n+len(s)]
 }
