@@ -148,7 +148,9 @@ func ReadInput(ctx context.Context, path string, stdin io.Reader, opts Options) 
 		return res
 	}
 	sum := sha256.Sum256(data)
-	res.SHA256 = hex.EncodeToString(sum[:])
+	var sumHex [2 * sha256.Size]byte // the hex on the stack: one string made, not two
+	hex.Encode(sumHex[:], sum[:])
+	res.SHA256 = string(sumHex[:])
 	res.Incidents, res.Detection, err = ParseString(path, ownedString(data), opts)
 	res.Err = err
 	return res
