@@ -26,9 +26,13 @@ var (
 // summary line it finds is kept in d for parseAggregator: matching it is
 // the dearest test on the page.
 func detectAggregator(d *doc) (int, string) {
-	ls, order := d.lines(), d.order()
+	ls, digits := d.digitLines()
+	order := d.order()
 	updates := 0
-	for i, l := range ls {
+	// Both the summary (its date) and an update line (its stamp) hold a
+	// digit: the lines without one are passed over (digitLines).
+	for i := digits.next(ls, 0); i < len(ls); i = digits.next(ls, i+1) {
+		l := ls[i]
 		if mayBeSummary(l.Text) {
 			var m agSubmatches
 			if agSummaryInto(l.Text, &m) {

@@ -68,7 +68,11 @@ func detectHistory(d *doc) (int, string) {
 	// tests only count, and keep no mention of a line past it.
 	var msBuf [4]mention
 	var parts []mentionParts
-	for _, l := range d.lines() {
+	// A heading and a span both hold digits (a year, a clock): the lines
+	// without one are passed over (digitLines).
+	ls, digits := d.digitLines()
+	for i := digits.next(ls, 0); i < len(ls); i = digits.next(ls, i+1) {
+		l := ls[i]
 		if mayMonthHeading(l.Text) && monthHeading.MatchString(l.Text) {
 			headings++
 			continue

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -116,6 +117,60 @@ type doc struct {
 	// pooled is the buffer of linePool check split the lines into, given
 	// back by release.
 	pooled *[]line
+	// digits marks which of the first lines hold an ASCII digit (see
+	// digitLines). Held by value: the doc stays on Parse's stack, and the
+	// memo costs no allocation.
+	digits digitMemo
+}
+
+// digitMemo marks which of a document's first digitMemoLines lines hold
+// an ASCII digit, a bit for each, as far as the detectors have looked
+// (upto): it is filled as they ask, so that the aggregator's, which stops
+// at the summary line near the top of its pages, looks no further.
+type digitMemo struct {
+	bits [digitMemoLines / 64]uint64
+	upto int // the lines before upto are marked
+}
+
+// digitMemoLines is how many of a document's first lines a digitMemo
+// covers: as many as most reports have. Lines after them each "may hold a
+// digit", and the detectors test them as they test any line.
+const digitMemoLines = 512
+
+// digitLines returns the document's lines and the memo of those that
+// hold an ASCII digit (see digitMemo.next). The detectors of the formats
+// built on dates (the aggregator's summary and update lines, the list
+// pages' headings and spans, stamp lines) ask every line for a date or a
+// time, which no line without an ASCII digit holds (the date scanner
+// reads numbers from ASCII digits only, and the expressions and matchers
+// they replaced ask for \d): each line is looked over for digits once,
+// for all of them, eight bytes at a time, and the prose of a postmortem,
+// tried by every detector before its own, is passed over at one bit test
+// a line by the second and third.
+func (d *doc) digitLines() ([]line, *digitMemo) {
+	return d.lines(), &d.digits
+}
+
+// next returns the index of the first of the lines ls from i on that may
+// hold an ASCII digit, or len(ls) when none does: a marked line below
+// digitMemoLines, or any line from there on. The lines below i are
+// marked first, if they are not yet.
+func (m *digitMemo) next(ls []line, i int) int {
+	n := min(len(ls), digitMemoLines)
+	for i < n {
+		for ; m.upto <= i; m.upto++ {
+			if indexDigit(ls[m.upto].Text) >= 0 {
+				m.bits[uint(m.upto)/64] |= 1 << (uint(m.upto) % 64)
+			}
+		}
+		// The lines from i to upto are marked; the bits after upto are
+		// clear.
+		if w := m.bits[uint(i)/64] >> (uint(i) % 64); w != 0 {
+			return i + bits.TrailingZeros64(w)
+		}
+		i = min(i|63+1, m.upto)
+	}
+	return min(i, len(ls))
 }
 
 // reader is one input format: how to recognise it (detect) and how to

@@ -130,11 +130,14 @@ func dateLineOf(text string, ms []mention) (date, bool) {
 	return *ms[0].Date, true
 }
 
-// stamps lists the stamp lines of a document.
-func stamps(ls []line, order dateOrder) []stampLine {
+// stamps lists the stamp lines of a document. A stamp holds a clock, in
+// digits: the lines without one are passed over (digitLines).
+func stamps(d *doc) []stampLine {
+	ls, digits := d.digitLines()
+	order := d.order()
 	var sl stampList
-	for i, l := range ls {
-		if t, ok := stampText(l.Text); ok {
+	for i := digits.next(ls, 0); i < len(ls); i = digits.next(ls, i+1) {
+		if t, ok := stampText(ls[i].Text); ok {
 			sl.add(i, t, order)
 		}
 	}
@@ -166,7 +169,7 @@ func (sl *stampList) add(i int, t string, order dateOrder) {
 // part of both.
 func (d *doc) stampLines() []stampLine {
 	if !d.stampsDone {
-		d.stamps, d.stampsDone = stamps(d.lines(), d.order()), true
+		d.stamps, d.stampsDone = stamps(d), true
 	}
 	return d.stamps
 }
