@@ -125,6 +125,10 @@ type proseReader struct {
 	low lazyLower
 	// mem is the memory the reader works in, borrowed from proseMems.
 	mem *proseMem
+	// blockZ is the zone the block being read states, when it states one
+	// (blockZoneInto writes it then, and only then): a field, not a
+	// variable of block, which was zeroed for every block.
+	blockZ zone
 }
 
 // proseMem is the memory a proseReader reuses from block to block, and
@@ -349,12 +353,11 @@ func (r *proseReader) warn(line int, msg string) {
 
 // block reads one block: zone statement, timeline entries, then sentences.
 func (r *proseReader) block(b proseBlock) {
-	// The block's zone is a variable of this call, which nothing keeps
-	// past it: the readers it is handed keep only its name.
+	// The block's zone is kept in the reader, whose readers it is handed
+	// to keep only its name: nothing points to it past this call.
 	var z *zone
-	bz, ok := blockZoneOf(b.Lines, r.order)
-	if ok {
-		z = &bz
+	if blockZoneInto(b.Lines, r.order, &r.blockZ) {
+		z = &r.blockZ
 	}
 	entryLines := r.timeline(b.Lines, z)
 	for _, p := range use(r.mem.paras.paragraphs(b.Lines, entryLines), &r.mem.used.paras) {
@@ -385,16 +388,19 @@ var zoneCue = newWordCue(`(?i)\b(all times|times are|times in|times shown|times 
 
 // blockZone returns the zone a block says all its times are in, if any.
 func blockZone(ls []line, order dateOrder) *zone {
-	if z, ok := blockZoneOf(ls, order); ok {
+	var z zone
+	if blockZoneInto(ls, order, &z) {
 		return &z
 	}
 	return nil
 }
 
-// blockZoneOf is blockZone as a value: the prose reader keeps it on its
-// own stack, where blockZone's result took an allocation for every block
-// that states a zone.
-func blockZoneOf(ls []line, order dateOrder) (zone, bool) {
+// blockZoneInto is blockZone writing the zone to *z, and reporting whether
+// there is one: the prose reader keeps it on its own stack, where
+// blockZone's result took an allocation for every block that states a
+// zone. *z is written only when there is one (a zone returned as a value
+// was copied for every block, most of which state none).
+func blockZoneInto(ls []line, order dateOrder, z *zone) bool {
 	for _, l := range ls {
 		if !mayNameTime(l.Text) {
 			continue // no "time", "Timeline", "timestamps", "chronology"
@@ -427,12 +433,13 @@ func blockZoneOf(ls []line, order dateOrder) (zone, bool) {
 				if h, _, ok := sc.zone(i, true); ok {
 					// sc.zoneOf(h), named from rest, not sc.src: a
 					// string of sc would take its tokens to the heap.
-					return h.in(rest), true
+					*z = h.in(rest)
+					return true
 				}
 			}
 		}
 	}
-	return zone{}, false
+	return false
 }
 
 // mayNameTime reports whether s holds "ime", "IME" or "hronolog": three
