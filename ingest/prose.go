@@ -125,6 +125,10 @@ type proseReader struct {
 	low lazyLower
 	// mem is the memory the reader works in, borrowed from proseMems.
 	mem *proseMem
+	// blockZ is the zone the block being read states, when it states one
+	// (blockZoneInto writes it then, and only then): a field, not a
+	// variable of block, which was zeroed for every block.
+	blockZ zone
 }
 
 // proseMem is the memory a proseReader reuses from block to block, and
@@ -349,7 +353,12 @@ func (r *proseReader) warn(line int, msg string) {
 
 // block reads one block: zone statement, timeline entries, then sentences.
 func (r *proseReader) block(b proseBlock) {
-	z := blockZone(b.Lines, r.order)
+	// The block's zone is kept in the reader, whose readers it is handed
+	// to keep only its name: nothing points to it past this call.
+	var z *zone
+	if blockZoneInto(b.Lines, r.order, &r.blockZ) {
+		z = &r.blockZ
+	}
 	entryLines := r.timeline(b.Lines, z)
 	for _, p := range use(r.mem.paras.paragraphs(b.Lines, entryLines), &r.mem.used.paras) {
 		var ctxDate *date
@@ -379,6 +388,19 @@ var zoneCue = newWordCue(`(?i)\b(all times|times are|times in|times shown|times 
 
 // blockZone returns the zone a block says all its times are in, if any.
 func blockZone(ls []line, order dateOrder) *zone {
+	var z zone
+	if blockZoneInto(ls, order, &z) {
+		return &z
+	}
+	return nil
+}
+
+// blockZoneInto is blockZone writing the zone to *z, and reporting whether
+// there is one: the prose reader keeps it on its own stack, where
+// blockZone's result took an allocation for every block that states a
+// zone. *z is written only when there is one (a zone returned as a value
+// was copied for every block, most of which state none).
+func blockZoneInto(ls []line, order dateOrder, z *zone) bool {
 	for _, l := range ls {
 		if !mayNameTime(l.Text) {
 			continue // no "time", "Timeline", "timestamps", "chronology"
@@ -411,13 +433,13 @@ func blockZone(ls []line, order dateOrder) *zone {
 				if h, _, ok := sc.zone(i, true); ok {
 					// sc.zoneOf(h), named from rest, not sc.src: a
 					// string of sc would take its tokens to the heap.
-					z := h.in(rest)
-					return &z
+					*z = h.in(rest)
+					return true
 				}
 			}
 		}
 	}
-	return nil
+	return false
 }
 
 // mayNameTime reports whether s holds "ime", "IME" or "hronolog": three
@@ -2239,15 +2261,25 @@ func endsImpactLow(low string) bool {
 // service is back for the end (a temporary recovery is followed by a
 // later one), both only with a stated or assumed zone.
 func (r *proseReader) narrativeWindow() {
+	var start, end *TimelineEntry
 	if r.startRank == rankNone {
-		for _, e := range r.facts.Timeline {
-			if e.Milestone == MilestoneStart && e.ZoneSrc.Known() && e.At != nil {
+		for i := range r.facts.Timeline {
+			if e := &r.facts.Timeline[i]; e.Milestone == MilestoneStart && e.ZoneSrc.Known() && e.At != nil {
 				if r.plausible(e.Line, *e.At, *e.At, e.Text) {
-					r.setStart(rankedStated{&Stated{At: *e.At, Line: e.Line, Text: e.Clock + ": " + e.Text}, rankNarrative})
+					start = e
 				}
 				break
 			}
 		}
+	}
+	// The start the end is checked against: the entry just found, which
+	// setStart keeps (nothing ranks lower than it), or the one known.
+	var startAt *time.Time
+	switch {
+	case start != nil:
+		startAt = start.At
+	case r.facts.Start != nil:
+		startAt = &r.facts.Start.At
 	}
 	if r.endRank == rankNone {
 		// The last entry that ends the impact: looked for from the end,
@@ -2259,10 +2291,59 @@ func (r *proseReader) narrativeWindow() {
 				break
 			}
 		}
-		if last != nil && (r.facts.Start == nil || !last.At.Before(r.facts.Start.At)) && r.plausible(last.Line, *last.At, *last.At, last.Text) {
-			r.setEnd(rankedStated{&Stated{At: *last.At, Line: last.Line, Text: last.Clock + ": " + last.Text}, rankNarrative})
+		if last != nil && (startAt == nil || !last.At.Before(*startAt)) && r.plausible(last.Line, *last.At, *last.At, last.Text) {
+			end = last
 		}
 	}
+	st, en := narrativeStated(start, end)
+	if st != nil {
+		r.setStart(rankedStated{st, rankNarrative})
+	}
+	if en != nil {
+		r.setEnd(rankedStated{en, rankNarrative})
+	}
+}
+
+// narrativeStated is the statements of the narrative start and end
+// entries (nil for none), each "clock: text": made in one allocation, their
+// texts in another, where each took two.
+func narrativeStated(start, end *TimelineEntry) (st, en *Stated) {
+	n, size := 0, 0
+	for _, e := range [...]*TimelineEntry{start, end} {
+		if e != nil {
+			n++
+			size += len(e.Clock) + len(": ") + len(e.Text)
+		}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	sts := make([]Stated, n)
+	var b strings.Builder
+	b.Grow(size)
+	for _, e := range [...]*TimelineEntry{start, end} {
+		if e != nil {
+			b.WriteString(e.Clock)
+			b.WriteString(": ")
+			b.WriteString(e.Text)
+		}
+	}
+	texts := b.String()
+	k := 0
+	next := func(e *TimelineEntry) *Stated {
+		n := len(e.Clock) + len(": ") + len(e.Text)
+		st := &sts[k]
+		*st = Stated{At: *e.At, Line: e.Line, Text: texts[:n]}
+		k, texts = k+1, texts[n:]
+		return st
+	}
+	if start != nil {
+		st = next(start)
+	}
+	if end != nil {
+		en = next(end)
+	}
+	return st, en
 }
 
 // inferZone gives narrative entries without a zone an inferred one, when

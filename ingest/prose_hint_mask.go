@@ -14,10 +14,32 @@ type hintMask struct {
 	all     uint8 // the bits of all sets
 }
 
-// maskedWord is a word of a hintMask with the bit of its set.
+// maskedWord is a word of a hintMask with the bit of its set. Its first
+// eight bytes (all of most words) are kept as a number too, pre, with mask
+// the bits of those it has: of compares them with eight bytes of the text
+// loaded at once, where comparing strings was a call for every word tried.
 type maskedWord struct {
-	w   string
-	bit uint8
+	w         string
+	pre, mask uint64
+	bit       uint8
+}
+
+// newMaskedWord is w, not empty, with the bit of its set.
+func newMaskedWord(w string, bit uint8) maskedWord {
+	mw := maskedWord{w: w, bit: bit}
+	for k := 0; k < len(w) && k < 8; k++ {
+		mw.pre |= uint64(w[k]) << (8 * k)
+		mw.mask |= 0xff << (8 * k)
+	}
+	return mw
+}
+
+// load8 is s[i:i+8] as a little-endian number; i+8 <= len(s).
+func load8(s string, i int) uint64 {
+	// On a slice of constant length the eight loads compile to one.
+	w := s[i : i+8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
 // newHintMask makes the hintMask of sets, the k-th of which has bit 1<<k;
@@ -31,7 +53,7 @@ func newHintMask(sets ...*hintSet) *hintMask {
 		bit := uint8(1) << k
 		h.all |= bit
 		for _, w := range set.words {
-			h.byFirst[w[0]] = append(h.byFirst[w[0]], maskedWord{w, bit})
+			h.byFirst[w[0]] = append(h.byFirst[w[0]], newMaskedWord(w, bit))
 			bits := ^uint64(0)
 			if len(w) > 1 {
 				bits = 1<<(w[1]&63) | 1<<(otherCase(w[1])&63)
@@ -54,8 +76,22 @@ func (h *hintMask) of(s string) uint8 {
 		if m == 0 || i+1 < len(s) && m&(1<<(s[i+1]&63)) == 0 {
 			continue
 		}
+		if i+8 > len(s) {
+			// The last bytes: the words are compared as strings.
+			for _, w := range h.byFirst[s[i]] {
+				if got&w.bit == 0 && len(s)-i >= len(w.w) && s[i:i+len(w.w)] == w.w {
+					if got |= w.bit; got == h.all {
+						return got
+					}
+				}
+			}
+			continue
+		}
+		// A word is there when the bytes it has of the next eight are its
+		// first eight and, when it is longer, the rest of it follows.
+		x := load8(s, i)
 		for _, w := range h.byFirst[s[i]] {
-			if got&w.bit == 0 && len(s)-i >= len(w.w) && s[i:i+len(w.w)] == w.w {
+			if got&w.bit == 0 && x&w.mask == w.pre && (len(w.w) <= 8 || len(s)-i >= len(w.w) && s[i+8:i+len(w.w)] == w.w[8:]) {
 				if got |= w.bit; got == h.all {
 					return got
 				}
