@@ -371,14 +371,21 @@ func newHintSet(words ...string) *hintSet {
 			panic("newHintSet: an empty word")
 		}
 		h.byFirst[w[0]] = append(h.byFirst[w[0]], w)
-		bits := ^uint64(0)
-		if len(w) > 1 {
-			bits = 1<<(w[1]&63) | 1<<(otherCase(w[1])&63)
-		}
+		bits := secondBits(w)
 		h.second[w[0]] |= bits
 		h.second[otherCase(w[0])] |= bits
 	}
 	return h
+}
+
+// secondBits is the mark a word w, not empty, leaves in a second table:
+// the bits (mod 64) of its second byte in either case, or every bit when
+// it has one byte, whatever follows it.
+func secondBits(w string) uint64 {
+	if len(w) < 2 {
+		return ^uint64(0)
+	}
+	return 1<<(w[1]&63) | 1<<(otherCase(w[1])&63)
 }
 
 // otherCase is ASCII letter c in the other case, other bytes as they are.

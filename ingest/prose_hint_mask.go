@@ -54,10 +54,7 @@ func newHintMask(sets ...*hintSet) *hintMask {
 		h.all |= bit
 		for _, w := range set.words {
 			h.byFirst[w[0]] = append(h.byFirst[w[0]], newMaskedWord(w, bit))
-			bits := ^uint64(0)
-			if len(w) > 1 {
-				bits = 1<<(w[1]&63) | 1<<(otherCase(w[1])&63)
-			}
+			bits := secondBits(w)
 			h.second[w[0]] |= bits
 			h.second[otherCase(w[0])] |= bits
 		}
