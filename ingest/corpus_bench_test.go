@@ -17,25 +17,16 @@ const corpusDir = "../../shared/corpus"
 // times and zones written every way, and read several times slower, so
 // this is the figure a user's own history is closer to.
 func BenchmarkParseCorpus(b *testing.B) {
-	files, err := filepath.Glob(filepath.Join(corpusDir, "*"))
-	if err != nil || len(files) == 0 {
-		b.Skipf("no corpus at %s: it is the read-only material beside the project", corpusDir)
-	}
+	paths, texts := corpusReports(b)
 	type docs struct {
 		names []string
 		datas []string
 		size  int
 	}
 	by := map[Format]*docs{}
-	for _, f := range files {
-		if strings.HasSuffix(f, ".truth.json") || filepath.Base(f) == "README.md" {
-			continue
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		_, det, err := Parse(f, data, Options{})
+	for i, f := range paths {
+		data := texts[i]
+		_, det, err := ParseString(f, data, Options{})
 		if err != nil {
 			b.Fatalf("%s: %v", f, err)
 		}
@@ -44,7 +35,7 @@ func BenchmarkParseCorpus(b *testing.B) {
 			d = &docs{}
 			by[det.Format] = d
 		}
-		d.names, d.datas, d.size = append(d.names, f), append(d.datas, string(data)), d.size+len(data)
+		d.names, d.datas, d.size = append(d.names, f), append(d.datas, data), d.size+len(data)
 	}
 	formats := make([]Format, 0, len(by))
 	for f := range by {
@@ -57,4 +48,25 @@ func BenchmarkParseCorpus(b *testing.B) {
 			parseOnCores(b, d.names, d.datas, d.size)
 		})
 	}
+}
+
+// corpusReports reads the real reports of ../shared/corpus, their paths
+// and texts, leaving out the labels and the README; it skips the
+// benchmark when the corpus is not beside the project.
+func corpusReports(b *testing.B) (paths, texts []string) {
+	files, err := filepath.Glob(filepath.Join(corpusDir, "*"))
+	if err != nil || len(files) == 0 {
+		b.Skipf("no corpus at %s: it is the read-only material beside the project", corpusDir)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, ".truth.json") || filepath.Base(f) == "README.md" {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		paths, texts = append(paths, f), append(texts, string(data))
+	}
+	return paths, texts
 }

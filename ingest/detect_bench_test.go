@@ -1,9 +1,6 @@
 package ingest
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"unsafe"
 
@@ -23,21 +20,10 @@ func BenchmarkDetect(b *testing.B) {
 		})
 	}
 	b.Run("corpus", func(b *testing.B) {
-		files, err := filepath.Glob(filepath.Join(corpusDir, "*"))
-		if err != nil || len(files) == 0 {
-			b.Skipf("no corpus at %s", corpusDir)
-		}
-		var docs []string
+		_, docs := corpusReports(b)
 		size := 0
-		for _, f := range files {
-			if strings.HasSuffix(f, ".truth.json") || filepath.Base(f) == "README.md" {
-				continue
-			}
-			data, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			docs, size = append(docs, string(data)), size+len(data)
+		for _, d := range docs {
+			size += len(d)
 		}
 		benchDetect(b, docs, size)
 	})

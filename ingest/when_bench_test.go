@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -44,21 +42,14 @@ func BenchmarkScanMentions(b *testing.B) {
 // ../shared/corpus for mentions (skipped without the corpus): long
 // sentences with numbers that are no dates, the scanner's real load.
 func BenchmarkScanCorpusLines(b *testing.B) {
-	files, err := filepath.Glob(filepath.Join(corpusDir, "*"))
-	if err != nil || len(files) == 0 {
-		b.Skipf("no corpus at %s", corpusDir)
-	}
+	paths, texts := corpusReports(b)
 	var lines []string
 	size := 0
-	for _, f := range files {
-		if strings.HasSuffix(f, ".json") || filepath.Base(f) == "README.md" {
-			continue // the labels, and JSON whose text is no sentence
+	for i, f := range paths {
+		if strings.HasSuffix(f, ".json") {
+			continue // JSON, whose text is no sentence
 		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for l := range strings.Lines(string(data)) {
+		for l := range strings.Lines(texts[i]) {
 			lines = append(lines, l)
 			size += len(l)
 		}
