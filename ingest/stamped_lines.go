@@ -7,7 +7,8 @@ import "strings"
 // anchored (?i) regular expression whose run cost more than the test
 // (stamped_lines_test.go holds the expressions as oracles). They fold case
 // as (?i) does: their words hold no "k", and an "s" also matches "ſ"
-// (foldPrefixS).
+// (foldPrefixS; strings.EqualFold folds the same way, for the whole
+// line).
 
 // Heading phrases: componentsHead opens a list of affected components or
 // features, updatesHeading introduces a list of updates.
@@ -23,13 +24,6 @@ var (
 	// affectingHeads name the components an incident affects.
 	affectingHeads = [...]string{"incident affecting", "affecting", "affected products:", "affected product:"}
 )
-
-// foldEqualS reports whether s is the lower-case ASCII word in any case,
-// as a (?i) expression ^word$ matches it.
-func foldEqualS(s, word string) bool {
-	n, ok := foldPrefixS(s, word)
-	return ok && n == len(s)
-}
 
 // isHeadingOf reports whether s is one of the phrases, followed by
 // \s*:?$ (a heading with its colon).
@@ -62,7 +56,7 @@ func isUpdatesHeading(s string) bool { return isHeadingOf(s, updatesHeadings[:])
 // (?i)^(?:incident|outage|...)$.
 func isPageKind(s string) bool {
 	for _, k := range pageKinds {
-		if foldEqualS(s, k) {
+		if strings.EqualFold(s, k) {
 			return true
 		}
 	}
@@ -73,7 +67,7 @@ func isPageKind(s string) bool {
 // (?i)^(?:date\s+)?time\s+(?:description|update|details|message)$|^date\s+time$.
 func isColumnHeader(s string) bool {
 	if n, ok := foldPrefixS(s, "date"); ok {
-		if j := skipRESpace(s, n); j > n && (isTimeColumns(s[j:]) || foldEqualS(s[j:], "time")) {
+		if j := skipRESpace(s, n); j > n && (isTimeColumns(s[j:]) || strings.EqualFold(s[j:], "time")) {
 			return true
 		}
 	}
@@ -92,7 +86,7 @@ func isTimeColumns(s string) bool {
 		return false
 	}
 	for _, w := range timeColumns {
-		if foldEqualS(s[j:], w) {
+		if strings.EqualFold(s[j:], w) {
 			return true
 		}
 	}
