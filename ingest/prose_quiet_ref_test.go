@@ -5,27 +5,13 @@ import (
 	"unicode/utf8"
 )
 
-// quietNextRef and firstProseHintRef are firstProseHint as it was before
-// it looked up byte pairs at even offsets only: a look at every byte and
-// the byte after it. They are the oracle of the pair table, which must
-// give the same first index on any text.
-var quietNextRef = func() (t [256]uint64) {
-	for c := range 256 {
-		switch {
-		case c >= utf8.RuneSelf || durationByte[c] == '0':
-			t[c] = ^uint64(0)
-		case durationByte[c] != 0:
-			s := durationSecond[durationByte[c]]
-			t[c] = 1<<(s&63) | 1<<(otherCase(s)&63)
-		}
-		t[c] |= relativeHints.second[c]
-	}
-	return t
-}()
-
+// firstProseHintRef is firstProseHint as it was before it looked up byte
+// pairs at even offsets only: a look at every byte and the byte after it
+// in quietNext. It is the oracle of the pair table, which must give the
+// same first index on any text.
 func firstProseHintRef(s string) int {
 	for i := 0; i+1 < len(s); i++ {
-		if quietNextRef[s[i]]&(1<<(s[i+1]&63)) == 0 {
+		if quietNext[s[i]]&(1<<(s[i+1]&63)) == 0 {
 			continue
 		}
 		if s[i] >= utf8.RuneSelf || durationAt(s, i) || relativeHints.atFold(s, i) {
