@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -74,15 +73,7 @@ func TestEntrySkip(t *testing.T) {
 		checkEntrySkip(t, tt.s)
 	}
 	// Every line of the fixtures, and each with its list prefix cut off.
-	var files []string
-	for _, pat := range []string{"../testdata/*/*.txt", "../testdata/*/*.md"} {
-		m, err := filepath.Glob(pat)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
-	for _, f := range files {
+	for _, f := range textFixtures(t) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

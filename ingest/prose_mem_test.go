@@ -12,14 +12,7 @@ import (
 // postmortem when it is markdown), with and without updates to date it.
 func proseMemDocs(t *testing.T) []proseInput {
 	t.Helper()
-	var files []string
-	for _, pat := range []string{"../testdata/*/*.txt", "../testdata/*/*.md"} {
-		m, err := filepath.Glob(pat)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
+	files := textFixtures(t)
 	if len(files) < 20 {
 		t.Fatalf("only %d fixtures", len(files))
 	}
@@ -73,4 +66,19 @@ func checkCleared[T any](t *testing.T, name string, s []T) {
 			t.Fatalf("%s[%d] is not cleared: %+v", name, i, v)
 		}
 	}
+}
+
+// textFixtures lists the text and markdown fixtures of every testdata
+// directory.
+func textFixtures(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, pat := range []string{"../testdata/*/*.txt", "../testdata/*/*.md"} {
+		m, err := filepath.Glob(pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	return files
 }
