@@ -13,16 +13,25 @@ import (
 	"github.com/mttx-dev/mttx/synth"
 )
 
-// BenchmarkPipeline reads 2,000 synthetic Statuspage JSON incidents (20
-// pages written to a temporary directory) as mttx report does: read,
+// BenchmarkPipeline reads 2,000 synthetic incidents of each format the
+// generator writes (Statuspage JSON in pages of 100, the text formats a
+// file each, all in a temporary directory) as mttx report does: read,
 // parse, analyse (metrics and factors) on all cores, the same incident
-// from several inputs kept once, and a Brief kept of each. It reports MB
-// per CPU-second (which other processes on the machine do not stretch)
-// and the heap each incident keeps once read: what memory grows by per
-// incident.
+// from several inputs kept once, and a Brief kept of each. It is the
+// throughput a user sees, where the parser benchmarks of package ingest
+// see one stage. It reports MB per CPU-second (which other processes on
+// the machine do not stretch) and the heap each incident keeps once read:
+// what memory grows by per incident.
 func BenchmarkPipeline(b *testing.B) {
+	for _, format := range synth.Formats() {
+		b.Run(format.String(), func(b *testing.B) {
+			benchPipeline(b, synth.Config{Format: format, N: 2000, Seed: 1, PerFile: 100})
+		})
+	}
+}
+
+func benchPipeline(b *testing.B, c synth.Config) {
 	dir := b.TempDir()
-	c := synth.Config{Format: synth.StatuspageJSON, N: 2000, Seed: 1, PerFile: 100}
 	if err := synth.WriteCorpus(context.Background(), dir, c, runtime.GOMAXPROCS(0), nil); err != nil {
 		b.Fatal(err)
 	}
