@@ -174,14 +174,12 @@ func readInput(path string, stdin io.Reader) ([]byte, error) {
 		}
 		r = stdin
 	} else {
-		f, err := openInput(path)
+		f, fileSize, err := openInput(path)
 		if err != nil {
 			return nil, &ParseError{File: path, Err: err}
 		}
 		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
-			size = int(min(st.Size(), MaxInputSize))
-		}
+		size = int(min(fileSize, MaxInputSize))
 		r = f
 	}
 	// Reading stops one byte past the limit: memory stays bounded by it
@@ -224,31 +222,34 @@ func readAll(r io.Reader, size int) ([]byte, error) {
 // refused from its size, unread. A named pipe is opened without blocking,
 // so a pipe nobody writes to reads as empty instead of hanging the run,
 // while a shell's <(command) still streams; directories and devices are
-// refused.
-func openInput(path string) (*os.File, error) {
+// refused. size is a regular file's size as the check found it, the
+// buffer readAll starts with (0 for a pipe): the file is not stat'ed
+// again once open, a system call per input that costs as much as
+// parsing a short report on a slow virtual machine. A file that grows
+// in between is still read whole, up to the limit.
+func openInput(path string) (f *os.File, size int64, err error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+		return nil, 0, fmt.Errorf("cannot read: %w", unwrapPathError(err))
 	}
 	switch mode := info.Mode(); {
 	case mode.IsRegular():
 		if info.Size() > MaxInputSize {
-			return nil, fmt.Errorf("%w: %d bytes (at most %d)", ErrTooLarge, info.Size(), MaxInputSize)
+			return nil, 0, fmt.Errorf("%w: %d bytes (at most %d)", ErrTooLarge, info.Size(), MaxInputSize)
 		}
 	case mode&fs.ModeNamedPipe != 0:
 		f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+			return nil, 0, fmt.Errorf("cannot read: %w", unwrapPathError(err))
 		}
-		return f, nil
+		return f, 0, nil
 	default:
-		return nil, fmt.Errorf("cannot read: not a regular file (%s): want a report file, a directory of them, or - for standard input", fileKind(mode))
+		return nil, 0, fmt.Errorf("cannot read: not a regular file (%s): want a report file, a directory of them, or - for standard input", fileKind(mode))
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+	if f, err = openRegular(path); err != nil {
+		return nil, 0, fmt.Errorf("cannot read: %w", unwrapPathError(err))
 	}
-	return f, nil
+	return f, info.Size(), nil
 }
 
 // fileKind names a file mode that is not a regular file.
