@@ -833,22 +833,18 @@ const (
 	sectionDetection             // "Detection", "How we found out"
 )
 
-var (
-	headingPositive = regexp.MustCompile(`(?i)\b(what went (well|right)|where we got lucky|went (well|right)|got lucky|were lucky|worked well)\b`)
-	headingRemedy   = regexp.MustCompile(`(?i)\b(action items?|actions|action plan|solutions?|mitigations?|mitigation steps|resolution|resolution steps|recovery|fix|fixes|next steps?|remediation|follow[- ]?ups?|prevent|preventive|preventative|corrective|improvements?|future|what (we|we're|we are|we will|will we) (do|doing|change|changing)|how we('ll| will)|moving forward|going forward|lessons?( learned)?|learnings|recommendations?|to ?dos?|commitments?|changes we)`)
-	headingDetect   = regexp.MustCompile(`(?i)^\s*(detection|discovery|how (we|it was) (detected|found|discovered|noticed)|how we found out)\b`)
-	headingCause    = regexp.MustCompile(`(?i)\b(what went wrong|what went poorly|what happened and why|root[- ]?causes?|causes?|contribut\w*|went wrong|went poorly|why|triggers?|analysis|technical (details?|summary|explanation)|problems?|what went bad|what failed)\b`)
-)
-
+// headingKind returns the role of a heading by the section names it
+// holds (heading_names.go): what went well, detection, a remedy unless it
+// also names a cause, then a cause.
 func headingKind(h string) sectionKind {
 	switch {
-	case headingPositive.MatchString(h):
+	case positiveNames.in(h):
 		return sectionPositive
-	case headingDetect.MatchString(h):
+	case detectNames.in(h):
 		return sectionDetection
-	case headingRemedy.MatchString(h) && !headingCause.MatchString(h):
+	case remedyNames.in(h) && !causeNames.in(h):
 		return sectionRemedy
-	case headingCause.MatchString(h):
+	case causeNames.in(h):
 		return sectionCause
 	}
 	return sectionOther
@@ -1255,10 +1251,5 @@ func fieldsAtMost(s string, n int) bool {
 // by an expired") is a wrapped sentence, not a heading.
 func headingAtStart(t string) bool {
 	t = strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
-	for _, re := range []*regexp.Regexp{headingPositive, headingDetect, headingRemedy, headingCause} {
-		if loc := re.FindStringIndex(t); loc != nil && loc[0] == 0 {
-			return true
-		}
-	}
-	return false
+	return positiveNames.atStart(t) || detectNames.atStart(t) || remedyNames.atStart(t) || causeNames.atStart(t)
 }
