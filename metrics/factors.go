@@ -900,10 +900,8 @@ type sentenceKey struct {
 }
 
 var (
-	mdHeading    = regexp.MustCompile(`^#{1,6}\s+(.+?)\s*#*\s*$`)
 	boldHeading  = regexp.MustCompile(`^(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$`)
 	labelHeading = regexp.MustCompile(`^(?:[-*•]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z /&'’-]{1,48}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(\S.*)$`)
-	inlineMDHead = regexp.MustCompile(`\s#{1,6}\s`)
 )
 
 // blockSentences splits a block of text into sentences, tracking the
@@ -1171,12 +1169,47 @@ func cleanSentence(s string) string {
 	return s
 }
 
-// mdHeadingMatch matches a markdown heading ("## Root cause").
-func mdHeadingMatch(ln string) []string {
-	if !strings.HasPrefix(ln, "#") {
-		return nil
+// mdHeadingMatch returns the text of a markdown heading ("## Root
+// cause"), as the expression ^#{1,6}\s+(.+?)\s*#*\s*$ captures it
+// (mdHeadingRef in the tests), and whether ln is one. It reads bytes: the
+// expression took a sixteenth of the time to read a markdown postmortem.
+func mdHeadingMatch(ln string) (string, bool) {
+	n := 0
+	for n < len(ln) && ln[n] == '#' {
+		n++
 	}
-	return mdHeading.FindStringSubmatch(ln)
+	// Fewer '#'s than there are would leave a '#' where \s+ needs space.
+	if n == 0 || n > 6 || n == len(ln) || !asciiSpace(ln[n]) {
+		return "", false
+	}
+	spaces := n + 1
+	for spaces < len(ln) && asciiSpace(ln[spaces]) {
+		spaces++
+	}
+	// The closing \s*#*\s* takes any end of ln from tail on.
+	tail := len(ln)
+	for tail > 0 && asciiSpace(ln[tail-1]) {
+		tail--
+	}
+	for tail > 0 && ln[tail-1] == '#' {
+		tail--
+	}
+	for tail > 0 && asciiSpace(ln[tail-1]) {
+		tail--
+	}
+	// \s+ gives back space to the text only when the text finds no end
+	// after all of it; the text (.+?) is as short as it can be and holds
+	// no line break.
+	for from := spaces; from > n; from-- {
+		if from == len(ln) {
+			continue
+		}
+		to := max(from+1, tail)
+		if strings.IndexByte(ln[from:to], '\n') < 0 {
+			return ln[from:to], true
+		}
+	}
+	return "", false
 }
 
 // labelMatch matches a "Root cause: ..." label at the start of a line.
@@ -1196,11 +1229,38 @@ func splitInlineHeadings(out []string, raw string) []string {
 		return append(out, raw)
 	}
 	start := 0
-	for _, m := range inlineMDHead.FindAllStringIndex(raw, -1) {
-		out = append(out, strings.TrimSpace(raw[start:m[0]]))
-		start = m[0] + 1
+	for from := 0; ; {
+		at, end := inlineHeadingMark(raw, from)
+		if at < 0 {
+			break
+		}
+		out = append(out, strings.TrimSpace(raw[start:at]))
+		start, from = at+1, end
 	}
 	return append(out, strings.TrimSpace(raw[start:]))
+}
+
+// inlineHeadingMark returns where the first match of \s#{1,6}\s at or
+// after from starts and ends (inlineMDHeadRef in the tests), or -1, -1: a
+// run of one to six '#'s between white space. A longer run is none, as
+// #{1,6} leaves a '#' where \s is needed.
+func inlineHeadingMark(s string, from int) (at, end int) {
+	for from+1 < len(s) {
+		k := strings.IndexByte(s[from+1:], '#')
+		if k < 0 {
+			break
+		}
+		k += from + 1 // the run of '#'s starts at k
+		run := k
+		for run < len(s) && s[run] == '#' {
+			run++
+		}
+		if asciiSpace(s[k-1]) && run-k <= 6 && run < len(s) && asciiSpace(s[run]) {
+			return k - 1, run + 1
+		}
+		from = run // a match starts with white space, not inside the run
+	}
+	return -1, -1
 }
 
 // heading reports whether a line is a heading and returns its text, and
@@ -1208,12 +1268,11 @@ func splitInlineHeadings(out []string, raw string) []string {
 // a markdown heading, a bold line, or a short line of a known section name
 // ("Root Cause", "Why did this issue occur?").
 func heading(ln string) (h, rest string, ok bool) {
-	if m := mdHeadingMatch(ln); m != nil {
-		h = m[1]
-		if before, after, found := strings.Cut(h, ": "); found && strings.TrimSpace(after) != "" {
+	if md, isMD := mdHeadingMatch(ln); isMD {
+		if before, after, found := strings.Cut(md, ": "); found && strings.TrimSpace(after) != "" {
 			return strings.TrimSpace(before), strings.TrimSpace(after), true
 		}
-		return strings.TrimRight(h, ":"), "", true
+		return strings.TrimRight(md, ":"), "", true
 	}
 	if strings.HasPrefix(ln, "**") || strings.HasPrefix(ln, "__") {
 		if m := boldHeading.FindStringSubmatch(ln); m != nil {

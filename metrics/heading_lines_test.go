@@ -1,0 +1,97 @@
+package metrics
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The expressions that told blockSentences' headings and labels, before
+// they were read by hand: the oracle the readers are checked against.
+var (
+	mdHeadingRef    = regexp.MustCompile(`^#{1,6}\s+(.+?)\s*#*\s*$`)
+	inlineMDHeadRef = regexp.MustCompile(`\s#{1,6}\s`)
+)
+
+// splitInlineHeadingsRef is splitInlineHeadings as it read with
+// inlineMDHeadRef.
+func splitInlineHeadingsRef(out []string, raw string) []string {
+	raw = strings.TrimSpace(raw)
+	if !strings.Contains(raw, "#") {
+		return append(out, raw)
+	}
+	start := 0
+	for _, m := range inlineMDHeadRef.FindAllStringIndex(raw, -1) {
+		out = append(out, strings.TrimSpace(raw[start:m[0]]))
+		start = m[0] + 1
+	}
+	return append(out, strings.TrimSpace(raw[start:]))
+}
+
+// checkHeadingLine fails t where a reader of headings and labels tells ln
+// otherwise than its expression.
+func checkHeadingLine(t *testing.T, ln string) {
+	t.Helper()
+	m := mdHeadingRef.FindStringSubmatch(ln)
+	if got, ok := mdHeadingMatch(ln); ok != (m != nil) || ok && got != m[1] {
+		t.Fatalf("mdHeadingMatch(%q) = %q, %v; want %q", ln, got, ok, m)
+	}
+	var got [][2]int
+	for from := 0; ; {
+		at, end := inlineHeadingMark(ln, from)
+		if at < 0 {
+			break
+		}
+		got = append(got, [2]int{at, end})
+		from = end
+	}
+	var want [][2]int
+	for _, m := range inlineMDHeadRef.FindAllStringIndex(ln, -1) {
+		want = append(want, [2]int{m[0], m[1]})
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("inline heading marks of %q: %v; want %v", ln, got, want)
+	}
+	if got, want := splitInlineHeadings(nil, ln), splitInlineHeadingsRef(nil, ln); !slices.Equal(got, want) {
+		t.Fatalf("splitInlineHeadings(%q) = %q; want %q", ln, got, want)
+	}
+}
+
+// headingLineCases are headings, labels and lines like them: markdown
+// headings with closing '#'s, white space and line breaks about them.
+var headingLineCases = []string{
+	"", "#", "# ", "#  ", "# a", "#a", "## Root cause", "###### Six", "####### Seven", "# a #", "# a ##  ", "# # #",
+	"#\t#", "# a#", "# a # b", "#  \n", "# \na", "# a\nb", "# a \n", "#\n\na", "# a\n#", "#\n#", "# \t x \t# \t",
+	"## Root Cause: A deploy", "a ## b", "a ####### b", "a ###### b", "a # # b", "a #\t#\t# b", " # ", "a #", "a #b",
+	"## Root Cause: A deploy ## Next steps: fix", "x ##", "x  ## y ##", "##\u00a0x", "# é", "# \xff", "## x ##", "#\fx", "## ## x", "#   #", "# ##",
+}
+
+func TestHeadingLinesMatchExpressions(t *testing.T) {
+	for _, c := range headingLineCases {
+		checkHeadingLine(t, c)
+	}
+	pieces := []string{"#", "##", "###", " ", "  ", "\t", "\n", "\f", "\r", "\v", "a", "Root", "cause", ":", ": ", "*", "**",
+		"_", "__", "-", "•", "’", "'", "/", "&", "é", "\xff", "\u00a0", "x", "1", ")", "]("}
+	r := rand.New(rand.NewPCG(31, 32))
+	var b strings.Builder
+	for range 200000 {
+		b.Reset()
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		checkHeadingLine(t, b.String())
+	}
+}
+
+// FuzzHeadingLines checks the readers of headings and labels against
+// their expressions on arbitrary text.
+func FuzzHeadingLines(f *testing.F) {
+	for _, s := range headingLineCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkHeadingLine(t, s)
+	})
+}
