@@ -899,10 +899,7 @@ type sentenceKey struct {
 	line int
 }
 
-var (
-	boldHeading  = regexp.MustCompile(`^(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$`)
-	labelHeading = regexp.MustCompile(`^(?:[-*•]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z /&'’-]{1,48}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(\S.*)$`)
-)
+var boldHeading = regexp.MustCompile(`^(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$`)
 
 // blockSentences splits a block of text into sentences, tracking the
 // heading each stands under. section names the block ("update:
@@ -967,9 +964,9 @@ func (sc *scratch) blockSentences(out []textSentence, text, section string, line
 					continue
 				}
 				ln = rest
-			} else if m := labelMatch(ln); m != nil {
-				if k := headingKind(m[1]); k != sectionOther {
-					cur, kind, ln = m[1], k, m[2]
+			} else if label, text, isLabel := labelMatch(ln); isLabel {
+				if k := headingKind(label); k != sectionOther {
+					cur, kind, ln = label, k, text
 				}
 			}
 			para.add(ln[max(marker, 0):], i, item)
@@ -1212,12 +1209,91 @@ func mdHeadingMatch(ln string) (string, bool) {
 	return "", false
 }
 
-// labelMatch matches a "Root cause: ..." label at the start of a line.
-func labelMatch(ln string) []string {
-	if !strings.Contains(ln, ":") {
-		return nil
+// labelMatch returns the label that starts a line ("Root cause: ...")
+// and the text after it, as the expression
+//
+//	^(?:[-*•]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z /&'’-]{1,48}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(\S.*)$
+//
+// (labelHeadingRef in the tests) captures them, and whether there is one.
+// It reads bytes: the expression ran on every line with a colon. No part
+// before the colon takes a colon, so the expression's is the line's first;
+// each optional part is taken when it is there, as without it the next
+// part cannot match; and the label is the shortest that leaves only the
+// optional "**" and white space before the colon.
+func labelMatch(ln string) (label, rest string, ok bool) {
+	colon := strings.IndexByte(ln, ':')
+	if colon < 0 {
+		return "", "", false
 	}
-	return labelHeading.FindStringSubmatch(ln)
+	r := colon + 1
+	if strings.HasPrefix(ln[r:], "**") || strings.HasPrefix(ln[r:], "__") {
+		r += 2
+	}
+	if r == len(ln) || !asciiSpace(ln[r]) {
+		return "", "", false
+	}
+	r += reSpaceEnd(ln[r:])
+	if r == len(ln) || strings.IndexByte(ln[r:], '\n') >= 0 {
+		return "", "", false
+	}
+	i := 0
+	if n := listBullet(ln); n > 0 && n < len(ln) && asciiSpace(ln[n]) {
+		i = n + reSpaceEnd(ln[n:])
+	}
+	if strings.HasPrefix(ln[i:], "**") || strings.HasPrefix(ln[i:], "__") {
+		i += 2
+	}
+	if i == len(ln) || !('a' <= ln[i]|0x20 && ln[i]|0x20 <= 'z') {
+		return "", "", false
+	}
+	for end, runes := i+1, 1; runes <= 49; runes++ {
+		if runes >= 2 && labelTail(ln[end:colon]) {
+			return ln[i:end], ln[r:], true
+		}
+		n := labelRune(ln[end:colon])
+		if n == 0 {
+			return "", "", false
+		}
+		end += n
+	}
+	return "", "", false
+}
+
+// listBullet returns the length of the bullet ([-*•]) that ln opens with,
+// or 0.
+func listBullet(ln string) int {
+	switch {
+	case ln == "":
+		return 0
+	case ln[0] == '-' || ln[0] == '*':
+		return 1
+	case strings.HasPrefix(ln, "•"):
+		return len("•")
+	}
+	return 0
+}
+
+// labelRune returns the length of the rune that s opens with if a label
+// may hold it ([A-Za-z /&'’-]), or 0.
+func labelRune(s string) int {
+	switch {
+	case s == "":
+		return 0
+	case 'a' <= s[0]|0x20 && s[0]|0x20 <= 'z', s[0] == ' ', s[0] == '/', s[0] == '&', s[0] == '\'', s[0] == '-':
+		return 1
+	case strings.HasPrefix(s, "’"):
+		return len("’")
+	}
+	return 0
+}
+
+// labelTail reports whether s is what may stand between a label and its
+// colon: (?:\*\*|__)?\s*.
+func labelTail(s string) bool {
+	if strings.HasPrefix(s, "**") || strings.HasPrefix(s, "__") {
+		s = s[2:]
+	}
+	return reSpaceEnd(s) == len(s)
 }
 
 // splitInlineHeadings appends to out the parts of a line, split where a

@@ -13,6 +13,7 @@ import (
 var (
 	mdHeadingRef    = regexp.MustCompile(`^#{1,6}\s+(.+?)\s*#*\s*$`)
 	inlineMDHeadRef = regexp.MustCompile(`\s#{1,6}\s`)
+	labelHeadingRef = regexp.MustCompile(`^(?:[-*•]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z /&'’-]{1,48}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(\S.*)$`)
 )
 
 // splitInlineHeadingsRef is splitInlineHeadings as it read with
@@ -37,6 +38,10 @@ func checkHeadingLine(t *testing.T, ln string) {
 	m := mdHeadingRef.FindStringSubmatch(ln)
 	if got, ok := mdHeadingMatch(ln); ok != (m != nil) || ok && got != m[1] {
 		t.Fatalf("mdHeadingMatch(%q) = %q, %v; want %q", ln, got, ok, m)
+	}
+	lm := labelHeadingRef.FindStringSubmatch(ln)
+	if label, rest, ok := labelMatch(ln); ok != (lm != nil) || ok && (label != lm[1] || rest != lm[2]) {
+		t.Fatalf("labelMatch(%q) = %q, %q, %v; want %q", ln, label, rest, ok, lm)
 	}
 	var got [][2]int
 	for from := 0; ; {
@@ -65,7 +70,15 @@ var headingLineCases = []string{
 	"", "#", "# ", "#  ", "# a", "#a", "## Root cause", "###### Six", "####### Seven", "# a #", "# a ##  ", "# # #",
 	"#\t#", "# a#", "# a # b", "#  \n", "# \na", "# a\nb", "# a \n", "#\n\na", "# a\n#", "#\n#", "# \t x \t# \t",
 	"## Root Cause: A deploy", "a ## b", "a ####### b", "a ###### b", "a # # b", "a #\t#\t# b", " # ", "a #", "a #b",
-	"## Root Cause: A deploy ## Next steps: fix", "x ##", "x  ## y ##", "##\u00a0x", "# é", "# \xff", "## x ##", "#\fx", "## ## x", "#   #", "# ##",
+	"## Root Cause: A deploy ## Next steps: fix", "x ##", "x  ## y ##",
+	"Root cause: a deploy", "- Root cause: x", "-Root cause: x", "* **Root cause**: x", "**Root cause:** x", "__Why__ : x",
+	"• Next steps: x", "•Next steps: x", "A: x", "A : x", "AB: x", "A** : x", "Ab** : x", "Ab* : x", "Root cause:x",
+	"Root cause:  ", "Root cause: x\ny", "Root cause:\nx", "Root cause:**\tx", "Root cause:** x", "Root cause:* x",
+	"Root cause\t: x", "Root\tcause: x", "Root cause \t : x", "Root’s cause: x", "Root\u2019s: x", "R/&'-: x",
+	"1. Root cause: x", "At 14:05 we saw: x", "Root cause: é", "Root cause: \xff", "Ré: x", "Root: x: y",
+	"Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvw: x", "Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwx: x",
+	"Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv  : x", "Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvw  : x",
+	"A                                                  : x", "- \t**Why** :** x", "** Why: x", "*\t*Why: x", "##\u00a0x", "# é", "# \xff", "## x ##", "#\fx", "## ## x", "#   #", "# ##",
 }
 
 func TestHeadingLinesMatchExpressions(t *testing.T) {
@@ -73,7 +86,7 @@ func TestHeadingLinesMatchExpressions(t *testing.T) {
 		checkHeadingLine(t, c)
 	}
 	pieces := []string{"#", "##", "###", " ", "  ", "\t", "\n", "\f", "\r", "\v", "a", "Root", "cause", ":", ": ", "*", "**",
-		"_", "__", "-", "•", "’", "'", "/", "&", "é", "\xff", "\u00a0", "x", "1", ")", "]("}
+		"_", "__", "-", "•", "’", "'", "/", "&", "é", "\xff", "\u00a0", "x", "1", ")", "](", "Why", "A", "b", "\xe2\x80"}
 	r := rand.New(rand.NewPCG(31, 32))
 	var b strings.Builder
 	for range 200000 {
