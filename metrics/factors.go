@@ -1356,7 +1356,7 @@ func heading(ln string) (h, rest string, ok bool) {
 		}
 	}
 	t := strings.TrimRight(ln, ":")
-	if !strings.HasSuffix(t, ".") && !strings.ContainsAny(t, ",;") && fieldsAtMost(t, 8) && headingAtStart(t) {
+	if !strings.HasSuffix(t, ".") && headingAtStart(t) && fieldsAtMost(t, 8) && !strings.ContainsAny(t, ",;") {
 		return t, "", true
 	}
 	return "", "", false

@@ -24,7 +24,7 @@ type sectionNames struct {
 }
 
 // newSectionNames files names, lower-case ASCII that each open with a
-// letter, by their first letter. A name ending in '*' is followed by \w*
+// letter, by their first letter. A '*', only at the end of a name, is \w*
 // (any ASCII letters, digits and underscores).
 func newSectionNames(anchored, closeWord bool, names ...string) *sectionNames {
 	sn := &sectionNames{anchored: anchored, closeWord: closeWord}
@@ -77,7 +77,14 @@ func (sn *sectionNames) in(s string) bool {
 		return sn.at(s, reSpaceEnd(s))
 	}
 	for i := 0; i < len(s); i++ {
-		if c := s[i] | 0x20; 'a' <= c && c <= 'z' || s[i] == 0xc5 || s[i] == 0xe2 {
+		switch c := s[i]; {
+		case reWordByte(c):
+			// A name starts with a letter, and \b before it holds only
+			// at the start of a word.
+			if (i == 0 || !reWordByte(s[i-1])) && c > '9' && c != '_' && sn.at(s, i) {
+				return true
+			}
+		case c == 0xc5 || c == 0xe2: // "ſ" or the Kelvin sign may follow a word
 			if sn.at(s, i) {
 				return true
 			}
@@ -101,13 +108,19 @@ func (sn *sectionNames) at(s string, i int) bool {
 	if i >= len(s) || !sn.anchored && !reWordBoundary(s, i) {
 		return false
 	}
-	first, _ := foldLetter(s[i:])
+	first, size := foldLetter(s[i:])
 	if first == 0 {
 		return false
 	}
+	j := i + size
 	for _, name := range sn.byFirst[first-'a'] {
-		n := foldNamePrefix(s[i:], name)
-		if n >= 0 && (!sn.closeWord || reWordBoundary(s, i+n)) {
+		// Most names differ from the text at their second byte, which is
+		// ASCII in both where it decides.
+		if j < len(s) && s[j] < 0x80 && s[j] != name[1] && s[j]|0x20 != name[1] {
+			continue
+		}
+		n := foldNamePrefix(s[j:], name[1:])
+		if n >= 0 && (!sn.closeWord || reWordBoundary(s, j+n)) {
 			return true
 		}
 	}
@@ -123,24 +136,21 @@ func foldNamePrefix(s, name string) int {
 	n := 0
 	for k := 0; k < len(name); k++ {
 		w := name[k]
-		if w == '*' && k == len(name)-1 {
+		switch {
+		case w == '*':
 			for n < len(s) && reWordByte(s[n]) {
 				n++
 			}
 			return n
-		}
-		if 'a' <= w && w <= 'z' {
-			c, size := foldLetter(s[n:])
-			if c != w {
-				return -1
-			}
-			n += size
-			continue
-		}
-		if n == len(s) || s[n] != w {
+		case n < len(s) && (s[n] == w || s[n]|0x20 == w && 'a' <= w && w <= 'z'):
+			n++
+		case w == 's' && strings.HasPrefix(s[n:], "ſ"):
+			n += len("ſ")
+		case w == 'k' && strings.HasPrefix(s[n:], "\u212a"):
+			n += len("\u212a")
+		default:
 			return -1
 		}
-		n++
 	}
 	return n
 }

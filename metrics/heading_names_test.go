@@ -135,3 +135,14 @@ func FuzzSectionNames(f *testing.F) {
 		checkSectionNames(t, s)
 	})
 }
+
+// BenchmarkHeadingKind tells the role of the headings and near misses of
+// sectionNameCases, and asks headingAtStart of each.
+func BenchmarkHeadingKind(b *testing.B) {
+	for b.Loop() {
+		for _, s := range sectionNameCases {
+			headingKind(s)
+			headingAtStart(s)
+		}
+	}
+}
