@@ -1125,7 +1125,9 @@ func (p *paragraph) sentences(out []paraSentence) []paraSentence {
 // classify a report.
 func sentenceEnd(text string, from int) int {
 	for i := from; i < len(text); i++ {
-		if c := text[i]; c != '.' && c != '!' && c != '?' {
+		// '!', '.' and '?' lie in '!'..'?': one comparison passes letters
+		// and spaces by.
+		if c := text[i]; c-'!' > '?'-'!' || c != '.' && c != '!' && c != '?' {
 			continue
 		}
 		j := i + 1
