@@ -899,8 +899,6 @@ type sentenceKey struct {
 	line int
 }
 
-var boldHeading = regexp.MustCompile(`^(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$`)
-
 // blockSentences splits a block of text into sentences, tracking the
 // heading each stands under. section names the block ("update:
 // identified"); lineOf maps a 0-based line of text to its source line.
@@ -1283,6 +1281,35 @@ func mdHeadingMatch(ln string) (string, bool) {
 	return "", false
 }
 
+// boldHeadingMatch returns the text of a bold line ("**Root cause**"), as
+// the expression ^(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$ captures
+// it (boldHeadingRef in the tests), and whether ln is one: the text runs
+// to the first '*' or '_', which must open the closing "**" or "__", and
+// holds two to 80 runes.
+func boldHeadingMatch(ln string) (string, bool) {
+	if !strings.HasPrefix(ln, "**") && !strings.HasPrefix(ln, "__") {
+		return "", false
+	}
+	end := strings.IndexAny(ln[2:], "*_")
+	if end < 0 {
+		return "", false
+	}
+	end += 2
+	text, rest := ln[2:end], ln[end:]
+	if !strings.HasPrefix(rest, "**") && !strings.HasPrefix(rest, "__") {
+		return "", false
+	}
+	rest = rest[2:]
+	rest = strings.TrimPrefix(rest[reSpaceEnd(rest):], ":")
+	if reSpaceEnd(rest) != len(rest) {
+		return "", false
+	}
+	if n := utf8.RuneCountInString(text); n < 2 || n > 80 {
+		return "", false
+	}
+	return text, true
+}
+
 // labelMatch returns the label that starts a line ("Root cause: ...")
 // and the text after it, as the expression
 //
@@ -1424,10 +1451,8 @@ func heading(ln string) (h, rest string, ok bool) {
 		}
 		return strings.TrimRight(md, ":"), "", true
 	}
-	if strings.HasPrefix(ln, "**") || strings.HasPrefix(ln, "__") {
-		if m := boldHeading.FindStringSubmatch(ln); m != nil {
-			return strings.TrimSpace(m[1]), "", true
-		}
+	if bold, isBold := boldHeadingMatch(ln); isBold {
+		return strings.TrimSpace(bold), "", true
 	}
 	t := strings.TrimRight(ln, ":")
 	if !strings.HasSuffix(t, ".") && headingAtStart(t) && fieldsAtMost(t, 8) && !strings.ContainsAny(t, ",;") {

@@ -13,6 +13,7 @@ import (
 var (
 	mdHeadingRef    = regexp.MustCompile(`^#{1,6}\s+(.+?)\s*#*\s*$`)
 	inlineMDHeadRef = regexp.MustCompile(`\s#{1,6}\s`)
+	boldHeadingRef  = regexp.MustCompile(`^(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$`)
 	labelHeadingRef = regexp.MustCompile(`^(?:[-*•]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z /&'’-]{1,48}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(\S.*)$`)
 )
 
@@ -38,6 +39,10 @@ func checkHeadingLine(t *testing.T, ln string) {
 	m := mdHeadingRef.FindStringSubmatch(ln)
 	if got, ok := mdHeadingMatch(ln); ok != (m != nil) || ok && got != m[1] {
 		t.Fatalf("mdHeadingMatch(%q) = %q, %v; want %q", ln, got, ok, m)
+	}
+	bm := boldHeadingRef.FindStringSubmatch(ln)
+	if got, ok := boldHeadingMatch(ln); ok != (bm != nil) || ok && got != bm[1] {
+		t.Fatalf("boldHeadingMatch(%q) = %q, %v; want %q", ln, got, ok, bm)
 	}
 	lm := labelHeadingRef.FindStringSubmatch(ln)
 	if label, rest, ok := labelMatch(ln); ok != (lm != nil) || ok && (label != lm[1] || rest != lm[2]) {
@@ -78,12 +83,25 @@ var headingLineCases = []string{
 	"1. Root cause: x", "At 14:05 we saw: x", "Root cause: é", "Root cause: \xff", "Ré: x", "Root: x: y",
 	"Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvw: x", "Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwx: x",
 	"Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv  : x", "Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvw  : x",
+	"**Root cause**", "__Root cause__", "**Root cause__", "**Root cause*", "**Root cause** :", "**Root cause**:\t",
+	"**Root cause**: x", "**Root cause**::", "**R**", "**Rc**", "**é**", "**\xff\xfe**", "**a_b**", "**a\nb**",
+	"**Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzab**",
+	"**Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabc**",
+	"**ééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé**", "****", "**  **", "__ab**\n",
 	"A                                                  : x", "- \t**Why** :** x", "** Why: x", "*\t*Why: x", "##\u00a0x", "# é", "# \xff", "## x ##", "#\fx", "## ## x", "#   #", "# ##",
 }
 
 func TestHeadingLinesMatchExpressions(t *testing.T) {
 	for _, c := range headingLineCases {
 		checkHeadingLine(t, c)
+	}
+	// The bounds on the length of a bold heading (runes) and of a label.
+	for n := range 84 {
+		for _, r := range []string{"a", "é", " ", "\xff"} {
+			checkHeadingLine(t, "**"+strings.Repeat(r, n)+"**")
+			checkHeadingLine(t, "__A"+strings.Repeat(r, n)+"__:")
+			checkHeadingLine(t, "A"+strings.Repeat(r, n)+": x")
+		}
 	}
 	pieces := []string{"#", "##", "###", " ", "  ", "\t", "\n", "\f", "\r", "\v", "a", "Root", "cause", ":", ": ", "*", "**",
 		"_", "__", "-", "•", "’", "'", "/", "&", "é", "\xff", "\u00a0", "x", "1", ")", "](", "Why", "A", "b", "\xe2\x80"}
