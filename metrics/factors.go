@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"cmp"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -137,8 +138,11 @@ type classifier struct {
 type scratch struct {
 	words wordBuf // the current sentence's words
 	// fixed tells the required steps of the classifier's own phrases
-	// present in the current sentence.
-	fixed []bool
+	// present in the current sentence; fixedCount counts them by phrase,
+	// and fixedSet holds the phrases with all of theirs present.
+	fixed      []bool
+	fixedCount [maxFixedPhrases]uint8
+	fixedSet   fixedSet
 	// possible lists the taxonomy's phrases (by id) the current
 	// sentence anchors, in order: the only ones it can match.
 	possible []int32
@@ -230,23 +234,31 @@ func (c *classifier) sentence(s textSentence) {
 		return
 	}
 	c.index(ws)
-	remedy := s.kind == sectionRemedy || remedySentence(ws, c.fixed) || mitigation(ws, c.fixed)
-	future := futureAt(ws, c.fixed)
-	isCausal := causal(ws, c.fixed)
+	remedy := s.kind == sectionRemedy || remedyIn(ws, c.fixedSet) || mitigationIn(ws, c.fixedSet)
+	future := futureIn(ws, c.fixedSet)
+	isCausal := causalIn(ws, c.fixedSet)
 	base := Mentioned
 	if s.kind == sectionCause || isCausal {
 		base = Stated
 	}
-	ev := func(f compiledFactor, p phrase, st Strength) Evidence {
+	text := "" // the evidence text, made when first needed
+	ev := func(f *compiledFactor, p phrase, st Strength) Evidence {
+		if text == "" {
+			text = evidenceText(s.text)
+		}
 		return Evidence{Factor: f.name, Strength: st, Section: s.section, Line: s.line,
-			Text: clip(strings.Join(strings.Fields(s.text), " "), 300), Phrase: p.text, causal: isCausal}
+			Text: text, Phrase: p.text, causal: isCausal}
 	}
-	for _, f := range c.tax.enabled {
-		if !c.anyPossible(f) {
-			continue // no phrase of f can match, nor any name of it
+	// Only a factor with a phrase the sentence anchors can match, or be
+	// denied by name: the possible phrases, in order, name the factors
+	// to try, in taxonomy order.
+	for j := 0; j < len(c.possible); {
+		f := &c.tax.enabled[c.tax.factorOf[c.possible[j]]]
+		for j < len(c.possible) && c.possible[j] < f.end {
+			j++
 		}
 		if remedy {
-			if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp, c.fixed) == notDenied {
+			if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp, c.fixedSet) == notDenied {
 				c.add(ev(f, p, Mentioned))
 			}
 			continue
@@ -263,13 +275,13 @@ func (c *classifier) sentence(s textSentence) {
 			}
 			found = true
 			if sp.from > future {
-				if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp, c.fixed) == notDenied {
+				if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp, c.fixedSet) == notDenied {
 					c.add(ev(f, p, Mentioned))
 				}
 				break
 			}
 			e := ev(f, p, base)
-			switch negation(ws, sp, c.fixed) {
+			switch negation(ws, sp, c.fixedSet) {
 			case ruledOut:
 				c.ruledOut = append(c.ruledOut, e)
 				continue
@@ -279,7 +291,7 @@ func (c *classifier) sentence(s textSentence) {
 			if li == 0 {
 				// Detection phrases name who noticed; "reported" there is
 				// the evidence, not a hedge.
-				e.Strength = hedge(ws, sp, e.Strength, c.fixed)
+				e.Strength = hedge(ws, sp, e.Strength, c.fixedSet)
 			}
 			c.add(e)
 			break
@@ -292,13 +304,28 @@ func (c *classifier) sentence(s textSentence) {
 
 // index finds the taxonomy's phrases whose two anchors the words of a
 // sentence start (see Taxonomy.anchors): the only ones it can match, a
-// few of hundreds; and, in fixed, the required steps of the fixed phrases
-// they start, as fixedIndex.present does.
+// few of hundreds; in fixed, the required steps of the fixed phrases
+// they start, as fixedIndex.present does; and in fixedSet, the fixed
+// phrases all of whose required steps they start.
 func (c *classifier) index(ws []string) {
 	if len(c.fixed) != fixedIndex.steps {
 		c.fixed = make([]bool, fixedIndex.steps)
 	}
 	clear(c.fixed)
+	c.fixedSet = 0
+	clear(c.fixedCount[:])
+	present := func(steps []int) {
+		for _, id := range steps {
+			if c.fixed[id] {
+				continue
+			}
+			c.fixed[id] = true
+			ph := fixedPhrases.of[id]
+			if c.fixedCount[ph]++; c.fixedCount[ph] == fixedPhrases.need[ph] {
+				c.fixedSet |= 1 << ph
+			}
+		}
+	}
 	if c.stamp == nil {
 		n := len(c.tax.enabled)
 		if n > 0 {
@@ -326,9 +353,7 @@ func (c *classifier) index(ws []string) {
 	for _, w := range ws {
 		steps := c.tax.anchors[w]
 		mark(steps.anchors)
-		for _, id := range steps.fixed {
-			c.fixed[id] = true
-		}
+		present(steps.fixed)
 		for _, ap := range c.tax.anchorPrefixes {
 			if strings.HasPrefix(w, ap.prefix) {
 				mark(ap.anchors)
@@ -336,20 +361,11 @@ func (c *classifier) index(ws []string) {
 		}
 		for _, ps := range fixedIndex.prefixes {
 			if strings.HasPrefix(w, ps.prefix) {
-				for _, id := range ps.steps {
-					c.fixed[id] = true
-				}
+				present(ps.steps)
 			}
 		}
 	}
 	slices.Sort(c.possible)
-}
-
-// anyPossible reports whether the current sentence can match any phrase
-// of f, of any list.
-func (c *classifier) anyPossible(f compiledFactor) bool {
-	i, _ := slices.BinarySearch(c.possible, f.first)
-	return i < len(c.possible) && c.possible[i] < f.end
 }
 
 // possibleIn returns the phrases of list, a list of the taxonomy's, that
@@ -370,16 +386,16 @@ func (c *classifier) possibleIn(list []phrase) []int32 {
 // deniedByName records a sentence that denies a factor by naming it,
 // though no phrase of the factor matched: "we ruled out the network", "the
 // database was healthy throughout".
-func (c *classifier) deniedByName(f compiledFactor, s textSentence, ws []string) {
+func (c *classifier) deniedByName(f *compiledFactor, s textSentence, ws []string) {
 	for _, id := range c.possibleIn(f.names) {
 		p := &f.names[int(id)-f.names[0].id]
 		for i := range ws {
 			sp, ok := p.at(ws, i)
-			if !ok || c.isSelf(ws, sp, false) || negation(ws, sp, c.fixed) != ruledOut {
+			if !ok || c.isSelf(ws, sp, false) || negation(ws, sp, c.fixedSet) != ruledOut {
 				continue
 			}
 			c.ruledOut = append(c.ruledOut, Evidence{Factor: f.name, Strength: Mentioned, Section: s.section, Line: s.line,
-				Text: clip(strings.Join(strings.Fields(s.text), " "), 300), Phrase: p.text})
+				Text: evidenceText(s.text), Phrase: p.text})
 			return
 		}
 	}
@@ -387,7 +403,7 @@ func (c *classifier) deniedByName(f compiledFactor, s textSentence, ws []string)
 
 // match returns the first phrase of list that matches ws and is neither
 // excepted by f nor about the organisation itself.
-func (c *classifier) match(f compiledFactor, list []phrase, ws []string) (phrase, span, bool) {
+func (c *classifier) match(f *compiledFactor, list []phrase, ws []string) (phrase, span, bool) {
 	for _, id := range c.possibleIn(list) {
 		p := &list[int(id)-list[0].id]
 		for i := range ws {
@@ -399,6 +415,12 @@ func (c *classifier) match(f compiledFactor, list []phrase, ws []string) (phrase
 		}
 	}
 	return phrase{}, span{}, false
+}
+
+// evidenceText is a sentence as evidence shows it: its spaces made single,
+// at most 300 runes.
+func evidenceText(s string) string {
+	return clip(strings.Join(strings.Fields(s), " "), 300)
 }
 
 // isSelf reports whether the match names the organisation itself, or (with
@@ -540,7 +562,7 @@ const (
 // or a denial after it in its clause ("the database was healthy"). "No"
 // denies only with a word of denial ("no indication of an attack", "no
 // issues with the database"): "there was no DNS record" names the cause.
-func negation(ws []string, sp span, seen []bool) denial {
+func negation(ws []string, sp span, set fixedSet) denial {
 	for i := sp.from - 1; i >= 0 && i >= sp.from-8; i-- {
 		w := ws[i]
 		if strongBreak[w] {
@@ -578,19 +600,11 @@ func negation(ws []string, sp span, seen []bool) denial {
 	for end < len(ws) && end < sp.to+16 && !strongBreak[ws[end]] {
 		end++
 	}
-	tail := ws[from:end]
-	for i := range postNegation {
-		p := &postNegation[i]
-		if _, ok := findIn(p, tail, seen); ok {
-			return ruledOut
-		}
+	if _, ok := firstIn(ws[from:end], set&postNegationSet); ok {
+		return ruledOut
 	}
-	near := ws[from:min(end, sp.to+nearWords)]
-	for i := range nearNegation {
-		p := &nearNegation[i]
-		if _, ok := findIn(p, near, seen); ok {
-			return ruledOut
-		}
+	if _, ok := firstIn(ws[from:min(end, sp.to+nearWords)], set&nearNegationSet); ok {
+		return ruledOut
 	}
 	return notDenied
 }
@@ -657,10 +671,20 @@ var impactHedge = mustPhrases(
 	"(could|should|would) have been (avoided|prevented|caught|detected|tested|reviewed|validated|noticed|mitigated|spotted)",
 )
 
+// impactHedgeAt reports whether an impact hedge of set matches at word i.
+func impactHedgeAt(ws []string, i int, set fixedSet) bool {
+	for m := set & impactHedgeSet; m != 0; m &= m - 1 {
+		if _, ok := fixedPhrases.phrase(m).at(ws, i); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // hedge returns the strength sp keeps given the hedges in its clause
 // (before it or inside it): base for none, one less for a hedge, Hedged
 // for a guess.
-func hedge(ws []string, sp span, base Strength, seen []bool) Strength {
+func hedge(ws []string, sp span, base Strength, set fixedSet) Strength {
 	from := sp.from
 	for from > 0 && from > sp.from-10 && !clauseBreak[ws[from-1]] {
 		from--
@@ -679,7 +703,7 @@ func hedge(ws []string, sp span, base Strength, seen []bool) Strength {
 		if !hedges[ws[i]] {
 			continue
 		}
-		if slices.ContainsFunc(impactHedge, func(p phrase) bool { _, ok := p.at(ws, i); return ok && p.possibleIn(seen) }) {
+		if impactHedgeAt(ws, i, set) {
 			continue
 		}
 		st = max(base-1, Hedged)
@@ -696,14 +720,17 @@ var causalPhrases = mustPhrases(
 	"traced (back)? to", "culprit", "was the source", "the reason", "root caused", "owing to", "as a consequence of",
 )
 
+// causal reports whether a sentence names a cause; seen is from
+// fixedIndex.present (nil: not known).
 func causal(ws []string, seen []bool) bool {
-	for i := range causalPhrases {
-		p := &causalPhrases[i]
-		if _, ok := findIn(p, ws, seen); ok {
-			return true
-		}
-	}
-	return false
+	return causalIn(ws, fixedPhrases.possible(seen))
+}
+
+// causalIn is causal for a sentence that can match the fixed phrases of
+// set.
+func causalIn(ws []string, set fixedSet) bool {
+	_, ok := firstIn(ws, set&causalSet)
+	return ok
 }
 
 // remedyPhrases mark a sentence about the remedy, not the cause: "we
@@ -718,9 +745,14 @@ var remedyPhrases = mustPhrases(
 // remedySentence reports whether a sentence is about what was or will be
 // done about the incident.
 func remedySentence(ws []string, seen []bool) bool {
-	for i := range remedyPhrases {
-		p := &remedyPhrases[i]
-		if sp, ok := findIn(p, ws, seen); ok && sp.from < 6 {
+	return remedyIn(ws, fixedPhrases.possible(seen))
+}
+
+// remedyIn is remedySentence for a sentence that can match the fixed
+// phrases of set.
+func remedyIn(ws []string, set fixedSet) bool {
+	for m := set & remedySet; m != 0; m &= m - 1 {
+		if sp, ok := firstMatch(fixedPhrases.phrase(m), ws); ok && sp.from < 6 {
 			return true
 		}
 	}
@@ -735,13 +767,14 @@ var mitigationPhrases = mustPhrases(
 )
 
 func mitigation(ws []string, seen []bool) bool {
-	for i := range mitigationPhrases {
-		p := &mitigationPhrases[i]
-		if _, ok := findIn(p, ws, seen); ok {
-			return true
-		}
-	}
-	return false
+	return mitigationIn(ws, fixedPhrases.possible(seen))
+}
+
+// mitigationIn is mitigation for a sentence that can match the fixed
+// phrases of set.
+func mitigationIn(ws []string, set fixedSet) bool {
+	_, ok := firstIn(ws, set&mitigationSet)
+	return ok
 }
 
 // futureModals mark what will happen, not what happened: a match after
@@ -751,10 +784,15 @@ var futureModals = mustPhrases("will", "'ll", "shall", "going to", "(plan|plans|
 // futureAt returns the position of the first future modal in ws, or
 // len(ws).
 func futureAt(ws []string, seen []bool) int {
+	return futureIn(ws, fixedPhrases.possible(seen))
+}
+
+// futureIn is futureAt for a sentence that can match the fixed phrases of
+// set.
+func futureIn(ws []string, set fixedSet) int {
 	at := len(ws)
-	for i := range futureModals {
-		p := &futureModals[i]
-		if sp, ok := findIn(p, ws, seen); ok && sp.from < at {
+	for m := set & futureSet; m != 0; m &= m - 1 {
+		if sp, ok := firstMatch(fixedPhrases.phrase(m), ws); ok && sp.from < at {
 			at = sp.from
 		}
 	}
@@ -790,22 +828,99 @@ func rarestFirst(ix *wordIndex, lists ...[]phrase) *wordIndex {
 	return ix
 }
 
-// findIn is p.find for a fixed phrase, ruled out at once when seen (from
-// fixedIndex.present of the sentence) says it cannot match.
-func findIn(p *phrase, ws []string, seen []bool) (span, bool) {
-	if !p.possibleIn(seen) {
-		return span{}, false
-	}
-	if seen == nil || p.req == nil {
-		return p.find(ws)
-	}
-	// seen has told what p.possible would.
+// firstMatch is p.find without its quick test, for a phrase the index
+// has found possible.
+func firstMatch(p *phrase, ws []string) (span, bool) {
 	for i := range ws {
 		if sp, ok := p.at(ws, i); ok {
 			return sp, true
 		}
 	}
 	return span{}, false
+}
+
+// firstIn returns the first match in ws of the first phrase of set that
+// matches.
+func firstIn(ws []string, set fixedSet) (span, bool) {
+	for m := set; m != 0; m &= m - 1 {
+		if sp, ok := firstMatch(fixedPhrases.phrase(m), ws); ok {
+			return sp, true
+		}
+	}
+	return span{}, false
+}
+
+// A fixedSet is a set of the classifier's own phrases, by their number in
+// fixedPhrases: those a sentence can match, or those of one list.
+type fixedSet uint64
+
+// maxFixedPhrases is how many fixed phrases a fixedSet holds.
+const maxFixedPhrases = 64
+
+// fixedTable numbers the classifier's own phrases, in the order of
+// fixedIndex's lists, so that the classifier tells which of them a
+// sentence can match as it indexes the sentence's words, and tries
+// those only (not the 55 phrases for each sentence and each denial).
+type fixedTable struct {
+	phrases []*phrase // by number
+	of      []uint8   // the phrase of each of fixedIndex's steps
+	need    []uint8   // how many required steps each phrase has
+	lists   []fixedSet
+}
+
+// fixedPhrases numbers the phrases of fixedIndex.
+var fixedPhrases = numberFixed(fixedIndex, causalPhrases, remedyPhrases, mitigationPhrases, futureModals, postNegation,
+	nearNegation, impactHedge)
+
+// The phrases of each list of fixedPhrases.
+var (
+	causalSet       = fixedPhrases.lists[0]
+	remedySet       = fixedPhrases.lists[1]
+	mitigationSet   = fixedPhrases.lists[2]
+	futureSet       = fixedPhrases.lists[3]
+	postNegationSet = fixedPhrases.lists[4]
+	nearNegationSet = fixedPhrases.lists[5]
+	impactHedgeSet  = fixedPhrases.lists[6]
+)
+
+// numberFixed numbers the phrases of lists, indexed by ix; they are
+// constants of this file, and there are at most maxFixedPhrases.
+func numberFixed(ix *wordIndex, lists ...[]phrase) fixedTable {
+	t := fixedTable{of: make([]uint8, ix.steps)}
+	for _, list := range lists {
+		var set fixedSet
+		for i := range list {
+			n := len(t.phrases)
+			if n == maxFixedPhrases || len(list[i].req) == 0 {
+				panic("metrics: more than 64 built-in phrases, or one not indexed")
+			}
+			for _, id := range list[i].req {
+				t.of[id] = uint8(n)
+			}
+			t.phrases = append(t.phrases, &list[i])
+			t.need = append(t.need, uint8(len(list[i].req)))
+			set |= 1 << n
+		}
+		t.lists = append(t.lists, set)
+	}
+	return t
+}
+
+// phrase returns the phrase of the lowest number in set.
+func (t *fixedTable) phrase(set fixedSet) *phrase {
+	return t.phrases[bits.TrailingZeros64(uint64(set))]
+}
+
+// possible returns the phrases all of whose required steps seen (from
+// fixedIndex.present) holds; every phrase when seen is nil.
+func (t *fixedTable) possible(seen []bool) fixedSet {
+	var set fixedSet
+	for n, p := range t.phrases {
+		if p.possibleIn(seen) {
+			set |= 1 << n
+		}
+	}
+	return set
 }
 
 // mustPhrases compiles the classifier's own fixed phrases; they are

@@ -45,6 +45,9 @@ type Taxonomy struct {
 	// against the few phrases its words anchor, not all of them.
 	anchors        map[string]wordSteps
 	anchorPrefixes []anchorPrefix
+	// factorOf gives the factor (its index in enabled) of each phrase,
+	// by id, so that a sentence visits only the factors it anchors.
+	factorOf []int32
 	// scratch holds the classifiers' working memory (*scratch) between
 	// reports.
 	scratch sync.Pool
@@ -366,11 +369,15 @@ func (t *Taxonomy) compile() error {
 	t.words = buildIndex(all...)
 	t.anchor(all)
 	id := int32(0)
+	t.factorOf = t.factorOf[:0]
 	for i := range t.enabled {
 		f := &t.enabled[i]
 		f.first = id
 		id += int32(len(f.phrases) + len(f.except) + len(f.remedies) + len(f.detection) + len(f.names))
 		f.end = id
+		for range f.end - f.first {
+			t.factorOf = append(t.factorOf, int32(i))
+		}
 	}
 	return nil
 }
