@@ -420,73 +420,105 @@ func words(text string) []string {
 // report, and allocating for each was a fifth of its time.
 type wordBuf struct {
 	buf   []byte
-	spans [][2]int // each word's bytes in buf; {-1, -1} is a clause mark
+	spans []wordSpan
 	out   []string
 	split []string
+}
+
+// wordSpan is where a word is: bytes [from, to) of the text, or of the
+// buffer when inBuf; from -1 is a clause mark.
+type wordSpan struct {
+	from, to int
+	inBuf    bool
 }
 
 // words is the words of text, as the function words says; the slice is
 // valid until the next call.
 func (b *wordBuf) words(text string) []string {
-	// The words are lower-cased into one buffer and sliced out of one
-	// string. ASCII, most of any report, is read byte by byte; other
-	// runes are decoded as []rune would (an invalid byte is U+FFFD).
-	buf, spans := b.buf[:0], b.spans[:0]
-	start := -1 // where the word being read starts in buf; -1: none
+	// A word that stands in text as it is returned (lower-case ASCII
+	// letters, digits, ASCII apostrophes, other letters that are their own
+	// lower case: most words of any report) is sliced out of text. Any
+	// other is lower-cased into one buffer, from which one string is made
+	// for all of them. ASCII is read byte by byte; other runes are decoded
+	// as []rune would (an invalid byte is U+FFFD).
+	r := wordReader{text: text, buf: b.buf[:0], spans: b.spans[:0], start: -1, inBuf: -1}
 	apostrophe := false
-	flush := func() {
-		if start >= 0 {
-			spans = append(spans, [2]int{start, len(buf)})
-			start = -1
-		}
-	}
-	prev := rune(-1) // the rune before r; -1 at the start
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case byteSame:
+				if r.start < 0 {
+					r.start = i
+				} else if r.inBuf >= 0 {
+					r.buf = append(r.buf, c)
+				}
+				i++
+				continue
+			case byteUpper:
+				if r.start < 0 {
+					r.start = i
+				}
+				r.differ(i)
+				r.buf = append(r.buf, c+'a'-'A')
+				i++
+				continue
+			case byteSpace:
+				r.flush(i) // the commonest separator, and no clause end
+				i++
+				continue
+			}
+		}
+		rn, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			rn, size = utf8.DecodeRuneInString(text[i:])
 		}
 		switch {
-		case r < utf8.RuneSelf && asciiWord[r]:
-			if start < 0 {
-				start = len(buf)
+		case rn >= utf8.RuneSelf && (unicode.IsLetter(rn) || unicode.IsDigit(rn)):
+			if r.start < 0 {
+				r.start = i
 			}
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
+			if lower := unicode.ToLower(rn); lower != rn {
+				r.differ(i)
+				r.buf = utf8.AppendRune(r.buf, lower)
+			} else if r.inBuf >= 0 {
+				r.buf = append(r.buf, text[i:i+size]...)
 			}
-			buf = append(buf, byte(r))
-		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if start < 0 {
-				start = len(buf)
+		case (rn == '\'' || rn == '’') && r.start >= 0 && i+size < len(text) && unicode.IsLetter(runeAt(text, i+size)):
+			if rn != '\'' {
+				r.differ(i)
+				r.buf = append(r.buf, '\'')
+			} else if r.inBuf >= 0 {
+				r.buf = append(r.buf, '\'')
 			}
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		case (r == '\'' || r == '’') && start >= 0 && i+size < len(text) && unicode.IsLetter(runeAt(text, i+size)):
-			buf = append(buf, '\'')
 			apostrophe = true
-		case r == ' ':
-			flush() // the commonest separator, and no clause end
-		case clauseEnd(prev, r, i+size < len(text), runeAt(text, i+size)):
-			flush()
-			if len(spans) > 0 && spans[len(spans)-1][0] >= 0 {
-				spans = append(spans, [2]int{-1, -1})
+		case clauseEnd(prevRune(text, i, rn), rn, i+size < len(text), runeAt(text, i+size)):
+			r.flush(i)
+			if n := len(r.spans); n > 0 && r.spans[n-1].from >= 0 {
+				r.spans = append(r.spans, wordSpan{from: -1, to: -1})
 			}
 		default:
-			flush()
+			r.flush(i)
 		}
-		prev = r
 		i += size
 	}
-	flush()
-	all := string(buf)
+	r.flush(len(text))
+	var all string // the words lower-cased into buf
+	if len(r.buf) > 0 {
+		all = string(r.buf)
+	}
 	out := b.out[:0]
-	for _, sp := range spans {
-		if sp[0] < 0 {
+	for _, sp := range r.spans {
+		switch {
+		case sp.from < 0:
 			out = append(out, clauseMark)
-		} else {
-			out = append(out, all[sp[0]:sp[1]])
+		case sp.inBuf:
+			out = append(out, all[sp.from:sp.to])
+		default:
+			out = append(out, text[sp.from:sp.to])
 		}
 	}
-	b.buf, b.spans, b.out = buf, spans, out
+	b.buf, b.spans, b.out = r.buf, r.spans, out
 	if !apostrophe {
 		return out // every clitic starts with an apostrophe
 	}
@@ -494,10 +526,69 @@ func (b *wordBuf) words(text string) []string {
 	return b.split
 }
 
-// asciiWord tells the ASCII bytes that are letters or digits.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
+// wordReader is the state of wordBuf.words: the word being read starts at
+// byte start of text (-1: none), and at inBuf of buf once it differs from
+// text (-1: it does not).
+type wordReader struct {
+	text         string
+	buf          []byte
+	spans        []wordSpan
+	start, inBuf int
+}
+
+// flush ends the word being read, if any, at byte i of text.
+func (r *wordReader) flush(i int) {
+	if r.start < 0 {
+		return
+	}
+	if r.inBuf < 0 {
+		r.spans = append(r.spans, wordSpan{from: r.start, to: i})
+	} else {
+		r.spans = append(r.spans, wordSpan{from: r.inBuf, to: len(r.buf), inBuf: true})
+	}
+	r.start, r.inBuf = -1, -1
+}
+
+// differ moves the word being read, up to byte i of text, into buf, as
+// its next rune differs from text.
+func (r *wordReader) differ(i int) {
+	if r.inBuf < 0 {
+		r.inBuf = len(r.buf)
+		r.buf = append(r.buf, r.text[r.start:i]...)
+	}
+}
+
+// prevRune returns the rune before byte i of text, -1 at its start, for
+// clauseEnd, which reads it only for r a dash.
+func prevRune(text string, i int, r rune) rune {
+	if i == 0 || (r != '-' && r != '–') {
+		return -1
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	return prev
+}
+
+// The classes of ASCII bytes words tells apart: byteSame for a byte
+// a word keeps as it is (a lower-case letter, a digit), byteUpper for a
+// capital, byteSpace for a space; every other byte is byteOther.
+const (
+	byteOther = iota
+	byteSame
+	byteUpper
+	byteSpace
+)
+
+// asciiClass gives the class of each ASCII byte.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	for c := range t {
-		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = byteSame
+		case 'A' <= c && c <= 'Z':
+			t[c] = byteUpper
+		case c == ' ':
+			t[c] = byteSpace
+		}
 	}
 	return t
 }()
