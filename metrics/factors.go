@@ -146,13 +146,9 @@ type scratch struct {
 	// possible lists the taxonomy's phrases (by id) the current
 	// sentence anchors, in order: the only ones it can match.
 	possible []int32
-	// stamp says which sentence halves is about, for each phrase, and
-	// halves which of its two anchors the sentence starts (bits 1 and 2;
-	// 7 once the phrase is listed as possible). sentences counts the
-	// sentences indexed, so that nothing needs clearing between them.
-	stamp     []uint32
-	halves    []uint8
-	sentences uint32
+	// anchored holds the anchors the sentence's words start, bit 2*id+k
+	// for anchor k of phrase id (see anchorBits).
+	anchored []uint64
 	// The report's sentences, and what reportSentences needs to list
 	// each once.
 	report []textSentence
@@ -314,58 +310,64 @@ func (c *classifier) index(ws []string) {
 	clear(c.fixed)
 	c.fixedSet = 0
 	clear(c.fixedCount[:])
-	present := func(steps []int) {
-		for _, id := range steps {
-			if c.fixed[id] {
-				continue
-			}
-			c.fixed[id] = true
-			ph := fixedPhrases.of[id]
-			if c.fixedCount[ph]++; c.fixedCount[ph] == fixedPhrases.need[ph] {
-				c.fixedSet |= 1 << ph
-			}
-		}
-	}
-	if c.stamp == nil {
+	if c.anchored == nil {
 		n := len(c.tax.enabled)
 		if n > 0 {
 			n = int(c.tax.enabled[n-1].end)
 		}
-		c.stamp, c.halves = make([]uint32, n), make([]uint8, n)
+		c.anchored = make([]uint64, (2*n+63)/64)
 	}
-	if c.sentences++; c.sentences == 0 { // after 2³² sentences
-		clear(c.stamp)
-		c.sentences = 1
-	}
-	c.possible = c.possible[:0]
-	mark := func(as []int32) {
-		for _, a := range as {
-			id := a / 2
-			if c.stamp[id] != c.sentences {
-				c.stamp[id], c.halves[id] = c.sentences, 0
-			}
-			if c.halves[id] |= 1 << (a % 2); c.halves[id] == 3 {
-				c.halves[id] = 7 // listed: no further anchor makes it 3 again
-				c.possible = append(c.possible, id)
-			}
-		}
-	}
+	anchored := c.anchored
+	clear(anchored)
+	table, prefixes, fixedPrefixes := &c.tax.anchors, c.tax.anchorPrefixes, fixedIndex.prefixes
 	for _, w := range ws {
-		steps := c.tax.anchors[w]
-		mark(steps.anchors)
-		present(steps.fixed)
-		for _, ap := range c.tax.anchorPrefixes {
+		if steps := table.lookup(w); steps != nil {
+			for _, b := range steps.anchors {
+				anchored[b.at] |= b.bits
+			}
+			c.present(steps.fixed)
+		}
+		for _, ap := range prefixes {
 			if strings.HasPrefix(w, ap.prefix) {
-				mark(ap.anchors)
+				for _, b := range ap.anchors {
+					anchored[b.at] |= b.bits
+				}
 			}
 		}
-		for _, ps := range fixedIndex.prefixes {
+		for _, ps := range fixedPrefixes {
 			if strings.HasPrefix(w, ps.prefix) {
-				present(ps.steps)
+				c.present(ps.steps)
 			}
 		}
 	}
-	slices.Sort(c.possible)
+	// A phrase is possible when both its bits are set; the even bit of
+	// the pair numbers it.
+	possible := c.possible[:0]
+	for at, x := range anchored {
+		for m := x & (x >> 1) & evenBits; m != 0; m &= m - 1 {
+			possible = append(possible, int32(at*32+bits.TrailingZeros64(m)/2))
+		}
+	}
+	c.possible = possible
+}
+
+// evenBits are the bits of a word of an anchor set that stand for the
+// first anchor of a phrase.
+const evenBits = 0x5555555555555555
+
+// present records the fixed steps a word starts, and adds to fixedSet
+// the fixed phrases whose required steps are now all present.
+func (c *classifier) present(steps []int) {
+	for _, id := range steps {
+		if c.fixed[id] {
+			continue
+		}
+		c.fixed[id] = true
+		ph := fixedPhrases.of[id]
+		if c.fixedCount[ph]++; c.fixedCount[ph] == fixedPhrases.need[ph] {
+			c.fixedSet |= 1 << ph
+		}
+	}
 }
 
 // possibleIn returns the phrases of list, a list of the taxonomy's, that
