@@ -45,6 +45,30 @@ type step struct {
 	// few holds the exact words instead of exact when they are so few
 	// that comparing each is quicker than hashing (most steps).
 	few []string
+	// byFirst holds multi grouped by their first word, in order, when
+	// none of them starts with a prefix: a word can start the sequences
+	// of one group only, so a match tries those, not all of them ("have
+	// since|'ve since|have added|...|are adding|are implementing|...").
+	byFirst []multiGroup
+}
+
+// multiGroup is the sequences of a step that start with word.
+type multiGroup struct {
+	word string
+	seqs [][]wordPat
+}
+
+// startingWith returns the sequences of multi that w can start, in order.
+func (s *step) startingWith(w string) [][]wordPat {
+	if s.byFirst == nil {
+		return s.multi
+	}
+	for _, g := range s.byFirst {
+		if g.word == w {
+			return g.seqs
+		}
+	}
+	return nil
 }
 
 // maxFew is how many exact words a step compares one by one.
@@ -82,6 +106,7 @@ func (s *step) index() {
 			s.exact[seq[0].word] = true
 		}
 	}
+	s.byFirst = groupByFirst(s.multi)
 	if len(s.exact) <= maxFew {
 		for w := range s.exact {
 			s.few = append(s.few, w)
@@ -91,10 +116,32 @@ func (s *step) index() {
 	}
 }
 
+// groupByFirst groups seqs by their first word, each group in the order
+// of seqs; nil when a sequence starts with a prefix, which words of
+// several groups could start.
+func groupByFirst(seqs [][]wordPat) []multiGroup {
+	var out []multiGroup
+	for _, seq := range seqs {
+		if seq[0].prefix {
+			return nil
+		}
+		i := slices.IndexFunc(out, func(g multiGroup) bool { return g.word == seq[0].word })
+		if i < 0 {
+			i = len(out)
+			out = append(out, multiGroup{word: seq[0].word})
+		}
+		out[i].seqs = append(out[i].seqs, seq)
+	}
+	return out
+}
+
 // matchesWord reports whether the word w starts a match of the step.
 func (s *step) matchesWord(w string) bool {
 	if s.singleMatches(w) {
 		return true
+	}
+	if s.byFirst != nil {
+		return len(s.startingWith(w)) > 0
 	}
 	for _, seq := range s.multi {
 		if seq[0].matches(w) {
@@ -377,7 +424,11 @@ func (p *phrase) matchAt(ws []string, i, k int, hit *[]int) (int, bool) {
 			return end, true
 		}
 	}
-	for _, seq := range s.multi {
+	var multi [][]wordPat
+	if i < len(ws) {
+		multi = s.startingWith(ws[i]) // none past the end: matchSeq would fail each
+	}
+	for _, seq := range multi {
 		if j, ok := matchSeq(seq, ws, i); ok {
 			if end, ok := p.matchAt(ws, j, k+1, hit); ok {
 				for x := j - 1; x >= i; x-- {
