@@ -50,6 +50,39 @@ type step struct {
 	// of one group only, so a match tries those, not all of them ("have
 	// since|'ve since|have added|...|are adding|are implementing|...").
 	byFirst []multiGroup
+	// starts is a quick test of the words that can start a match of the
+	// step, made before comparing them or hashing them.
+	starts wordShape
+}
+
+// wordShape tells the lengths (capped at 63) and the first bytes of a set
+// of words: a word of another length or first byte is none of them.
+type wordShape struct {
+	lens  uint64
+	first [4]uint64
+}
+
+// add adds w to the shape; prefix for any word that w starts.
+func (sh *wordShape) add(w string, prefix bool) {
+	n := min(len(w), 63)
+	if prefix {
+		sh.lens |= ^uint64(0) << n // every length from n on
+	} else {
+		sh.lens |= 1 << n
+	}
+	if w == "" {
+		sh.first = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)} // any first byte
+		return
+	}
+	sh.first[w[0]>>6] |= 1 << (w[0] & 63)
+}
+
+// may reports whether w can be a word of the shape.
+func (sh *wordShape) may(w string) bool {
+	if sh.lens&(1<<min(len(w), 63)) == 0 {
+		return false
+	}
+	return w == "" || sh.first[w[0]>>6]&(1<<(w[0]&63)) != 0
 }
 
 // multiGroup is the sequences of a step that start with word.
@@ -97,6 +130,7 @@ func (s *step) singleMatches(w string) bool {
 func (s *step) index() {
 	s.exact = map[string]bool{}
 	for _, seq := range s.alts {
+		s.starts.add(seq[0].word, seq[0].prefix)
 		switch {
 		case len(seq) > 1:
 			s.multi = append(s.multi, seq)
@@ -137,6 +171,9 @@ func groupByFirst(seqs [][]wordPat) []multiGroup {
 
 // matchesWord reports whether the word w starts a match of the step.
 func (s *step) matchesWord(w string) bool {
+	if !s.starts.may(w) {
+		return false
+	}
 	if s.singleMatches(w) {
 		return true
 	}
@@ -418,14 +455,14 @@ func (p *phrase) matchAt(ws []string, i, k int, hit *[]int) (int, bool) {
 		}
 		return 0, false
 	}
-	if i < len(ws) && s.singleMatches(ws[i]) {
+	if i < len(ws) && s.starts.may(ws[i]) && s.singleMatches(ws[i]) {
 		if end, ok := p.matchAt(ws, i+1, k+1, hit); ok {
 			*hit = append(*hit, i)
 			return end, true
 		}
 	}
 	var multi [][]wordPat
-	if i < len(ws) {
+	if i < len(ws) && s.starts.may(ws[i]) {
 		multi = s.startingWith(ws[i]) // none past the end: matchSeq would fail each
 	}
 	for _, seq := range multi {
