@@ -171,12 +171,12 @@ func negationRef(ws []string, sp span) denial {
 		between := ws[i+1 : sp.from]
 		switch {
 		case w == "no" || w == "none" || w == "without":
-			if hasAny(between, absenceDenials) || (len(between) == 0 && len(sp.hit) > 1) {
+			if hasAnyRef(between, absenceDenials) || (len(between) == 0 && len(sp.hit) > 1) {
 				return ruledOut
 			}
-		case ruled || w == "unrelated" || w == "excluded" || w == "eliminated" || hasAny(between, denialLinks):
+		case ruled || w == "unrelated" || w == "excluded" || w == "eliminated" || hasAnyRef(between, denialLinks):
 			return ruledOut
-		case transparentOnly(between):
+		case transparentOnlyRef(between):
 			return negatedOnly
 		}
 		break
@@ -358,4 +358,12 @@ func FuzzClassifyMatchesReference(f *testing.F) {
 			t.Fatalf("%q:\n got %+v\nwant %+v", text, got, want)
 		}
 	})
+}
+
+func hasAnyRef(ws []string, set map[string]bool) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return set[w] })
+}
+
+func transparentOnlyRef(ws []string) bool {
+	return !slices.ContainsFunc(ws, func(w string) bool { return !transparent[w] && !isNumber(w) })
 }

@@ -143,6 +143,9 @@ type scratch struct {
 	fixed      []bool
 	fixedCount [maxFixedPhrases]uint8
 	fixedSet   fixedSet
+	// flags tells which of the word sets of negation and hedge each
+	// word of the current sentence is in.
+	flags []wordFlags
 	// possible lists the taxonomy's phrases (by id) the current
 	// sentence anchors, in order: the only ones it can match.
 	possible []int32
@@ -254,7 +257,7 @@ func (c *classifier) sentence(s textSentence) {
 			j++
 		}
 		if remedy {
-			if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp, c.fixedSet) == notDenied {
+			if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, c.flags, sp, c.fixedSet) == notDenied {
 				c.add(ev(f, p, Mentioned))
 			}
 			continue
@@ -271,13 +274,13 @@ func (c *classifier) sentence(s textSentence) {
 			}
 			found = true
 			if sp.from > future {
-				if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp, c.fixedSet) == notDenied {
+				if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, c.flags, sp, c.fixedSet) == notDenied {
 					c.add(ev(f, p, Mentioned))
 				}
 				break
 			}
 			e := ev(f, p, base)
-			switch negation(ws, sp, c.fixedSet) {
+			switch negation(ws, c.flags, sp, c.fixedSet) {
 			case ruledOut:
 				c.ruledOut = append(c.ruledOut, e)
 				continue
@@ -287,7 +290,7 @@ func (c *classifier) sentence(s textSentence) {
 			if li == 0 {
 				// Detection phrases name who noticed; "reported" there is
 				// the evidence, not a hedge.
-				e.Strength = hedge(ws, sp, e.Strength, c.fixedSet)
+				e.Strength = hedge(ws, c.flags, sp, e.Strength, c.fixedSet)
 			}
 			c.add(e)
 			break
@@ -320,8 +323,13 @@ func (c *classifier) index(ws []string) {
 	anchored := c.anchored
 	clear(anchored)
 	table, prefixes, fixedPrefixes := &c.tax.anchors, c.tax.anchorPrefixes, fixedIndex.prefixes
+	flags := c.flags[:0]
 	for _, w := range ws {
-		if steps := table.lookup(w); steps != nil {
+		steps := table.lookup(w)
+		if steps == nil {
+			flags = append(flags, 0)
+		} else {
+			flags = append(flags, steps.flags)
 			for _, b := range steps.anchors {
 				anchored[b.at] |= b.bits
 			}
@@ -340,6 +348,7 @@ func (c *classifier) index(ws []string) {
 			}
 		}
 	}
+	c.flags = flags
 	// A phrase is possible when both its bits are set; the even bit of
 	// the pair numbers it.
 	possible := c.possible[:0]
@@ -393,7 +402,7 @@ func (c *classifier) deniedByName(f *compiledFactor, s textSentence, ws []string
 		p := &f.names[int(id)-f.names[0].id]
 		for i := range ws {
 			sp, ok := p.at(ws, i)
-			if !ok || c.isSelf(ws, sp, false) || negation(ws, sp, c.fixedSet) != ruledOut {
+			if !ok || c.isSelf(ws, sp, false) || negation(ws, c.flags, sp, c.fixedSet) != ruledOut {
 				continue
 			}
 			c.ruledOut = append(c.ruledOut, Evidence{Factor: f.name, Strength: Mentioned, Section: s.section, Line: s.line,
@@ -484,6 +493,38 @@ func (c *classifier) excepted(except []phrase, ws []string, sp span) bool {
 	return false
 }
 
+// wordFlags tells which of the classifier's word sets a word is in, so
+// that negation and hedge test a flag the sentence's index looked up
+// with its anchors, not a map per set per word.
+type wordFlags uint16
+
+// The word sets, as flags.
+const (
+	isNegator wordFlags = 1 << iota
+	isTransparent
+	isStrongBreak
+	isAbsenceDenial
+	isDenialLink
+	isHedge
+	isGuess
+	isClauseBreak
+)
+
+// wordSetFlags returns the flags of every word of the word sets.
+func wordSetFlags() map[string]wordFlags {
+	out := map[string]wordFlags{}
+	for _, set := range []struct {
+		words map[string]bool
+		flag  wordFlags
+	}{{negators, isNegator}, {transparent, isTransparent}, {strongBreak, isStrongBreak}, {absenceDenials, isAbsenceDenial},
+		{denialLinks, isDenialLink}, {hedges, isHedge}, {guesses, isGuess}, {clauseBreak, isClauseBreak}} {
+		for w := range set.words {
+			out[w] |= set.flag
+		}
+	}
+	return out
+}
+
 var negators = map[string]bool{
 	"not": true, "n't": true, "no": true, "never": true, "nor": true, "neither": true, "without": true,
 	"none": true, "unrelated": true, "excluded": true, "eliminated": true, "out": true, // "ruled out"
@@ -564,30 +605,30 @@ const (
 // or a denial after it in its clause ("the database was healthy"). "No"
 // denies only with a word of denial ("no indication of an attack", "no
 // issues with the database"): "there was no DNS record" names the cause.
-func negation(ws []string, sp span, set fixedSet) denial {
+func negation(ws []string, fl []wordFlags, sp span, set fixedSet) denial {
 	for i := sp.from - 1; i >= 0 && i >= sp.from-8; i-- {
 		w := ws[i]
-		if strongBreak[w] {
+		if fl[i]&isStrongBreak != 0 {
 			break
 		}
-		if !negators[w] {
+		if fl[i]&isNegator == 0 {
 			continue
 		}
 		ruled := w == "out" && i > 0 && (ws[i-1] == "ruled" || ws[i-1] == "rule" || ws[i-1] == "ruling")
 		if w == "out" && !ruled {
 			break
 		}
-		between := ws[i+1 : sp.from]
+		between, betweenFl := ws[i+1:sp.from], fl[i+1:sp.from]
 		switch {
 		case w == "no" || w == "none" || w == "without":
 			// "no hardware failed", "no fault in the network" deny; "there
 			// was no DNS record" names what was missing.
-			if hasAny(between, absenceDenials) || (len(between) == 0 && len(sp.hit) > 1) {
+			if anyFlag(betweenFl, isAbsenceDenial) || (len(between) == 0 && len(sp.hit) > 1) {
 				return ruledOut
 			}
-		case ruled || w == "unrelated" || w == "excluded" || w == "eliminated" || hasAny(between, denialLinks):
+		case ruled || w == "unrelated" || w == "excluded" || w == "eliminated" || anyFlag(betweenFl, isDenialLink):
 			return ruledOut
-		case transparentOnly(between):
+		case transparentOnly(between, betweenFl):
 			return negatedOnly
 		}
 		break
@@ -599,7 +640,7 @@ func negation(ws []string, sp span, set fixedSet) denial {
 		from = sp.hit[0] + 1
 	}
 	end := from
-	for end < len(ws) && end < sp.to+16 && !strongBreak[ws[end]] {
+	for end < len(ws) && end < sp.to+16 && fl[end]&isStrongBreak == 0 {
 		end++
 	}
 	if _, ok := firstIn(ws[from:end], set&postNegationSet); ok {
@@ -618,12 +659,25 @@ var absenceDenials = map[string]bool{"indication": true, "indications": true, "e
 	"connection": true, "link": true, "role": true, "fault": true, "faults": true, "change": true, "changes": true,
 	"correlation": true, "involvement": true, "errors": true, "anomalies": true, "reason": true}
 
-func hasAny(ws []string, set map[string]bool) bool {
-	return slices.ContainsFunc(ws, func(w string) bool { return set[w] })
+// anyFlag reports whether a word of fl has flag.
+func anyFlag(fl []wordFlags, flag wordFlags) bool {
+	for _, f := range fl {
+		if f&flag != 0 {
+			return true
+		}
+	}
+	return false
 }
 
-func transparentOnly(ws []string) bool {
-	return !slices.ContainsFunc(ws, func(w string) bool { return !transparent[w] && !isNumber(w) })
+// transparentOnly reports whether every word of ws (with flags fl) is
+// transparent or a number.
+func transparentOnly(ws []string, fl []wordFlags) bool {
+	for i, f := range fl {
+		if f&isTransparent == 0 && !isNumber(ws[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func isNumber(w string) bool {
@@ -686,23 +740,21 @@ func impactHedgeAt(ws []string, i int, set fixedSet) bool {
 // hedge returns the strength sp keeps given the hedges in its clause
 // (before it or inside it): base for none, one less for a hedge, Hedged
 // for a guess.
-func hedge(ws []string, sp span, base Strength, set fixedSet) Strength {
+func hedge(ws []string, fl []wordFlags, sp span, base Strength, set fixedSet) Strength {
 	from := sp.from
-	for from > 0 && from > sp.from-10 && !clauseBreak[ws[from-1]] {
+	for from > 0 && from > sp.from-10 && fl[from-1]&isClauseBreak == 0 {
 		from--
 	}
-	for _, w := range ws[max(0, sp.from-15):min(len(ws), sp.to+15)] {
-		if guesses[w] {
-			return Hedged
-		}
+	if anyFlag(fl[max(0, sp.from-15):min(len(ws), sp.to+15)], isGuess) {
+		return Hedged
 	}
 	to := sp.to
-	for to < len(ws) && to < sp.to+3 && !clauseBreak[ws[to]] {
+	for to < len(ws) && to < sp.to+3 && fl[to]&isClauseBreak == 0 {
 		to++
 	}
 	st := base
 	for i := from; i < to; i++ {
-		if !hedges[ws[i]] {
+		if fl[i]&isHedge == 0 {
 			continue
 		}
 		if impactHedgeAt(ws, i, set) {

@@ -59,6 +59,7 @@ type Taxonomy struct {
 type wordSteps struct {
 	anchors []anchorBits
 	fixed   []int
+	flags   wordFlags // the classifier's word sets it is in
 }
 
 // anchorPrefix is a word prefix and the anchor steps it starts.
@@ -462,6 +463,11 @@ func (t *Taxonomy) anchor(lists [][]phrase) {
 	}
 	for w, steps := range fixedIndex.exact {
 		table[w] = wordSteps{anchors: table[w].anchors, fixed: steps}
+	}
+	for w, flags := range wordSetFlags() {
+		steps := table[w]
+		steps.flags = flags
+		table[w] = steps
 	}
 	t.anchors = newWordTable(table)
 	t.anchorPrefixes = nil
