@@ -429,9 +429,37 @@ func (c *classifier) match(f *compiledFactor, list []phrase, ws []string) (phras
 }
 
 // evidenceText is a sentence as evidence shows it: its spaces made single,
-// at most 300 runes.
+// at most 300 runes. Most sentences are so already, and are kept as they
+// are.
 func evidenceText(s string) string {
-	return clip(strings.Join(strings.Fields(s), " "), 300)
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	if len(s) <= 300 {
+		return s // 300 bytes or fewer are 300 runes or fewer
+	}
+	return clip(s, 300)
+}
+
+// singleSpaced reports whether s is ASCII with single spaces between
+// words and none at its ends, as strings.Join(strings.Fields(s), " ")
+// would return it.
+func singleSpaced(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ': // s does not end in a space
+			return false
+		}
+	}
+	return true
 }
 
 // isSelf reports whether the match names the organisation itself, or (with

@@ -551,8 +551,8 @@ func (b *wordBuf) words(text string) []string {
 				r.buf = append(r.buf, c+'a'-'A')
 				i++
 				continue
-			case byteSpace:
-				r.flush(i) // the commonest separator, and no clause end
+			case byteSpace, byteSep:
+				r.flush(i) // no clause end
 				i++
 				continue
 			}
@@ -658,12 +658,15 @@ func prevRune(text string, i int, r rune) rune {
 
 // The classes of ASCII bytes words tells apart: byteSame for a byte
 // a word keeps as it is (a lower-case letter, a digit), byteUpper for a
-// capital, byteSpace for a space; every other byte is byteOther.
+// capital, byteSpace for a space, byteSep for any other byte that ends a
+// word and never a clause (not an apostrophe, which a word may hold, nor
+// a byte clauseEnd may take); every other byte is byteOther.
 const (
 	byteOther = iota
 	byteSame
 	byteUpper
 	byteSpace
+	byteSep
 )
 
 // asciiClass gives the class of each ASCII byte.
@@ -676,6 +679,8 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 			t[c] = byteUpper
 		case c == ' ':
 			t[c] = byteSpace
+		case c != '\'' && !clauseByte(byte(c)):
+			t[c] = byteSep
 		}
 	}
 	return t
@@ -705,6 +710,12 @@ func endsClause(rs []rune, i int) bool {
 		next = rs[i+1]
 	}
 	return clauseEnd(prev, rs[i], i+1 < len(rs), next)
+}
+
+// clauseByte reports whether clauseEnd may take the ASCII byte c for a
+// clause end.
+func clauseByte(c byte) bool {
+	return c == ';' || c == '(' || c == ')' || c == ':' || c == '-'
 }
 
 // clauseEnd reports whether r ends a clause, given the runes around it
