@@ -536,12 +536,17 @@ func (b *wordBuf) words(text string) []string {
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case byteSame:
+				j := i + 1 // the run of such bytes, at once
+				for j < len(text) && text[j] < utf8.RuneSelf && asciiClass[text[j]] == byteSame {
+					j++
+				}
 				if r.start < 0 {
 					r.start = i
-				} else if r.inBuf >= 0 {
-					r.buf = append(r.buf, c)
 				}
-				i++
+				if r.inBuf >= 0 {
+					r.buf = append(r.buf, text[i:j]...)
+				}
+				i = j
 				continue
 			case byteUpper:
 				if r.start < 0 {
