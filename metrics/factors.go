@@ -513,7 +513,7 @@ func (c *classifier) excepted(except []phrase, ws []string, sp span) bool {
 	for _, id := range c.possibleIn(except) {
 		p := &except[int(id)-except[0].id]
 		for i := range ws {
-			if ex, ok := p.at(ws, i); ok && ex.from < sp.to && ex.to > sp.from {
+			if end, ok := p.endAt(ws, i); ok && i < sp.to && end > sp.from {
 				return true
 			}
 		}
@@ -758,7 +758,7 @@ var impactHedge = mustPhrases(
 // impactHedgeAt reports whether an impact hedge of set matches at word i.
 func impactHedgeAt(ws []string, i int, set fixedSet) bool {
 	for m := set & impactHedgeSet; m != 0; m &= m - 1 {
-		if _, ok := fixedPhrases.phrase(m).at(ws, i); ok {
+		if _, ok := fixedPhrases.phrase(m).endAt(ws, i); ok {
 			return true
 		}
 	}
@@ -834,7 +834,7 @@ func remedySentence(ws []string, seen []bool) bool {
 // phrases of set.
 func remedyIn(ws []string, set fixedSet) bool {
 	for m := set & remedySet; m != 0; m &= m - 1 {
-		if sp, ok := firstMatch(fixedPhrases.phrase(m), ws); ok && sp.from < 6 {
+		if from, ok := firstMatch(fixedPhrases.phrase(m), ws); ok && from < 6 {
 			return true
 		}
 	}
@@ -874,8 +874,8 @@ func futureAt(ws []string, seen []bool) int {
 func futureIn(ws []string, set fixedSet) int {
 	at := len(ws)
 	for m := set & futureSet; m != 0; m &= m - 1 {
-		if sp, ok := firstMatch(fixedPhrases.phrase(m), ws); ok && sp.from < at {
-			at = sp.from
+		if from, ok := firstMatch(fixedPhrases.phrase(m), ws); ok && from < at {
+			at = from
 		}
 	}
 	return at
@@ -910,26 +910,26 @@ func rarestFirst(ix *wordIndex, lists ...[]phrase) *wordIndex {
 	return ix
 }
 
-// firstMatch is p.find without its quick test, for a phrase the index
-// has found possible.
-func firstMatch(p *phrase, ws []string) (span, bool) {
+// firstMatch returns where p.find's match would start, without its
+// quick test, for a phrase the index has found possible.
+func firstMatch(p *phrase, ws []string) (int, bool) {
 	for i := range ws {
-		if sp, ok := p.at(ws, i); ok {
-			return sp, true
+		if _, ok := p.endAt(ws, i); ok {
+			return i, true
 		}
 	}
-	return span{}, false
+	return 0, false
 }
 
-// firstIn returns the first match in ws of the first phrase of set that
-// matches.
-func firstIn(ws []string, set fixedSet) (span, bool) {
+// firstIn returns where the first match in ws of the first phrase of set
+// that matches starts.
+func firstIn(ws []string, set fixedSet) (int, bool) {
 	for m := set; m != 0; m &= m - 1 {
-		if sp, ok := firstMatch(fixedPhrases.phrase(m), ws); ok {
-			return sp, true
+		if from, ok := firstMatch(fixedPhrases.phrase(m), ws); ok {
+			return from, true
 		}
 	}
-	return span{}, false
+	return 0, false
 }
 
 // A fixedSet is a set of the classifier's own phrases, by their number in

@@ -434,11 +434,20 @@ func (p *phrase) at(ws []string, i int) (span, bool) {
 	return span{from: i, to: end, hit: hit}, true
 }
 
+// endAt returns where the match of p that starts at word i ends, if any:
+// at without the words matched, which it does not allocate.
+func (p *phrase) endAt(ws []string, i int) (int, bool) {
+	if s := &p.steps[0]; !s.gap && !s.optional && (i >= len(ws) || !s.matchesWord(ws[i])) {
+		return 0, false
+	}
+	return p.matchAt(ws, i, 0, nil)
+}
+
 // matchAt matches steps[k:] against ws from word i, backtracking over
 // alternatives, optional steps and gaps, and returns where the first
 // complete match ends. The positions of the matched words are appended to
-// hit, last first, once the match is complete: a try that fails, as most
-// do, allocates nothing.
+// hit (unless nil), last first, once the match is complete: a try that
+// fails, as most do, allocates nothing.
 func (p *phrase) matchAt(ws []string, i, k int, hit *[]int) (int, bool) {
 	if k == len(p.steps) {
 		return i, true
@@ -457,7 +466,9 @@ func (p *phrase) matchAt(ws []string, i, k int, hit *[]int) (int, bool) {
 	}
 	if i < len(ws) && s.starts.may(ws[i]) && s.singleMatches(ws[i]) {
 		if end, ok := p.matchAt(ws, i+1, k+1, hit); ok {
-			*hit = append(*hit, i)
+			if hit != nil {
+				*hit = append(*hit, i)
+			}
 			return end, true
 		}
 	}
@@ -468,7 +479,7 @@ func (p *phrase) matchAt(ws []string, i, k int, hit *[]int) (int, bool) {
 	for _, seq := range multi {
 		if j, ok := matchSeq(seq, ws, i); ok {
 			if end, ok := p.matchAt(ws, j, k+1, hit); ok {
-				for x := j - 1; x >= i; x-- {
+				for x := j - 1; hit != nil && x >= i; x-- {
 					*hit = append(*hit, x)
 				}
 				return end, true

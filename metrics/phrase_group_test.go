@@ -50,7 +50,7 @@ func groupedPhrases(t testing.TB) (fast, ref []*phrase, vocab []string) {
 }
 
 // checkGrouped compares the grouped phrases with their oracles at every
-// word of ws.
+// word of ws, at and endAt.
 func checkGrouped(t *testing.T, fast, ref []*phrase, ws []string) {
 	t.Helper()
 	for k, p := range fast {
@@ -59,6 +59,9 @@ func checkGrouped(t *testing.T, fast, ref []*phrase, ws []string) {
 			want, wok := ref[k].at(ws, i)
 			if gok != wok || !reflect.DeepEqual(got, want) {
 				t.Fatalf("%q at %d of %q: %v %v; want %v %v", p.text, i, ws, got, gok, want, wok)
+			}
+			if end, ok := p.endAt(ws, i); ok != wok || end != want.to {
+				t.Fatalf("%q endAt %d of %q: %d %v; want %d %v", p.text, i, ws, end, ok, want.to, wok)
 			}
 		}
 		for _, w := range ws {
