@@ -45,7 +45,7 @@ func detectAggregator(d *doc) (int, string) {
 		}
 		if word, stamp, ok := agUpdateLine(l.Text); ok {
 			if _, ok := ParseStatus(word); ok {
-				if _, _, err := parseStamp(stamp, time.Time{}, order); err == nil {
+				if _, _, err := readStamp(stamp, time.Time{}, order); err == nil {
 					updates++
 				}
 			}
@@ -302,7 +302,7 @@ func agUpdate(inc *Incident, l line, ref *time.Time, order dateOrder) (Update, b
 	if !ok {
 		return Update{}, false
 	}
-	r, _, err := parseStamp(stamp, *ref, order)
+	r, _, err := readStamp(stamp, *ref, order)
 	if err != nil {
 		inc.warnf(l.N, "update line: %v", err)
 		return Update{}, false

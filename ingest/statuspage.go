@@ -244,11 +244,11 @@ func statuspageBlocks(ls []line, order dateOrder, buf []spBlock) ([]spBlock, []l
 		if !ok {
 			continue
 		}
-		r, pm, err := parseStamp(stamp, ref, order)
-		if err != nil && !looked && pm.Date != nil && pm.Date.Year == 0 {
+		r, yearless, err := readStamp(stamp, ref, order)
+		if err != nil && !looked && yearless {
 			looked = true
 			if ref = yearReference(ls, order); !ref.IsZero() {
-				r, _, err = parseStamp(stamp, ref, order)
+				r, _, err = readStamp(stamp, ref, order)
 			}
 		}
 		if err != nil {
