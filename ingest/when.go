@@ -1629,7 +1629,7 @@ func quickStamp(s string, f *found) bool {
 			return false
 		}
 	}
-	z, ok := zoneAbbrevs[abbr]
+	z, ok := quickZone(abbr)
 	if !ok {
 		return false
 	}
@@ -1638,6 +1638,17 @@ func quickStamp(s string, f *found) bool {
 		z: zoneHit{z: z, from: zoneFrom, to: len(s)}, hasZ: true,
 	}
 	return true
+}
+
+// quickZone is zoneAbbrevs[abbr], with the zone of UTC's two common
+// abbreviations, in which most stamps are written, known without the map
+// lookup, which was a third of quickStamp.
+func quickZone(abbr string) (zone, bool) {
+	if abbr == "UTC" || abbr == "GMT" {
+		return zone{Fixed: true}, true
+	}
+	z, ok := zoneAbbrevs[abbr]
+	return z, ok
 }
 
 // quickMonth is the month a capitalised three-letter abbreviation names,
