@@ -304,15 +304,19 @@ func isAgBadge(s string) bool {
 	if !isASCII(s) && !asciiFolds(s) {
 		return agBadge.MatchString(s)
 	}
-	if containsFold(s, "view vendor source") || agBadgeWordAt(s, 0) {
+	// The state words at the start first: they settle the badge itself
+	// ("Minor Resolved View vendor source →") without the search.
+	if agBadgeWordAt(s, 0) {
 		return true
 	}
 	i := 0
 	for i < len(s) && isASCIILetter(s[i]) {
 		i++
 	}
-	j := skipRESpace(s, i)
-	return i > 0 && j > i && agBadgeWordAt(s, j)
+	if j := skipRESpace(s, i); i > 0 && j > i && agBadgeWordAt(s, j) {
+		return true
+	}
+	return containsFold(s, "view vendor source")
 }
 
 // agBadgeWordAt reports whether a state word, in any ASCII case, starts
@@ -325,7 +329,8 @@ func agBadgeWordAt(s string, i int) bool {
 	if i >= len(s) {
 		return false
 	}
-	if c := s[i]; c < utf8.RuneSelf {
+	c := s[i]
+	if c < utf8.RuneSelf {
 		switch c | 0x20 {
 		case 'r', 'o', 'a', 'i', 'm', 's', 'c', 'p': // the words' first letters
 		default:
@@ -333,6 +338,9 @@ func agBadgeWordAt(s string, i int) bool {
 		}
 	}
 	for _, w := range agBadgeWords {
+		if c < utf8.RuneSelf && c|0x20 != w[0] {
+			continue // an ASCII letter folds only to its other case
+		}
 		if e := i + len(w); e <= len(s) && strings.EqualFold(s[i:e], w) && (e == len(s) || !isWordByte(s[e])) {
 			return true
 		}
@@ -350,8 +358,21 @@ func asciiFolds(s string) bool {
 
 // mayBeAgHeading reports whether agHeading may match s: its headings start
 // with a, u, s, r, d or e in any case (or "ſ", beyond ASCII).
+//
+// The letters are tested in a switch, not looked for in a string of them
+// (a call for every line of a page, a third of isAgHeading).
 func mayBeAgHeading(s string) bool {
-	return s != "" && (s[0] >= utf8.RuneSelf || strings.IndexByte("ausrdeAUSRDE", s[0]) >= 0)
+	if s == "" {
+		return false
+	}
+	if s[0] >= utf8.RuneSelf {
+		return true
+	}
+	switch s[0] | 0x20 {
+	case 'a', 'u', 's', 'r', 'd', 'e':
+		return true
+	}
+	return false
 }
 
 // spAffectedLine matches a Statuspage "This incident affected: A, B" line
