@@ -563,9 +563,18 @@ func appendListItem(out []string, p string, last bool) []string {
 // " and " outside parentheses, but after a group's ")" when an " and "
 // follows one ("Sync and Collaboration (Docs, Presence) and Mobile and
 // Desktop Apps"), since names may hold "and" and groups end with ")".
+//
+// Most lists hold no parentheses, where every " and " is outside them: the
+// last is looked for at once, without the walk.
 func topLevelAnd(s string) int {
-	if i := strings.LastIndex(s, ") and "); i >= 0 && strings.Count(s[:i+1], "(") == strings.Count(s[:i+1], ")") {
-		return i + 1
+	closes := strings.IndexByte(s, ')') >= 0
+	if !closes && strings.IndexByte(s, '(') < 0 {
+		return strings.LastIndex(s, " and ")
+	}
+	if closes {
+		if i := strings.LastIndex(s, ") and "); i >= 0 && strings.Count(s[:i+1], "(") == strings.Count(s[:i+1], ")") {
+			return i + 1
+		}
 	}
 	depth := 0
 	found := -1
