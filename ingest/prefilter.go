@@ -24,7 +24,7 @@ func postedStamp(s string) (string, bool) {
 		j++
 	}
 	rest := s[j:]
-	if j == i || strings.IndexByte(rest, '\n') >= 0 || strings.IndexAny(rest, "0123456789") < 0 {
+	if j == i || strings.IndexByte(rest, '\n') >= 0 || indexDigit(rest) < 0 {
 		return "", false
 	}
 	return rest, true
