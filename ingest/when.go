@@ -1562,7 +1562,10 @@ func stampFound(s string, ref time.Time, order dateOrder, f *found) (r resolved,
 // and minutes, an optional AM or PM, and a zone abbreviation in capitals.
 // It returns false for anything else, which is left to the scanner, and
 // writes f only when it returns true: returning a found, which is some
-// 200 bytes, cleared and copied one on every call.
+// 200 bytes, cleared and copied one on every call. f must be a zero found
+// (every caller's is new): the fields a stamp of these shapes leaves zero
+// are not written again, and the others are written one by one, which
+// cost half of what a found written whole did.
 func quickStamp(s string, f *found) bool {
 	if len(s) < len("Feb 9, 2019, 1:37 Z") || s[3] != ' ' {
 		return false
@@ -1633,10 +1636,9 @@ func quickStamp(s string, f *found) bool {
 	if !ok {
 		return false
 	}
-	*f = found{
-		from: 0, to: len(s), d: d, hasDate: true, c: c, hasC: true, ctFrom: ctFrom, ctTo: ctTo,
-		z: zoneHit{z: z, from: zoneFrom, to: len(s)}, hasZ: true,
-	}
+	f.to, f.d, f.c, f.ctFrom, f.ctTo = len(s), d, c, ctFrom, ctTo
+	f.z = zoneHit{z: z, from: zoneFrom, to: len(s)}
+	f.hasDate, f.hasC, f.hasZ = true, true, true
 	return true
 }
 
