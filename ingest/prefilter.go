@@ -47,7 +47,31 @@ func mayPosted(s string) bool { return s != "" && s[0]|0x20 == 'p' }
 // any case, as a (?i) expression matches it (an "s" also matches "ſ", the
 // one non-ASCII letter folding to a letter without a "k"), and where the
 // prefix ends.
+//
+// Each byte of the word takes one of s until an "ſ" turns up: the word is
+// compared byte for byte at the start of s, and foldPrefixSlow, which
+// walks the two apart, reads s only from an "ſ" where the word has an
+// "s". Every Posted line and the page's affected line are tested so.
 func foldPrefixS(s, word string) (int, bool) {
+	if len(s) < len(word) {
+		return 0, false // each of the word's bytes takes one of s or more
+	}
+	for k := 0; k < len(word); k++ {
+		c := word[k]
+		if s[k] == c || s[k]|0x20 == c && 'a' <= c && c <= 'z' {
+			continue
+		}
+		if c == 's' && strings.HasPrefix(s[k:], "ſ") {
+			return foldPrefixSlow(s, word)
+		}
+		return 0, false
+	}
+	return len(word), true
+}
+
+// foldPrefixSlow is foldPrefixS walking s and the word apart, an "s" of
+// the word taking the two bytes of an "ſ" in s.
+func foldPrefixSlow(s, word string) (int, bool) {
 	i := 0
 	for k := 0; k < len(word); k++ {
 		c := word[k]
