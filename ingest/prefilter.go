@@ -499,7 +499,7 @@ func summaryDate(s string) (date, bool) {
 }
 
 // mayReportFor is a cheap test spReportFor cannot match a line without,
-// run before containsFold(s, "report for") on every line: the expression
+// run before reportForHead on every line: the expression
 // is anchored, and its first letter is an "i", "m" or "s" in any case, or
 // "ſ", which (?i) folds to "s".
 func mayReportFor(s string) bool {
@@ -508,6 +508,23 @@ func mayReportFor(s string) bool {
 	}
 	c := s[0] | 0x20
 	return c == 'i' || c == 'm' || c == 's' || strings.HasPrefix(s, "ſ")
+}
+
+// reportForHead reports whether s opens as spReportFor's lines do: with
+// "incident", "scheduled maintenance" or "maintenance", then " report
+// for", in any case (foldPrefixS). The expression cannot match a line
+// without it, and detection tests every line whose first letter may open
+// one (mayReportFor): it reads no further than the words, where a search
+// for "report for" (containsFold) read the whole line.
+func reportForHead(s string) bool {
+	for _, w := range [...]string{"incident", "scheduled maintenance", "maintenance"} {
+		if n, ok := foldPrefixS(s, w); ok {
+			if _, ok := foldPrefixS(s[n:], " report for"); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // spReportForMatch returns what spReportFor.FindStringSubmatch(s) returns:

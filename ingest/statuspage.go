@@ -38,8 +38,8 @@ func detectStatuspage(d *doc) (int, string) {
 	ls, order := d.lines(), d.order()
 	posted := 0
 	for i, l := range ls {
-		// The literal test first: the expression costs more.
-		if mayReportFor(l.Text) && containsFold(l.Text, "report for") {
+		// The tests of the line's opening first: the expression costs more.
+		if mayReportFor(l.Text) && reportForHead(l.Text) {
 			var sub [3]string
 			if m := spReportForInto(l.Text, &sub); m != nil {
 				d.reportFor = reportForMatch{i: i, ok: true}
@@ -97,7 +97,7 @@ func parseStatuspage(d *doc) (Incident, error) {
 			continue // detection tried these lines: no header
 		case r.ok && i == r.i:
 			m = r.sub[:]
-		case mayReportFor(l.Text) && containsFold(l.Text, "report for"):
+		case mayReportFor(l.Text) && reportForHead(l.Text):
 			m = spReportForMatch(l.Text)
 		}
 		if m != nil {
