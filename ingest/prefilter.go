@@ -441,7 +441,7 @@ func isAgHeading(s string) bool {
 	// "detected by " holds no "s" or "k": in any text, only its ASCII
 	// spellings match it, and (.+)$ is any rest without a line break.
 	const by = "detected by "
-	if len(s) > len(by) && strings.EqualFold(s[:len(by)], by) {
+	if len(s) > len(by) && s[0]|0x20 == 'd' && strings.EqualFold(s[:len(by)], by) {
 		return strings.IndexByte(s[len(by):], '\n') < 0
 	}
 	// The other headings are as long as they are written, or a byte
@@ -455,8 +455,9 @@ func isAgHeading(s string) bool {
 	if !isASCII(s) {
 		return agHeading.MatchString(s)
 	}
+	// ASCII text equals a heading in any case only at its length.
 	for _, h := range agHeadings {
-		if strings.EqualFold(s, h) {
+		if len(h) == len(s) && strings.EqualFold(s, h) {
 			return true
 		}
 	}
