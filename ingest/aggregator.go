@@ -40,12 +40,12 @@ func detectAggregator(d *doc) (int, string) {
 				return 3, lineReads(l)
 			}
 		}
-		if !mayBeUpdate(l.Text) || indexDigit(l.Text) < 0 {
-			continue // no list item, or no date in it
+		if !mayBeUpdate(l.Text) {
+			continue // no list item
 		}
 		if word, stamp, ok := agUpdateLine(l.Text); ok {
 			if _, ok := ParseStatus(word); ok {
-				if _, _, err := parseStamp(stamp, time.Time{}, order); err == nil {
+				if _, _, err := readStamp(stamp, time.Time{}, order); err == nil {
 					updates++
 				}
 			}
@@ -104,9 +104,9 @@ func endsWithKind(s string) bool {
 	return false
 }
 
-// An update line also holds a digit, in the stamp's date: detection looks
-// for one (eight bytes at a time) before agUpdateLine walks a list item's
-// words, which most list items of other formats are.
+// An update line also holds a digit, in the stamp's date: detection
+// passes over the lines without one (digitLines) before agUpdateLine
+// walks a list item's words, which most list items of other formats are.
 func mayBeUpdate(s string) bool {
 	return s != "" && (s[0] == '-' || s[0] == '*' || (s[0] >= '0' && s[0] <= '9') || strings.HasPrefix(s, "•"))
 }
@@ -302,7 +302,7 @@ func agUpdate(inc *Incident, l line, ref *time.Time, order dateOrder) (Update, b
 	if !ok {
 		return Update{}, false
 	}
-	r, _, err := parseStamp(stamp, *ref, order)
+	r, _, err := readStamp(stamp, *ref, order)
 	if err != nil {
 		inc.warnf(l.N, "update line: %v", err)
 		return Update{}, false

@@ -263,8 +263,8 @@ func ParseStatus(word string) (Status, bool) {
 	}
 	// Most words are ASCII: normalised on the stack, without allocating.
 	var buf [24]byte
-	if b, ok := normalizeStatusASCII(word, buf[:0]); ok {
-		return statusWord(string(b))
+	if n, ok := normalizeStatusASCII(word, &buf); ok {
+		return statusWord(string(buf[:n]))
 	}
 	w := strings.ToLower(strings.TrimSpace(word))
 	w = strings.NewReplacer("_", " ", "-", " ").Replace(w)
@@ -298,10 +298,16 @@ func statusWord(w string) (Status, bool) {
 	return StatusUnknown, false
 }
 
-// normalizeStatusASCII lower-cases an ASCII word and joins its runs of
-// white space, "_" and "-" into single spaces, trimmed, as ParseStatus does
-// for any word, appending to buf; ok is false for a word with other bytes.
-func normalizeStatusASCII(word string, buf []byte) ([]byte, bool) {
+// normalizeStatusASCII lower-cases an ASCII word of at most len(buf)
+// bytes and joins its runs of white space, "_" and "-" into single spaces,
+// trimmed, as ParseStatus does for any word, writing the n bytes of the
+// result to buf; ok is false for a word with other bytes. The bytes are
+// written at their index, not appended: the result is never longer than
+// the word.
+func normalizeStatusASCII(word string, buf *[24]byte) (n int, ok bool) {
+	if len(word) > len(buf) {
+		return 0, false
+	}
 	sep := false
 	for i := 0; i < len(word); i++ {
 		c := word[i]
@@ -309,20 +315,22 @@ func normalizeStatusASCII(word string, buf []byte) ([]byte, bool) {
 		switch {
 		case 'a' <= c && c < 0x80:
 		case c >= 0x80:
-			return nil, false
+			return 0, false
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == '_' || c == '-':
-			sep = len(buf) > 0
+			sep = n > 0
 			continue
 		}
 		if sep {
-			buf = append(buf, ' ')
+			buf[n] = ' '
+			n++
 			sep = false
 		}
-		buf = append(buf, c)
+		buf[n] = c
+		n++
 	}
-	return buf, true
+	return n, true
 }
 
 // Impact is the severity a report gives an incident.

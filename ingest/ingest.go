@@ -133,8 +133,8 @@ type digitMemo struct {
 }
 
 // digitMemoLines is how many of a document's first lines a digitMemo
-// covers: as many as most reports have. Lines after them each "may hold a
-// digit", and the detectors test them as they test any line.
+// covers: as many as most reports have. Lines after them are tested as
+// they are asked for, and not kept.
 const digitMemoLines = 512
 
 // digitLines returns the document's lines and the memo of those that
@@ -151,10 +151,11 @@ func (d *doc) digitLines() ([]line, *digitMemo) {
 	return d.lines(), &d.digits
 }
 
-// next returns the index of the first of the lines ls from i on that may
-// hold an ASCII digit, or len(ls) when none does: a marked line below
-// digitMemoLines, or any line from there on. The lines below i are
-// marked first, if they are not yet.
+// next returns the index of the first of the lines ls from i on that
+// holds an ASCII digit, or len(ls) when none does: a marked line below
+// digitMemoLines, or a line from there on that indexDigit finds one in.
+// The lines below i are marked first, if they are not yet. The detectors
+// ask for no other test of a digit in the lines it returns.
 func (m *digitMemo) next(ls []line, i int) int {
 	n := min(len(ls), digitMemoLines)
 	for i < n {
@@ -170,7 +171,12 @@ func (m *digitMemo) next(ls []line, i int) int {
 		}
 		i = min(i|63+1, m.upto)
 	}
-	return min(i, len(ls))
+	for i = max(i, n); i < len(ls); i++ {
+		if indexDigit(ls[i].Text) >= 0 {
+			return i
+		}
+	}
+	return len(ls)
 }
 
 // reader is one input format: how to recognise it (detect) and how to

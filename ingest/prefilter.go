@@ -24,7 +24,7 @@ func postedStamp(s string) (string, bool) {
 		j++
 	}
 	rest := s[j:]
-	if j == i || strings.IndexByte(rest, '\n') >= 0 || strings.IndexAny(rest, "0123456789") < 0 {
+	if j == i || strings.IndexByte(rest, '\n') >= 0 || indexDigit(rest) < 0 {
 		return "", false
 	}
 	return rest, true
@@ -47,7 +47,31 @@ func mayPosted(s string) bool { return s != "" && s[0]|0x20 == 'p' }
 // any case, as a (?i) expression matches it (an "s" also matches "ſ", the
 // one non-ASCII letter folding to a letter without a "k"), and where the
 // prefix ends.
+//
+// Each byte of the word takes one of s until an "ſ" turns up: the word is
+// compared byte for byte at the start of s, and foldPrefixSlow, which
+// walks the two apart, reads s only from an "ſ" where the word has an
+// "s". Every Posted line and the page's affected line are tested so.
 func foldPrefixS(s, word string) (int, bool) {
+	if len(s) < len(word) {
+		return 0, false // each of the word's bytes takes one of s or more
+	}
+	for k := 0; k < len(word); k++ {
+		c := word[k]
+		if s[k] == c || s[k]|0x20 == c && 'a' <= c && c <= 'z' {
+			continue
+		}
+		if c == 's' && strings.HasPrefix(s[k:], "ſ") {
+			return foldPrefixSlow(s, word)
+		}
+		return 0, false
+	}
+	return len(word), true
+}
+
+// foldPrefixSlow is foldPrefixS walking s and the word apart, an "s" of
+// the word taking the two bytes of an "ſ" in s.
+func foldPrefixSlow(s, word string) (int, bool) {
 	i := 0
 	for k := 0; k < len(word); k++ {
 		c := word[k]
@@ -304,15 +328,19 @@ func isAgBadge(s string) bool {
 	if !isASCII(s) && !asciiFolds(s) {
 		return agBadge.MatchString(s)
 	}
-	if containsFold(s, "view vendor source") || agBadgeWordAt(s, 0) {
+	// The state words at the start first: they settle the badge itself
+	// ("Minor Resolved View vendor source →") without the search.
+	if agBadgeWordAt(s, 0) {
 		return true
 	}
 	i := 0
 	for i < len(s) && isASCIILetter(s[i]) {
 		i++
 	}
-	j := skipRESpace(s, i)
-	return i > 0 && j > i && agBadgeWordAt(s, j)
+	if j := skipRESpace(s, i); i > 0 && j > i && agBadgeWordAt(s, j) {
+		return true
+	}
+	return containsFold(s, "view vendor source")
 }
 
 // agBadgeWordAt reports whether a state word, in any ASCII case, starts
@@ -325,7 +353,8 @@ func agBadgeWordAt(s string, i int) bool {
 	if i >= len(s) {
 		return false
 	}
-	if c := s[i]; c < utf8.RuneSelf {
+	c := s[i]
+	if c < utf8.RuneSelf {
 		switch c | 0x20 {
 		case 'r', 'o', 'a', 'i', 'm', 's', 'c', 'p': // the words' first letters
 		default:
@@ -333,6 +362,9 @@ func agBadgeWordAt(s string, i int) bool {
 		}
 	}
 	for _, w := range agBadgeWords {
+		if c < utf8.RuneSelf && c|0x20 != w[0] {
+			continue // an ASCII letter folds only to its other case
+		}
 		if e := i + len(w); e <= len(s) && strings.EqualFold(s[i:e], w) && (e == len(s) || !isWordByte(s[e])) {
 			return true
 		}
@@ -350,8 +382,21 @@ func asciiFolds(s string) bool {
 
 // mayBeAgHeading reports whether agHeading may match s: its headings start
 // with a, u, s, r, d or e in any case (or "ſ", beyond ASCII).
+//
+// The letters are tested in a switch, not looked for in a string of them
+// (a call for every line of a page, a third of isAgHeading).
 func mayBeAgHeading(s string) bool {
-	return s != "" && (s[0] >= utf8.RuneSelf || strings.IndexByte("ausrdeAUSRDE", s[0]) >= 0)
+	if s == "" {
+		return false
+	}
+	if s[0] >= utf8.RuneSelf {
+		return true
+	}
+	switch s[0] | 0x20 {
+	case 'a', 'u', 's', 'r', 'd', 'e':
+		return true
+	}
+	return false
 }
 
 // spAffectedLine matches a Statuspage "This incident affected: A, B" line
@@ -396,7 +441,7 @@ func isAgHeading(s string) bool {
 	// "detected by " holds no "s" or "k": in any text, only its ASCII
 	// spellings match it, and (.+)$ is any rest without a line break.
 	const by = "detected by "
-	if len(s) > len(by) && strings.EqualFold(s[:len(by)], by) {
+	if len(s) > len(by) && s[0]|0x20 == 'd' && strings.EqualFold(s[:len(by)], by) {
 		return strings.IndexByte(s[len(by):], '\n') < 0
 	}
 	// The other headings are as long as they are written, or a byte
@@ -410,8 +455,9 @@ func isAgHeading(s string) bool {
 	if !isASCII(s) {
 		return agHeading.MatchString(s)
 	}
+	// ASCII text equals a heading in any case only at its length.
 	for _, h := range agHeadings {
-		if strings.EqualFold(s, h) {
+		if len(h) == len(s) && strings.EqualFold(s, h) {
 			return true
 		}
 	}
@@ -454,7 +500,7 @@ func summaryDate(s string) (date, bool) {
 }
 
 // mayReportFor is a cheap test spReportFor cannot match a line without,
-// run before containsFold(s, "report for") on every line: the expression
+// run before reportForHead on every line: the expression
 // is anchored, and its first letter is an "i", "m" or "s" in any case, or
 // "ſ", which (?i) folds to "s".
 func mayReportFor(s string) bool {
@@ -463,6 +509,23 @@ func mayReportFor(s string) bool {
 	}
 	c := s[0] | 0x20
 	return c == 'i' || c == 'm' || c == 's' || strings.HasPrefix(s, "ſ")
+}
+
+// reportForHead reports whether s opens as spReportFor's lines do: with
+// "incident", "scheduled maintenance" or "maintenance", then " report
+// for", in any case (foldPrefixS). The expression cannot match a line
+// without it, and detection tests every line whose first letter may open
+// one (mayReportFor): it reads no further than the words, where a search
+// for "report for" (containsFold) read the whole line.
+func reportForHead(s string) bool {
+	for _, w := range [...]string{"incident", "scheduled maintenance", "maintenance"} {
+		if n, ok := foldPrefixS(s, w); ok {
+			if _, ok := foldPrefixS(s[n:], " report for"); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // spReportForMatch returns what spReportFor.FindStringSubmatch(s) returns:

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -109,15 +110,23 @@ func BenchmarkContainsFold(b *testing.B) {
 	})
 }
 
+// spReportForHead is the opening of spReportFor, which reportForHead
+// reads by hand.
+var spReportForHead = regexp.MustCompile(`(?i)^(?:scheduled maintenance|maintenance|incident) report for`)
+
 func checkReportFor(t *testing.T, s string) {
 	t.Helper()
 	if spReportFor.MatchString(s) && !mayReportFor(s) {
 		t.Fatalf("spReportFor matches %q but mayReportFor is false", s)
 	}
+	if got, want := reportForHead(s), spReportForHead.MatchString(s); got != want {
+		t.Fatalf("reportForHead(%q) = %v; the expression says %v", s, got, want)
+	}
 }
 
 func TestMayReportForGuardsRegexp(t *testing.T) {
-	for _, s := range []string{"Incident Report for Acme", "ſcheduled maintenance report for x", "MAINTENANCE REPORT FOR X", "", "x"} {
+	for _, s := range []string{"Incident Report for Acme", "ſcheduled maintenance report for x", "MAINTENANCE REPORT FOR X", "", "x",
+		"Incident Report fo", "incident report for", "Scheduled  Maintenance Report for x", "Maintenance report forever", "The incident report for x"} {
 		checkReportFor(t, s)
 	}
 	r := rand.New(rand.NewPCG(111, 112))

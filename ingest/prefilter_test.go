@@ -27,15 +27,22 @@ func randomPieces(r *rand.Rand, pieces []string, n int) string {
 	return b.String()
 }
 
+// checkPostedStamp compares postedStamp with the expression on s, and
+// reports whether it matched.
+func checkPostedStamp(t *testing.T, s string) bool {
+	t.Helper()
+	got, ok := postedStamp(s)
+	m := spPostedRE.FindStringSubmatch(s)
+	if ok != (m != nil) || ok && got != m[1] {
+		t.Fatalf("postedStamp(%q) = %q, %v; want %q", s, got, ok, m)
+	}
+	return ok
+}
+
 func TestPostedStampMatchesRegexp(t *testing.T) {
 	check := func(s string) bool {
 		t.Helper()
-		got, ok := postedStamp(s)
-		m := spPostedRE.FindStringSubmatch(s)
-		if ok != (m != nil) || ok && got != m[1] {
-			t.Fatalf("postedStamp(%q) = %q, %v; want %q", s, got, ok, m)
-		}
-		return ok
+		return checkPostedStamp(t, s)
 	}
 	for _, c := range []string{
 		"", "Posted", "Posted Apr 11, 2023 - 14:55 EDT", "posted  \t 3 days ago", "POSTED 1", "Posted1", "Posted about",
@@ -60,6 +67,14 @@ func TestPostedStampMatchesRegexp(t *testing.T) {
 	if matched < 1000 {
 		t.Fatalf("only %d random lines match: the test tests little", matched)
 	}
+}
+
+// FuzzPostedStamp compares postedStamp with the expression on arbitrary
+// lines.
+func FuzzPostedStamp(f *testing.F) {
+	f.Add("Posted Apr 11, 2023 - 14:55 EDT")
+	f.Add("poſted \t 3 days ago")
+	f.Fuzz(func(t *testing.T, s string) { checkPostedStamp(t, s) })
 }
 
 // TestContainsFoldGuardsRegexp checks that containsFold holds wherever the

@@ -38,8 +38,8 @@ func detectStatuspage(d *doc) (int, string) {
 	ls, order := d.lines(), d.order()
 	posted := 0
 	for i, l := range ls {
-		// The literal test first: the expression costs more.
-		if mayReportFor(l.Text) && containsFold(l.Text, "report for") {
+		// The tests of the line's opening first: the expression costs more.
+		if mayReportFor(l.Text) && reportForHead(l.Text) {
 			var sub [3]string
 			if m := spReportForInto(l.Text, &sub); m != nil {
 				d.reportFor = reportForMatch{i: i, ok: true}
@@ -97,7 +97,7 @@ func parseStatuspage(d *doc) (Incident, error) {
 			continue // detection tried these lines: no header
 		case r.ok && i == r.i:
 			m = r.sub[:]
-		case mayReportFor(l.Text) && containsFold(l.Text, "report for"):
+		case mayReportFor(l.Text) && reportForHead(l.Text):
 			m = spReportForMatch(l.Text)
 		}
 		if m != nil {
@@ -244,11 +244,11 @@ func statuspageBlocks(ls []line, order dateOrder, buf []spBlock) ([]spBlock, []l
 		if !ok {
 			continue
 		}
-		r, pm, err := parseStamp(stamp, ref, order)
-		if err != nil && !looked && pm.Date != nil && pm.Date.Year == 0 {
+		r, yearless, err := readStamp(stamp, ref, order)
+		if err != nil && !looked && yearless {
 			looked = true
 			if ref = yearReference(ls, order); !ref.IsZero() {
-				r, _, err = parseStamp(stamp, ref, order)
+				r, _, err = readStamp(stamp, ref, order)
 			}
 		}
 		if err != nil {
@@ -563,9 +563,18 @@ func appendListItem(out []string, p string, last bool) []string {
 // " and " outside parentheses, but after a group's ")" when an " and "
 // follows one ("Sync and Collaboration (Docs, Presence) and Mobile and
 // Desktop Apps"), since names may hold "and" and groups end with ")".
+//
+// Most lists hold no parentheses, where every " and " is outside them: the
+// last is looked for at once, without the walk.
 func topLevelAnd(s string) int {
-	if i := strings.LastIndex(s, ") and "); i >= 0 && strings.Count(s[:i+1], "(") == strings.Count(s[:i+1], ")") {
-		return i + 1
+	closes := strings.IndexByte(s, ')') >= 0
+	if !closes && strings.IndexByte(s, '(') < 0 {
+		return strings.LastIndex(s, " and ")
+	}
+	if closes {
+		if i := strings.LastIndex(s, ") and "); i >= 0 && strings.Count(s[:i+1], "(") == strings.Count(s[:i+1], ")") {
+			return i + 1
+		}
 	}
 	depth := 0
 	found := -1

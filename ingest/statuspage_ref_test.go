@@ -33,7 +33,7 @@ func refSplitList(s string) []string {
 		p = strings.TrimSpace(p)
 		p = strings.TrimPrefix(p, "and ")
 		if i == len(parts)-1 {
-			if k := topLevelAnd(p); k >= 0 {
+			if k := refTopLevelAnd(p); k >= 0 {
 				out = appendNonEmpty(out, strings.TrimSpace(p[:k]))
 				p = strings.TrimSpace(p[k+len(" and "):])
 			}
@@ -41,6 +41,31 @@ func refSplitList(s string) []string {
 		out = appendNonEmpty(out, p)
 	}
 	return out
+}
+
+// refTopLevelAnd is topLevelAnd before it looked for the last " and " of
+// a list without parentheses at once.
+func refTopLevelAnd(s string) int {
+	if i := strings.LastIndex(s, ") and "); i >= 0 && strings.Count(s[:i+1], "(") == strings.Count(s[:i+1], ")") {
+		return i + 1
+	}
+	depth := 0
+	found := -1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case ' ':
+			if depth == 0 && strings.HasPrefix(s[i:], " and ") {
+				found = i
+			}
+		}
+	}
+	return found
 }
 
 // refParseComponentList is parseComponentList before it sized its
@@ -71,6 +96,9 @@ func checkComponentList(t *testing.T, s string) {
 	if !reflect.DeepEqual(gc, wc) || !reflect.DeepEqual(gg, wg) {
 		t.Fatalf("parseComponentList(%q) = %v, %v; the old one says %v, %v", s, gc, gg, wc, wg)
 	}
+	if got, want := topLevelAnd(s), refTopLevelAnd(s); got != want {
+		t.Fatalf("topLevelAnd(%q) = %d; the old one says %d", s, got, want)
+	}
 	if got, want := splitList(s), refSplitList(s); len(got) != len(want) || (len(got) > 0 && !reflect.DeepEqual(got, want)) {
 		t.Fatalf("splitList(%q) = %q; the old one says %q", s, got, want)
 	}
@@ -79,7 +107,8 @@ func checkComponentList(t *testing.T, s string) {
 func TestComponentListAsBefore(t *testing.T) {
 	skipOracleUnderRace(t)
 	for _, s := range []string{"", " ", ",", "Email Delivery", "A, B, and C", "A and B", "Supporting Services (Dashboard, Admin Portal)",
-		"Sync and Collaboration (Docs, Presence) and Mobile and Desktop Apps", "and", "and A", "(", ")", "A (B", "A (B, C) , D ( E )"} {
+		"Sync and Collaboration (Docs, Presence) and Mobile and Desktop Apps", "and", "and A", "(", ")", "A (B", "A (B, C) , D ( E )",
+		"A and B and C", "A (B and C", "A (B) and C and D", "A) and B", "A ( and B", "A and (B and C)", " and ", "A and ", "A  and  B"} {
 		checkComponentList(t, s)
 	}
 	r := rand.New(rand.NewPCG(109, 110))

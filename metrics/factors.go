@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"cmp"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -137,18 +138,20 @@ type classifier struct {
 type scratch struct {
 	words wordBuf // the current sentence's words
 	// fixed tells the required steps of the classifier's own phrases
-	// present in the current sentence.
-	fixed []bool
+	// present in the current sentence; fixedCount counts them by phrase,
+	// and fixedSet holds the phrases with all of theirs present.
+	fixed      []bool
+	fixedCount [maxFixedPhrases]uint8
+	fixedSet   fixedSet
+	// flags tells which of the word sets of negation and hedge each
+	// word of the current sentence is in.
+	flags []wordFlags
 	// possible lists the taxonomy's phrases (by id) the current
 	// sentence anchors, in order: the only ones it can match.
 	possible []int32
-	// stamp says which sentence halves is about, for each phrase, and
-	// halves which of its two anchors the sentence starts (bits 1 and 2;
-	// 7 once the phrase is listed as possible). sentences counts the
-	// sentences indexed, so that nothing needs clearing between them.
-	stamp     []uint32
-	halves    []uint8
-	sentences uint32
+	// anchored holds the anchors the sentence's words start, bit 2*id+k
+	// for anchor k of phrase id (see anchorBits).
+	anchored []uint64
 	// The report's sentences, and what reportSentences needs to list
 	// each once.
 	report []textSentence
@@ -230,23 +233,31 @@ func (c *classifier) sentence(s textSentence) {
 		return
 	}
 	c.index(ws)
-	remedy := s.kind == sectionRemedy || remedySentence(ws, c.fixed) || mitigation(ws, c.fixed)
-	future := futureAt(ws, c.fixed)
-	isCausal := causal(ws, c.fixed)
+	remedy := s.kind == sectionRemedy || remedyIn(ws, c.fixedSet) || mitigationIn(ws, c.fixedSet)
+	future := futureIn(ws, c.fixedSet)
+	isCausal := causalIn(ws, c.fixedSet)
 	base := Mentioned
 	if s.kind == sectionCause || isCausal {
 		base = Stated
 	}
-	ev := func(f compiledFactor, p phrase, st Strength) Evidence {
+	text := "" // the evidence text, made when first needed
+	ev := func(f *compiledFactor, p phrase, st Strength) Evidence {
+		if text == "" {
+			text = evidenceText(s.text)
+		}
 		return Evidence{Factor: f.name, Strength: st, Section: s.section, Line: s.line,
-			Text: clip(strings.Join(strings.Fields(s.text), " "), 300), Phrase: p.text, causal: isCausal}
+			Text: text, Phrase: p.text, causal: isCausal}
 	}
-	for _, f := range c.tax.enabled {
-		if !c.anyPossible(f) {
-			continue // no phrase of f can match, nor any name of it
+	// Only a factor with a phrase the sentence anchors can match, or be
+	// denied by name: the possible phrases, in order, name the factors
+	// to try, in taxonomy order.
+	for j := 0; j < len(c.possible); {
+		f := &c.tax.enabled[c.tax.factorOf[c.possible[j]]]
+		for j < len(c.possible) && c.possible[j] < f.end {
+			j++
 		}
 		if remedy {
-			if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp, c.fixed) == notDenied {
+			if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, c.flags, sp, c.fixedSet) == notDenied {
 				c.add(ev(f, p, Mentioned))
 			}
 			continue
@@ -263,13 +274,13 @@ func (c *classifier) sentence(s textSentence) {
 			}
 			found = true
 			if sp.from > future {
-				if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, sp, c.fixed) == notDenied {
+				if p, sp, ok := c.match(f, f.remedies, ws); ok && negation(ws, c.flags, sp, c.fixedSet) == notDenied {
 					c.add(ev(f, p, Mentioned))
 				}
 				break
 			}
 			e := ev(f, p, base)
-			switch negation(ws, sp, c.fixed) {
+			switch negation(ws, c.flags, sp, c.fixedSet) {
 			case ruledOut:
 				c.ruledOut = append(c.ruledOut, e)
 				continue
@@ -279,7 +290,7 @@ func (c *classifier) sentence(s textSentence) {
 			if li == 0 {
 				// Detection phrases name who noticed; "reported" there is
 				// the evidence, not a hedge.
-				e.Strength = hedge(ws, sp, e.Strength, c.fixed)
+				e.Strength = hedge(ws, c.flags, sp, e.Strength, c.fixedSet)
 			}
 			c.add(e)
 			break
@@ -292,64 +303,80 @@ func (c *classifier) sentence(s textSentence) {
 
 // index finds the taxonomy's phrases whose two anchors the words of a
 // sentence start (see Taxonomy.anchors): the only ones it can match, a
-// few of hundreds; and, in fixed, the required steps of the fixed phrases
-// they start, as fixedIndex.present does.
+// few of hundreds; in fixed, the required steps of the fixed phrases
+// they start, as fixedIndex.present does; and in fixedSet, the fixed
+// phrases all of whose required steps they start.
 func (c *classifier) index(ws []string) {
 	if len(c.fixed) != fixedIndex.steps {
 		c.fixed = make([]bool, fixedIndex.steps)
 	}
 	clear(c.fixed)
-	if c.stamp == nil {
+	c.fixedSet = 0
+	clear(c.fixedCount[:])
+	if c.anchored == nil {
 		n := len(c.tax.enabled)
 		if n > 0 {
 			n = int(c.tax.enabled[n-1].end)
 		}
-		c.stamp, c.halves = make([]uint32, n), make([]uint8, n)
+		c.anchored = make([]uint64, (2*n+63)/64)
 	}
-	if c.sentences++; c.sentences == 0 { // after 2³² sentences
-		clear(c.stamp)
-		c.sentences = 1
-	}
-	c.possible = c.possible[:0]
-	mark := func(as []int32) {
-		for _, a := range as {
-			id := a / 2
-			if c.stamp[id] != c.sentences {
-				c.stamp[id], c.halves[id] = c.sentences, 0
-			}
-			if c.halves[id] |= 1 << (a % 2); c.halves[id] == 3 {
-				c.halves[id] = 7 // listed: no further anchor makes it 3 again
-				c.possible = append(c.possible, id)
-			}
-		}
-	}
+	anchored := c.anchored
+	clear(anchored)
+	table, prefixes, fixedPrefixes := &c.tax.anchors, c.tax.anchorPrefixes, fixedIndex.prefixes
+	flags := c.flags[:0]
 	for _, w := range ws {
-		steps := c.tax.anchors[w]
-		mark(steps.anchors)
-		for _, id := range steps.fixed {
-			c.fixed[id] = true
-		}
-		for _, ap := range c.tax.anchorPrefixes {
-			if strings.HasPrefix(w, ap.prefix) {
-				mark(ap.anchors)
+		steps := table.lookup(w)
+		if steps == nil {
+			flags = append(flags, 0)
+		} else {
+			flags = append(flags, steps.flags)
+			for _, b := range steps.anchors {
+				anchored[b.at] |= b.bits
 			}
+			c.present(steps.fixed)
 		}
-		for _, ps := range fixedIndex.prefixes {
-			if strings.HasPrefix(w, ps.prefix) {
-				for _, id := range ps.steps {
-					c.fixed[id] = true
+		for _, ap := range prefixes {
+			if strings.HasPrefix(w, ap.prefix) {
+				for _, b := range ap.anchors {
+					anchored[b.at] |= b.bits
 				}
 			}
 		}
+		for _, ps := range fixedPrefixes {
+			if strings.HasPrefix(w, ps.prefix) {
+				c.present(ps.steps)
+			}
+		}
 	}
-	slices.Sort(c.possible)
+	c.flags = flags
+	// A phrase is possible when both its bits are set; the even bit of
+	// the pair numbers it.
+	possible := c.possible[:0]
+	for at, x := range anchored {
+		for m := x & (x >> 1) & evenBits; m != 0; m &= m - 1 {
+			possible = append(possible, int32(at*32+bits.TrailingZeros64(m)/2))
+		}
+	}
+	c.possible = possible
 }
 
-// anyPossible reports whether the current sentence can match any phrase
-// of f, of any list.
-func (c *classifier) anyPossible(f compiledFactor) bool {
-	i, _ := slices.BinarySearch(c.possible, f.first)
-	return i < len(c.possible) && c.possible[i] < f.end
+// evenBits are the bits of a word of an anchor set that stand for the
+// first anchor of a phrase.
+const evenBits = 0x5555555555555555
+
+// present records the fixed steps a word starts, and adds to fixedSet
+// the fixed phrases whose required steps are now all present.
+func (c *classifier) present(steps []int) {
+	for _, id := range steps {
+		if c.fixed[id] {
+			continue
+		}
+		c.fixed[id] = true
+		ph := fixedPhrases.of[id]
+		if c.fixedCount[ph]++; c.fixedCount[ph] == fixedPhrases.need[ph] {
+			c.fixedSet |= 1 << ph
+		}
+	}
 }
 
 // possibleIn returns the phrases of list, a list of the taxonomy's, that
@@ -370,16 +397,16 @@ func (c *classifier) possibleIn(list []phrase) []int32 {
 // deniedByName records a sentence that denies a factor by naming it,
 // though no phrase of the factor matched: "we ruled out the network", "the
 // database was healthy throughout".
-func (c *classifier) deniedByName(f compiledFactor, s textSentence, ws []string) {
+func (c *classifier) deniedByName(f *compiledFactor, s textSentence, ws []string) {
 	for _, id := range c.possibleIn(f.names) {
 		p := &f.names[int(id)-f.names[0].id]
 		for i := range ws {
 			sp, ok := p.at(ws, i)
-			if !ok || c.isSelf(ws, sp, false) || negation(ws, sp, c.fixed) != ruledOut {
+			if !ok || c.isSelf(ws, sp, false) || negation(ws, c.flags, sp, c.fixedSet) != ruledOut {
 				continue
 			}
 			c.ruledOut = append(c.ruledOut, Evidence{Factor: f.name, Strength: Mentioned, Section: s.section, Line: s.line,
-				Text: clip(strings.Join(strings.Fields(s.text), " "), 300), Phrase: p.text})
+				Text: evidenceText(s.text), Phrase: p.text})
 			return
 		}
 	}
@@ -387,7 +414,7 @@ func (c *classifier) deniedByName(f compiledFactor, s textSentence, ws []string)
 
 // match returns the first phrase of list that matches ws and is neither
 // excepted by f nor about the organisation itself.
-func (c *classifier) match(f compiledFactor, list []phrase, ws []string) (phrase, span, bool) {
+func (c *classifier) match(f *compiledFactor, list []phrase, ws []string) (phrase, span, bool) {
 	for _, id := range c.possibleIn(list) {
 		p := &list[int(id)-list[0].id]
 		for i := range ws {
@@ -399,6 +426,40 @@ func (c *classifier) match(f compiledFactor, list []phrase, ws []string) (phrase
 		}
 	}
 	return phrase{}, span{}, false
+}
+
+// evidenceText is a sentence as evidence shows it: its spaces made single,
+// at most 300 runes. Most sentences are so already, and are kept as they
+// are.
+func evidenceText(s string) string {
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	if len(s) <= 300 {
+		return s // 300 bytes or fewer are 300 runes or fewer
+	}
+	return clip(s, 300)
+}
+
+// singleSpaced reports whether s is ASCII with single spaces between
+// words and none at its ends, as strings.Join(strings.Fields(s), " ")
+// would return it.
+func singleSpaced(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ': // s does not end in a space
+			return false
+		}
+	}
+	return true
 }
 
 // isSelf reports whether the match names the organisation itself, or (with
@@ -452,12 +513,44 @@ func (c *classifier) excepted(except []phrase, ws []string, sp span) bool {
 	for _, id := range c.possibleIn(except) {
 		p := &except[int(id)-except[0].id]
 		for i := range ws {
-			if ex, ok := p.at(ws, i); ok && ex.from < sp.to && ex.to > sp.from {
+			if end, ok := p.endAt(ws, i); ok && i < sp.to && end > sp.from {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// wordFlags tells which of the classifier's word sets a word is in, so
+// that negation and hedge test a flag the sentence's index looked up
+// with its anchors, not a map per set per word.
+type wordFlags uint16
+
+// The word sets, as flags.
+const (
+	isNegator wordFlags = 1 << iota
+	isTransparent
+	isStrongBreak
+	isAbsenceDenial
+	isDenialLink
+	isHedge
+	isGuess
+	isClauseBreak
+)
+
+// wordSetFlags returns the flags of every word of the word sets.
+func wordSetFlags() map[string]wordFlags {
+	out := map[string]wordFlags{}
+	for _, set := range []struct {
+		words map[string]bool
+		flag  wordFlags
+	}{{negators, isNegator}, {transparent, isTransparent}, {strongBreak, isStrongBreak}, {absenceDenials, isAbsenceDenial},
+		{denialLinks, isDenialLink}, {hedges, isHedge}, {guesses, isGuess}, {clauseBreak, isClauseBreak}} {
+		for w := range set.words {
+			out[w] |= set.flag
+		}
+	}
+	return out
 }
 
 var negators = map[string]bool{
@@ -540,30 +633,30 @@ const (
 // or a denial after it in its clause ("the database was healthy"). "No"
 // denies only with a word of denial ("no indication of an attack", "no
 // issues with the database"): "there was no DNS record" names the cause.
-func negation(ws []string, sp span, seen []bool) denial {
+func negation(ws []string, fl []wordFlags, sp span, set fixedSet) denial {
 	for i := sp.from - 1; i >= 0 && i >= sp.from-8; i-- {
 		w := ws[i]
-		if strongBreak[w] {
+		if fl[i]&isStrongBreak != 0 {
 			break
 		}
-		if !negators[w] {
+		if fl[i]&isNegator == 0 {
 			continue
 		}
 		ruled := w == "out" && i > 0 && (ws[i-1] == "ruled" || ws[i-1] == "rule" || ws[i-1] == "ruling")
 		if w == "out" && !ruled {
 			break
 		}
-		between := ws[i+1 : sp.from]
+		between, betweenFl := ws[i+1:sp.from], fl[i+1:sp.from]
 		switch {
 		case w == "no" || w == "none" || w == "without":
 			// "no hardware failed", "no fault in the network" deny; "there
 			// was no DNS record" names what was missing.
-			if hasAny(between, absenceDenials) || (len(between) == 0 && len(sp.hit) > 1) {
+			if anyFlag(betweenFl, isAbsenceDenial) || (len(between) == 0 && len(sp.hit) > 1) {
 				return ruledOut
 			}
-		case ruled || w == "unrelated" || w == "excluded" || w == "eliminated" || hasAny(between, denialLinks):
+		case ruled || w == "unrelated" || w == "excluded" || w == "eliminated" || anyFlag(betweenFl, isDenialLink):
 			return ruledOut
-		case transparentOnly(between):
+		case transparentOnly(between, betweenFl):
 			return negatedOnly
 		}
 		break
@@ -575,22 +668,14 @@ func negation(ws []string, sp span, seen []bool) denial {
 		from = sp.hit[0] + 1
 	}
 	end := from
-	for end < len(ws) && end < sp.to+16 && !strongBreak[ws[end]] {
+	for end < len(ws) && end < sp.to+16 && fl[end]&isStrongBreak == 0 {
 		end++
 	}
-	tail := ws[from:end]
-	for i := range postNegation {
-		p := &postNegation[i]
-		if _, ok := findIn(p, tail, seen); ok {
-			return ruledOut
-		}
+	if _, ok := firstIn(ws[from:end], set&postNegationSet); ok {
+		return ruledOut
 	}
-	near := ws[from:min(end, sp.to+nearWords)]
-	for i := range nearNegation {
-		p := &nearNegation[i]
-		if _, ok := findIn(p, near, seen); ok {
-			return ruledOut
-		}
+	if _, ok := firstIn(ws[from:min(end, sp.to+nearWords)], set&nearNegationSet); ok {
+		return ruledOut
 	}
 	return notDenied
 }
@@ -602,12 +687,25 @@ var absenceDenials = map[string]bool{"indication": true, "indications": true, "e
 	"connection": true, "link": true, "role": true, "fault": true, "faults": true, "change": true, "changes": true,
 	"correlation": true, "involvement": true, "errors": true, "anomalies": true, "reason": true}
 
-func hasAny(ws []string, set map[string]bool) bool {
-	return slices.ContainsFunc(ws, func(w string) bool { return set[w] })
+// anyFlag reports whether a word of fl has flag.
+func anyFlag(fl []wordFlags, flag wordFlags) bool {
+	for _, f := range fl {
+		if f&flag != 0 {
+			return true
+		}
+	}
+	return false
 }
 
-func transparentOnly(ws []string) bool {
-	return !slices.ContainsFunc(ws, func(w string) bool { return !transparent[w] && !isNumber(w) })
+// transparentOnly reports whether every word of ws (with flags fl) is
+// transparent or a number.
+func transparentOnly(ws []string, fl []wordFlags) bool {
+	for i, f := range fl {
+		if f&isTransparent == 0 && !isNumber(ws[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func isNumber(w string) bool {
@@ -657,29 +755,37 @@ var impactHedge = mustPhrases(
 	"(could|should|would) have been (avoided|prevented|caught|detected|tested|reviewed|validated|noticed|mitigated|spotted)",
 )
 
+// impactHedgeAt reports whether an impact hedge of set matches at word i.
+func impactHedgeAt(ws []string, i int, set fixedSet) bool {
+	for m := set & impactHedgeSet; m != 0; m &= m - 1 {
+		if _, ok := fixedPhrases.phrase(m).endAt(ws, i); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // hedge returns the strength sp keeps given the hedges in its clause
 // (before it or inside it): base for none, one less for a hedge, Hedged
 // for a guess.
-func hedge(ws []string, sp span, base Strength, seen []bool) Strength {
+func hedge(ws []string, fl []wordFlags, sp span, base Strength, set fixedSet) Strength {
 	from := sp.from
-	for from > 0 && from > sp.from-10 && !clauseBreak[ws[from-1]] {
+	for from > 0 && from > sp.from-10 && fl[from-1]&isClauseBreak == 0 {
 		from--
 	}
-	for _, w := range ws[max(0, sp.from-15):min(len(ws), sp.to+15)] {
-		if guesses[w] {
-			return Hedged
-		}
+	if anyFlag(fl[max(0, sp.from-15):min(len(ws), sp.to+15)], isGuess) {
+		return Hedged
 	}
 	to := sp.to
-	for to < len(ws) && to < sp.to+3 && !clauseBreak[ws[to]] {
+	for to < len(ws) && to < sp.to+3 && fl[to]&isClauseBreak == 0 {
 		to++
 	}
 	st := base
 	for i := from; i < to; i++ {
-		if !hedges[ws[i]] {
+		if fl[i]&isHedge == 0 {
 			continue
 		}
-		if slices.ContainsFunc(impactHedge, func(p phrase) bool { _, ok := p.at(ws, i); return ok && p.possibleIn(seen) }) {
+		if impactHedgeAt(ws, i, set) {
 			continue
 		}
 		st = max(base-1, Hedged)
@@ -696,14 +802,17 @@ var causalPhrases = mustPhrases(
 	"traced (back)? to", "culprit", "was the source", "the reason", "root caused", "owing to", "as a consequence of",
 )
 
+// causal reports whether a sentence names a cause; seen is from
+// fixedIndex.present (nil: not known).
 func causal(ws []string, seen []bool) bool {
-	for i := range causalPhrases {
-		p := &causalPhrases[i]
-		if _, ok := findIn(p, ws, seen); ok {
-			return true
-		}
-	}
-	return false
+	return causalIn(ws, fixedPhrases.possible(seen))
+}
+
+// causalIn is causal for a sentence that can match the fixed phrases of
+// set.
+func causalIn(ws []string, set fixedSet) bool {
+	_, ok := firstIn(ws, set&causalSet)
+	return ok
 }
 
 // remedyPhrases mark a sentence about the remedy, not the cause: "we
@@ -718,9 +827,14 @@ var remedyPhrases = mustPhrases(
 // remedySentence reports whether a sentence is about what was or will be
 // done about the incident.
 func remedySentence(ws []string, seen []bool) bool {
-	for i := range remedyPhrases {
-		p := &remedyPhrases[i]
-		if sp, ok := findIn(p, ws, seen); ok && sp.from < 6 {
+	return remedyIn(ws, fixedPhrases.possible(seen))
+}
+
+// remedyIn is remedySentence for a sentence that can match the fixed
+// phrases of set.
+func remedyIn(ws []string, set fixedSet) bool {
+	for m := set & remedySet; m != 0; m &= m - 1 {
+		if from, ok := firstMatch(fixedPhrases.phrase(m), ws); ok && from < 6 {
 			return true
 		}
 	}
@@ -735,13 +849,14 @@ var mitigationPhrases = mustPhrases(
 )
 
 func mitigation(ws []string, seen []bool) bool {
-	for i := range mitigationPhrases {
-		p := &mitigationPhrases[i]
-		if _, ok := findIn(p, ws, seen); ok {
-			return true
-		}
-	}
-	return false
+	return mitigationIn(ws, fixedPhrases.possible(seen))
+}
+
+// mitigationIn is mitigation for a sentence that can match the fixed
+// phrases of set.
+func mitigationIn(ws []string, set fixedSet) bool {
+	_, ok := firstIn(ws, set&mitigationSet)
+	return ok
 }
 
 // futureModals mark what will happen, not what happened: a match after
@@ -751,11 +866,16 @@ var futureModals = mustPhrases("will", "'ll", "shall", "going to", "(plan|plans|
 // futureAt returns the position of the first future modal in ws, or
 // len(ws).
 func futureAt(ws []string, seen []bool) int {
+	return futureIn(ws, fixedPhrases.possible(seen))
+}
+
+// futureIn is futureAt for a sentence that can match the fixed phrases of
+// set.
+func futureIn(ws []string, set fixedSet) int {
 	at := len(ws)
-	for i := range futureModals {
-		p := &futureModals[i]
-		if sp, ok := findIn(p, ws, seen); ok && sp.from < at {
-			at = sp.from
+	for m := set & futureSet; m != 0; m &= m - 1 {
+		if from, ok := firstMatch(fixedPhrases.phrase(m), ws); ok && from < at {
+			at = from
 		}
 	}
 	return at
@@ -790,22 +910,99 @@ func rarestFirst(ix *wordIndex, lists ...[]phrase) *wordIndex {
 	return ix
 }
 
-// findIn is p.find for a fixed phrase, ruled out at once when seen (from
-// fixedIndex.present of the sentence) says it cannot match.
-func findIn(p *phrase, ws []string, seen []bool) (span, bool) {
-	if !p.possibleIn(seen) {
-		return span{}, false
-	}
-	if seen == nil || p.req == nil {
-		return p.find(ws)
-	}
-	// seen has told what p.possible would.
+// firstMatch returns where p.find's match would start, without its
+// quick test, for a phrase the index has found possible.
+func firstMatch(p *phrase, ws []string) (int, bool) {
 	for i := range ws {
-		if sp, ok := p.at(ws, i); ok {
-			return sp, true
+		if _, ok := p.endAt(ws, i); ok {
+			return i, true
 		}
 	}
-	return span{}, false
+	return 0, false
+}
+
+// firstIn returns where the first match in ws of the first phrase of set
+// that matches starts.
+func firstIn(ws []string, set fixedSet) (int, bool) {
+	for m := set; m != 0; m &= m - 1 {
+		if from, ok := firstMatch(fixedPhrases.phrase(m), ws); ok {
+			return from, true
+		}
+	}
+	return 0, false
+}
+
+// A fixedSet is a set of the classifier's own phrases, by their number in
+// fixedPhrases: those a sentence can match, or those of one list.
+type fixedSet uint64
+
+// maxFixedPhrases is how many fixed phrases a fixedSet holds.
+const maxFixedPhrases = 64
+
+// fixedTable numbers the classifier's own phrases, in the order of
+// fixedIndex's lists, so that the classifier tells which of them a
+// sentence can match as it indexes the sentence's words, and tries
+// those only (not the 55 phrases for each sentence and each denial).
+type fixedTable struct {
+	phrases []*phrase // by number
+	of      []uint8   // the phrase of each of fixedIndex's steps
+	need    []uint8   // how many required steps each phrase has
+	lists   []fixedSet
+}
+
+// fixedPhrases numbers the phrases of fixedIndex.
+var fixedPhrases = numberFixed(fixedIndex, causalPhrases, remedyPhrases, mitigationPhrases, futureModals, postNegation,
+	nearNegation, impactHedge)
+
+// The phrases of each list of fixedPhrases.
+var (
+	causalSet       = fixedPhrases.lists[0]
+	remedySet       = fixedPhrases.lists[1]
+	mitigationSet   = fixedPhrases.lists[2]
+	futureSet       = fixedPhrases.lists[3]
+	postNegationSet = fixedPhrases.lists[4]
+	nearNegationSet = fixedPhrases.lists[5]
+	impactHedgeSet  = fixedPhrases.lists[6]
+)
+
+// numberFixed numbers the phrases of lists, indexed by ix; they are
+// constants of this file, and there are at most maxFixedPhrases.
+func numberFixed(ix *wordIndex, lists ...[]phrase) fixedTable {
+	t := fixedTable{of: make([]uint8, ix.steps)}
+	for _, list := range lists {
+		var set fixedSet
+		for i := range list {
+			n := len(t.phrases)
+			if n == maxFixedPhrases || len(list[i].req) == 0 {
+				panic("metrics: more than 64 built-in phrases, or one not indexed")
+			}
+			for _, id := range list[i].req {
+				t.of[id] = uint8(n)
+			}
+			t.phrases = append(t.phrases, &list[i])
+			t.need = append(t.need, uint8(len(list[i].req)))
+			set |= 1 << n
+		}
+		t.lists = append(t.lists, set)
+	}
+	return t
+}
+
+// phrase returns the phrase of the lowest number in set.
+func (t *fixedTable) phrase(set fixedSet) *phrase {
+	return t.phrases[bits.TrailingZeros64(uint64(set))]
+}
+
+// possible returns the phrases all of whose required steps seen (from
+// fixedIndex.present) holds; every phrase when seen is nil.
+func (t *fixedTable) possible(seen []bool) fixedSet {
+	var set fixedSet
+	for n, p := range t.phrases {
+		if p.possibleIn(seen) {
+			set |= 1 << n
+		}
+	}
+	return set
 }
 
 // mustPhrases compiles the classifier's own fixed phrases; they are
@@ -833,22 +1030,18 @@ const (
 	sectionDetection             // "Detection", "How we found out"
 )
 
-var (
-	headingPositive = regexp.MustCompile(`(?i)\b(what went (well|right)|where we got lucky|went (well|right)|got lucky|were lucky|worked well)\b`)
-	headingRemedy   = regexp.MustCompile(`(?i)\b(action items?|actions|action plan|solutions?|mitigations?|mitigation steps|resolution|resolution steps|recovery|fix|fixes|next steps?|remediation|follow[- ]?ups?|prevent|preventive|preventative|corrective|improvements?|future|what (we|we're|we are|we will|will we) (do|doing|change|changing)|how we('ll| will)|moving forward|going forward|lessons?( learned)?|learnings|recommendations?|to ?dos?|commitments?|changes we)`)
-	headingDetect   = regexp.MustCompile(`(?i)^\s*(detection|discovery|how (we|it was) (detected|found|discovered|noticed)|how we found out)\b`)
-	headingCause    = regexp.MustCompile(`(?i)\b(what went wrong|what went poorly|what happened and why|root[- ]?causes?|causes?|contribut\w*|went wrong|went poorly|why|triggers?|analysis|technical (details?|summary|explanation)|problems?|what went bad|what failed)\b`)
-)
-
+// headingKind returns the role of a heading by the section names it
+// holds (heading_names.go): what went well, detection, a remedy unless it
+// also names a cause, then a cause.
 func headingKind(h string) sectionKind {
 	switch {
-	case headingPositive.MatchString(h):
+	case positiveNames.in(h):
 		return sectionPositive
-	case headingDetect.MatchString(h):
+	case detectNames.in(h):
 		return sectionDetection
-	case headingRemedy.MatchString(h) && !headingCause.MatchString(h):
+	case remedyNames.in(h) && !causeNames.in(h):
 		return sectionRemedy
-	case headingCause.MatchString(h):
+	case causeNames.in(h):
 		return sectionCause
 	}
 	return sectionOther
@@ -902,13 +1095,6 @@ type sentenceKey struct {
 	text string
 	line int
 }
-
-var (
-	mdHeading    = regexp.MustCompile(`^#{1,6}\s+(.+?)\s*#*\s*$`)
-	boldHeading  = regexp.MustCompile(`^(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$`)
-	labelHeading = regexp.MustCompile(`^(?:[-*•]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z /&'’-]{1,48}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(\S.*)$`)
-	inlineMDHead = regexp.MustCompile(`\s#{1,6}\s`)
-)
 
 // blockSentences splits a block of text into sentences, tracking the
 // heading each stands under. section names the block ("update:
@@ -973,9 +1159,9 @@ func (sc *scratch) blockSentences(out []textSentence, text, section string, line
 					continue
 				}
 				ln = rest
-			} else if m := labelMatch(ln); m != nil {
-				if k := headingKind(m[1]); k != sectionOther {
-					cur, kind, ln = m[1], k, m[2]
+			} else if label, text, isLabel := labelMatch(ln); isLabel {
+				if k := headingKind(label); k != sectionOther {
+					cur, kind, ln = label, k, text
 				}
 			}
 			para.add(ln[max(marker, 0):], i, item)
@@ -1134,7 +1320,9 @@ func (p *paragraph) sentences(out []paraSentence) []paraSentence {
 // classify a report.
 func sentenceEnd(text string, from int) int {
 	for i := from; i < len(text); i++ {
-		if c := text[i]; c != '.' && c != '!' && c != '?' {
+		// '!', '.' and '?' lie in '!'..'?': one comparison passes letters
+		// and spaces by.
+		if c := text[i]; c-'!' > '?'-'!' || c != '.' && c != '!' && c != '?' {
 			continue
 		}
 		j := i + 1
@@ -1158,37 +1346,252 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
-var (
-	mdLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	url    = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
-)
-
 // cleanSentence keeps a link's words and drops URLs, which name vendors
 // ("github.com/...") without speaking of them.
 func cleanSentence(s string) string {
 	if strings.Contains(s, "](") {
-		s = mdLink.ReplaceAllString(s, "$1")
+		s = linkWords(s)
 	}
 	if strings.Contains(s, "://") || strings.Contains(s, "www.") || strings.Contains(s, "WWW.") {
-		s = url.ReplaceAllString(s, "")
+		s = dropURLs(s)
 	}
 	return s
 }
 
-// mdHeadingMatch matches a markdown heading ("## Root cause").
-func mdHeadingMatch(ln string) []string {
-	if !strings.HasPrefix(ln, "#") {
-		return nil
+// linkWords returns s with each markdown link reduced to its words
+// ("[the status page](https://...)" to "the status page"), as the
+// expression \[([^\]]*)\]\([^)]*\) replaced by $1 did (mdLinkRef in the
+// tests): from each '[' to the first ']', which '(' must follow, and from
+// there to the first ')'. It reads bytes: the expression took a thirtieth
+// of the time to classify the example reports.
+func linkWords(s string) string {
+	var b strings.Builder
+	done, closing := 0, -1 // s[:done] is written; closing is the first ']' after the '[' at hand
+	for i := 0; i < len(s); {
+		open := strings.IndexByte(s[i:], '[')
+		if open < 0 {
+			break
+		}
+		open += i
+		if closing <= open {
+			c := strings.IndexByte(s[open+1:], ']')
+			if c < 0 {
+				break // no later '[' has a ']' after it either
+			}
+			closing = open + 1 + c
+		}
+		i = open + 1
+		if closing+1 == len(s) || s[closing+1] != '(' {
+			continue
+		}
+		end := strings.IndexByte(s[closing+2:], ')')
+		if end < 0 {
+			break // nor has any later link target its ')'
+		}
+		end += closing + 2
+		b.WriteString(s[done:open])
+		b.WriteString(s[open+1 : closing])
+		done, i = end+1, end+1
 	}
-	return mdHeading.FindStringSubmatch(ln)
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
 }
 
-// labelMatch matches a "Root cause: ..." label at the start of a line.
-func labelMatch(ln string) []string {
-	if !strings.Contains(ln, ":") {
-		return nil
+// dropURLs returns s without its URLs, as the expression
+// (?i)\b(?:https?://|www\.)\S+ replaced by nothing did (urlRef in the
+// tests): "http://", "https://" or "www." in any case at the start of a
+// word, and at least one byte other than white space, up to white space.
+func dropURLs(s string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is written
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c != 'h' && c != 'w' || i > 0 && reWordByte(s[i-1]) {
+			continue
+		}
+		n := foldNamePrefix(s[i:], "https://")
+		if n < 0 {
+			n = foldNamePrefix(s[i:], "http://")
+		}
+		if n < 0 {
+			n = foldNamePrefix(s[i:], "www.")
+		}
+		if n < 0 || i+n == len(s) || asciiSpace(s[i+n]) {
+			continue
+		}
+		end := i + n
+		for end < len(s) && !asciiSpace(s[end]) {
+			end++
+		}
+		b.WriteString(s[done:i])
+		done, i = end, end
 	}
-	return labelHeading.FindStringSubmatch(ln)
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// mdHeadingMatch returns the text of a markdown heading ("## Root
+// cause"), as the expression ^#{1,6}\s+(.+?)\s*#*\s*$ captures it
+// (mdHeadingRef in the tests), and whether ln is one. It reads bytes: the
+// expression took a sixteenth of the time to read a markdown postmortem.
+func mdHeadingMatch(ln string) (string, bool) {
+	n := 0
+	for n < len(ln) && ln[n] == '#' {
+		n++
+	}
+	// Fewer '#'s than there are would leave a '#' where \s+ needs space.
+	if n == 0 || n > 6 || n == len(ln) || !asciiSpace(ln[n]) {
+		return "", false
+	}
+	spaces := n + 1
+	for spaces < len(ln) && asciiSpace(ln[spaces]) {
+		spaces++
+	}
+	// The closing \s*#*\s* takes any end of ln from tail on.
+	tail := len(ln)
+	for tail > 0 && asciiSpace(ln[tail-1]) {
+		tail--
+	}
+	for tail > 0 && ln[tail-1] == '#' {
+		tail--
+	}
+	for tail > 0 && asciiSpace(ln[tail-1]) {
+		tail--
+	}
+	// \s+ gives back space to the text only when the text finds no end
+	// after all of it; the text (.+?) is as short as it can be and holds
+	// no line break.
+	for from := spaces; from > n; from-- {
+		if from == len(ln) {
+			continue
+		}
+		to := max(from+1, tail)
+		if strings.IndexByte(ln[from:to], '\n') < 0 {
+			return ln[from:to], true
+		}
+	}
+	return "", false
+}
+
+// boldHeadingMatch returns the text of a bold line ("**Root cause**"), as
+// the expression ^(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$ captures
+// it (boldHeadingRef in the tests), and whether ln is one: the text runs
+// to the first '*' or '_', which must open the closing "**" or "__", and
+// holds two to 80 runes.
+func boldHeadingMatch(ln string) (string, bool) {
+	if !strings.HasPrefix(ln, "**") && !strings.HasPrefix(ln, "__") {
+		return "", false
+	}
+	end := strings.IndexAny(ln[2:], "*_")
+	if end < 0 {
+		return "", false
+	}
+	end += 2
+	text, rest := ln[2:end], ln[end:]
+	if !strings.HasPrefix(rest, "**") && !strings.HasPrefix(rest, "__") {
+		return "", false
+	}
+	rest = rest[2:]
+	rest = strings.TrimPrefix(rest[reSpaceEnd(rest):], ":")
+	if reSpaceEnd(rest) != len(rest) {
+		return "", false
+	}
+	if n := utf8.RuneCountInString(text); n < 2 || n > 80 {
+		return "", false
+	}
+	return text, true
+}
+
+// labelMatch returns the label that starts a line ("Root cause: ...")
+// and the text after it, as the expression
+//
+//	^(?:[-*•]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z /&'’-]{1,48}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(\S.*)$
+//
+// (labelHeadingRef in the tests) captures them, and whether there is one.
+// It reads bytes: the expression ran on every line with a colon. No part
+// before the colon takes a colon, so the expression's is the line's first;
+// each optional part is taken when it is there, as without it the next
+// part cannot match; and the label is the shortest that leaves only the
+// optional "**" and white space before the colon.
+func labelMatch(ln string) (label, rest string, ok bool) {
+	colon := strings.IndexByte(ln, ':')
+	if colon < 0 {
+		return "", "", false
+	}
+	r := colon + 1
+	if strings.HasPrefix(ln[r:], "**") || strings.HasPrefix(ln[r:], "__") {
+		r += 2
+	}
+	if r == len(ln) || !asciiSpace(ln[r]) {
+		return "", "", false
+	}
+	r += reSpaceEnd(ln[r:])
+	if r == len(ln) || strings.IndexByte(ln[r:], '\n') >= 0 {
+		return "", "", false
+	}
+	i := 0
+	if n := listBullet(ln); n > 0 && n < len(ln) && asciiSpace(ln[n]) {
+		i = n + reSpaceEnd(ln[n:])
+	}
+	if strings.HasPrefix(ln[i:], "**") || strings.HasPrefix(ln[i:], "__") {
+		i += 2
+	}
+	if i == len(ln) || !('a' <= ln[i]|0x20 && ln[i]|0x20 <= 'z') {
+		return "", "", false
+	}
+	for end, runes := i+1, 1; runes <= 49; runes++ {
+		if runes >= 2 && labelTail(ln[end:colon]) {
+			return ln[i:end], ln[r:], true
+		}
+		n := labelRune(ln[end:colon])
+		if n == 0 {
+			return "", "", false
+		}
+		end += n
+	}
+	return "", "", false
+}
+
+// listBullet returns the length of the bullet ([-*•]) that ln opens with,
+// or 0.
+func listBullet(ln string) int {
+	switch {
+	case ln == "":
+		return 0
+	case ln[0] == '-' || ln[0] == '*':
+		return 1
+	case strings.HasPrefix(ln, "•"):
+		return len("•")
+	}
+	return 0
+}
+
+// labelRune returns the length of the rune that s opens with if a label
+// may hold it ([A-Za-z /&'’-]), or 0.
+func labelRune(s string) int {
+	switch {
+	case s == "":
+		return 0
+	case 'a' <= s[0]|0x20 && s[0]|0x20 <= 'z', s[0] == ' ', s[0] == '/', s[0] == '&', s[0] == '\'', s[0] == '-':
+		return 1
+	case strings.HasPrefix(s, "’"):
+		return len("’")
+	}
+	return 0
+}
+
+// labelTail reports whether s is what may stand between a label and its
+// colon: (?:\*\*|__)?\s*.
+func labelTail(s string) bool {
+	if strings.HasPrefix(s, "**") || strings.HasPrefix(s, "__") {
+		s = s[2:]
+	}
+	return reSpaceEnd(s) == len(s)
 }
 
 // splitInlineHeadings appends to out the parts of a line, split where a
@@ -1200,11 +1603,38 @@ func splitInlineHeadings(out []string, raw string) []string {
 		return append(out, raw)
 	}
 	start := 0
-	for _, m := range inlineMDHead.FindAllStringIndex(raw, -1) {
-		out = append(out, strings.TrimSpace(raw[start:m[0]]))
-		start = m[0] + 1
+	for from := 0; ; {
+		at, end := inlineHeadingMark(raw, from)
+		if at < 0 {
+			break
+		}
+		out = append(out, strings.TrimSpace(raw[start:at]))
+		start, from = at+1, end
 	}
 	return append(out, strings.TrimSpace(raw[start:]))
+}
+
+// inlineHeadingMark returns where the first match of \s#{1,6}\s at or
+// after from starts and ends (inlineMDHeadRef in the tests), or -1, -1: a
+// run of one to six '#'s between white space. A longer run is none, as
+// #{1,6} leaves a '#' where \s is needed.
+func inlineHeadingMark(s string, from int) (at, end int) {
+	for from+1 < len(s) {
+		k := strings.IndexByte(s[from+1:], '#')
+		if k < 0 {
+			break
+		}
+		k += from + 1 // the run of '#'s starts at k
+		run := k
+		for run < len(s) && s[run] == '#' {
+			run++
+		}
+		if asciiSpace(s[k-1]) && run-k <= 6 && run < len(s) && asciiSpace(s[run]) {
+			return k - 1, run + 1
+		}
+		from = run // a match starts with white space, not inside the run
+	}
+	return -1, -1
 }
 
 // heading reports whether a line is a heading and returns its text, and
@@ -1212,20 +1642,17 @@ func splitInlineHeadings(out []string, raw string) []string {
 // a markdown heading, a bold line, or a short line of a known section name
 // ("Root Cause", "Why did this issue occur?").
 func heading(ln string) (h, rest string, ok bool) {
-	if m := mdHeadingMatch(ln); m != nil {
-		h = m[1]
-		if before, after, found := strings.Cut(h, ": "); found && strings.TrimSpace(after) != "" {
+	if md, isMD := mdHeadingMatch(ln); isMD {
+		if before, after, found := strings.Cut(md, ": "); found && strings.TrimSpace(after) != "" {
 			return strings.TrimSpace(before), strings.TrimSpace(after), true
 		}
-		return strings.TrimRight(h, ":"), "", true
+		return strings.TrimRight(md, ":"), "", true
 	}
-	if strings.HasPrefix(ln, "**") || strings.HasPrefix(ln, "__") {
-		if m := boldHeading.FindStringSubmatch(ln); m != nil {
-			return strings.TrimSpace(m[1]), "", true
-		}
+	if bold, isBold := boldHeadingMatch(ln); isBold {
+		return strings.TrimSpace(bold), "", true
 	}
 	t := strings.TrimRight(ln, ":")
-	if !strings.HasSuffix(t, ".") && !strings.ContainsAny(t, ",;") && fieldsAtMost(t, 8) && headingAtStart(t) {
+	if !strings.HasSuffix(t, ".") && headingAtStart(t) && fieldsAtMost(t, 8) && !strings.ContainsAny(t, ",;") {
 		return t, "", true
 	}
 	return "", "", false
@@ -1255,10 +1682,5 @@ func fieldsAtMost(s string, n int) bool {
 // by an expired") is a wrapped sentence, not a heading.
 func headingAtStart(t string) bool {
 	t = strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
-	for _, re := range []*regexp.Regexp{headingPositive, headingDetect, headingRemedy, headingCause} {
-		if loc := re.FindStringIndex(t); loc != nil && loc[0] == 0 {
-			return true
-		}
-	}
-	return false
+	return positiveNames.atStart(t) || detectNames.atStart(t) || remedyNames.atStart(t) || causeNames.atStart(t)
 }

@@ -71,7 +71,7 @@ factors:
 
 // taxonomyWords returns every word the phrases of the default taxonomy
 // with refFactors start a step with, and its phrases in id order.
-func taxonomyWords(t *testing.T) (*Taxonomy, []string, []*phrase) {
+func taxonomyWords(t testing.TB) (*Taxonomy, []string, []*phrase) {
 	t.Helper()
 	tax, err := DefaultTaxonomy()
 	if err != nil {

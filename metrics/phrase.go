@@ -45,6 +45,63 @@ type step struct {
 	// few holds the exact words instead of exact when they are so few
 	// that comparing each is quicker than hashing (most steps).
 	few []string
+	// byFirst holds multi grouped by their first word, in order, when
+	// none of them starts with a prefix: a word can start the sequences
+	// of one group only, so a match tries those, not all of them ("have
+	// since|'ve since|have added|...|are adding|are implementing|...").
+	byFirst []multiGroup
+	// starts is a quick test of the words that can start a match of the
+	// step, made before comparing them or hashing them.
+	starts wordShape
+}
+
+// wordShape tells the lengths (capped at 63) and the first bytes of a set
+// of words: a word of another length or first byte is none of them.
+type wordShape struct {
+	lens  uint64
+	first [4]uint64
+}
+
+// add adds w to the shape; prefix for any word that w starts.
+func (sh *wordShape) add(w string, prefix bool) {
+	n := min(len(w), 63)
+	if prefix {
+		sh.lens |= ^uint64(0) << n // every length from n on
+	} else {
+		sh.lens |= 1 << n
+	}
+	if w == "" {
+		sh.first = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)} // any first byte
+		return
+	}
+	sh.first[w[0]>>6] |= 1 << (w[0] & 63)
+}
+
+// may reports whether w can be a word of the shape.
+func (sh *wordShape) may(w string) bool {
+	if sh.lens&(1<<min(len(w), 63)) == 0 {
+		return false
+	}
+	return w == "" || sh.first[w[0]>>6]&(1<<(w[0]&63)) != 0
+}
+
+// multiGroup is the sequences of a step that start with word.
+type multiGroup struct {
+	word string
+	seqs [][]wordPat
+}
+
+// startingWith returns the sequences of multi that w can start, in order.
+func (s *step) startingWith(w string) [][]wordPat {
+	if s.byFirst == nil {
+		return s.multi
+	}
+	for _, g := range s.byFirst {
+		if g.word == w {
+			return g.seqs
+		}
+	}
+	return nil
 }
 
 // maxFew is how many exact words a step compares one by one.
@@ -73,6 +130,7 @@ func (s *step) singleMatches(w string) bool {
 func (s *step) index() {
 	s.exact = map[string]bool{}
 	for _, seq := range s.alts {
+		s.starts.add(seq[0].word, seq[0].prefix)
 		switch {
 		case len(seq) > 1:
 			s.multi = append(s.multi, seq)
@@ -82,6 +140,7 @@ func (s *step) index() {
 			s.exact[seq[0].word] = true
 		}
 	}
+	s.byFirst = groupByFirst(s.multi)
 	if len(s.exact) <= maxFew {
 		for w := range s.exact {
 			s.few = append(s.few, w)
@@ -91,10 +150,35 @@ func (s *step) index() {
 	}
 }
 
+// groupByFirst groups seqs by their first word, each group in the order
+// of seqs; nil when a sequence starts with a prefix, which words of
+// several groups could start.
+func groupByFirst(seqs [][]wordPat) []multiGroup {
+	var out []multiGroup
+	for _, seq := range seqs {
+		if seq[0].prefix {
+			return nil
+		}
+		i := slices.IndexFunc(out, func(g multiGroup) bool { return g.word == seq[0].word })
+		if i < 0 {
+			i = len(out)
+			out = append(out, multiGroup{word: seq[0].word})
+		}
+		out[i].seqs = append(out[i].seqs, seq)
+	}
+	return out
+}
+
 // matchesWord reports whether the word w starts a match of the step.
 func (s *step) matchesWord(w string) bool {
+	if !s.starts.may(w) {
+		return false
+	}
 	if s.singleMatches(w) {
 		return true
+	}
+	if s.byFirst != nil {
+		return len(s.startingWith(w)) > 0
 	}
 	for _, seq := range s.multi {
 		if seq[0].matches(w) {
@@ -350,11 +434,20 @@ func (p *phrase) at(ws []string, i int) (span, bool) {
 	return span{from: i, to: end, hit: hit}, true
 }
 
+// endAt returns where the match of p that starts at word i ends, if any:
+// at without the words matched, which it does not allocate.
+func (p *phrase) endAt(ws []string, i int) (int, bool) {
+	if s := &p.steps[0]; !s.gap && !s.optional && (i >= len(ws) || !s.matchesWord(ws[i])) {
+		return 0, false
+	}
+	return p.matchAt(ws, i, 0, nil)
+}
+
 // matchAt matches steps[k:] against ws from word i, backtracking over
 // alternatives, optional steps and gaps, and returns where the first
 // complete match ends. The positions of the matched words are appended to
-// hit, last first, once the match is complete: a try that fails, as most
-// do, allocates nothing.
+// hit (unless nil), last first, once the match is complete: a try that
+// fails, as most do, allocates nothing.
 func (p *phrase) matchAt(ws []string, i, k int, hit *[]int) (int, bool) {
 	if k == len(p.steps) {
 		return i, true
@@ -371,16 +464,22 @@ func (p *phrase) matchAt(ws []string, i, k int, hit *[]int) (int, bool) {
 		}
 		return 0, false
 	}
-	if i < len(ws) && s.singleMatches(ws[i]) {
+	if i < len(ws) && s.starts.may(ws[i]) && s.singleMatches(ws[i]) {
 		if end, ok := p.matchAt(ws, i+1, k+1, hit); ok {
-			*hit = append(*hit, i)
+			if hit != nil {
+				*hit = append(*hit, i)
+			}
 			return end, true
 		}
 	}
-	for _, seq := range s.multi {
+	var multi [][]wordPat
+	if i < len(ws) && s.starts.may(ws[i]) {
+		multi = s.startingWith(ws[i]) // none past the end: matchSeq would fail each
+	}
+	for _, seq := range multi {
 		if j, ok := matchSeq(seq, ws, i); ok {
 			if end, ok := p.matchAt(ws, j, k+1, hit); ok {
-				for x := j - 1; x >= i; x-- {
+				for x := j - 1; hit != nil && x >= i; x-- {
 					*hit = append(*hit, x)
 				}
 				return end, true
@@ -420,73 +519,110 @@ func words(text string) []string {
 // report, and allocating for each was a fifth of its time.
 type wordBuf struct {
 	buf   []byte
-	spans [][2]int // each word's bytes in buf; {-1, -1} is a clause mark
+	spans []wordSpan
 	out   []string
 	split []string
+}
+
+// wordSpan is where a word is: bytes [from, to) of the text, or of the
+// buffer when inBuf; from -1 is a clause mark.
+type wordSpan struct {
+	from, to int
+	inBuf    bool
 }
 
 // words is the words of text, as the function words says; the slice is
 // valid until the next call.
 func (b *wordBuf) words(text string) []string {
-	// The words are lower-cased into one buffer and sliced out of one
-	// string. ASCII, most of any report, is read byte by byte; other
-	// runes are decoded as []rune would (an invalid byte is U+FFFD).
-	buf, spans := b.buf[:0], b.spans[:0]
-	start := -1 // where the word being read starts in buf; -1: none
+	// A word that stands in text as it is returned (lower-case ASCII
+	// letters, digits, ASCII apostrophes, other letters that are their own
+	// lower case: most words of any report) is sliced out of text. Any
+	// other is lower-cased into one buffer, from which one string is made
+	// for all of them. ASCII is read byte by byte; other runes are decoded
+	// as []rune would (an invalid byte is U+FFFD).
+	r := wordReader{text: text, buf: b.buf[:0], spans: b.spans[:0], start: -1, inBuf: -1}
 	apostrophe := false
-	flush := func() {
-		if start >= 0 {
-			spans = append(spans, [2]int{start, len(buf)})
-			start = -1
-		}
-	}
-	prev := rune(-1) // the rune before r; -1 at the start
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case byteSame:
+				j := i + 1 // the run of such bytes, at once
+				for j < len(text) && text[j] < utf8.RuneSelf && asciiClass[text[j]] == byteSame {
+					j++
+				}
+				if r.start < 0 {
+					r.start = i
+				}
+				if r.inBuf >= 0 {
+					r.buf = append(r.buf, text[i:j]...)
+				}
+				i = j
+				continue
+			case byteUpper:
+				if r.start < 0 {
+					r.start = i
+				}
+				r.differ(i)
+				r.buf = append(r.buf, c+'a'-'A')
+				i++
+				continue
+			case byteSpace, byteSep:
+				r.flush(i) // no clause end
+				i++
+				continue
+			}
+		}
+		rn, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			rn, size = utf8.DecodeRuneInString(text[i:])
 		}
 		switch {
-		case r < utf8.RuneSelf && asciiWord[r]:
-			if start < 0 {
-				start = len(buf)
+		case rn >= utf8.RuneSelf && (unicode.IsLetter(rn) || unicode.IsDigit(rn)):
+			if r.start < 0 {
+				r.start = i
 			}
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
+			if lower := unicode.ToLower(rn); lower != rn {
+				r.differ(i)
+				r.buf = utf8.AppendRune(r.buf, lower)
+			} else if r.inBuf >= 0 {
+				r.buf = append(r.buf, text[i:i+size]...)
 			}
-			buf = append(buf, byte(r))
-		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if start < 0 {
-				start = len(buf)
+		case (rn == '\'' || rn == '’') && r.start >= 0 && i+size < len(text) && unicode.IsLetter(runeAt(text, i+size)):
+			if rn != '\'' {
+				r.differ(i)
+				r.buf = append(r.buf, '\'')
+			} else if r.inBuf >= 0 {
+				r.buf = append(r.buf, '\'')
 			}
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		case (r == '\'' || r == '’') && start >= 0 && i+size < len(text) && unicode.IsLetter(runeAt(text, i+size)):
-			buf = append(buf, '\'')
 			apostrophe = true
-		case r == ' ':
-			flush() // the commonest separator, and no clause end
-		case clauseEnd(prev, r, i+size < len(text), runeAt(text, i+size)):
-			flush()
-			if len(spans) > 0 && spans[len(spans)-1][0] >= 0 {
-				spans = append(spans, [2]int{-1, -1})
+		case clauseEnd(prevRune(text, i, rn), rn, i+size < len(text), runeAt(text, i+size)):
+			r.flush(i)
+			if n := len(r.spans); n > 0 && r.spans[n-1].from >= 0 {
+				r.spans = append(r.spans, wordSpan{from: -1, to: -1})
 			}
 		default:
-			flush()
+			r.flush(i)
 		}
-		prev = r
 		i += size
 	}
-	flush()
-	all := string(buf)
+	r.flush(len(text))
+	var all string // the words lower-cased into buf
+	if len(r.buf) > 0 {
+		all = string(r.buf)
+	}
 	out := b.out[:0]
-	for _, sp := range spans {
-		if sp[0] < 0 {
+	for _, sp := range r.spans {
+		switch {
+		case sp.from < 0:
 			out = append(out, clauseMark)
-		} else {
-			out = append(out, all[sp[0]:sp[1]])
+		case sp.inBuf:
+			out = append(out, all[sp.from:sp.to])
+		default:
+			out = append(out, text[sp.from:sp.to])
 		}
 	}
-	b.buf, b.spans, b.out = buf, spans, out
+	b.buf, b.spans, b.out = r.buf, r.spans, out
 	if !apostrophe {
 		return out // every clitic starts with an apostrophe
 	}
@@ -494,10 +630,74 @@ func (b *wordBuf) words(text string) []string {
 	return b.split
 }
 
-// asciiWord tells the ASCII bytes that are letters or digits.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
+// wordReader is the state of wordBuf.words: the word being read starts at
+// byte start of text (-1: none), and at inBuf of buf once it differs from
+// text (-1: it does not).
+type wordReader struct {
+	text         string
+	buf          []byte
+	spans        []wordSpan
+	start, inBuf int
+}
+
+// flush ends the word being read, if any, at byte i of text.
+func (r *wordReader) flush(i int) {
+	if r.start < 0 {
+		return
+	}
+	if r.inBuf < 0 {
+		r.spans = append(r.spans, wordSpan{from: r.start, to: i})
+	} else {
+		r.spans = append(r.spans, wordSpan{from: r.inBuf, to: len(r.buf), inBuf: true})
+	}
+	r.start, r.inBuf = -1, -1
+}
+
+// differ moves the word being read, up to byte i of text, into buf, as
+// its next rune differs from text.
+func (r *wordReader) differ(i int) {
+	if r.inBuf < 0 {
+		r.inBuf = len(r.buf)
+		r.buf = append(r.buf, r.text[r.start:i]...)
+	}
+}
+
+// prevRune returns the rune before byte i of text, -1 at its start, for
+// clauseEnd, which reads it only for r a dash.
+func prevRune(text string, i int, r rune) rune {
+	if i == 0 || (r != '-' && r != '–') {
+		return -1
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	return prev
+}
+
+// The classes of ASCII bytes words tells apart: byteSame for a byte
+// a word keeps as it is (a lower-case letter, a digit), byteUpper for a
+// capital, byteSpace for a space, byteSep for any other byte that ends a
+// word and never a clause (not an apostrophe, which a word may hold, nor
+// a byte clauseEnd may take); every other byte is byteOther.
+const (
+	byteOther = iota
+	byteSame
+	byteUpper
+	byteSpace
+	byteSep
+)
+
+// asciiClass gives the class of each ASCII byte.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	for c := range t {
-		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = byteSame
+		case 'A' <= c && c <= 'Z':
+			t[c] = byteUpper
+		case c == ' ':
+			t[c] = byteSpace
+		case c != '\'' && !clauseByte(byte(c)):
+			t[c] = byteSep
+		}
 	}
 	return t
 }()
@@ -526,6 +726,12 @@ func endsClause(rs []rune, i int) bool {
 		next = rs[i+1]
 	}
 	return clauseEnd(prev, rs[i], i+1 < len(rs), next)
+}
+
+// clauseByte reports whether clauseEnd may take the ASCII byte c for a
+// clause end.
+func clauseByte(c byte) bool {
+	return c == ';' || c == '(' || c == ')' || c == ':' || c == '-'
 }
 
 // clauseEnd reports whether r ends a clause, given the runes around it

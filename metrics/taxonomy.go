@@ -43,8 +43,11 @@ type Taxonomy struct {
 	// two plus 0 or 1 (see anchor): a phrase can match only a sentence
 	// whose words start both its anchors, so a sentence is matched
 	// against the few phrases its words anchor, not all of them.
-	anchors        map[string]wordSteps
+	anchors        wordTable
 	anchorPrefixes []anchorPrefix
+	// factorOf gives the factor (its index in enabled) of each phrase,
+	// by id, so that a sentence visits only the factors it anchors.
+	factorOf []int32
 	// scratch holds the classifiers' working memory (*scratch) between
 	// reports.
 	scratch sync.Pool
@@ -54,14 +57,39 @@ type Taxonomy struct {
 // and required steps of the classifier's own (as fixedIndex.exact says),
 // so that a sentence is indexed for both with one look-up per word.
 type wordSteps struct {
-	anchors []int32
+	anchors []anchorBits
 	fixed   []int
+	flags   wordFlags // the classifier's word sets it is in
 }
 
 // anchorPrefix is a word prefix and the anchor steps it starts.
 type anchorPrefix struct {
 	prefix  string
-	anchors []int32
+	anchors []anchorBits
+}
+
+// anchorBits is anchors as bits of a set of the taxonomy's anchors, bit
+// 2*id+k for anchor k of phrase id: the bits of its word at. A word's
+// anchors are a few such words, ORed into the set of a sentence's
+// anchors one word at a time, not one anchor at a time.
+type anchorBits struct {
+	at   int
+	bits uint64
+}
+
+// anchorSet returns the anchors as, each phrase id times two plus 0 or
+// 1, as bits of words of an anchor set.
+func anchorSet(as []int32) []anchorBits {
+	var out []anchorBits
+	for _, a := range slices.Sorted(slices.Values(as)) {
+		at, bit := int(a/64), uint64(1)<<(a%64)
+		if n := len(out); n > 0 && out[n-1].at == at {
+			out[n-1].bits |= bit
+			continue
+		}
+		out = append(out, anchorBits{at, bit})
+	}
+	return out
 }
 
 // factorDef is a factor as its files define it, phrases uncompiled.
@@ -366,11 +394,15 @@ func (t *Taxonomy) compile() error {
 	t.words = buildIndex(all...)
 	t.anchor(all)
 	id := int32(0)
+	t.factorOf = t.factorOf[:0]
 	for i := range t.enabled {
 		f := &t.enabled[i]
 		f.first = id
 		id += int32(len(f.phrases) + len(f.except) + len(f.remedies) + len(f.detection) + len(f.names))
 		f.end = id
+		for range f.end - f.first {
+			t.factorOf = append(t.factorOf, int32(i))
+		}
 	}
 	return nil
 }
@@ -425,16 +457,22 @@ func (t *Taxonomy) anchor(lists [][]phrase) {
 			id++
 		}
 	}
-	t.anchors = map[string]wordSteps{}
+	table := map[string]wordSteps{}
 	for w, as := range anchors {
-		t.anchors[w] = wordSteps{anchors: as}
+		table[w] = wordSteps{anchors: anchorSet(as)}
 	}
 	for w, steps := range fixedIndex.exact {
-		t.anchors[w] = wordSteps{anchors: t.anchors[w].anchors, fixed: steps}
+		table[w] = wordSteps{anchors: table[w].anchors, fixed: steps}
 	}
+	for w, flags := range wordSetFlags() {
+		steps := table[w]
+		steps.flags = flags
+		table[w] = steps
+	}
+	t.anchors = newWordTable(table)
 	t.anchorPrefixes = nil
 	for pre, as := range byPrefix {
-		t.anchorPrefixes = append(t.anchorPrefixes, anchorPrefix{pre, as})
+		t.anchorPrefixes = append(t.anchorPrefixes, anchorPrefix{pre, anchorSet(as)})
 	}
 	slices.SortFunc(t.anchorPrefixes, func(a, b anchorPrefix) int { return strings.Compare(a.prefix, b.prefix) })
 }

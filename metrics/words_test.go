@@ -56,3 +56,20 @@ func TestWordsMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWordsMatchesReference splits arbitrary text with a reused wordBuf,
+// two texts one after the other, and with wordsRef, which must agree.
+func FuzzWordsMatchesReference(f *testing.F) {
+	for _, s := range []string{"", "We DIDN'T deploy; the provider’s DNS — failed (again).", "KİK Ａ – Ｂ x\u00a0-\u00a0y",
+		"\xe2\x80 \xc2\xa0-\xc2\xa0 x", "\xff'a it'll ÉCOLE's", "a -b- c - d: e:f"} {
+		f.Add(s, "Q3: 99.9% uptime")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		var buf wordBuf
+		for _, text := range []string{a, b, a} {
+			if got, want := buf.words(text), wordsRef(text); !slices.Equal(got, want) {
+				t.Fatalf("words(%q) = %q; want %q", text, got, want)
+			}
+		}
+	})
+}
