@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"iter"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
@@ -33,6 +34,25 @@ func randomStrings(cases []string, alphabet string, n, maxLen int, seed uint64) 
 		out = append(out, b.String())
 	}
 	return out
+}
+
+// randomJoins yields n strings, each of up to maxPieces pieces drawn at
+// random, the same on every run: the random inputs of the tests that
+// compare a hand-written reader with the expression it replaced.
+func randomJoins(pieces []string, n, maxPieces int, seed uint64) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		r := rand.New(rand.NewPCG(seed, seed+1))
+		var b strings.Builder
+		for range n {
+			b.Reset()
+			for range r.IntN(maxPieces + 1) {
+				b.WriteString(pieces[r.IntN(len(pieces))])
+			}
+			if !yield(b.String()) {
+				return
+			}
+		}
+	}
 }
 
 // sentenceEndRef is the regular expression sentenceEnd replaced.

@@ -1,7 +1,6 @@
 package metrics
 
 import (
-	"math/rand/v2"
 	"regexp"
 	"slices"
 	"strings"
@@ -105,14 +104,8 @@ func TestHeadingLinesMatchExpressions(t *testing.T) {
 	}
 	pieces := []string{"#", "##", "###", " ", "  ", "\t", "\n", "\f", "\r", "\v", "a", "Root", "cause", ":", ": ", "*", "**",
 		"_", "__", "-", "•", "’", "'", "/", "&", "é", "\xff", "\u00a0", "x", "1", ")", "](", "Why", "A", "b", "\xe2\x80"}
-	r := rand.New(rand.NewPCG(31, 32))
-	var b strings.Builder
-	for range 200000 {
-		b.Reset()
-		for range r.IntN(10) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		checkHeadingLine(t, b.String())
+	for s := range randomJoins(pieces, 200000, 9, 31) {
+		checkHeadingLine(t, s)
 	}
 }
 

@@ -1,7 +1,6 @@
 package metrics
 
 import (
-	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -101,14 +100,8 @@ func TestSectionNamesMatchExpressions(t *testing.T) {
 		"items", "item", "solution", "follow", "up", "fix", "what", "we", "we're", "will", "do", "how", "it", "was",
 		"found", "detection", "technical", "detail", "to", "dos", "lesson", "s", "S", "ſ", "k", "K", "\u212a", " ", " ",
 		"-", "'", "_", "x", "1", "\t", "\n", "\v", "é", "\xff", "\xc5", "\xe2\x84", "\u00a0", "?", ":"}
-	r := rand.New(rand.NewPCG(21, 22))
-	var b strings.Builder
-	for range 200000 {
-		b.Reset()
-		for range r.IntN(8) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		checkSectionNames(t, b.String())
+	for s := range randomJoins(pieces, 200000, 7, 21) {
+		checkSectionNames(t, s)
 	}
 	// Every name of the sets, in each case, with what may stand around it.
 	for _, sn := range []*sectionNames{positiveNames, remedyNames, detectNames, causeNames} {

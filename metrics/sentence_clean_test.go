@@ -1,7 +1,6 @@
 package metrics
 
 import (
-	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -59,14 +58,8 @@ func TestCleanSentenceMatchesExpressions(t *testing.T) {
 	}
 	pieces := []string{"[", "]", "(", ")", "](", "a", "b c", " ", "\t", "\n", "http", "https", "HTTP", "://", ":", "/",
 		"www", "WWW", "Www", ".", "ſ", "s", "x", "_", "1", "é", "\xff", "\u00a0"}
-	r := rand.New(rand.NewPCG(41, 42))
-	var b strings.Builder
-	for range 200000 {
-		b.Reset()
-		for range r.IntN(12) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		checkCleanSentence(t, b.String())
+	for s := range randomJoins(pieces, 200000, 11, 41) {
+		checkCleanSentence(t, s)
 	}
 }
 
