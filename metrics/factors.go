@@ -1179,10 +1179,7 @@ var logLine = regexp.MustCompile(`^\s*(?:>\s*)?[\[{]\s*"`)
 // isLogLine is logLine.MatchString, the expression tried only on a line
 // whose first byte that is not white space could start a match.
 func isLogLine(ln string) bool {
-	i := 0
-	for i < len(ln) && asciiSpace(ln[i]) {
-		i++
-	}
+	i := reSpaceEnd(ln)
 	if i == len(ln) || ln[i] != '>' && ln[i] != '[' && ln[i] != '{' {
 		return false
 	}
@@ -1209,10 +1206,7 @@ func listMarker(ln string) int {
 		}
 		i++
 	}
-	j := i
-	for j < len(ln) && asciiSpace(ln[j]) {
-		j++
-	}
+	j := i + reSpaceEnd(ln[i:])
 	if j == i {
 		return -1
 	}
@@ -1448,10 +1442,7 @@ func mdHeadingMatch(ln string) (string, bool) {
 	if n == 0 || n > 6 || n == len(ln) || !asciiSpace(ln[n]) {
 		return "", false
 	}
-	spaces := n + 1
-	for spaces < len(ln) && asciiSpace(ln[spaces]) {
-		spaces++
-	}
+	spaces := n + 1 + reSpaceEnd(ln[n+1:])
 	// The closing \s*#*\s* takes any end of ln from tail on.
 	tail := len(ln)
 	for tail > 0 && asciiSpace(ln[tail-1]) {
