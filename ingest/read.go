@@ -278,54 +278,16 @@ func ReadAll(ctx context.Context, paths []string, stdin io.Reader, opts Options,
 // turns each result into a T as soon as it is read, in parallel, and fn
 // receives the Ts in the order of paths. What work returns is all that
 // stays of a result, so it can drop what fn does not need before the
-// next files are read.
+// next files are read. fn is called on the reading goroutines, one call
+// at a time, never after ReadEach returns.
 func ReadEach[T any](ctx context.Context, paths []string, stdin io.Reader, opts Options, workers int, work func(FileResult) T, fn func(T) error) error {
-	if workers < 1 {
-		workers = 1
-	}
-	type slot struct {
-		path string
-		out  T
-		done chan struct{}
-	}
-	queue := make(chan *slot, 2*workers) // results in order; its size bounds what is in flight
-	jobs := make(chan *slot)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	go func() {
-		defer close(queue)
-		defer close(jobs)
-		for _, p := range paths {
-			s := &slot{path: p, done: make(chan struct{})}
-			select {
-			case queue <- s:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case jobs <- s:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	for range workers {
-		go func() {
-			for s := range jobs {
-				s.out = work(ReadInput(ctx, s.path, stdin, opts))
-				close(s.done)
-			}
-		}()
-	}
-	for s := range queue {
-		select {
-		case <-s.done:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		if err := fn(s.out); err != nil {
-			return err
-		}
-	}
-	return ctx.Err()
+	workers = max(1, workers)
+	return inOrder(ctx, len(paths), workers, readWindow*workers, func(ctx context.Context, i int) T {
+		return work(ReadInput(ctx, paths[i], stdin, opts))
+	}, fn)
 }
+
+// readWindow is how many results per worker ReadEach lets be read ahead of
+// the one fn waits for: enough that a slow file does not leave the other
+// workers idle, few enough that memory stays that of a handful of files.
+const readWindow = 4
