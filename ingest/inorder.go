@@ -6,7 +6,8 @@ import (
 	"sync/atomic"
 )
 
-// inOrder runs work(ctx, i) for i in [0, n) on up to workers goroutines and
+// inOrder runs work(ctx, w, i) for i in [0, n) on up to workers goroutines
+// (w, in [0, workers), tells which: what it keeps per goroutine) and
 // hands each result to deliver in index order, one call at a time, from
 // whichever goroutine finished the result that let it go out. At most
 // window results are read and not yet delivered, so memory is bounded by
@@ -22,7 +23,7 @@ import (
 // gained almost no wall time over one. Here a goroutine claims the next
 // index itself and delivers what is ready itself, so no goroutine waits
 // for another unless the window is full.
-func inOrder[T any](ctx context.Context, n, workers, window int, work func(ctx context.Context, i int) T, deliver func(T) error) error {
+func inOrder[T any](ctx context.Context, n, workers, window int, work func(ctx context.Context, w, i int) T, deliver func(T) error) error {
 	workers = max(1, min(workers, n))
 	window = max(window, workers)
 	p := &pool[T]{n: n, work: work, deliver: deliver,
@@ -30,8 +31,8 @@ func inOrder[T any](ctx context.Context, n, workers, window int, work func(ctx c
 	ctx, p.cancel = context.WithCancel(ctx)
 	defer p.cancel()
 	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() { p.run(ctx) })
+	for w := range workers {
+		wg.Go(func() { p.run(ctx, w) })
 	}
 	wg.Wait()
 	if p.err != nil {
@@ -43,7 +44,7 @@ func inOrder[T any](ctx context.Context, n, workers, window int, work func(ctx c
 // pool is the state inOrder's goroutines share.
 type pool[T any] struct {
 	n       int
-	work    func(context.Context, int) T
+	work    func(ctx context.Context, w, i int) T
 	deliver func(T) error
 	cancel  context.CancelFunc
 
@@ -64,7 +65,7 @@ type orderSlot[T any] struct {
 
 // run claims indices, works them and delivers what is ready, until every
 // index is claimed or ctx is cancelled.
-func (p *pool[T]) run(ctx context.Context) {
+func (p *pool[T]) run(ctx context.Context, w int) {
 	for ctx.Err() == nil {
 		// A token first, then the index: indices claimed and not
 		// delivered are then exactly [head, next), at most window of
@@ -80,7 +81,7 @@ func (p *pool[T]) run(ctx context.Context) {
 			return
 		}
 		s := &p.slots[i%len(p.slots)]
-		s.out = p.work(ctx, i)
+		s.out = p.work(ctx, w, i)
 		s.done.Store(true)
 		p.flush(ctx)
 	}

@@ -12,6 +12,7 @@ import (
 
 // TestInOrder checks inOrder's promises under random work times: every
 // index delivered once and in order, deliver never running twice at once,
+// goroutine numbers w in range and never two works at once with one w,
 // never more than window results read and not delivered (one more while
 // deliver runs: its slot is free once it has the result), and every
 // worker count (more workers than indices included).
@@ -21,8 +22,14 @@ func TestInOrder(t *testing.T) {
 	} {
 		t.Run(fmt.Sprintf("n=%d/workers=%d/window=%d", tc.n, tc.workers, tc.window), func(t *testing.T) {
 			var inside, started, delivered atomic.Int64
+			busy := make([]atomic.Bool, tc.workers) // per goroutine number w
 			var got []int
-			err := inOrder(context.Background(), tc.n, tc.workers, tc.window, func(_ context.Context, i int) int {
+			err := inOrder(context.Background(), tc.n, tc.workers, tc.window, func(_ context.Context, w, i int) int {
+				if w < 0 || w >= tc.workers || !busy[w].CompareAndSwap(false, true) {
+					t.Errorf("index %d given to goroutine %d, out of range or busy", i, w)
+				} else {
+					defer busy[w].Store(false)
+				}
 				if ahead := started.Add(1) - delivered.Load(); ahead > int64(max(tc.window, min(tc.workers, tc.n))+1) {
 					t.Errorf("index %d read with %d results not delivered; window %d", i, ahead, tc.window)
 				}
@@ -70,7 +77,7 @@ func TestInOrderStops(t *testing.T) {
 	for _, workers := range []int{1, 2, 4} {
 		var calls, after atomic.Int64
 		var returned atomic.Bool
-		err := inOrder(context.Background(), 1000, workers, 8, func(ctx context.Context, i int) int {
+		err := inOrder(context.Background(), 1000, workers, 8, func(_ context.Context, _, i int) int {
 			spin(i)
 			return i
 		}, func(i int) error {
@@ -90,7 +97,7 @@ func TestInOrderStops(t *testing.T) {
 
 		ctx, cancel := context.WithCancel(context.Background())
 		var read atomic.Int64
-		err = inOrder(ctx, 100000, workers, 8, func(ctx context.Context, i int) int {
+		err = inOrder(ctx, 100000, workers, 8, func(_ context.Context, _, i int) int {
 			if read.Add(1) == 50 {
 				cancel()
 			}
@@ -107,7 +114,7 @@ func TestInOrderStops(t *testing.T) {
 func BenchmarkInOrder(b *testing.B) {
 	for b.Loop() {
 		var sum int
-		err := inOrder(context.Background(), 10000, 2, 8, func(_ context.Context, i int) int { return i }, func(i int) error {
+		err := inOrder(context.Background(), 10000, 2, 8, func(_ context.Context, _, i int) int { return i }, func(i int) error {
 			sum += i
 			return nil
 		})

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -130,7 +131,13 @@ func ReadFile(path string, stdin io.Reader, opts Options) FileResult {
 }
 
 // ReadInput is ReadFile with a context, which a live page's requests obey.
-func ReadInput(ctx context.Context, path string, stdin io.Reader, opts Options) (res FileResult) {
+func ReadInput(ctx context.Context, path string, stdin io.Reader, opts Options) FileResult {
+	return readInputWith(ctx, path, stdin, opts, nil)
+}
+
+// readInputWith is ReadInput reading a file through scratch, a buffer the
+// caller reuses from file to file (see readSmall); nil is none.
+func readInputWith(ctx context.Context, path string, stdin io.Reader, opts Options, scratch []byte) (res FileResult) {
 	defer func() {
 		// A safety net only: the parsers are fuzzed not to panic. One bad
 		// input must not take down a batch of thousands.
@@ -142,7 +149,7 @@ func ReadInput(ctx context.Context, path string, stdin io.Reader, opts Options) 
 		return readLive(ctx, path, opts)
 	}
 	res = FileResult{Path: path}
-	data, err := readInput(path, stdin)
+	data, err := readInput(path, stdin, scratch)
 	if err != nil {
 		res.Err = err
 		return res
@@ -165,15 +172,28 @@ func ownedString(data []byte) string {
 	return unsafe.String(unsafe.SliceData(data), len(data))
 }
 
-func readInput(path string, stdin io.Reader) ([]byte, error) {
+func readInput(path string, stdin io.Reader, scratch []byte) ([]byte, error) {
 	var r io.Reader
 	size := 0 // of a regular file, to read it into one buffer of its size
-	if path == Stdin {
+	switch {
+	case path == Stdin:
 		if stdin == nil {
 			return nil, &ParseError{File: path, Err: errors.New("no standard input")}
 		}
 		r = stdin
-	} else {
+	default:
+		short, err := readSmall(path, scratch)
+		if err != nil {
+			return nil, &ParseError{File: path, Err: err}
+		}
+		if short.done {
+			return short.data, nil
+		}
+		if short.rest != nil { // begun in scratch, to be read to its end
+			defer short.rest.Close()
+			r, size = io.MultiReader(bytes.NewReader(short.data), short.rest), short.size
+			break
+		}
 		f, fileSize, err := openInput(path)
 		if err != nil {
 			return nil, &ParseError{File: path, Err: err}
@@ -182,8 +202,23 @@ func readInput(path string, stdin io.Reader) ([]byte, error) {
 		size = int(min(fileSize, MaxInputSize))
 		r = f
 	}
-	// Reading stops one byte past the limit: memory stays bounded by it
-	// whatever the source (a pipe, a device), and Parse names the excess.
+	return readLimited(path, r, size)
+}
+
+// smallRead is what readSmall made of a file: all of it (done), or the
+// part read so far with the file to read on (rest, of size bytes when
+// known), or nothing (neither: read it the way of openInput).
+type smallRead struct {
+	data []byte
+	done bool
+	rest io.ReadCloser
+	size int
+}
+
+// readLimited reads r to its end into a buffer sized for size bytes (0:
+// unknown). Reading stops one byte past the limit: memory stays bounded by
+// it whatever the source (a pipe, a device), and Parse names the excess.
+func readLimited(path string, r io.Reader, size int) ([]byte, error) {
 	data, err := readAll(io.LimitReader(r, MaxInputSize+1), size)
 	if err != nil {
 		return nil, &ParseError{File: path, Err: fmt.Errorf("cannot read: %w", unwrapPathError(err))}
@@ -232,24 +267,35 @@ func openInput(path string) (f *os.File, size int64, err error) {
 	if err != nil {
 		return nil, 0, fmt.Errorf("cannot read: %w", unwrapPathError(err))
 	}
-	switch mode := info.Mode(); {
-	case mode.IsRegular():
-		if info.Size() > MaxInputSize {
-			return nil, 0, fmt.Errorf("%w: %d bytes (at most %d)", ErrTooLarge, info.Size(), MaxInputSize)
-		}
-	case mode&fs.ModeNamedPipe != 0:
+	if err := refuse(info.Mode(), info.Size()); err != nil {
+		return nil, 0, err
+	}
+	if info.Mode()&fs.ModeNamedPipe != 0 {
 		f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 		if err != nil {
 			return nil, 0, fmt.Errorf("cannot read: %w", unwrapPathError(err))
 		}
 		return f, 0, nil
-	default:
-		return nil, 0, fmt.Errorf("cannot read: not a regular file (%s): want a report file, a directory of them, or - for standard input", fileKind(mode))
 	}
 	if f, err = openRegular(path); err != nil {
 		return nil, 0, fmt.Errorf("cannot read: %w", unwrapPathError(err))
 	}
 	return f, info.Size(), nil
+}
+
+// refuse says why a file of this mode and size is not read, nil when it
+// is: a regular file up to MaxInputSize, or a named pipe.
+func refuse(mode fs.FileMode, size int64) error {
+	switch {
+	case mode.IsRegular():
+		if size > MaxInputSize {
+			return fmt.Errorf("%w: %d bytes (at most %d)", ErrTooLarge, size, MaxInputSize)
+		}
+	case mode&fs.ModeNamedPipe != 0:
+	default:
+		return fmt.Errorf("cannot read: not a regular file (%s): want a report file, a directory of them, or - for standard input", fileKind(mode))
+	}
+	return nil
 }
 
 // fileKind names a file mode that is not a regular file.
@@ -282,8 +328,12 @@ func ReadAll(ctx context.Context, paths []string, stdin io.Reader, opts Options,
 // at a time, never after ReadEach returns.
 func ReadEach[T any](ctx context.Context, paths []string, stdin io.Reader, opts Options, workers int, work func(FileResult) T, fn func(T) error) error {
 	workers = max(1, workers)
-	return inOrder(ctx, len(paths), workers, readWindow*workers, func(ctx context.Context, i int) T {
-		return work(ReadInput(ctx, paths[i], stdin, opts))
+	scratch := make([][]byte, workers) // each goroutine's, made on its first file
+	return inOrder(ctx, len(paths), workers, readWindow*workers, func(ctx context.Context, w, i int) T {
+		if scratch[w] == nil {
+			scratch[w] = make([]byte, scratchSize)
+		}
+		return work(readInputWith(ctx, paths[i], stdin, opts, scratch[w]))
 	}, fn)
 }
 
