@@ -52,7 +52,7 @@ type streamer struct {
 	// one line).
 	where positions
 	files []report.Input
-	dets  map[string]ingest.Detection // of the inputs repeated incidents come from
+	dets  map[string]ingest.Detection // of the inputs that cannot be read twice (reread gives the others')
 	held  map[int]ingest.Incident     // incidents of inputs that cannot be read twice
 	later map[int][]ingest.Incident   // position -> the same incident read again, in order
 }
@@ -136,7 +136,7 @@ func (st *streamer) take(r fileRead, s sink) error {
 			return err
 		}
 	}
-	if len(r.entries) > 0 {
+	if once && len(r.entries) > 0 {
 		st.dets[r.res.Path] = r.res.Detection
 	}
 	return nil
@@ -167,17 +167,19 @@ func (st *streamer) warn(path string, ws, told []ingest.Warning) {
 // merge hands on, once every input is read, each incident that later
 // inputs repeated, merged with them in the order they were read.
 func (st *streamer) merge(ctx context.Context, s sink) error {
-	reread := map[int][]ingest.Incident{}
+	reread := map[int]ingest.FileResult{}
 	for _, pos := range slices.Sorted(maps.Keys(st.later)) {
 		inc, ok := st.held[pos]
-		if !ok {
+		var det ingest.Detection
+		if ok {
+			det = st.dets[inc.Source.Path]
+		} else {
 			var err error
-			if inc, err = st.reread(ctx, pos, reread); err != nil {
+			if inc, det, err = st.reread(ctx, pos, reread); err != nil {
 				return err
 			}
 			inc.Sources = []ingest.Source{inc.Source}
 		}
-		det := st.dets[inc.Source.Path]
 		var told []ingest.Warning // printed when it was first read
 		if st.f.warnings {
 			told = report.NewEntry(inc, det, st.f.tax).Warnings()
@@ -197,26 +199,26 @@ func (st *streamer) merge(ctx context.Context, s sink) error {
 }
 
 // reread reads the incident at pos again from its input, which must not
-// have changed since it was first read.
-func (st *streamer) reread(ctx context.Context, pos int, cache map[int][]ingest.Incident) (ingest.Incident, error) {
+// have changed since it was first read, with the input's detection (the
+// same bytes give the same one, so it is not kept per input meanwhile).
+func (st *streamer) reread(ctx context.Context, pos int, cache map[int]ingest.FileResult) (ingest.Incident, ingest.Detection, error) {
 	file, nth := st.where.of(pos)
 	in := st.files[file]
-	incs, ok := cache[file]
+	r, ok := cache[file]
 	if !ok {
-		r := ingest.ReadInput(ctx, in.Path, st.stdin, st.opts)
+		r = ingest.ReadInput(ctx, in.Path, st.stdin, st.opts)
 		if r.Err != nil {
-			return ingest.Incident{}, r.Err
+			return ingest.Incident{}, ingest.Detection{}, r.Err
 		}
 		if r.SHA256 != in.SHA256 {
-			return ingest.Incident{}, fmt.Errorf("%s changed while mttx was reading it: run again", in.Path)
+			return ingest.Incident{}, ingest.Detection{}, fmt.Errorf("%s changed while mttx was reading it: run again", in.Path)
 		}
-		incs = r.Incidents
-		cache[file] = incs
+		cache[file] = r
 	}
-	if nth < len(incs) {
-		return incs[nth], nil
+	if nth < len(r.Incidents) {
+		return r.Incidents[nth], r.Detection, nil
 	}
-	return ingest.Incident{}, fmt.Errorf("%s: an incident read there before is gone: run again", in.Path)
+	return ingest.Incident{}, ingest.Detection{}, fmt.Errorf("%s: an incident read there before is gone: run again", in.Path)
 }
 
 // positions maps the positions of the incidents a stream hands on to the
