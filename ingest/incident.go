@@ -51,7 +51,7 @@ type Incident struct {
 // Source says where an incident was read: the path as given (or "-" for
 // standard input) and the 1-based line where the incident begins.
 type Source struct {
-	Path string
+	Path string // the name the input was read under: never a part of its text
 	Line int
 }
 

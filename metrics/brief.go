@@ -247,16 +247,16 @@ func (b Brief) HasFactor(f Factor) bool { return slices.Contains(b.Factors(), f)
 // names, source paths, component and factor lists) so that each is held
 // once however many incidents name it. It is not safe for concurrent use.
 type Briefer struct {
-	strs    map[string]string
-	origins map[origin]*origin
-	pairs   map[listsKey]*briefLists
-	comps   map[string]*[]ingest.Component
-	facts   map[string]*[]Factor
+	strs  map[string]string
+	last  *origin // the origin of the last Brief made (see origin)
+	pairs map[listsKey]*briefLists
+	comps map[string]*[]ingest.Component
+	facts map[string]*[]Factor
 }
 
 // NewBriefer returns an empty Briefer.
 func NewBriefer() *Briefer {
-	return &Briefer{strs: map[string]string{}, origins: map[origin]*origin{}, pairs: map[listsKey]*briefLists{}, comps: map[string]*[]ingest.Component{}, facts: map[string]*[]Factor{}}
+	return &Briefer{strs: map[string]string{}, pairs: map[listsKey]*briefLists{}, comps: map[string]*[]ingest.Component{}, facts: map[string]*[]Factor{}}
 }
 
 // Brief reduces a to what a review needs, with its ID and title kept
@@ -302,16 +302,21 @@ func (z *Briefer) intern(s string) string {
 	return s
 }
 
+// origin returns the origin of incidents of org read from source. The
+// incidents of one input come one after another and no two inputs share a
+// source, so the last origin is the only one worth sharing: a map of them
+// all would cost an entry per input, as much again as the origin. source is
+// kept as given, not copied: it is the name an input was read under, never
+// a part of its text (ingest.Source), so it holds no report in memory.
 func (z *Briefer) origin(org, source string) *origin {
 	if org == "" && source == "" {
 		return nil
 	}
-	if p, ok := z.origins[origin{org, source}]; ok {
+	if p := z.last; p != nil && p.org == org && p.source == source {
 		return p
 	}
-	p := &origin{z.intern(org), z.intern(source)}
-	z.origins[*p] = p
-	return p
+	z.last = &origin{z.intern(org), source}
+	return z.last
 }
 
 // listsKey is a pair of shared lists.
