@@ -291,58 +291,107 @@ var byteClasses = func() (t [256]uint8) {
 // unicode.IsSpace, letters unicode.IsLetter; ASCII bytes are classed by a
 // table, without decoding them. Text longer than maxLex is lexed up to
 // there.
+//
+// Each token is written field by field in its place in toks. Built whole and appended, a token was stored to
+// the stack a field at a time and read back in one 16-byte load, which
+// the processor cannot forward from the smaller stores: a stall of some
+// ten cycles for every token.
 func lexInto(toks []token, s string, from int) []token {
 	if len(s) > maxLex {
 		s = s[:maxLex]
 	}
 	space := true
 	for i := from; i < len(s); {
-		if len(toks) == cap(toks) {
-			toks = growTokens(toks, len(s), from, i)
-		}
-		c := s[i]
-		switch k := byteClasses[c]; {
-		case k == bcSpace:
+		k := byteClasses[s[i]]
+		if k == bcSpace {
 			space = true
 			i++
 			continue
+		}
+		if len(toks) == cap(toks) {
+			toks = growTokens(toks, len(s), from, i)
+		}
+		toks = toks[:len(toks)+1]
+		t := &toks[len(toks)-1]
+		switch {
 		case k == bcDigit:
-			j := i + 1
-			v := int32(c - '0')
-			for j < len(s) && byteClasses[s[j]] == bcDigit {
-				if v < 1e8 {
-					v = v*10 + int32(s[j]-'0')
-				}
-				j++
-			}
-			toks = append(toks, token{kind: tkNum, num: v, start: int32(i), end: int32(j), space: space})
-			i = j
+			i = lexNumber(t, s, i)
 		case k&(bcUpper|bcLower) != 0:
-			j, letters := lexWord(s, i+1, k)
-			toks = append(toks, token{kind: tkWord, start: int32(i), end: int32(j), space: space, letters: letters})
+			j, letters := asciiLetters(s, i+1, k)
+			if j < len(s) && byteClasses[s[j]] == bcHigh {
+				j, letters = lexWord(s, j, letters)
+			}
+			t.kind, t.num, t.letters = tkWord, 0, letters
+			t.start, t.end = int32(i), int32(j)
 			i = j
 		case k == 0:
-			toks = append(toks, token{kind: tkPunct, num: int32(c), start: int32(i), end: int32(i + 1), space: space})
+			t.kind, t.num, t.letters = tkPunct, int32(s[i]), 0
+			t.start, t.end = int32(i), int32(i+1)
 			i++
 		default:
-			r, n := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case unicode.IsSpace(r):
+			next, ok := lexOther(t, s, i)
+			i = next
+			if !ok { // Unicode white space
+				toks = toks[:len(toks)-1]
 				space = true
-				i += n
 				continue
-			case unicode.IsLetter(r):
-				j, letters := lexWord(s, i+n, wordNonASCII)
-				toks = append(toks, token{kind: tkWord, start: int32(i), end: int32(j), space: space, letters: letters})
-				i = j
-			default:
-				toks = append(toks, token{kind: tkPunct, num: r, start: int32(i), end: int32(i + n), space: space})
-				i += n
 			}
 		}
+		t.space = space
 		space = false
 	}
 	return toks
+}
+
+// lexNumber writes in t the number that starts at s[i], an ASCII digit,
+// all of its fields but space, and returns where it ends.
+func lexNumber(t *token, s string, i int) int {
+	v := int32(s[i] - '0')
+	j := i + 1
+	for ; j < len(s); j++ {
+		d := s[j] - '0' // a byte below '0' wraps to above 9
+		if d > 9 {
+			break
+		}
+		if v < 1e8 {
+			v = v*10 + int32(d)
+		}
+	}
+	t.kind, t.num, t.letters = tkNum, v, 0
+	t.start, t.end = int32(i), int32(j)
+	return j
+}
+
+// asciiLetters is lexWord of ASCII letters only: it stops at any other
+// byte. It is small enough to be inlined, and most words are ASCII.
+func asciiLetters(s string, j int, letters uint8) (int, uint8) {
+	for ; j < len(s); j++ {
+		c := byteClasses[s[j]]
+		if c&(bcUpper|bcLower) == 0 {
+			break
+		}
+		letters |= c
+	}
+	return j, letters
+}
+
+// lexOther writes in t, all of its fields but space, the token that
+// starts at s[i], a byte beyond ASCII, and returns where it ends; ok is
+// false when it is Unicode white space, no token.
+func lexOther(t *token, s string, i int) (next int, ok bool) {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case unicode.IsSpace(r):
+		return i + n, false
+	case unicode.IsLetter(r):
+		j, letters := lexWord(s, i+n, wordNonASCII)
+		t.kind, t.num, t.letters = tkWord, 0, letters
+		t.start, t.end = int32(i), int32(j)
+		return j, true
+	}
+	t.kind, t.num, t.letters = tkPunct, r, 0
+	t.start, t.end = int32(i), int32(i+n)
+	return i + n, true
 }
 
 // growTokens makes room in toks, lexed from s[from:i] of a text of n

@@ -1,0 +1,68 @@
+package ingest
+
+// This file keeps the date lexer as it was at 88febef, before lexInto wrote
+// its tokens in place and read ASCII words and numbers in loops of its
+// own: the tests of when_lex_ref_test.go check that lexInto gives exactly
+// its tokens. lexWord, which it called for every word, is unchanged.
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// oldLexInto is lexInto as it was at 88febef: lex of s[from:] appending
+// to toks, which a caller may keep on its stack; from is 0 or follows
+// white space. It built each token whole and appended it.
+func oldLexInto(toks []token, s string, from int) []token {
+	if len(s) > maxLex {
+		s = s[:maxLex]
+	}
+	space := true
+	for i := from; i < len(s); {
+		if len(toks) == cap(toks) {
+			toks = growTokens(toks, len(s), from, i)
+		}
+		c := s[i]
+		switch k := byteClasses[c]; {
+		case k == bcSpace:
+			space = true
+			i++
+			continue
+		case k == bcDigit:
+			j := i + 1
+			v := int32(c - '0')
+			for j < len(s) && byteClasses[s[j]] == bcDigit {
+				if v < 1e8 {
+					v = v*10 + int32(s[j]-'0')
+				}
+				j++
+			}
+			toks = append(toks, token{kind: tkNum, num: v, start: int32(i), end: int32(j), space: space})
+			i = j
+		case k&(bcUpper|bcLower) != 0:
+			j, letters := lexWord(s, i+1, k)
+			toks = append(toks, token{kind: tkWord, start: int32(i), end: int32(j), space: space, letters: letters})
+			i = j
+		case k == 0:
+			toks = append(toks, token{kind: tkPunct, num: int32(c), start: int32(i), end: int32(i + 1), space: space})
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case unicode.IsSpace(r):
+				space = true
+				i += n
+				continue
+			case unicode.IsLetter(r):
+				j, letters := lexWord(s, i+n, wordNonASCII)
+				toks = append(toks, token{kind: tkWord, start: int32(i), end: int32(j), space: space, letters: letters})
+				i = j
+			default:
+				toks = append(toks, token{kind: tkPunct, num: r, start: int32(i), end: int32(i + n), space: space})
+				i += n
+			}
+		}
+		space = false
+	}
+	return toks
+}
