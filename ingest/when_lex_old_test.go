@@ -3,7 +3,9 @@ package ingest
 // This file keeps the date lexer as it was at 88febef, before lexInto wrote
 // its tokens in place and read ASCII words and numbers in loops of its
 // own: the tests of when_lex_ref_test.go check that lexInto gives exactly
-// its tokens. lexWord, which it called for every word, is unchanged.
+// its tokens. lexWord, which it called for every word, is unchanged. It
+// keeps indexDigit too, as it was before it tested sixteen bytes at a
+// time.
 
 import (
 	"unicode"
@@ -65,4 +67,31 @@ func oldLexInto(toks []token, s string, from int) []token {
 		space = false
 	}
 	return toks
+}
+
+// oldIndexDigit is indexDigit as it was at 88febef: the index of the
+// first ASCII digit in s, or -1, found eight bytes at a time.
+func oldIndexDigit(s string) int {
+	const lo7, high = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		// Written on a slice of constant length, the eight loads compile
+		// to one: s[i+k] each needed a bounds check of its own.
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// Of each byte's low seven bits b, b+0x50 reaches 0x80 from '0'
+		// up and b+0x46 from ':' up; a byte with its high bit set is no
+		// digit whatever its low bits.
+		b := x & lo7
+		if (b+0x5050505050505050)&^(b+0x4646464646464646)&^x&high != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return i
+		}
+	}
+	return -1
 }

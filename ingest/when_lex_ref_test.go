@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -76,6 +77,58 @@ func FuzzLexInto(f *testing.F) {
 		checkLex(t, s, 0)
 		if i := strings.IndexByte(s, ' '); i >= 0 {
 			checkLex(t, s, i+1)
+		}
+	})
+}
+
+// TestIndexDigitAsOld checks indexDigit against oldIndexDigit on every
+// byte value at every place of texts up to 40 bytes long (past one
+// sixteen-byte step, one eight-byte step and the bytes after), with a
+// second digit after the first, which a borrow must not hide, and on
+// random texts.
+func TestIndexDigitAsOld(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := indexDigit(s), oldIndexDigit(s); got != want {
+			t.Fatalf("indexDigit(%q) = %d; oldIndexDigit gives %d", s, got, want)
+		}
+	}
+	for n := 0; n <= 40; n++ {
+		for _, fill := range []byte{'/', ':', 0xb0, 0xb9, 0xff, 0, ' ', '\n'} {
+			for p := 0; p < n; p++ {
+				for c := 0; c < 256; c++ {
+					b := bytes.Repeat([]byte{fill}, n)
+					b[p] = byte(c)
+					check(string(b))
+					if p+1 < n {
+						b[p+1] = '5'
+						check(string(b))
+					}
+				}
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(93, 94))
+	for range 100000 {
+		b := make([]byte, r.IntN(80))
+		for k := range b {
+			b[k] = byte(r.IntN(256))
+			if r.IntN(4) != 0 {
+				b[k] = "abc: /\xb0\xff"[r.IntN(7)]
+			}
+		}
+		check(string(b))
+	}
+}
+
+// FuzzIndexDigit compares indexDigit with oldIndexDigit on arbitrary text.
+func FuzzIndexDigit(f *testing.F) {
+	f.Add("")
+	f.Add("the quick brown fox jumps over the lazy dog at 10:00")
+	f.Add(strings.Repeat("\xb9/:", 11) + "9")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := indexDigit(s), oldIndexDigit(s); got != want {
+			t.Fatalf("indexDigit(%q) = %d; oldIndexDigit gives %d", s, got, want)
 		}
 	})
 }
