@@ -779,13 +779,21 @@ func scanTokens(s string, order dateOrder, toks []token, fs []found, limit int) 
 			i++
 			continue
 		}
-		f, ok := sc.moment(i)
-		if !ok {
+		// moment reads into the next element of fs, which it is
+		// appended as when it finds a mention: a found is some 200
+		// bytes, which moment returned and append copied again at every
+		// token tried.
+		if len(fs) == cap(fs) {
+			fs = slices.Grow(fs, 1)
+		}
+		f := &fs[:len(fs)+1][len(fs)]
+		*f = found{}
+		if !sc.moment(i, f) {
 			i++
 			continue
 		}
 		f.from, f.to = int(sc.toks[i].start), int(sc.toks[f.end-1].end)
-		fs = append(fs, f)
+		fs = fs[:len(fs)+1]
 		n++
 		i = f.end
 	}
@@ -938,10 +946,11 @@ func (sc *scanner) mayStart(i int) bool {
 	return false
 }
 
-// moment reads the longest date/time expression starting at token i.
-func (sc *scanner) moment(i int) (found, bool) {
+// moment reads the longest date/time expression starting at token i into
+// f, which is zero, and reports whether it found one; f is of no use when
+// it did not.
+func (sc *scanner) moment(i int, f *found) bool {
 	start := i
-	var f found
 	// An optional weekday: "Thursday, November 6", "Tue, May 24, 2022".
 	if wd, ok := sc.weekday(i); ok {
 		j := i + 1
@@ -1018,10 +1027,10 @@ func (sc *scanner) moment(i int) (found, bool) {
 		}
 	}
 	if !f.hasDate && !f.hasC {
-		return found{}, false
+		return false
 	}
 	f.start, f.end = start, i
-	return f, true
+	return true
 }
 
 // ptr returns a pointer to a copy of v. Taking the address of a variable
