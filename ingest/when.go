@@ -190,10 +190,17 @@ func atoiDigits(s string) int {
 	return n
 }
 
-// isWordByte is the ASCII word character of \b.
-func isWordByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-}
+// isWordByte is the ASCII word character of \b: a letter, a digit or
+// '_', looked up in a table rather than by four comparisons.
+func isWordByte(c byte) bool { return wordByteTable[c] }
+
+// wordByteTable are the bytes isWordByte reports.
+var wordByteTable = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c == '_' || byteClasses[c]&(bcDigit|bcUpper|bcLower) != 0
+	}
+	return t
+}()
 
 // token kinds of the date lexer.
 type tokKind uint8
@@ -518,9 +525,20 @@ func countASCIITokens(s string) int {
 	return n
 }
 
-// isASCII reports whether s is all ASCII.
+// isASCII reports whether s is all ASCII. It tests eight bytes at a time:
+// the readers ask it of most lines and titles.
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	const high = 0x8080808080808080
+	i := 0
+	for ; i <= len(s)-8; i += 8 {
+		w := s[i : i+8] // the eight loads compile to one
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		if x&high != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}

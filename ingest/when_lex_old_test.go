@@ -4,8 +4,8 @@ package ingest
 // its tokens in place and read ASCII words and numbers in loops of its
 // own: the tests of when_lex_ref_test.go check that lexInto gives exactly
 // its tokens. lexWord, which it called for every word, is unchanged. It
-// keeps indexDigit too, as it was before it tested sixteen bytes at a
-// time.
+// keeps indexDigit, isASCII and isWordByte too, as they were before they
+// tested sixteen or eight bytes at a time and looked bytes up in a table.
 
 import (
 	"unicode"
@@ -94,4 +94,21 @@ func oldIndexDigit(s string) int {
 		}
 	}
 	return -1
+}
+
+// oldIsWordByte is isWordByte as it was at 88febef: the ASCII word
+// character of \b.
+func oldIsWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// oldIsASCII is isASCII as it was at 88febef, byte by byte: it reports
+// whether s is all ASCII.
+func oldIsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

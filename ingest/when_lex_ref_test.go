@@ -93,31 +93,44 @@ func TestIndexDigitAsOld(t *testing.T) {
 			t.Fatalf("indexDigit(%q) = %d; oldIndexDigit gives %d", s, got, want)
 		}
 	}
-	for n := 0; n <= 40; n++ {
-		for _, fill := range []byte{'/', ':', 0xb0, 0xb9, 0xff, 0, ' ', '\n'} {
+	eachByteEverywhere(40, []byte{'/', ':', 0xb0, 0xb9, 0xff, 0, ' ', '\n'}, func(b []byte, p int) {
+		check(string(b))
+		if p+1 < len(b) {
+			b[p+1] = '5'
+			check(string(b))
+		}
+	})
+	randomTexts(rand.New(rand.NewPCG(93, 94)), 80, "abc: /\xb0\xff", check)
+}
+
+// eachByteEverywhere calls f with every byte value at every place p of
+// texts of 0 to maxLen bytes of each filler byte.
+func eachByteEverywhere(maxLen int, fills []byte, f func(b []byte, p int)) {
+	for n := 0; n <= maxLen; n++ {
+		for _, fill := range fills {
 			for p := 0; p < n; p++ {
-				for c := 0; c < 256; c++ {
+				for c := range 256 {
 					b := bytes.Repeat([]byte{fill}, n)
 					b[p] = byte(c)
-					check(string(b))
-					if p+1 < n {
-						b[p+1] = '5'
-						check(string(b))
-					}
+					f(b, p)
 				}
 			}
 		}
 	}
-	r := rand.New(rand.NewPCG(93, 94))
+}
+
+// randomTexts calls f with 100,000 random texts of up to maxLen bytes, most
+// of them bytes of common, the others any byte.
+func randomTexts(r *rand.Rand, maxLen int, common string, f func(string)) {
 	for range 100000 {
-		b := make([]byte, r.IntN(80))
+		b := make([]byte, r.IntN(maxLen))
 		for k := range b {
-			b[k] = byte(r.IntN(256))
-			if r.IntN(4) != 0 {
-				b[k] = "abc: /\xb0\xff"[r.IntN(7)]
+			b[k] = common[r.IntN(len(common))]
+			if r.IntN(8) == 0 {
+				b[k] = byte(r.IntN(256))
 			}
 		}
-		check(string(b))
+		f(string(b))
 	}
 }
 
@@ -129,6 +142,41 @@ func FuzzIndexDigit(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := indexDigit(s), oldIndexDigit(s); got != want {
 			t.Fatalf("indexDigit(%q) = %d; oldIndexDigit gives %d", s, got, want)
+		}
+	})
+}
+
+// TestIsWordByteAsOld checks the table of isWordByte against the
+// comparisons of oldIsWordByte on every byte value.
+func TestIsWordByteAsOld(t *testing.T) {
+	for c := range 256 {
+		if got, want := isWordByte(byte(c)), oldIsWordByte(byte(c)); got != want {
+			t.Errorf("isWordByte(%#x) = %v; oldIsWordByte gives %v", c, got, want)
+		}
+	}
+}
+
+// TestIsASCIIAsOld checks isASCII against oldIsASCII on every byte value
+// at every place of texts of 0 to 24 bytes, and on random texts.
+func TestIsASCIIAsOld(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := isASCII(s), oldIsASCII(s); got != want {
+			t.Fatalf("isASCII(%q) = %v; oldIsASCII gives %v", s, got, want)
+		}
+	}
+	eachByteEverywhere(24, []byte{'a'}, func(b []byte, _ int) { check(string(b)) })
+	randomTexts(rand.New(rand.NewPCG(95, 96)), 60, "the quick brown fox, 10:02 UTC", check)
+}
+
+// FuzzIsASCII compares isASCII with oldIsASCII on arbitrary text.
+func FuzzIsASCII(f *testing.F) {
+	f.Add("")
+	f.Add("plain ASCII text of some length")
+	f.Add("Straße, ſ and the Kelvin sign \u212a")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isASCII(s), oldIsASCII(s); got != want {
+			t.Fatalf("isASCII(%q) = %v; oldIsASCII gives %v", s, got, want)
 		}
 	})
 }
