@@ -7,6 +7,7 @@ package ingest
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -189,10 +190,17 @@ func atoiDigits(s string) int {
 	return n
 }
 
-// isWordByte is the ASCII word character of \b.
-func isWordByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-}
+// isWordByte is the ASCII word character of \b: a letter, a digit or
+// '_', looked up in a table rather than by four comparisons.
+func isWordByte(c byte) bool { return wordByteTable[c] }
+
+// wordByteTable are the bytes isWordByte reports.
+var wordByteTable = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c == '_' || byteClasses[c]&(bcDigit|bcUpper|bcLower) != 0
+	}
+	return t
+}()
 
 // token kinds of the date lexer.
 type tokKind uint8
@@ -291,58 +299,107 @@ var byteClasses = func() (t [256]uint8) {
 // unicode.IsSpace, letters unicode.IsLetter; ASCII bytes are classed by a
 // table, without decoding them. Text longer than maxLex is lexed up to
 // there.
+//
+// Each token is written field by field in its place in toks. Built whole and appended, a token was stored to
+// the stack a field at a time and read back in one 16-byte load, which
+// the processor cannot forward from the smaller stores: a stall of some
+// ten cycles for every token.
 func lexInto(toks []token, s string, from int) []token {
 	if len(s) > maxLex {
 		s = s[:maxLex]
 	}
 	space := true
 	for i := from; i < len(s); {
-		if len(toks) == cap(toks) {
-			toks = growTokens(toks, len(s), from, i)
-		}
-		c := s[i]
-		switch k := byteClasses[c]; {
-		case k == bcSpace:
+		k := byteClasses[s[i]]
+		if k == bcSpace {
 			space = true
 			i++
 			continue
+		}
+		if len(toks) == cap(toks) {
+			toks = growTokens(toks, len(s), from, i)
+		}
+		toks = toks[:len(toks)+1]
+		t := &toks[len(toks)-1]
+		switch {
 		case k == bcDigit:
-			j := i + 1
-			v := int32(c - '0')
-			for j < len(s) && byteClasses[s[j]] == bcDigit {
-				if v < 1e8 {
-					v = v*10 + int32(s[j]-'0')
-				}
-				j++
-			}
-			toks = append(toks, token{kind: tkNum, num: v, start: int32(i), end: int32(j), space: space})
-			i = j
+			i = lexNumber(t, s, i)
 		case k&(bcUpper|bcLower) != 0:
-			j, letters := lexWord(s, i+1, k)
-			toks = append(toks, token{kind: tkWord, start: int32(i), end: int32(j), space: space, letters: letters})
+			j, letters := asciiLetters(s, i+1, k)
+			if j < len(s) && byteClasses[s[j]] == bcHigh {
+				j, letters = lexWord(s, j, letters)
+			}
+			t.kind, t.num, t.letters = tkWord, 0, letters
+			t.start, t.end = int32(i), int32(j)
 			i = j
 		case k == 0:
-			toks = append(toks, token{kind: tkPunct, num: int32(c), start: int32(i), end: int32(i + 1), space: space})
+			t.kind, t.num, t.letters = tkPunct, int32(s[i]), 0
+			t.start, t.end = int32(i), int32(i+1)
 			i++
 		default:
-			r, n := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case unicode.IsSpace(r):
+			next, ok := lexOther(t, s, i)
+			i = next
+			if !ok { // Unicode white space
+				toks = toks[:len(toks)-1]
 				space = true
-				i += n
 				continue
-			case unicode.IsLetter(r):
-				j, letters := lexWord(s, i+n, wordNonASCII)
-				toks = append(toks, token{kind: tkWord, start: int32(i), end: int32(j), space: space, letters: letters})
-				i = j
-			default:
-				toks = append(toks, token{kind: tkPunct, num: r, start: int32(i), end: int32(i + n), space: space})
-				i += n
 			}
 		}
+		t.space = space
 		space = false
 	}
 	return toks
+}
+
+// lexNumber writes in t the number that starts at s[i], an ASCII digit,
+// all of its fields but space, and returns where it ends.
+func lexNumber(t *token, s string, i int) int {
+	v := int32(s[i] - '0')
+	j := i + 1
+	for ; j < len(s); j++ {
+		d := s[j] - '0' // a byte below '0' wraps to above 9
+		if d > 9 {
+			break
+		}
+		if v < 1e8 {
+			v = v*10 + int32(d)
+		}
+	}
+	t.kind, t.num, t.letters = tkNum, v, 0
+	t.start, t.end = int32(i), int32(j)
+	return j
+}
+
+// asciiLetters is lexWord of ASCII letters only: it stops at any other
+// byte. It is small enough to be inlined, and most words are ASCII.
+func asciiLetters(s string, j int, letters uint8) (int, uint8) {
+	for ; j < len(s); j++ {
+		c := byteClasses[s[j]]
+		if c&(bcUpper|bcLower) == 0 {
+			break
+		}
+		letters |= c
+	}
+	return j, letters
+}
+
+// lexOther writes in t, all of its fields but space, the token that
+// starts at s[i], a byte beyond ASCII, and returns where it ends; ok is
+// false when it is Unicode white space, no token.
+func lexOther(t *token, s string, i int) (next int, ok bool) {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case unicode.IsSpace(r):
+		return i + n, false
+	case unicode.IsLetter(r):
+		j, letters := lexWord(s, i+n, wordNonASCII)
+		t.kind, t.num, t.letters = tkWord, 0, letters
+		t.start, t.end = int32(i), int32(j)
+		return j, true
+	}
+	t.kind, t.num, t.letters = tkPunct, r, 0
+	t.start, t.end = int32(i), int32(i+n)
+	return i + n, true
 }
 
 // growTokens makes room in toks, lexed from s[from:i] of a text of n
@@ -468,9 +525,20 @@ func countASCIITokens(s string) int {
 	return n
 }
 
-// isASCII reports whether s is all ASCII.
+// isASCII reports whether s is all ASCII. It tests eight bytes at a time:
+// the readers ask it of most lines and titles.
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	const high = 0x8080808080808080
+	i := 0
+	for ; i <= len(s)-8; i += 8 {
+		w := s[i : i+8] // the eight loads compile to one
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		if x&high != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
@@ -729,13 +797,21 @@ func scanTokens(s string, order dateOrder, toks []token, fs []found, limit int) 
 			i++
 			continue
 		}
-		f, ok := sc.moment(i)
-		if !ok {
+		// moment reads into the next element of fs, which it is
+		// appended as when it finds a mention: a found is some 200
+		// bytes, which moment returned and append copied again at every
+		// token tried.
+		if len(fs) == cap(fs) {
+			fs = slices.Grow(fs, 1)
+		}
+		f := &fs[:len(fs)+1][len(fs)]
+		*f = found{}
+		if !sc.moment(i, f) {
 			i++
 			continue
 		}
 		f.from, f.to = int(sc.toks[i].start), int(sc.toks[f.end-1].end)
-		fs = append(fs, f)
+		fs = fs[:len(fs)+1]
 		n++
 		i = f.end
 	}
@@ -789,24 +865,26 @@ func (h zoneHit) in(src string) zone {
 }
 
 // indexDigit is the index of the first ASCII digit in s, or -1. It tests
-// eight bytes at a time: most of the text the scanner is given holds no
-// digit.
+// sixteen bytes at a time, as two words of eight (digitBits): most of the
+// text the scanner is given holds no digit, or holds it far in.
 func indexDigit(s string) int {
-	const lo7, high = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
 	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		// Written on a slice of constant length, the eight loads compile
-		// to one: s[i+k] each needed a bounds check of its own.
-		w := s[i : i+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		// Of each byte's low seven bits b, b+0x50 reaches 0x80 from '0'
-		// up and b+0x46 from ':' up; a byte with its high bit set is no
-		// digit whatever its low bits.
-		b := x & lo7
-		if (b+0x5050505050505050)&^(b+0x4646464646464646)&^x&high != 0 {
-			break
+	for ; i <= len(s)-16; i += 16 {
+		w := s[i : i+16]
+		lo, hi := digitBits(w[:8]), digitBits(w[8:])
+		if lo|hi == 0 {
+			continue
 		}
+		if lo != 0 {
+			return i + bits.TrailingZeros64(lo)/8
+		}
+		return i + 8 + bits.TrailingZeros64(hi)/8
+	}
+	if len(s)-i >= 8 {
+		if m := digitBits(s[i : i+8]); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		i += 8
 	}
 	for ; i < len(s); i++ {
 		if '0' <= s[i] && s[i] <= '9' {
@@ -814,6 +892,24 @@ func indexDigit(s string) int {
 		}
 	}
 	return -1
+}
+
+// digitBits has the high bit of byte k set for the first ASCII digit of
+// w[:8], byte k; it is zero when w[:8] holds none. Its bytes XOR '0' are
+// below 10 exactly for the digits, and a byte y below 10 is the one whose
+// y-10 borrows and sets the high bit that y has clear. A borrow runs only
+// upwards, from a byte below 10: it may set the high bit of a later byte
+// that is no digit, never of an earlier one, so the lowest bit set is
+// right.
+func digitBits(w string) uint64 {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	// Written on a slice of constant length, the eight loads compile to
+	// one.
+	w = w[:8]
+	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+	y := x ^ '0'*ones
+	return (y - 10*ones) &^ y & high
 }
 
 // lexFrom is where the scanner may start lexing s, whose first digit is at
@@ -868,10 +964,11 @@ func (sc *scanner) mayStart(i int) bool {
 	return false
 }
 
-// moment reads the longest date/time expression starting at token i.
-func (sc *scanner) moment(i int) (found, bool) {
+// moment reads the longest date/time expression starting at token i into
+// f, which is zero, and reports whether it found one; f is of no use when
+// it did not.
+func (sc *scanner) moment(i int, f *found) bool {
 	start := i
-	var f found
 	// An optional weekday: "Thursday, November 6", "Tue, May 24, 2022".
 	if wd, ok := sc.weekday(i); ok {
 		j := i + 1
@@ -948,10 +1045,10 @@ func (sc *scanner) moment(i int) (found, bool) {
 		}
 	}
 	if !f.hasDate && !f.hasC {
-		return found{}, false
+		return false
 	}
 	f.start, f.end = start, i
-	return f, true
+	return true
 }
 
 // ptr returns a pointer to a copy of v. Taking the address of a variable
