@@ -1505,7 +1505,7 @@ var (
 // sentenceHints are the hint sets a sentence's reader asks about, searched
 // in one pass over the lower-cased sentence; the bits of each are named.
 // digitHints and durUnitHints are together mayHoldDuration's test.
-var sentenceHints = newHintMask(futureHints, relativeHints, durStrongHints, durUnitHints, digitHints)
+var sentenceHints = newHintMask(futureHints, relativeHints, durStrongNeeds, durUnitHints, digitHints)
 
 const (
 	hintFuture uint8 = 1 << iota
@@ -1933,11 +1933,27 @@ var (
 )
 
 // durStrongHints and durUnitHints are words durStrong and durAdj cannot
-// match without.
+// match without. durStrongHints is not quite such a set: its " of " misses
+// "outage of" not followed by a space, which durStrong matches; it is
+// kept as the gate in front of durStrong, whose answers are what they are.
+// durStrongNeeds is such a set, one word for each alternative of
+// durStrong, and the one the sentence's hint pass looks for: " of " is in
+// most sentences, "a total of" in few, and each sentence with " of " was
+// searched for durStrong's words, then from each "the ", "for " and "a ".
 var (
 	durStrongHints = newHintSet("last", "duration", " of ", "time to", "downtime", "ttr", "total impact")
+	durStrongNeeds = newHintSet("last", "duration", "downtime", "outage of", "total impact", "a total of", "a period of", "ttr", "time to re")
 	durUnitHints   = newHintSet("minute", "hour", "second", "day")
 )
+
+// mayStrongDuration reports whether durations searches low, whose
+// sentenceHints are hints, for durStrong: when low holds a word of
+// durStrongHints, the gate it always had. It tests durStrongNeeds first
+// (hints), which holds a word of every match: without one, whatever the
+// gate says, there is no match to read.
+func mayStrongDuration(low string, hints uint8) bool {
+	return hints&hintDurStrong != 0 && durStrongHints.in(low)
+}
 
 // mayHoldDuration is a cheap test that a sentence can state a duration at
 // all: a digit (for "4h", "38 minutes") or a unit written out ("an hour").
@@ -2076,7 +2092,7 @@ func (r *proseReader) durations(s sentence, low string, hints uint8) {
 		r.facts.durRank = rank
 		return true
 	}
-	if hints&hintDurStrong != 0 {
+	if mayStrongDuration(low, hints) {
 		for _, locEnd := range durStrong.All(low) {
 			if try(locEnd, 3) {
 				return
