@@ -1183,12 +1183,6 @@ func (p paragraph) lineAt(off int) int {
 // ("**Time to repair**: 8m").
 var emphasis = strings.NewReplacer("**", "", "__", "")
 
-// clockLed matches a line that opens with a time ("15:47 Rollback
-// started").
-var clockLed = regexp.MustCompile(`^(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}[:h]\d{2}\b`)
-
-var listItem = regexp.MustCompile(`^(?:[-*•+]\s|\d{1,3}[.)]\s|#)`)
-
 // paraBuf is the memory paragraphs reuses from call to call: what one
 // call returns is good until the next.
 type paraBuf struct {
@@ -1234,8 +1228,8 @@ func (b *paraBuf) paragraphs(ls []line, skip []int) []paragraph {
 			flush()
 			continue
 		}
-		led := startsWithDigit(l.Text) && clockLed.MatchString(l.Text)
-		if len(text) > 0 && (listItem.MatchString(l.Text) || text[len(text)-1] == ':' || (led && prevClockLed)) {
+		led := clockLed(l.Text)
+		if len(text) > 0 && (listItem(l.Text) || text[len(text)-1] == ':' || (led && prevClockLed)) {
 			flush() // lines that open with times are entries of their own
 		}
 		prevClockLed = led
@@ -1270,11 +1264,6 @@ func (b *paraBuf) paragraphs(ls []line, skip []int) []paragraph {
 func isSkipped(skip []int, n int) bool {
 	_, ok := slices.BinarySearch(skip, n)
 	return ok
-}
-
-// startsWithDigit is a cheap test clockLed cannot match without.
-func startsWithDigit(s string) bool {
-	return s != "" && '0' <= s[0] && s[0] <= '9'
 }
 
 // sentence is a sentence of a paragraph.

@@ -1,0 +1,62 @@
+package ingest
+
+// The tests paragraphs makes of each line, hand-written: they were
+// regular expressions (kept as the oracles of prose_para_ref_test.go),
+// and the regexp package's set-up for each line cost more than the test.
+
+// clockLed reports whether s opens with a time ("15:47 Rollback
+// started", "2023-01-05 09h30 ..."): an optional date "dddd-dd-dd" and a
+// space or "T", then one or two digits, ":" or "h", two digits, and no
+// word byte after them. When the date is there but no time follows it,
+// the time is looked for at the start instead, as the expression, whose
+// date is optional, backtracks to do.
+func clockLed(s string) bool {
+	if len(s) > 11 && digitsAt(s, 0, 4) && s[4] == '-' && digitsAt(s, 5, 2) && s[7] == '-' && digitsAt(s, 8, 2) &&
+		(s[10] == ' ' || s[10] == 'T') && clockAt(s, 11) {
+		return true
+	}
+	return clockAt(s, 0)
+}
+
+// clockAt reports whether s[p:] opens with one or two digits, ":" or
+// "h", two digits, then the end of s or a byte that is no word byte. The
+// mark is looked for after all the digits there, up to two: where one
+// digit is followed by another, the second is no mark, and where a third
+// follows two, it is none either.
+func clockAt(s string, p int) bool {
+	n := 0
+	for n < 2 && p+n < len(s) && isDigit(s[p+n]) {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	q := p + n // the mark
+	return q+3 <= len(s) && (s[q] == ':' || s[q] == 'h') && digitsAt(s, q+1, 2) &&
+		(q+3 == len(s) || !isWordByte(s[q+3]))
+}
+
+// listItem reports whether s opens as a list item or a heading does: a
+// mark ("-", "*", "+" or "•") and white space, one to three digits, "."
+// or ")" and white space, or "#". White space is \s: ' ', '\t', '\n',
+// '\f' or '\r'. The mark is looked for after all the digits s opens
+// with, up to three, for the same reason as in clockAt.
+func listItem(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '#':
+		return true
+	case '-', '*', '+':
+		return len(s) > 1 && isRESpace(s[1])
+	}
+	if len(s) > 3 && s[:3] == "•" {
+		return isRESpace(s[3])
+	}
+	n := 0
+	for n < 3 && n < len(s) && isDigit(s[n]) {
+		n++
+	}
+	return n >= 1 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && isRESpace(s[n+1])
+}
