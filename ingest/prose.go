@@ -1347,10 +1347,12 @@ func eachSentence(p paragraph, f func(sentence)) {
 	t := p.Text
 	start := 0
 	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
+		k := indexStop(t[i:])
+		if k < 0 {
+			break
 		}
+		i += k
+		c := t[i]
 		if i+2 >= len(t) || t[i+1] != ' ' {
 			continue
 		}
