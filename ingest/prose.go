@@ -1131,11 +1131,7 @@ func (r *proseReader) lowerEntries(raws []rawEntry) []string {
 			low = raw.text
 			n := len(buf)
 			buf = append(buf, raw.text...)
-			for k := n; k < len(buf); k++ {
-				if c := buf[k]; 'A' <= c && c <= 'Z' {
-					buf[k] = c + 'a' - 'A'
-				}
-			}
+			lowerCapitals(buf[n:])
 		}
 		r.mem.lows = append(r.mem.lows, low)
 	}
@@ -1301,7 +1297,8 @@ func (l *lazyLower) lower(buf *[]byte) string {
 		case !l.ascii:
 			l.low = strings.ToLower(l.text)
 		case hasASCIIUpper(l.text):
-			b := appendLower((*buf)[:0], l.text)
+			b := append((*buf)[:0], l.text...)
+			lowerCapitals(b)
 			*buf = b
 			l.low = unsafe.String(unsafe.SliceData(b), len(b))
 		}
