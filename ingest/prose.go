@@ -886,18 +886,9 @@ func dropApprox(s string) string {
 }
 
 // collapseSpace is strings.Join(strings.Fields(s), " "), without the
-// copy when s is ASCII and already so.
+// copy when s is ASCII and already so (spaceCollapsed).
 func collapseSpace(s string) string {
-	clean := true
-	for i := 0; i < len(s) && clean; i++ {
-		switch c := s[i]; {
-		case c >= 0x80, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
-			clean = false
-		case c == ' ':
-			clean = i > 0 && i+1 < len(s) && s[i+1] != ' '
-		}
-	}
-	if clean {
+	if spaceCollapsed(s) {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")

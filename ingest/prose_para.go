@@ -94,3 +94,47 @@ func indexStop(s string) int {
 	}
 	return -1
 }
+
+// spaceCollapsed reports whether s is ASCII, holds no white space but
+// single spaces ('\t', '\n', '\v', '\f' and '\r' are the others of ASCII),
+// and neither opens nor ends with one: whether strings.Fields joined with
+// " " gives s again. It tests eight bytes at a time, as collapseSpace,
+// which cleans each entry of a timeline, tested each byte in turn.
+func spaceCollapsed(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	const lo7 = 0x7f7f7f7f7f7f7f7f
+	prevSpace := false // the byte before s[i] is a space
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := load8(s, i)
+		if x&highs != 0 || (x-' '*ones)&^x&highs != 0 {
+			break // a byte beyond ASCII or below ' ': looked at one by one
+		}
+		// y has a 0 byte where x has a space; of each byte of y, the low
+		// seven bits plus 0x7f, or-ed with it, reach 0x80 unless it is
+		// 0, without carrying into the next: sp marks the spaces, exactly.
+		y := x ^ ' '*ones
+		sp := ^((y&lo7 + lo7) | y) & highs
+		if sp&(sp<<8) != 0 || prevSpace && sp&0x80 != 0 {
+			return false // two spaces in a row
+		}
+		prevSpace = sp>>63 != 0
+	}
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+		}
+		prevSpace = s[i] == ' '
+	}
+	return true
+}
