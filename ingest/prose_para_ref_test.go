@@ -52,11 +52,7 @@ func TestParaLineTestsRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(93, 94))
 	leds, items := 0, 0
 	for range 200000 {
-		var b strings.Builder
-		for range r.IntN(10) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := randomPieces(r, pieces, 10)
 		if r.IntN(2) == 0 {
 			s = clockish(r) + s
 		}

@@ -89,11 +89,7 @@ func TestEachSentenceRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(95, 96))
 	split := 0
 	for range 100000 {
-		var b strings.Builder
-		for range r.IntN(30) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := randomPieces(r, pieces, 30)
 		checkSentences(t, s)
 		if len(sentenceSpans(s, eachSentence)) > 1 {
 			split++

@@ -60,11 +60,7 @@ func TestSpaceCollapsedRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(99, 100))
 	clean := 0
 	for range 100000 {
-		var b strings.Builder
-		for range r.IntN(24) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := randomPieces(r, pieces, 24)
 		if r.IntN(2) == 0 {
 			s = nearlyCollapsed(r, pieces)
 		}
