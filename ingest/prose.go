@@ -1484,7 +1484,7 @@ var (
 // sentenceHints are the hint sets a sentence's reader asks about, searched
 // in one pass over the lower-cased sentence; the bits of each are named.
 // digitHints and durUnitHints are together mayHoldDuration's test.
-var sentenceHints = newHintMask(futureHints, relativeHints, durStrongNeeds, durUnitHints, digitHints)
+var sentenceHints = newHintMask(futureHints, relativeHints, durStrongNeeds, durUnitHints, digitHints, forHints)
 
 const (
 	hintFuture uint8 = 1 << iota
@@ -1492,7 +1492,13 @@ const (
 	hintDurStrong
 	hintDurUnit
 	hintDigit
+	hintFor
 )
+
+// forHints is "for ", which durations looks for before it reads weak
+// durations: in the sentence's one pass, where strings.Contains was a
+// search of its own, restarted at every "f".
+var forHints = newHintSet("for ")
 
 // digitHints are the ASCII digits.
 var digitHints = newHintSet("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
@@ -2098,7 +2104,7 @@ func (r *proseReader) durations(s sentence, low string, hints uint8) {
 			}
 		}
 	}
-	if strings.Contains(low, "for ") && impactCtx.MatchString(low) {
+	if hints&hintFor != 0 && impactCtx.MatchString(low) { // strings.Contains(low, "for ")
 		for locStart, locEnd := range durWeak.All(low) {
 			if notDurCtx.MatchString(low[max(0, locStart-30):locStart]) {
 				continue
