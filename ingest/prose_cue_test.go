@@ -239,6 +239,7 @@ func TestCueHintsNeeded(t *testing.T) {
 		{"negationHints", negationHints, negation.MatchString},
 		{"endHints", endHints, narrativeEndCue.re.MatchString},
 		{"durUnitHints", durUnitHints, durAdj.re.MatchString},
+		{"durStrongNeeds", durStrongNeeds, durStrong.re.MatchString},
 	}
 	for _, c := range milestoneCues {
 		pairs = append(pairs, pair{"milestone " + c.m.String(), c.hints, c.re.re.MatchString})
@@ -320,7 +321,7 @@ func TestAbbrevBefore(t *testing.T) {
 // TestHintSets checks every hint set against strings.Contains of each of
 // its words, on fixture lines and random text of the words' pieces.
 func TestHintSets(t *testing.T) {
-	sets := []*hintSet{futureHints, relativeHints, negationHints, endHints, durStrongHints, durUnitHints, allCueHints}
+	sets := []*hintSet{futureHints, relativeHints, negationHints, endHints, durStrongHints, durStrongNeeds, durUnitHints, allCueHints}
 	for _, c := range milestoneCues {
 		sets = append(sets, c.hints)
 	}
@@ -363,7 +364,7 @@ func TestHintSets(t *testing.T) {
 // TestFoldTests checks the tests made on ASCII text before it is
 // lower-cased against the same tests of the lower-cased text.
 func TestFoldTests(t *testing.T) {
-	sets := []*hintSet{futureHints, relativeHints, negationHints, endHints, durStrongHints, durUnitHints, allCueHints}
+	sets := []*hintSet{futureHints, relativeHints, negationHints, endHints, durStrongHints, durStrongNeeds, durUnitHints, allCueHints}
 	for _, c := range milestoneCues {
 		sets = append(sets, c.hints)
 	}

@@ -9,7 +9,7 @@ import (
 // arbitrary text, and inFold with the same on the text lower-cased where
 // it is ASCII, for every hint set the prose reader tests.
 func FuzzHintSetIn(f *testing.F) {
-	sets := []*hintSet{futureHints, relativeHints, negationHints, endHints, durStrongHints, durUnitHints, allCueHints}
+	sets := []*hintSet{futureHints, relativeHints, negationHints, endHints, durStrongHints, durStrongNeeds, durUnitHints, allCueHints}
 	for _, c := range milestoneCues {
 		sets = append(sets, c.hints)
 	}

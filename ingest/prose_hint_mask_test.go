@@ -1,6 +1,9 @@
 package ingest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // hintMaskRef is hintMask.of by the sets' own in, one pass each.
 func hintMaskRef(h *hintMask, s string) uint8 {
@@ -18,7 +21,7 @@ func TestHintMaskAsSets(t *testing.T) {
 		"", "d", "day", "x day", "will", "it lasted for 2 hours", "20 minutes later",
 		"the next  morning", "the next morning", "total impact was", " of ", "of ",
 		"we plan to fix it by the following day, which will take an hour",
-		"schedule", "SCHEDULE", "ttr", "a duration of 3 days", "hourly", "\xff\xfe",
+		"schedule", "SCHEDULE", "ttr", "a duration of 3 days", "hourly", "\xff\xfe", "for", "for ", "FOR ", "fore", "down for 5 minutes",
 	} {
 		for _, h := range []*hintMask{sentenceHints, milestoneHints, newHintMask(newHintSet("a", "ab"), newHintSet("b", "abc"))} {
 			if got, want := h.of(s), hintMaskRef(h, s); got != want {
@@ -27,6 +30,9 @@ func TestHintMaskAsSets(t *testing.T) {
 		}
 		if got, want := sentenceHints.of(s)&(hintDigit|hintDurUnit) != 0, mayHoldDuration(s); got != want {
 			t.Errorf("sentenceHints.of(%q) says a duration may be held: %v; mayHoldDuration says %v", s, got, want)
+		}
+		if got, want := sentenceHints.of(s)&hintFor != 0, strings.Contains(s, "for "); got != want {
+			t.Errorf("sentenceHints.of(%q) says \"for \" is there: %v; strings.Contains says %v", s, got, want)
 		}
 	}
 }
@@ -43,6 +49,9 @@ func FuzzHintMask(f *testing.F) {
 		}
 		if got, want := sentenceHints.of(s)&(hintDigit|hintDurUnit) != 0, mayHoldDuration(s); got != want {
 			t.Errorf("sentenceHints.of(%q) says a duration may be held: %v; mayHoldDuration says %v", s, got, want)
+		}
+		if got, want := sentenceHints.of(s)&hintFor != 0, strings.Contains(s, "for "); got != want {
+			t.Errorf("sentenceHints.of(%q) says \"for \" is there: %v; strings.Contains says %v", s, got, want)
 		}
 	})
 }

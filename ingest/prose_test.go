@@ -436,11 +436,11 @@ func paragraphsOracle(ls []line, skip map[int]bool) []paragraph {
 			flush()
 			continue
 		}
-		if cur.Text != "" && (listItem.MatchString(l.Text) || strings.HasSuffix(cur.Text, ":") ||
-			(clockLed.MatchString(l.Text) && prevClockLed)) {
+		if cur.Text != "" && (listItemRE.MatchString(l.Text) || strings.HasSuffix(cur.Text, ":") ||
+			(clockLedRE.MatchString(l.Text) && prevClockLed)) {
 			flush()
 		}
-		prevClockLed = clockLed.MatchString(l.Text)
+		prevClockLed = clockLedRE.MatchString(l.Text)
 		if cur.Text != "" {
 			cur.Text += " "
 		}
