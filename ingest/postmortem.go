@@ -126,8 +126,10 @@ func detectText(d *doc) (int, string) {
 		if n++; n > 400 {
 			break
 		}
+		// Both tests of the mentions ask for a clock: a line that cannot
+		// hold one (mayHoldClock) is not scanned.
 		var fs []found
-		if i := indexDigit(l.Text); i >= 0 {
+		if i := indexDigit(l.Text); i >= 0 && mayHoldClockFrom(l.Text, i) {
 			fs = scanFound(l.Text, i, order, buf[:0], -1)
 		}
 		for k := range fs {
@@ -145,7 +147,10 @@ func detectText(d *doc) (int, string) {
 		var f found // the first mention of rest
 		ok := len(fs) > 0
 		if len(rest) < len(l.Text) {
-			f, ok = firstFound(rest, order)
+			ok = false
+			if mayHoldClock(rest) {
+				f, ok = firstFound(rest, order)
+			}
 		} else if ok {
 			f = fs[0]
 		}
