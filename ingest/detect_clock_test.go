@@ -74,6 +74,13 @@ func FuzzMayHoldClock(f *testing.F) {
 // which scans every line) on a document.
 func checkDetectText(t *testing.T, text string) {
 	t.Helper()
+	checkDetectorAsBefore(t, "detectText", text, detectText, refDetectText)
+}
+
+// checkDetectorAsBefore compares a detector with its oracle on a
+// document, each given a doc of its own.
+func checkDetectorAsBefore(t *testing.T, name, text string, detector, oracle func(*doc) (int, string)) {
+	t.Helper()
 	newDoc := func() *doc {
 		d := &doc{data: unsafe.Slice(unsafe.StringData(text), len(text)), text: text, textDone: true}
 		_ = d.check() // a document check refuses is still detected alike
@@ -82,24 +89,25 @@ func checkDetectText(t *testing.T, text string) {
 	a, b := newDoc(), newDoc()
 	defer a.release()
 	defer b.release()
-	gs, gw := detectText(a)
-	ws, ww := refDetectText(b)
+	gs, gw := detector(a)
+	ws, ww := oracle(b)
 	if gs != ws || gw != ww {
-		t.Fatalf("detectText(%.80q) = %d, %q; the old one says %d, %q", text, gs, gw, ws, ww)
+		t.Fatalf("%s(%.80q) = %d, %q; the old one says %d, %q", name, text, gs, gw, ws, ww)
 	}
 }
 
 func TestDetectTextAsBefore(t *testing.T) {
-	for _, text := range detectTestTexts(t, 20000) {
+	lines := append(clockPieces, "\n", "\n", "\n", "- 14:05 UTC: we restarted it\n", "09:30 - rolled back\n",
+		"at 14h05 PDT we paged\n", "1000 (UTC): paged\n", "9\u2009pm EST\n", "- 1000 GMT - up\n", "{\"a\":1}")
+	for _, text := range detectTestTexts(t, 20000, lines) {
 		checkDetectText(t, text)
 	}
 }
 
 // detectTestTexts are documents to compare a detector with its oracle
 // on: the testdata, the corpus when it is beside the project, synthetic
-// documents of each format and n documents of random lines near clocks,
-// zones and timelines.
-func detectTestTexts(t *testing.T, n int) []string {
+// documents of each format and n documents of random pieces.
+func detectTestTexts(t *testing.T, n int, pieces []string) []string {
 	var texts []string
 	for _, dir := range []string{"../testdata/*/*", corpusDir + "/*"} {
 		files, _ := filepath.Glob(dir)
@@ -120,10 +128,8 @@ func detectTestTexts(t *testing.T, n int) []string {
 		}
 	}
 	r := rand.New(rand.NewPCG(13, 17))
-	lines := append(clockPieces, "\n", "\n", "\n", "- 14:05 UTC: we restarted it\n", "09:30 - rolled back\n",
-		"at 14h05 PDT we paged\n", "1000 (UTC): paged\n", "9\u2009pm EST\n", "- 1000 GMT - up\n", "{\"a\":1}")
 	for range n {
-		texts = append(texts, randomPieces(r, lines, 30))
+		texts = append(texts, randomPieces(r, pieces, 30))
 	}
 	return texts
 }

@@ -54,8 +54,8 @@ func mdHeadingParts(s string) (hashes, title string, ok bool) {
 // states the window, or front matter and headings, or postmortem section
 // headings.
 func detectMarkdown(d *doc) (int, string) {
-	fm, ok, _ := d.frontMatter()
-	if ok {
+	fm, hasFM, _ := d.frontMatter()
+	if hasFM {
 		if _, k := fm.str(fmStartKeys...); k != "" {
 			return 3, fmStartNotes[slices.Index(fmStartKeys, k)]
 		}
@@ -72,13 +72,16 @@ func detectMarkdown(d *doc) (int, string) {
 		if isPMSection(title) || isPMHeadingWord(title) {
 			sections++
 		}
+		if hasFM && (h1 > 0 || sections > 0) {
+			break // settled: the note of front matter counts no headings
+		}
 	}
 	switch {
-	case ok && (h1 > 0 || sections > 0):
+	case hasFM && (h1 > 0 || sections > 0):
 		return 2, fmt.Sprintf("front matter (%s) and markdown headings", strings.Join(fm.keys(), ", "))
 	case sections >= 2:
 		return 2, fmt.Sprintf("%d postmortem section headings (## Timeline, ## Impact, ...)", sections)
-	case ok:
+	case hasFM:
 		return 1, "front matter and prose"
 	}
 	return 0, "no front matter and no postmortem headings"
