@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -137,7 +138,9 @@ func detectText(d *doc) (int, string) {
 		}
 		for k := range fs {
 			if fs[k].hasC && fs[k].hasZ {
-				return 1, fmt.Sprintf("prose with a zoned time at line %d (%q)", l.N, clip(l.Text[fs[k].from:fs[k].to], 40))
+				// fmt.Sprintf("... line %d (%q)", ...) without fmt: most
+				// postmortems settle here, and quote has a short way.
+				return 1, "prose with a zoned time at line " + strconv.Itoa(l.N) + " (" + quote(clip(l.Text[fs[k].from:fs[k].to], 40)) + ")"
 			}
 		}
 		if z := blockZone([]line{l}, order); z != nil {
