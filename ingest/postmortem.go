@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -54,8 +55,8 @@ func mdHeadingParts(s string) (hashes, title string, ok bool) {
 // states the window, or front matter and headings, or postmortem section
 // headings.
 func detectMarkdown(d *doc) (int, string) {
-	fm, ok, _ := d.frontMatter()
-	if ok {
+	fm, hasFM, _ := d.frontMatter()
+	if hasFM {
 		if _, k := fm.str(fmStartKeys...); k != "" {
 			return 3, fmStartNotes[slices.Index(fmStartKeys, k)]
 		}
@@ -72,13 +73,16 @@ func detectMarkdown(d *doc) (int, string) {
 		if isPMSection(title) || isPMHeadingWord(title) {
 			sections++
 		}
+		if hasFM && (h1 > 0 || sections > 0) {
+			break // settled: the note of front matter counts no headings
+		}
 	}
 	switch {
-	case ok && (h1 > 0 || sections > 0):
+	case hasFM && (h1 > 0 || sections > 0):
 		return 2, fmt.Sprintf("front matter (%s) and markdown headings", strings.Join(fm.keys(), ", "))
 	case sections >= 2:
 		return 2, fmt.Sprintf("%d postmortem section headings (## Timeline, ## Impact, ...)", sections)
-	case ok:
+	case hasFM:
 		return 1, "front matter and prose"
 	}
 	return 0, "no front matter and no postmortem headings"
@@ -126,13 +130,17 @@ func detectText(d *doc) (int, string) {
 		if n++; n > 400 {
 			break
 		}
+		// Both tests of the mentions ask for a clock: a line that cannot
+		// hold one (mayHoldClock) is not scanned.
 		var fs []found
-		if i := indexDigit(l.Text); i >= 0 {
+		if i := indexDigit(l.Text); i >= 0 && mayHoldClockFrom(l.Text, i) {
 			fs = scanFound(l.Text, i, order, buf[:0], -1)
 		}
 		for k := range fs {
 			if fs[k].hasC && fs[k].hasZ {
-				return 1, fmt.Sprintf("prose with a zoned time at line %d (%q)", l.N, clip(l.Text[fs[k].from:fs[k].to], 40))
+				// fmt.Sprintf("... line %d (%q)", ...) without fmt: most
+				// postmortems settle here, and quote has a short way.
+				return 1, "prose with a zoned time at line " + strconv.Itoa(l.N) + " (" + quote(clip(l.Text[fs[k].from:fs[k].to], 40)) + ")"
 			}
 		}
 		if z := blockZone([]line{l}, order); z != nil {
@@ -145,7 +153,10 @@ func detectText(d *doc) (int, string) {
 		var f found // the first mention of rest
 		ok := len(fs) > 0
 		if len(rest) < len(l.Text) {
-			f, ok = firstFound(rest, order)
+			ok = false
+			if mayHoldClock(rest) {
+				f, ok = firstFound(rest, order)
+			}
 		} else if ok {
 			f = fs[0]
 		}
