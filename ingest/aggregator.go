@@ -77,23 +77,6 @@ func mayBeSummary(s string) bool {
 		strings.Contains(s, "experiencing a") || strings.Contains(s, "having a"))
 }
 
-// hasKindOn reports whether s holds one of agKinds, " on " and a capital
-// letter, as every line agSummaryInto matches does.
-func hasKindOn(s string) bool {
-	for i := 0; i < len(s); {
-		k := strings.Index(s[i:], " on ")
-		if k < 0 {
-			return false
-		}
-		k += i
-		if j := k + len(" on "); j < len(s) && 'A' <= s[j] && s[j] <= 'Z' && endsWithKind(s[:k]) {
-			return true
-		}
-		i = k + 1
-	}
-	return false
-}
-
 // endsWithKind reports whether s ends with one of agKinds.
 func endsWithKind(s string) bool {
 	for _, k := range agKinds {

@@ -27,8 +27,18 @@ var (
 
 // isHeadingOf reports whether s is one of the phrases, followed by
 // \s*:?$ (a heading with its colon).
+//
+// The reader asks it of most lines of every update's body, which open
+// with the first letter of none or one of the phrases: a phrase is
+// compared only when the first byte of s may begin it (mayOpenFold).
 func isHeadingOf(s string, phrases []string) bool {
+	if s == "" {
+		return false // foldPrefixS matches no phrase of ours in it
+	}
 	for _, p := range phrases {
+		if !mayOpenFold(s[0], p) {
+			continue
+		}
 		n, ok := foldPrefixS(s, p)
 		if !ok {
 			continue
@@ -42,6 +52,16 @@ func isHeadingOf(s string, phrases []string) bool {
 		}
 	}
 	return false
+}
+
+// mayOpenFold reports whether a text whose first byte is b may begin with
+// word as foldPrefixS reads it: b is the word's first byte, or that byte in
+// ASCII upper case, or the first byte of an "ſ" where the word opens with
+// an "s". It is the test foldPrefixS makes first, without the call. The
+// word is not empty.
+func mayOpenFold(b byte, word string) bool {
+	c := word[0]
+	return b == c || b|0x20 == c && 'a' <= c && c <= 'z' || c == 's' && b == "ſ"[0]
 }
 
 // isComponentsHead opens a list of affected components or features:
