@@ -1589,7 +1589,8 @@ func (r *proseReader) windows(s sentence, low string, hints uint8, ms []mention,
 			between := low[a.End:b.Start]
 			label := startLabel.MatchString(before)
 			opened := label || windowOpen.MatchString(before)
-			if (opened && windowJoin.MatchString(between)) || dashJoin.MatchString(between) || toJoin.MatchString(between) ||
+			joins := mayJoin(between)
+			if joins && (opened && windowJoin.MatchString(between) || dashJoin.MatchString(between) || toJoin.MatchString(between)) ||
 				(label && endLabel.MatchString(between)) {
 				if r.window(s, a, b, blockZ, sentDate, leftDate) {
 					k++
@@ -2052,15 +2053,15 @@ func (r *proseReader) durations(s sentence, low string, hints uint8) {
 		}
 		rest := low[from:]
 		approx := false
-		if b := durBound.FindString(rest); b != "" {
+		if durBoundAt(rest) {
 			return false
 		}
-		if h := durHedge.FindString(rest); h != "" {
+		if h := durHedgeOf(rest); h != "" {
 			approx = true
 			rest = rest[len(h):]
 			from += len(h)
 		}
-		if durBound.MatchString(rest) {
+		if durBoundAt(rest) {
 			return false
 		}
 		d, n, ok := readDuration(rest)
