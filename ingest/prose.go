@@ -476,8 +476,7 @@ func mayCueZone(s string) bool {
 	const ones, high = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x := load8(s, i) // one load, where eight bytes indexed each were eight
 		// Or-ing 0x20 makes "M" "m" and "G" "g", and no other byte
 		// either; a byte that is then "m" or "g" is 0 after the xor. The
 		// test marks the high bit of every 0 byte, and of some bytes
