@@ -476,8 +476,7 @@ func mayCueZone(s string) bool {
 	const ones, high = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x := load8(s, i) // one load, where eight bytes indexed each were eight
 		// Or-ing 0x20 makes "M" "m" and "G" "g", and no other byte
 		// either; a byte that is then "m" or "g" is 0 after the xor. The
 		// test marks the high bit of every 0 byte, and of some bytes
@@ -1589,7 +1588,8 @@ func (r *proseReader) windows(s sentence, low string, hints uint8, ms []mention,
 			between := low[a.End:b.Start]
 			label := startLabel.MatchString(before)
 			opened := label || windowOpen.MatchString(before)
-			if (opened && windowJoin.MatchString(between)) || dashJoin.MatchString(between) || toJoin.MatchString(between) ||
+			joins := mayJoin(between)
+			if joins && (opened && windowJoin.MatchString(between) || dashJoin.MatchString(between) || toJoin.MatchString(between)) ||
 				(label && endLabel.MatchString(between)) {
 				if r.window(s, a, b, blockZ, sentDate, leftDate) {
 					k++
@@ -2052,15 +2052,15 @@ func (r *proseReader) durations(s sentence, low string, hints uint8) {
 		}
 		rest := low[from:]
 		approx := false
-		if b := durBound.FindString(rest); b != "" {
+		if durBoundAt(rest) {
 			return false
 		}
-		if h := durHedge.FindString(rest); h != "" {
+		if h := durHedgeOf(rest); h != "" {
 			approx = true
 			rest = rest[len(h):]
 			from += len(h)
 		}
-		if durBound.MatchString(rest) {
+		if durBoundAt(rest) {
 			return false
 		}
 		d, n, ok := readDuration(rest)
