@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"runtime"
 	"sync"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/mttx-dev/mttx/internal/cputime"
 	"github.com/mttx-dev/mttx/synth"
 )
 
@@ -51,7 +50,7 @@ func BenchmarkParseSynthetic(b *testing.B) {
 			names, docs, size := synthTexts(b, f, 1000)
 			b.SetBytes(int64(size))
 			b.ReportAllocs()
-			cpu0 := cpuTime(b)
+			cpu0 := cputime.Of(b)
 			for b.Loop() {
 				n := 0
 				for i, d := range docs {
@@ -65,7 +64,7 @@ func BenchmarkParseSynthetic(b *testing.B) {
 					b.Fatalf("read %d incidents; want 1000", n)
 				}
 			}
-			cpu := cpuTime(b) - cpu0
+			cpu := cputime.Of(b) - cpu0
 			b.ReportMetric(float64(size)/1000, "bytes/incident")
 			// MB/s is over wall time, which other processes on the machine
 			// stretch; MB/cpu-s is over the CPU time this process used
@@ -123,7 +122,7 @@ func parseOnCores(b *testing.B, names, docs []string, size int) {
 	for _, c := range passes {
 		defer close(c)
 	}
-	cpu0 := cpuTime(b)
+	cpu0 := cputime.Of(b)
 	for b.Loop() {
 		done.Add(workers)
 		for _, c := range passes {
@@ -131,17 +130,8 @@ func parseOnCores(b *testing.B, names, docs []string, size int) {
 		}
 		done.Wait()
 	}
-	cpu := cpuTime(b) - cpu0
+	cpu := cputime.Of(b) - cpu0
 	b.ReportMetric(float64(workers), "cores")
 	b.ReportMetric(float64(len(docs)), "docs")
 	b.ReportMetric(float64(size)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
-}
-
-// cpuTime is the user and system CPU time the process has used.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -5,11 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/mttx-dev/mttx/ingest"
+	"github.com/mttx-dev/mttx/internal/cputime"
 	"github.com/mttx-dev/mttx/synth"
 )
 
@@ -79,27 +79,18 @@ func BenchmarkClassifySynthetic(b *testing.B) {
 	b.ReportAllocs()
 	var m0, m1 runtime.MemStats
 	runtime.ReadMemStats(&m0)
-	cpu0 := cpuTime(b)
+	cpu0 := cputime.Of(b)
 	for b.Loop() {
 		for _, inc := range incs {
 			tax.Classify(inc)
 		}
 	}
-	cpu := cpuTime(b) - cpu0
+	cpu := cputime.Of(b) - cpu0
 	runtime.ReadMemStats(&m1)
 	per := float64(b.N * n)
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/per, "ns/incident")
 	b.ReportMetric(float64(cpu.Nanoseconds())/per, "cpu-ns/incident")
 	b.ReportMetric(float64(m1.Mallocs-m0.Mallocs)/per, "allocs/incident")
-}
-
-// cpuTime is the user and system CPU time the process has used.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkDescribe is the cost of one distribution of 1,000 values, the

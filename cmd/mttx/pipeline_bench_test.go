@@ -6,10 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/mttx-dev/mttx/internal/cputime"
 	"github.com/mttx-dev/mttx/synth"
 )
 
@@ -50,7 +49,7 @@ func benchPipeline(b *testing.B, c synth.Config) {
 	b.SetBytes(size)
 	b.ReportAllocs()
 	var kept uint64
-	cpu0 := processCPU(b)
+	cpu0 := cputime.Of(b)
 	for b.Loop() {
 		var before, after runtime.MemStats
 		runtime.GC()
@@ -66,17 +65,8 @@ func benchPipeline(b *testing.B, c synth.Config) {
 		runtime.KeepAlive(col)
 		col.close()
 	}
-	cpu := processCPU(b) - cpu0
+	cpu := cputime.Of(b) - cpu0
 	b.ReportMetric(float64(size)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
 	b.ReportMetric(float64(kept), "kept-bytes/incident")
 	b.ReportMetric(float64(size)/float64(c.N), "input-bytes/incident")
-}
-
-// processCPU is the user and system CPU time the process has used.
-func processCPU(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -77,24 +76,6 @@ func TestReportInterrupted(t *testing.T) {
 	if names := entries(t, dir); len(names) != 0 {
 		t.Errorf("an interrupted run left %v", names)
 	}
-}
-
-// smallDisk mounts a tmpfs of size bytes on a new directory, for a real
-// full disk. It needs root (or CAP_SYS_ADMIN); elsewhere the test is
-// skipped, and TestWriteFileCancelled and report's tests of injected write
-// errors still run.
-func smallDisk(t *testing.T, size int) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, fmt.Sprintf("size=%d", size)); err != nil {
-		t.Skipf("cannot mount a small tmpfs (needs root): %v", err)
-	}
-	t.Cleanup(func() {
-		if err := syscall.Unmount(dir, 0); err != nil {
-			t.Errorf("unmount %s: %v", dir, err)
-		}
-	})
-	return dir
 }
 
 // TestWritersOnFullDisk: each writer of mttx report on a disk too small
