@@ -20,16 +20,15 @@ func onKindAt(s string, p int) bool {
 // "nnnnnnnn") has a zero byte j exactly where s[i+j:i+j+2] is "on", for j
 // up to 6 (byte 7 of w>>8 is zero, so byte 7 of z is 'n', never zero),
 // and the words step by 7 so that every position is some word's j <= 6.
-// The zero-byte test (z - ones) &^ z & highs (see indexStop) sets the high
-// bit of every zero byte, and may set it in a byte above one (after a
-// borrow): each set bit is only a place to look, and onKindAt decides, so
-// a false one costs a test and none is missed.
+// zeroBytes(z) sets the high bit of every zero byte, and may set it in a
+// byte above one (after a borrow): each set bit is only a place to look,
+// and onKindAt decides, so a false one costs a test and none is missed.
 func hasKindOn(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 7 {
 		w := load8(s, i)
 		z := (w ^ 'o'*ones) | (w>>8 ^ 'n'*ones)
-		for m := (z - ones) &^ z & highs; m != 0; m &= m - 1 {
+		for m := zeroBytes(z); m != 0; m &= m - 1 {
 			if onKindAt(s, i+bits.TrailingZeros64(m)/8) {
 				return true
 			}

@@ -473,17 +473,16 @@ func containsBy(s, word string, k int) bool {
 // case, two letters in twenty of English: eight bytes at a time are tested
 // for one, and only where there is one is a word looked for.
 func mayCueZone(s string) bool {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := load8(s, i) // one load, where eight bytes indexed each were eight
+		x := load8(s, i)
 		// Or-ing 0x20 makes "M" "m" and "G" "g", and no other byte
 		// either; a byte that is then "m" or "g" is 0 after the xor. The
 		// test marks the high bit of every 0 byte, and of some bytes
 		// after one: each marked byte is looked at.
 		y := x | 0x2020202020202020
 		m, g := y^0x6d6d6d6d6d6d6d6d, y^0x6767676767676767
-		for hit := ((m-ones)&^m | (g-ones)&^g) & high; hit != 0; hit &= hit - 1 {
+		for hit := ((m-ones)&^m | (g-ones)&^g) & highs; hit != 0; hit &= hit - 1 { // zeroBytes of both, masked once
 			if cueWordAt(s, i+bits.TrailingZeros64(hit)/8) {
 				return true
 			}

@@ -34,14 +34,6 @@ func newMaskedWord(w string, bit uint8) maskedWord {
 	return mw
 }
 
-// load8 is s[i:i+8] as a little-endian number; i+8 <= len(s).
-func load8(s string, i int) uint64 {
-	// On a slice of constant length the eight loads compile to one.
-	w := s[i : i+8]
-	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-}
-
 // newHintMask makes the hintMask of sets, the k-th of which has bit 1<<k;
 // there are at most 8.
 func newHintMask(sets ...*hintSet) *hintMask {

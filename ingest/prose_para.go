@@ -61,29 +61,20 @@ func listItem(s string) bool {
 	return n >= 1 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && isRESpace(s[n+1])
 }
 
-// Bytes repeated in each byte of a word, for the tests indexStop makes
-// eight bytes at a time.
-const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
-)
-
 // indexStop is the index of the first '.', '!' or '?' in s, or -1: where
 // eachSentence may end a sentence. It tests eight bytes at a time, as
 // eachSentence tested each byte in turn, most of a paragraph's bytes
 // being none of the three.
 //
-// A byte of x equals c where x^(c*ones) has a zero byte; v has one when
-// (v-ones)&^v&highs is not zero. That test can only be wrong about the
-// bytes above a zero byte (the borrow of the subtraction passes on), so it
-// is right about whether there is one, and the first is then found byte
-// by byte.
+// A byte of x equals c where x^(c*ones) has a zero byte (zeroBytes), which
+// is right about whether there is one; the first is then found byte by
+// byte.
 func indexStop(s string) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		x := load8(s, i)
 		a, b, c := x^('.'*ones), x^('!'*ones), x^('?'*ones)
-		if ((a-ones)&^a|(b-ones)&^b|(c-ones)&^c)&highs != 0 {
+		if ((a-ones)&^a|(b-ones)&^b|(c-ones)&^c)&highs != 0 { // zeroBytes of each, masked once
 			break
 		}
 	}

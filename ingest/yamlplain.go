@@ -221,19 +221,14 @@ func plainWords(s string) bool { return plainRun(s, true) }
 // and a " #" at its '#', so that a pair split across two eights is found
 // in the one that is read a character at a time.
 func plainRun(s string, words bool) bool {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
-	// zero marks the high bit of some byte of x when a byte of x is 0.
-	zero := func(x uint64) uint64 { return (x - ones) &^ x & high }
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
-			w := s[i : i+8]
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			x := load8(s, i)
 			// With no high bit set, x-0x20 borrows into a byte's high bit
 			// when the byte, or one below it, is under 0x20.
-			bad := x&high | (x-0x20*ones)&^x&high | zero(x^0x7f*ones) | zero(x^'\\'*ones)
+			bad := x&highs | (x-0x20*ones)&^x&highs | zeroBytes(x^0x7f*ones) | zeroBytes(x^'\\'*ones)
 			if words {
-				bad |= zero(x^':'*ones) | zero(x^'#'*ones)
+				bad |= zeroBytes(x^':'*ones) | zeroBytes(x^'#'*ones)
 			}
 			if bad == 0 {
 				i += 8
