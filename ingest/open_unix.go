@@ -18,16 +18,11 @@ import (
 // costs little more than those system calls to parse. os.NewFile on a
 // blocking descriptor asks one fcntl and registers nothing.
 func openRegular(path string) (*os.File, error) {
-	for {
-		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
-		switch err {
-		case nil:
-			return os.NewFile(uintptr(fd), path), nil
-		case syscall.EINTR: // as os.Open retries
-			continue
-		}
+	fd, err := openRead(path, 0)
+	if err != nil {
 		return nil, &os.PathError{Op: "open", Path: path, Err: err}
 	}
+	return os.NewFile(uintptr(fd), path), nil
 }
 
 // scratchSize is the buffer each reading goroutine reads files into first
@@ -54,7 +49,7 @@ func readSmall(path string, scratch []byte) (smallRead, error) {
 	if len(scratch) == 0 {
 		return smallRead{}, nil
 	}
-	fd, err := openNonblocking(path)
+	fd, err := openRead(path, syscall.O_NONBLOCK)
 	if err != nil {
 		return smallRead{}, nil
 	}
@@ -91,10 +86,11 @@ func readOn(fd int, path string, data []byte) (smallRead, error) {
 	return smallRead{data: data, rest: os.NewFile(uintptr(fd), path)}, nil
 }
 
-// openNonblocking opens path to read without blocking.
-func openNonblocking(path string) (int, error) {
+// openRead opens path to read, with flags beside O_RDONLY and O_CLOEXEC,
+// retried when interrupted as os.Open retries.
+func openRead(path string, flags int) (int, error) {
 	for {
-		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|flags, 0)
 		if err != syscall.EINTR {
 			return fd, err
 		}
@@ -105,14 +101,12 @@ func openNonblocking(path string) (int, error) {
 // read fails; n is what was read.
 func readFull(fd int, buf []byte) (n int, ended bool, err error) {
 	for n < len(buf) {
-		k, err := syscall.Read(fd, buf[n:])
+		k, err := rawFile(fd).Read(buf[n:])
 		switch {
-		case err == syscall.EINTR:
-			continue
+		case err == io.EOF:
+			return n, true, nil
 		case err != nil:
 			return n, false, err
-		case k == 0:
-			return n, true, nil
 		}
 		n += k
 	}
